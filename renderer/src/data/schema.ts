@@ -1,0 +1,49 @@
+import type { Transaction } from 'dexie'
+
+/**
+ * Every version of the local database, oldest first. A schema change is a new entry with its
+ * upgrade; never edit an entry that has shipped (test/unit/data/migration.test.ts opens old ones).
+ */
+export interface SchemaVersion {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<unknown>
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    // v1: spaces with their root Y.Doc, and this device's identity
+    version: 1,
+    stores: {
+      spaces: 'id, kind, name, doc: Y.Doc',
+      identity: 'id'
+    }
+  },
+  {
+    // v2: leaving a space keeps its local copy (status), settings move into their own table
+    version: 2,
+    stores: {
+      spaces: 'id, kind, name, status, doc: Y.Doc',
+      identity: 'id',
+      settings: 'key'
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('spaces')
+        .toCollection()
+        .modify((space: Record<string, unknown>) => {
+          space.status ??= 'active'
+          space.keyVerified ??= true
+        })
+      // v1 kept the signaling list on the identity row
+      const me = (await tx.table('identity').get('me')) as Record<string, unknown> | undefined
+      if (me && Array.isArray(me.signalingUrls)) {
+        await tx.table('settings').put({ key: 'signalingUrls', value: me.signalingUrls })
+        delete me.signalingUrls
+        await tx.table('identity').put(me)
+      }
+    }
+  }
+]
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version

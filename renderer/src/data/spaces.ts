@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import { useDocument, useLiveQuery } from 'dexie-react-hooks'
+import type * as Y from 'yjs'
+import type { MemberRecord } from '../../../shared/members/presence.ts'
+import { db, type SpaceRow } from './db.ts'
+import { readMembers, readMeta, type SpaceMeta } from './spaceDoc.ts'
+
+/** Read-side hooks for spaces. Rows come from Dexie, content from each space's Y.Doc. */
+export function useSpaces(): SpaceRow[] | undefined {
+  return useLiveQuery(() => db().spaces.orderBy('name').toArray(), [])
+}
+
+export function useSpace(spaceId: string): SpaceRow | null | undefined {
+  return useLiveQuery(async () => (await db().spaces.get(spaceId)) ?? null, [spaceId])
+}
+
+/** Loads the row's document for as long as the component shows it. */
+function useLoadedDoc(row: SpaceRow | null | undefined): Y.Doc | null {
+  const provider = useDocument(row?.doc)
+  const [loaded, setLoaded] = useState<Y.Doc | null>(null)
+  useEffect(() => {
+    let live = true
+    setLoaded(null)
+    if (provider && row) void provider.whenLoaded.then(() => live && setLoaded(row.doc))
+    return () => {
+      live = false
+    }
+  }, [provider, row?.id])
+  return loaded
+}
+
+/** Re-reads a value from a document whenever the document changes. */
+function useDocValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallback: T): T {
+  const [value, setValue] = useState<T>(() => (doc ? read(doc) : fallback))
+  useEffect(() => {
+    if (!doc) return
+    const update = () => setValue(read(doc))
+    update()
+    doc.on('update', update)
+    return () => doc.off('update', update)
+    // read is expected to be stable per call site
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc])
+  return value
+}
+
+export interface SpaceContent {
+  meta: SpaceMeta
+  members: MemberRecord[]
+  loaded: boolean
+}
+
+const EMPTY_META: SpaceMeta = { name: '', kind: null, description: '', createdAt: null }
+
+export function useSpaceContent(row: SpaceRow | null | undefined): SpaceContent {
+  const doc = useLoadedDoc(row)
+  const fallbackName = row?.name ?? ''
+  const meta = useDocValue(doc, (d) => readMeta(d, fallbackName), { ...EMPTY_META, name: fallbackName })
+  const members = useDocValue(doc, readMembers, [] as MemberRecord[])
+  return { meta, members, loaded: !!doc }
+}

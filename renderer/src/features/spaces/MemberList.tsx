@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react'
+import { memberList, type MemberRecord } from '../../../../shared/members/presence.ts'
+import type { PresenceUser } from '../../sync/status.ts'
+import { Avatar } from '../../app/ui.tsx'
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs)
+    return () => clearInterval(t)
+  }, [everyMs])
+  return now
+}
+
+export function MemberList(props: { records: MemberRecord[]; online: PresenceUser[]; meId: string }) {
+  const now = useNow(30_000)
+  const members = memberList(props.records, props.online, props.meId, now)
+  return (
+    <ul className="members" aria-label="Members">
+      {members.map((m) => (
+        <li key={m.id} className={`member ${m.status}`} aria-label={`${m.name}${m.isMe ? ' (you)' : ''}, ${m.presence}`}>
+          <Avatar name={m.name} color={m.color} size={36} online={m.status === 'online'} />
+          <span className="member-text">
+            <span className="member-name">
+              {m.name}
+              {m.isMe && <span className="muted"> (you)</span>}
+            </span>
+            <span className="member-presence">{m.presence}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { useLocation } from 'wouter'
+import { cleanSpaceName, SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS, type SpaceKind } from '../../../../shared/spaces/space.ts'
+import type { IdentityRow } from '../../data/db.ts'
+import { createSpace } from '../../sync/spaces.ts'
+import { Dialog, Field } from '../../app/ui.tsx'
+import { closeNewSpace, useUi } from '../../app/uiStore.ts'
+
+export function NewSpaceDialog({ identity }: { identity: IdentityRow }) {
+  const { open, kind: initialKind } = useUi((s) => s.newSpace)
+  const [, navigate] = useLocation()
+  const [name, setName] = useState('')
+  const [kind, setKind] = useState<SpaceKind>(initialKind)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (open) {
+      setName('')
+      setKind(initialKind)
+      setError(null)
+    }
+  }, [open, initialKind])
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const clean = cleanSpaceName(name)
+    if (!clean.ok) return setError(clean.error)
+    try {
+      const id = await createSpace(clean.name, kind, identity)
+      closeNewSpace()
+      navigate(`/space/${id}`)
+    } catch (err) {
+      setError(`Could not create the space: ${(err as Error).message}`)
+    }
+  }
+
+  return (
+    <Dialog title="New space" open={open} onClose={closeNewSpace}>
+      <form onSubmit={submit} noValidate className="stack">
+        <fieldset className="kind-picker">
+          <legend className="field-label">Kind</legend>
+          {SPACE_KINDS.map((k) => (
+            <label key={k} className={`kind-option ${k === kind ? 'selected' : ''}`}>
+              <input type="radio" name="kind" value={k} checked={k === kind} onChange={() => setKind(k)} />
+              <span className="kind-title">{SPACE_KIND_LABELS[k]}</span>
+              <span className="kind-hint">{SPACE_KIND_HINTS[k]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <Field label="Name" error={error}>
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={100} placeholder={kind === 'pair' ? 'Daria & Bruce' : kind === 'team' ? 'Growth team' : 'Engineering'} />
+        </Field>
+        <div className="row end">
+          <button type="button" className="button" onClick={closeNewSpace}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary">
+            Create space
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

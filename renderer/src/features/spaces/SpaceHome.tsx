@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import { SPACE_KIND_LABELS } from '../../../../shared/spaces/space.ts'
+import type { IdentityRow } from '../../data/db.ts'
+import { useSpace, useSpaceContent } from '../../data/spaces.ts'
+import { usePresence } from '../../sync/status.ts'
+import { syncManager } from '../../sync/syncManager.ts'
+import { describeSpace } from '../../sync/spaces.ts'
+import { InviteDialog } from './InviteDialog.tsx'
+import { LeaveControls } from './LeaveControls.tsx'
+import { MemberList } from './MemberList.tsx'
+import { SpaceName } from './SpaceName.tsx'
+import { SpaceStatus } from './SpaceStatus.tsx'
+
+export function SpaceHome({ spaceId, identity }: { spaceId: string; identity: IdentityRow }) {
+  const space = useSpace(spaceId)
+  const content = useSpaceContent(space)
+  const online = usePresence(spaceId)
+  const [inviting, setInviting] = useState(false)
+
+  useEffect(() => {
+    syncManager.setView(`space:${spaceId}`)
+    return () => syncManager.setView('home')
+  }, [spaceId])
+
+  if (space === undefined) return <div className="page" aria-busy="true" />
+  if (space === null)
+    return (
+      <div className="page">
+        <h1>Space not found</h1>
+        <p>This space is not on this device. It may have been deleted.</p>
+      </div>
+    )
+
+  const left = space.status === 'left'
+  return (
+    <div className="page">
+      <header className="space-head">
+        <span className="badge">{SPACE_KIND_LABELS[space.kind]}</span>
+        <SpaceName spaceId={space.id} name={content.meta.name || space.name} readOnly={left} />
+        <div className="row">
+          {!left && (
+            <button type="button" className="button primary" onClick={() => setInviting(true)}>
+              Invite people
+            </button>
+          )}
+        </div>
+      </header>
+      <SpaceStatus space={space} />
+      <div className="space-grid">
+        <section className="panel" aria-labelledby="about-title">
+          <h2 id="about-title">About this space</h2>
+          <Description key={content.loaded ? 'loaded' : 'loading'} spaceId={space.id} value={content.meta.description} readOnly={left} />
+        </section>
+        <section className="panel" aria-labelledby="members-title">
+          <h2 id="members-title">
+            Members <span className="count">{content.members.filter((m) => !m.leftAt).length || 1}</span>
+          </h2>
+          <MemberList records={content.members} online={left ? [] : online} meId={identity.deviceId} />
+        </section>
+      </div>
+      <LeaveControls space={space} identity={identity} />
+      <InviteDialog spaceId={space.id} open={inviting} onClose={() => setInviting(false)} />
+    </div>
+  )
+}
+
+function Description({ spaceId, value, readOnly }: { spaceId: string; value: string; readOnly: boolean }) {
+  const [draft, setDraft] = useState(value)
+  const [focused, setFocused] = useState(false)
+  useEffect(() => {
+    if (!focused) setDraft(value)
+  }, [value, focused])
+  return (
+    <textarea
+      className="description"
+      aria-label="Space description"
+      placeholder={readOnly ? '' : 'What is this space for? Goals, links, working agreements…'}
+      value={draft}
+      readOnly={readOnly}
+      rows={5}
+      onFocus={() => setFocused(true)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => {
+        setFocused(false)
+        if (draft !== value) void describeSpace(spaceId, draft)
+      }}
+    />
+  )
+}

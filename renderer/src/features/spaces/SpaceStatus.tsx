@@ -1,0 +1,33 @@
+import type { SpaceRow } from '../../data/db.ts'
+import { useSettings } from '../../data/settings.ts'
+import { useSpaceSync } from '../../sync/status.ts'
+
+/** One line about the connection, and a clear alert when the key does not match. */
+export function SpaceStatus({ space }: { space: SpaceRow }) {
+  const sync = useSpaceSync(space.id)
+  const settings = useSettings()
+  if (space.status === 'left') return null
+  let text: string
+  let tone = 'idle'
+  if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
+  else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
+  else if (sync.peers > 0) {
+    text = `Syncing with ${sync.peers} ${sync.peers === 1 ? 'person' : 'people'}`
+    tone = 'live'
+  } else text = 'Waiting for members to come online'
+  return (
+    <>
+      <p className={`sync-line ${tone}`} role="status">
+        <span className="connection-dot" aria-hidden="true" />
+        {text}
+      </p>
+      {sync.keyMismatch && (
+        <div className="alert error" role="alert">
+          <strong>This invite&apos;s key does not match.</strong> Members of this space are online, but their messages cannot
+          be opened with the key in your invite, so nothing is shared. Ask the person who invited you for a new invite and
+          join again with it.
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App.tsx'
+import { platform } from './platform/index.ts'
+import { setSettingDefaults } from './data/settings.ts'
+import { syncManager } from './sync/syncManager.ts'
+import { toast } from './app/toasts.ts'
+import './styles.css'
+
+setSettingDefaults({ signalingUrls: platform.defaultSignalingUrls(), online: true })
+syncManager.start()
+
+// Last line of defence: tell the user instead of failing silently.
+addEventListener('unhandledrejection', (event) => {
+  toast(`Something went wrong: ${String((event.reason as Error)?.message ?? event.reason)}`, 'error')
+})
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>
+)

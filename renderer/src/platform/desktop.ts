@@ -1,0 +1,17 @@
+import { desktopInviteLink } from '../../../shared/spaces/invite.ts'
+import type { DesktopApi } from '../../../shared/ipc/contract.ts'
+import { DEFAULT_SIGNALING_URLS } from '../../../shared/settings/signaling.ts'
+import type { Platform } from './platform.ts'
+
+export function desktopPlatform(desktop: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    appInfo: () => desktop.invoke('app:info', undefined),
+    openExternal: (url) => void desktop.invoke('shell:open-external', { url }).catch(() => {}),
+    inviteLink: desktopInviteLink,
+    takeDeepLink: async () => (await desktop.invoke('deep-link:take', undefined)).url,
+    onDeepLink: (listener) => desktop.on('deep-link', ({ url }) => listener(url)),
+    defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
+    hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port })
+  }
+}

@@ -1,0 +1,58 @@
+import { create } from 'zustand'
+
+/** Live, ephemeral sync state per space: never content, only how the connection is doing. */
+export interface SpaceSyncState {
+  /** peers connected over WebRTC right now */
+  peers: number
+  /** our key failed to open messages from this space's peers */
+  keyMismatch: boolean
+  /** someone with another key knocked (shown to members whose key is known good) */
+  strangers: number
+}
+
+export interface PresenceUser {
+  clientId: number
+  id: string
+  name: string
+  color: string
+  /** where in the app they are, e.g. "space-home" */
+  view?: string | undefined
+}
+
+interface SyncStatusStore {
+  spaces: Record<string, SpaceSyncState>
+  presence: Record<string, PresenceUser[]>
+}
+
+export const EMPTY_SYNC: SpaceSyncState = { peers: 0, keyMismatch: false, strangers: 0 }
+
+export const useSyncStatus = create<SyncStatusStore>(() => ({ spaces: {}, presence: {} }))
+
+export function patchSpaceSync(spaceId: string, patch: Partial<SpaceSyncState>): void {
+  useSyncStatus.setState((s) => ({
+    spaces: { ...s.spaces, [spaceId]: { ...(s.spaces[spaceId] ?? EMPTY_SYNC), ...patch } }
+  }))
+}
+
+export function setPresence(spaceId: string, users: PresenceUser[]): void {
+  useSyncStatus.setState((s) => ({ presence: { ...s.presence, [spaceId]: users } }))
+}
+
+export function forgetSpace(spaceId: string): void {
+  useSyncStatus.setState((s) => {
+    const spaces = { ...s.spaces }
+    const presence = { ...s.presence }
+    delete spaces[spaceId]
+    delete presence[spaceId]
+    return { spaces, presence }
+  })
+}
+
+export function useSpaceSync(spaceId: string): SpaceSyncState {
+  return useSyncStatus((s) => s.spaces[spaceId] ?? EMPTY_SYNC)
+}
+
+const NO_ONE: PresenceUser[] = []
+export function usePresence(spaceId: string): PresenceUser[] {
+  return useSyncStatus((s) => s.presence[spaceId] ?? NO_ONE)
+}

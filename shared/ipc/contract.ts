@@ -1,0 +1,83 @@
+import { z } from 'zod'
+
+/**
+ * The one contract between the renderer (through preload) and main. Channel names and zod schemas
+ * live here; both ends validate every payload against them.
+ */
+const httpUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/[^\s]+$/i, 'only http(s) links open outside the app')
+
+export const invokeContract = {
+  'app:info': {
+    request: z.undefined(),
+    response: z.object({ version: z.string(), platform: z.string() })
+  },
+  'shell:open-external': {
+    request: z.object({ url: httpUrl }),
+    response: z.undefined()
+  },
+  /** The tandem:// link the app was opened with, if any, taken once. */
+  'deep-link:take': {
+    request: z.undefined(),
+    response: z.object({ url: z.string().nullable() })
+  },
+  /** Host the bundled signaling server for the LAN, or stop hosting it. */
+  'signaling:host': {
+    request: z.object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65535).optional() }),
+    response: z.object({ running: z.boolean(), urls: z.array(z.string()), error: z.string().optional() })
+  }
+} as const
+
+export const eventContract = {
+  /** main → renderer: a tandem:// link arrived while the app was running */
+  'deep-link': z.object({ url: z.string().max(8192) })
+} as const
+
+export type InvokeChannel = keyof typeof invokeContract
+export type EventChannel = keyof typeof eventContract
+export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['request']>
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['response']>
+export type EventPayload<C extends EventChannel> = z.infer<(typeof eventContract)[C]>
+
+export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[]
+export const EVENT_CHANNELS = Object.keys(eventContract) as EventChannel[]
+
+export class IpcContractError extends Error {
+  override name = 'IpcContractError'
+}
+
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.hasOwn(invokeContract, channel)
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+    throw new IpcContractError(`${what}: ${issue?.message ?? 'invalid'}${where}`)
+  }
+  return parsed.data
+}
+
+export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): InvokeRequest<C> {
+  if (!isInvokeChannel(channel)) throw new IpcContractError(`unknown channel ${String(channel)}`)
+  return check(invokeContract[channel].request as unknown as z.ZodType<InvokeRequest<C>>, payload, `bad request on ${channel}`)
+}
+
+export function parseResponse<C extends InvokeChannel>(channel: C, payload: unknown): InvokeResponse<C> {
+  return check(invokeContract[channel].response as unknown as z.ZodType<InvokeResponse<C>>, payload, `bad response on ${channel}`)
+}
+
+export function parseEvent<C extends EventChannel>(channel: C, payload: unknown): EventPayload<C> {
+  if (!Object.hasOwn(eventContract, channel)) throw new IpcContractError(`unknown event ${String(channel)}`)
+  return check(eventContract[channel] as unknown as z.ZodType<EventPayload<C>>, payload, `bad event ${channel}`)
+}
+
+/** The API preload exposes as `window.desktop`. */
+export interface DesktopApi {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>>
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void
+}

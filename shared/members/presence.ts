@@ -1,0 +1,68 @@
+/** A member as recorded in a space's shared document. */
+export interface MemberRecord {
+  id: string
+  name: string
+  color: string
+  joinedAt: number
+  lastSeenAt: number
+  leftAt?: number | undefined
+}
+
+export type MemberStatus = 'online' | 'away' | 'left'
+
+export interface MemberView extends MemberRecord {
+  isMe: boolean
+  status: MemberStatus
+  /** "online now", "last seen 5 minutes ago", "left on 3 Mar" */
+  presence: string
+}
+
+const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+
+export function describeLastSeen(lastSeenAt: number, now: number): string {
+  const seconds = Math.round((lastSeenAt - now) / 1000)
+  const abs = Math.abs(seconds)
+  if (abs < 60) return 'last seen just now'
+  if (abs < 3600) return 'last seen ' + rtf.format(Math.round(seconds / 60), 'minute')
+  if (abs < 86400) return 'last seen ' + rtf.format(Math.round(seconds / 3600), 'hour')
+  if (abs < 86400 * 30) return 'last seen ' + rtf.format(Math.round(seconds / 86400), 'day')
+  return 'last seen on ' + new Date(lastSeenAt).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' })
+}
+
+/**
+ * The member list of a space's home: everyone recorded in the document plus anyone present right
+ * now (a presence can arrive before their member record syncs). Online first, then most recent.
+ */
+export function memberList(
+  records: readonly MemberRecord[],
+  online: readonly { id: string; name: string; color: string }[],
+  meId: string,
+  now: number
+): MemberView[] {
+  const onlineIds = new Set(online.map((p) => p.id))
+  const byId = new Map<string, MemberRecord>()
+  for (const r of records) byId.set(r.id, r)
+  for (const p of online) {
+    if (!byId.has(p.id)) byId.set(p.id, { ...p, joinedAt: now, lastSeenAt: now })
+  }
+  const views: MemberView[] = [...byId.values()].map((r) => {
+    const isOnline = onlineIds.has(r.id) || r.id === meId
+    const live = online.find((p) => p.id === r.id)
+    const status: MemberStatus = isOnline ? 'online' : r.leftAt ? 'left' : 'away'
+    const presence =
+      status === 'online'
+        ? 'online now'
+        : status === 'left'
+          ? 'left the space'
+          : describeLastSeen(r.lastSeenAt, now)
+    return { ...r, name: live?.name ?? r.name, color: live?.color ?? r.color, isMe: r.id === meId, status, presence }
+  })
+  const rank = { online: 0, away: 1, left: 2 } as const
+  return views.sort(
+    (a, b) =>
+      Number(b.isMe) - Number(a.isMe) ||
+      rank[a.status] - rank[b.status] ||
+      b.lastSeenAt - a.lastSeenAt ||
+      a.name.localeCompare(b.name)
+  )
+}

@@ -1,0 +1,96 @@
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+export const BASE_URL = 'http://127.0.0.1:4173/'
+export const SCREENSHOTS = path.resolve('test-results/screenshots')
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+}
+
+/** One person on one computer: their own browser process, so peers meet only over WebRTC. */
+export interface Peer {
+  name: string
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  /** uncaught exceptions and unhandled rejections seen on the page */
+  errors: string[]
+  close(): Promise<void>
+}
+
+export async function launchPeer(name: string, signalingUrl: string): Promise<Peer> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } })
+  await context.addInitScript((url) => {
+    ;(window as unknown as { TANDEM_CONFIG: unknown }).TANDEM_CONFIG = { signaling: [url] }
+  }, signalingUrl)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /uncaught|unhandled/i.test(msg.text())) errors.push(`${name}: ${msg.text()}`)
+  })
+  await page.goto(BASE_URL)
+  return { name, browser, context, page, errors, close: () => browser.close() }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** First run: choose a display name and go. */
+export async function firstRun(peer: Peer, shot?: string): Promise<void> {
+  const { page } = peer
+  await expect(page.getByRole('heading', { name: 'Welcome to Tandem' })).toBeVisible()
+  await page.getByLabel('Your name').fill(peer.name)
+  if (shot) await screenshot(page, shot)
+  await page.getByRole('button', { name: 'Get started' }).click()
+  await expect(page.getByRole('navigation', { name: 'Spaces' })).toBeVisible()
+}
+
+export async function createSpace(page: Page, name: string, kind: 'Team' | 'Mentoring pair' | 'Organization'): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'New space' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New space' })
+  await dialog.getByRole('radio', { name: new RegExp(kind) }).check()
+  await dialog.getByLabel('Name').fill(name)
+  await dialog.getByRole('button', { name: 'Create space' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
+export async function inviteCode(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite people' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Invite people' })
+  await expect(dialog.getByLabel('Invite code')).toHaveValue(/^tandem1\./)
+  const code = await dialog.getByLabel('Invite code').inputValue()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  return code
+}
+
+export async function join(page: Page, codeOrLink: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Join', exact: true }).click()
+  await page.getByLabel('Invite code or link').fill(codeOrLink)
+  await page.getByRole('button', { name: /^Join / }).click()
+}
+
+export function member(page: Page, name: string) {
+  return page.getByRole('list', { name: 'Members' }).getByRole('listitem', { name: new RegExp(`^${name}\\b`) })
+}
+
+export async function setOnline(page: Page, online: boolean): Promise<void> {
+  const toggle = page.getByRole('switch')
+  if ((await toggle.getAttribute('aria-checked')) !== String(online)) await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-checked', String(online))
+}

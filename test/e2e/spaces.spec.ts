@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test'
+import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
+import { createSpace, firstRun, inviteCode, join, launchPeer, member, screenshot, setOnline, type Peer } from './harness.ts'
+
+let signal: SignalingServer
+const peers: Peer[] = []
+
+test.beforeAll(async () => {
+  signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
+})
+test.afterAll(async () => {
+  await signal.close()
+})
+test.afterEach(async () => {
+  const errors = peers.flatMap((p) => p.errors)
+  await Promise.all(peers.splice(0).map((p) => p.close()))
+  expect(errors, 'no uncaught errors on any page').toEqual([])
+})
+
+async function peer(name: string): Promise<Peer> {
+  const p = await launchPeer(name, signal.url)
+  peers.push(p)
+  return p
+}
+
+test('A invites B: both online in the member list, a rename reaches B', async () => {
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  await firstRun(a, 'first-run')
+  await firstRun(b)
+  await createSpace(a.page, 'Growth team', 'Team')
+  const code = await inviteCode(a.page)
+  expect(code).toMatch(/^tandem1\.team\./)
+
+  await b.page.getByRole('navigation').getByRole('link', { name: 'Join', exact: true }).click()
+  await b.page.getByLabel('Invite code or link').fill(code)
+  await expect(b.page.getByLabel('Invite preview')).toContainText('Growth team')
+  await screenshot(b.page, 'join')
+  await b.page.getByRole('button', { name: 'Join Growth team' }).click()
+
+  await expect(member(a.page, 'Bruce')).toContainText('online now')
+  await expect(member(b.page, 'Ada')).toContainText('online now')
+  await expect(b.page.getByText(/Syncing with 1 person/)).toBeVisible()
+
+  await a.page.getByRole('button', { name: 'Rename' }).click()
+  await a.page.getByLabel('Space name').fill('Growth & Payments')
+  await a.page.keyboard.press('Enter')
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Growth & Payments' })).toBeVisible({ timeout: 5_000 })
+  await expect(b.page.getByRole('navigation').getByRole('link', { name: 'Growth & Payments' })).toBeVisible()
+  await screenshot(a.page, 'space-home')
+})
+
+test('offline edits on both sides converge on reconnect and survive a reload', async () => {
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  await firstRun(a)
+  await firstRun(b)
+  await createSpace(a.page, 'Platform team', 'Team')
+  await join(b.page, await inviteCode(a.page))
+  await expect(member(a.page, 'Bruce')).toContainText('online now')
+
+  await setOnline(b.page, false)
+  await expect(member(a.page, 'Bruce')).not.toContainText('online now')
+  await b.page.getByRole('button', { name: 'Rename' }).click()
+  await b.page.getByLabel('Space name').fill('Platform & Infra')
+  await b.page.keyboard.press('Enter')
+  await a.page.getByLabel('Space description').fill('We keep the lights on.')
+  await a.page.getByLabel('Space description').blur()
+  // apart, each has only its own change
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Platform team' })).toBeVisible()
+  await expect(b.page.getByLabel('Space description')).toHaveValue('')
+
+  await setOnline(b.page, true)
+  for (const p of [a, b]) {
+    await expect(p.page.getByRole('heading', { level: 1, name: 'Platform & Infra' })).toBeVisible()
+    await expect(p.page.getByLabel('Space description')).toHaveValue('We keep the lights on.')
+  }
+
+  for (const p of [a, b]) {
+    await p.page.reload()
+    await expect(p.page.getByRole('heading', { level: 1, name: 'Platform & Infra' })).toBeVisible()
+    await expect(p.page.getByLabel('Space description')).toHaveValue('We keep the lights on.')
+    await expect(member(p.page, p === a ? 'Bruce' : 'Ada')).toBeVisible()
+  }
+})
+
+test('a damaged key shows nothing, says so clearly, and throws nothing', async () => {
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  const c = await peer('Cleo')
+  await firstRun(a)
+  await firstRun(b)
+  await firstRun(c)
+  await createSpace(a.page, 'Secret team', 'Team')
+  await a.page.getByLabel('Space description').fill('Only for members.')
+  await a.page.getByLabel('Space description').blur()
+  const code = await inviteCode(a.page)
+  await join(b.page, code)
+  await expect(member(a.page, 'Bruce')).toContainText('online now')
+
+  // damage one character of the key (the fourth part of the code)
+  const parts = code.split('.')
+  const key = parts[3]!
+  parts[3] = (key[0] === 'A' ? 'B' : 'A') + key.slice(1)
+  await join(c.page, parts.join('.'))
+
+  await expect(c.page.getByRole('alert')).toContainText("This invite's key does not match")
+  await screenshot(c.page, 'key-mismatch')
+  await expect(c.page.getByLabel('Space description')).toHaveValue('')
+  await expect(member(c.page, 'Ada')).toHaveCount(0)
+  await expect(member(c.page, 'Bruce')).toHaveCount(0)
+  await expect(member(a.page, 'Cleo')).toHaveCount(0)
+  // the members with the right key are not disturbed
+  await expect(member(b.page, 'Ada')).toContainText('online now')
+})

@@ -13,6 +13,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // bundle zod and the contract in: a sandboxed preload can require only 'electron'
+      externalizeDeps: false,
       // A sandboxed preload must be a single CommonJS file.
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },

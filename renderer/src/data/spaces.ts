@@ -16,17 +16,17 @@ export function useSpace(spaceId: string): SpaceRow | null | undefined {
 
 /** Loads the row's document for as long as the component shows it. */
 function useLoadedDoc(row: SpaceRow | null | undefined): Y.Doc | null {
-  const provider = useDocument(row?.doc)
+  const doc = row?.doc
+  const provider = useDocument(doc)
   const [loaded, setLoaded] = useState<Y.Doc | null>(null)
   useEffect(() => {
     let live = true
-    setLoaded(null)
-    if (provider && row) void provider.whenLoaded.then(() => live && setLoaded(row.doc))
+    if (provider && doc) void provider.whenLoaded.then(() => live && setLoaded(doc))
     return () => {
       live = false
     }
-  }, [provider, row?.id])
-  return loaded
+  }, [provider, doc])
+  return loaded && loaded === doc ? loaded : null
 }
 
 /** Re-reads a value from a document whenever the document changes. */

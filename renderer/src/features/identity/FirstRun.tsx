@@ -1,10 +1,10 @@
-import { useMemo } from 'react'
-import { colorFor } from '../../../../shared/identity/identity.ts'
+import { useState } from 'react'
+import { MEMBER_COLORS } from '../../../../shared/identity/identity.ts'
 import { saveIdentity } from '../../data/identity.ts'
 import { IdentityForm } from './IdentityForm.tsx'
 
 export function FirstRun() {
-  const color = useMemo(() => colorFor(String(Math.random())), [])
+  const [color] = useState(() => MEMBER_COLORS[Math.floor(Math.random() * MEMBER_COLORS.length)]!)
   return (
     <main className="first-run">
       <section className="first-run-card" aria-labelledby="welcome-title">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
 import { cleanSpaceName, SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS, type SpaceKind } from '../../../../shared/spaces/space.ts'
 import type { IdentityRow } from '../../data/db.ts'
@@ -7,19 +7,20 @@ import { Dialog, Field } from '../../app/ui.tsx'
 import { closeNewSpace, useUi } from '../../app/uiStore.ts'
 
 export function NewSpaceDialog({ identity }: { identity: IdentityRow }) {
-  const { open, kind: initialKind } = useUi((s) => s.newSpace)
+  const { open, kind } = useUi((s) => s.newSpace)
+  return (
+    <Dialog title="New space" open={open} onClose={closeNewSpace}>
+      <NewSpaceForm identity={identity} initialKind={kind} />
+    </Dialog>
+  )
+}
+
+/** Mounted each time the dialog opens, so it starts empty. */
+function NewSpaceForm({ identity, initialKind }: { identity: IdentityRow; initialKind: SpaceKind }) {
   const [, navigate] = useLocation()
   const [name, setName] = useState('')
   const [kind, setKind] = useState<SpaceKind>(initialKind)
   const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (open) {
-      setName('')
-      setKind(initialKind)
-      setError(null)
-    }
-  }, [open, initialKind])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -35,7 +36,6 @@ export function NewSpaceDialog({ identity }: { identity: IdentityRow }) {
   }
 
   return (
-    <Dialog title="New space" open={open} onClose={closeNewSpace}>
       <form onSubmit={submit} noValidate className="stack">
         <fieldset className="kind-picker">
           <legend className="field-label">Kind</legend>
@@ -59,6 +59,5 @@ export function NewSpaceDialog({ identity }: { identity: IdentityRow }) {
           </button>
         </div>
       </form>
-    </Dialog>
   )
 }

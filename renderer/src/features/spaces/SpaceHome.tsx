@@ -49,7 +49,7 @@ export function SpaceHome({ spaceId, identity }: { spaceId: string; identity: Id
       <div className="space-grid">
         <section className="panel" aria-labelledby="about-title">
           <h2 id="about-title">About this space</h2>
-          <Description key={content.loaded ? 'loaded' : 'loading'} spaceId={space.id} value={content.meta.description} readOnly={left} />
+          <Description spaceId={space.id} value={content.meta.description} readOnly={left} />
         </section>
         <section className="panel" aria-labelledby="members-title">
           <h2 id="members-title">
@@ -65,24 +65,21 @@ export function SpaceHome({ spaceId, identity }: { spaceId: string; identity: Id
 }
 
 function Description({ spaceId, value, readOnly }: { spaceId: string; value: string; readOnly: boolean }) {
-  const [draft, setDraft] = useState(value)
-  const [focused, setFocused] = useState(false)
-  useEffect(() => {
-    if (!focused) setDraft(value)
-  }, [value, focused])
+  // while the field has focus it shows the user's draft; otherwise the live shared value
+  const [draft, setDraft] = useState<string | null>(null)
   return (
     <textarea
       className="description"
       aria-label="Space description"
       placeholder={readOnly ? '' : 'What is this space for? Goals, links, working agreements…'}
-      value={draft}
+      value={draft ?? value}
       readOnly={readOnly}
       rows={5}
-      onFocus={() => setFocused(true)}
+      onFocus={() => setDraft(value)}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => {
-        setFocused(false)
-        if (draft !== value) void describeSpace(spaceId, draft)
+        if (draft !== null && draft !== value) void describeSpace(spaceId, draft)
+        setDraft(null)
       }}
     />
   )

@@ -1,3 +1,4 @@
+import { Link } from 'wouter'
 import type { SpaceRow } from '../../data/db.ts'
 import { useSettings } from '../../data/settings.ts'
 import { useSpaceSync } from '../../sync/status.ts'
@@ -11,6 +12,7 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   let tone = 'idle'
   if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
   else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
+  else if (sync.keyMismatch) text = 'Not syncing: the key does not match'
   else if (sync.peers > 0) {
     text = `Syncing with ${sync.peers} ${sync.peers === 1 ? 'person' : 'people'}`
     tone = 'live'
@@ -25,7 +27,7 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
         <div className="alert error" role="alert">
           <strong>This invite&apos;s key does not match.</strong> Members of this space are online, but their messages cannot
           be opened with the key in your invite, so nothing is shared. Ask the person who invited you for a new invite and
-          join again with it.
+          join again with it. <Link href="/join">Enter a new invite</Link>
         </div>
       )}
     </>

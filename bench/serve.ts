@@ -1,0 +1,68 @@
+import { existsSync, createReadStream, statSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+/**
+ * A small static server for the web build (dist-web) on 127.0.0.1 and a random port, so the
+ * bench never competes with `vite preview` on 4173 (the e2e suite's port). The app routes by
+ * hash, so only real files are served; anything else gets index.html.
+ */
+export interface StaticServer {
+  url: string
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm'
+}
+
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const base = path.resolve(root)
+  if (!existsSync(path.join(base, 'index.html'))) {
+    throw new Error(`${base}/index.html is missing: build the web app first (npm run build:web)`)
+  }
+  const server = http.createServer((req, res) => {
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
+    let file = path.resolve(base, '.' + pathname)
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      res.writeHead(403).end()
+      return
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) file = path.join(base, 'index.html')
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-store'
+    })
+    createReadStream(file).pipe(res)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

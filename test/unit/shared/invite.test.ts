@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import {
+  DESKTOP_JOIN_PREFIX,
+  InviteError,
+  decodeInvite,
+  desktopInviteLink,
+  encodeInvite,
+  extractInviteCode,
+  webInviteLink,
+  type Invite
+} from '../../../shared/spaces/invite.ts'
+import { newId, newSpaceKey } from '../../../shared/spaces/key.ts'
+
+const invite = (over: Partial<Invite> = {}): Invite => ({
+  spaceId: newId(),
+  kind: 'team',
+  name: 'Platform team',
+  key: newSpaceKey(),
+  ...over
+})
+
+/** Runs f and returns the InviteError it throws (fails the test if it throws nothing else). */
+function inviteError(f: () => unknown): InviteError {
+  try {
+    f()
+  } catch (err) {
+    expect(err).toBeInstanceOf(InviteError)
+    return err as InviteError
+  }
+  throw new Error('expected an InviteError, nothing was thrown')
+}
+
+describe('encodeInvite / decodeInvite', () => {
+  it.each([
+    ['plain', 'Platform team'],
+    ['unicode', 'Équipe Ünïcødé — 日本語チーム'],
+    ['emoji', '🚀 Rocket crew 👩‍💻'],
+    ['dots and spaces', 'v1.2.3 release . crew'],
+    ['base64-looking', 'tandem1.team.abc']
+  ])('round-trips a %s name', (_label, name) => {
+    const original = invite({ name })
+    const code = encodeInvite(original)
+    expect(code.startsWith('tandem1.team.')).toBe(true)
+    expect(code.split('.')).toHaveLength(5)
+    expect(decodeInvite(code)).toEqual(original)
+  })
+
+  it('round-trips every kind', () => {
+    for (const kind of ['pair', 'team', 'org'] as const) {
+      const original = invite({ kind })
+      expect(decodeInvite(encodeInvite(original))).toEqual(original)
+    }
+  })
+
+  it('decodes a desktop link back to the invite', () => {
+    const original = invite({ name: 'Mentoring: Ana & Bo' })
+    const link = desktopInviteLink(original)
+    expect(link.startsWith(DESKTOP_JOIN_PREFIX)).toBe(true)
+    expect(decodeInvite(link)).toEqual(original)
+  })
+
+  it('decodes a web link back to the invite and drops the page fragment', () => {
+    const original = invite()
+    const link = webInviteLink(original, 'https://tandem.example/app/#/spaces/abc')
+    expect(link).toBe(`https://tandem.example/app/#/join/${encodeInvite(original)}`)
+    expect(decodeInvite(link)).toEqual(original)
+  })
+
+  it('a damaged but well-formed key still decodes (it is caught at sync time)', () => {
+    const original = invite()
+    const code = encodeInvite(original)
+    const parts = code.split('.')
+    const key = parts[3]!
+    const damagedKey = (key[0] === 'A' ? 'B' : 'A') + key.slice(1)
+    parts[3] = damagedKey
+    const decoded = decodeInvite(parts.join('.'))
+    expect(decoded.key).toBe(damagedKey)
+    expect(decoded.key).not.toBe(original.key)
+    expect(decoded.spaceId).toBe(original.spaceId)
+  })
+})
+
+describe('extractInviteCode', () => {
+  const code = encodeInvite(invite())
+
+  it('trims surrounding whitespace', () => {
+    expect(extractInviteCode(`  \n\t${code}  \n`)).toBe(code)
+  })
+
+  it('strips angle brackets around a pasted link', () => {
+    expect(extractInviteCode(`  <${DESKTOP_JOIN_PREFIX}${code}>  `)).toBe(code)
+  })
+
+  it('takes the code out of a web link', () => {
+    expect(extractInviteCode(`https://host/x#/join/${code}`)).toBe(code)
+  })
+
+  it('undoes percent-encoding', () => {
+    const encoded = encodeURIComponent(`${DESKTOP_JOIN_PREFIX}${code}`)
+    expect(encoded).not.toContain('://')
+    expect(extractInviteCode(encoded)).toBe(code)
+    // a line break a mail client inserted, percent-encoded
+    const mid = Math.floor(code.length / 2)
+    expect(extractInviteCode(code.slice(0, mid) + '%0A' + code.slice(mid))).toBe(code)
+  })
+
+  it('removes whitespace a mail client wrapped into the code', () => {
+    const mid = Math.floor(code.length / 2)
+    expect(extractInviteCode(code.slice(0, mid) + '\n  ' + code.slice(mid))).toBe(code)
+  })
+})
+
+describe('malformed invites', () => {
+  const good = encodeInvite(invite())
+  const parts = good.split('.')
+  const withPart = (i: number, value: string) => parts.map((p, j) => (j === i ? value : p)).join('.')
+
+  it('rejects empty input', () => {
+    expect(inviteError(() => decodeInvite('   ')).message).toBe('Paste an invite code or link.')
+  })
+
+  it('rejects text that is not a tandem code', () => {
+    const err = inviteError(() => decodeInvite('https://example.com/hello'))
+    expect(err.message).toMatch(/not a Tandem invite/)
+    expect(err.message).toContain('tandem://join/')
+  })
+
+  it('rejects a truncated code (missing parts)', () => {
+    const truncated = parts.slice(0, 3).join('.')
+    expect(inviteError(() => decodeInvite(truncated)).message).toMatch(/incomplete or has extra parts/)
+  })
+
+  it('rejects a code with extra parts', () => {
+    expect(inviteError(() => decodeInvite(good + '.extra')).message).toMatch(/incomplete or has extra parts/)
+  })
+
+  it('rejects an unknown kind and names it', () => {
+    const err = inviteError(() => decodeInvite(withPart(1, 'guild')))
+    expect(err.message).toContain('"guild"')
+    expect(err.message).toContain('pair, team, org')
+  })
+
+  it('rejects a short key', () => {
+    const err = inviteError(() => decodeInvite(withPart(3, parts[3]!.slice(0, 40))))
+    expect(err.message).toMatch(/key in this invite is incomplete/)
+  })
+
+  it('rejects a key with characters outside base64url', () => {
+    const err = inviteError(() => decodeInvite(withPart(3, '+' + parts[3]!.slice(1))))
+    expect(err.message).toMatch(/key in this invite is incomplete/)
+  })
+
+  it.each([
+    ['too short', 'abc'],
+    ['bad characters', 'abcdefgh!jklmnopqrs'],
+    ['empty', '']
+  ])('rejects a damaged space id (%s)', (_label, spaceId) => {
+    expect(inviteError(() => decodeInvite(withPart(2, spaceId))).message).toMatch(/space id in this invite is damaged/)
+  })
+
+  it.each([
+    ['impossible length', 'QUJDR'],
+    ['bad characters', 'QUJD*EVG'],
+    ['invalid UTF-8', '_w']
+  ])('rejects a damaged name (%s)', (_label, rawName) => {
+    expect(inviteError(() => decodeInvite(withPart(4, rawName))).message).toMatch(/space name in this invite is damaged/)
+  })
+
+  it('rejects an empty name', () => {
+    expect(inviteError(() => decodeInvite(withPart(4, ''))).message).toMatch(/empty or too long/)
+  })
+})

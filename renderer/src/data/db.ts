@@ -21,6 +21,13 @@ export interface SpaceRow {
   readonly doc: Y.Doc
 }
 
+/** A space's other documents; the id is derived (`<spaceId>/<key>`) so every peer finds it. */
+export interface DocRow {
+  id: string
+  spaceId: string
+  readonly doc: Y.Doc
+}
+
 export interface IdentityRow {
   id: 'me'
   deviceId: string
@@ -37,6 +44,7 @@ export type TandemDb = Dexie & {
   spaces: EntityTable<SpaceRow, 'id'>
   identity: EntityTable<IdentityRow, 'id'>
   settings: EntityTable<SettingRow, 'key'>
+  docs: EntityTable<DocRow, 'id'>
 }
 
 export const DB_NAME = 'tandem'

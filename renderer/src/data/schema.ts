@@ -43,6 +43,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         await tx.table('identity').put(me)
       }
     }
+  },
+  {
+    // v3: a space's other documents (one per sprint, board, journal …), each synced in its own room
+    version: 3,
+    stores: {
+      spaces: 'id, kind, name, status, doc: Y.Doc',
+      identity: 'id',
+      settings: 'key',
+      docs: 'id, spaceId, doc: Y.Doc'
+    }
   }
 ]
 

@@ -1,41 +1,48 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { DexieYProvider } from 'y-dexie'
-import { WebrtcProvider } from 'y-webrtc'
+import type { WebrtcProvider } from 'y-webrtc'
 import type * as Y from 'yjs'
-import { roomNameFor } from '../../../shared/sync/roomName.ts'
 import { db, type IdentityRow, type SpaceRow } from '../data/db.ts'
+import { docIdFor, ensureDocRow } from '../data/docs.ts'
 import { getSettings, type Settings } from '../data/settings.ts'
 import { readMeta, upsertSelf } from '../data/spaceDoc.ts'
-import { forgetSpace, patchSpaceSync, setPresence, type PresenceUser } from './status.ts'
+import { DocLink } from './docLink.ts'
+import { forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
 const KEY_CHECK_EVERY_MS = 3_000
+const LINGER_MS = 20_000
 
-/** One active space: its loaded root document and, while online, its y-webrtc provider. */
-interface SpaceLink {
-  id: string
-  doc: Y.Doc
-  provider: WebrtcProvider | null
-  providerUrls: string
+interface SpaceState {
+  row: SpaceRow
+  root: DocLink
   keyVerified: boolean
   lastKeyCheck: number
   lastSeenWritten: number
   dispose: () => void
 }
 
+interface Retained {
+  link: DocLink
+  spaceId: string
+  refs: number
+  linger: ReturnType<typeof setTimeout> | null
+}
+
 /**
- * Keeps every active space connected: loads its root document from Dexie, attaches exactly one
- * provider per room (never two, whatever React or hot reload do), follows the settings (online,
- * signaling servers), watches the key, and publishes presence. Commands change rows; this follows.
+ * Keeps every active space connected: loads its root document from Dexie and links it to its room
+ * (exactly one provider per room, whatever React or hot reload do); links a space's other
+ * documents while the UI retains them; follows the settings (online, signaling servers) and the
+ * identity; watches the key; keeps "last seen" fresh. Commands change rows; this follows.
  */
 class SyncManager {
-  private links = new Map<string, SpaceLink>()
-  private pending = new Map<string, Promise<void>>()
+  private spaces = new Map<string, SpaceState>()
+  private pending = new Map<string, Promise<unknown>>()
+  private retained = new Map<string, Retained>()
   private identity: IdentityRow | null = null
   private settings: Settings | null = null
   private sub: Subscription | null = null
-  private timer: ReturnType<typeof setInterval> | null = null
   private view = 'home'
 
   start(): void {
@@ -48,24 +55,59 @@ class SyncManager {
       next: ({ rows, settings, identity }) => void this.reconcile(rows, settings, identity),
       error: (err) => console.error('sync: could not read spaces', err)
     })
-    this.timer = setInterval(() => this.touchLastSeen(false), 30_000)
+    setInterval(() => this.touchLastSeen(false), 30_000)
     addEventListener('pagehide', () => this.touchLastSeen(true))
-  }
-
-  /** The document of an active space, once loaded (UI reads it through data hooks). */
-  docOf(spaceId: string): Y.Doc | null {
-    return this.links.get(spaceId)?.doc ?? null
   }
 
   /** Where the user is, shown to others as presence. */
   setView(view: string): void {
     this.view = view
-    for (const link of this.links.values()) link.provider?.awareness.setLocalStateField('view', view)
+    for (const s of this.spaces.values()) s.root.setLocalField('view', view)
   }
 
-  /** Wait until a space is loaded (and connected if online). */
-  async ready(spaceId: string): Promise<void> {
-    await this.pending.get(spaceId)
+  /** Keep one of a space's documents loaded and synced until `release`. */
+  async retain(spaceId: string, key: string): Promise<DocLink> {
+    const docId = docIdFor(spaceId, key)
+    const held = this.retained.get(docId)
+    if (held) {
+      held.refs++
+      if (held.linger) clearTimeout(held.linger)
+      held.linger = null
+      return held.link
+    }
+    let loading = this.pending.get(docId) as Promise<DocLink> | undefined
+    if (!loading) {
+      loading = (async () => {
+        const row = await ensureDocRow(spaceId, key)
+        await DexieYProvider.load(row.doc).whenLoaded
+        const link = new DocLink(docId, row.doc, {
+          onPeers: () => {},
+          onDecryptError: (p) => this.onDecryptError(spaceId, p),
+          onPresence: (users) => setPresence(docId, users)
+        })
+        this.retained.set(docId, { link, spaceId, refs: 0, linger: null })
+        this.connectLink(link, spaceId)
+        return link
+      })().finally(() => this.pending.delete(docId))
+      this.pending.set(docId, loading)
+    }
+    const link = await loading
+    this.retained.get(docId)!.refs++
+    return link
+  }
+
+  release(spaceId: string, key: string): void {
+    const docId = docIdFor(spaceId, key)
+    const held = this.retained.get(docId)
+    if (!held || --held.refs > 0) return
+    // keep the room a little while: views come and go quickly
+    held.linger = setTimeout(() => {
+      if (held.refs > 0) return
+      this.retained.delete(docId)
+      held.link.destroy()
+      DexieYProvider.release(held.link.doc)
+      forgetSpace(docId)
+    }, LINGER_MS)
   }
 
   private async reconcile(rows: SpaceRow[], settings: Settings, identity: IdentityRow | null): Promise<void> {
@@ -74,25 +116,22 @@ class SyncManager {
     this.settings = settings
     if (!identity) return
     const active = new Map(rows.filter((r) => r.status === 'active').map((r) => [r.id, r]))
-    for (const id of [...this.links.keys()]) {
-      if (!active.has(id)) this.detach(id)
-    }
+    for (const id of [...this.spaces.keys()]) if (!active.has(id)) this.detach(id)
     for (const row of active.values()) {
-      const link = this.links.get(row.id)
-      if (!link) {
-        if (!this.pending.has(row.id)) {
-          const p = this.attach(row).finally(() => this.pending.delete(row.id))
-          this.pending.set(row.id, p)
-        }
+      const state = this.spaces.get(row.id)
+      if (!state) {
+        if (!this.pending.has(row.id)) this.pending.set(row.id, this.attach(row).finally(() => this.pending.delete(row.id)))
         continue
       }
-      link.keyVerified = row.keyVerified
-      this.connect(link, row)
+      state.row = row
+      state.keyVerified = row.keyVerified
       if (identityChanged) {
-        upsertSelf(link.doc, { id: identity.deviceId, name: identity.name, color: identity.color }, Date.now())
-        link.provider?.awareness.setLocalStateField('user', this.me())
+        upsertSelf(state.root.doc, this.me(), Date.now())
+        state.root.setLocalField('user', this.me())
       }
     }
+    for (const s of this.spaces.values()) this.connectLink(s.root, s.row.id)
+    for (const r of this.retained.values()) this.connectLink(r.link, r.spaceId)
   }
 
   private me() {
@@ -100,11 +139,17 @@ class SyncManager {
     return { id: i.deviceId, name: i.name, color: i.color }
   }
 
+  private connectLink(link: DocLink, spaceId: string): void {
+    const space = this.spaces.get(spaceId)
+    const settings = this.settings
+    if (!space || !settings || !settings.online) return link.disconnect()
+    link.connect(settings.signalingUrls, space.row.key, { user: this.me(), view: this.view })
+  }
+
   private async attach(row: SpaceRow): Promise<void> {
     const doc = row.doc
-    const loader = DexieYProvider.load(doc)
-    await loader.whenLoaded
-    if (this.links.has(row.id)) return
+    await DexieYProvider.load(doc).whenLoaded
+    if (this.spaces.has(row.id)) return
     const meta = doc.getMap('meta')
     const onMeta = () => {
       const { name } = readMeta(doc, row.name)
@@ -113,120 +158,78 @@ class SyncManager {
       })
     }
     meta.observe(onMeta)
-    const link: SpaceLink = {
-      id: row.id,
-      doc,
-      provider: null,
-      providerUrls: '',
+    const root = new DocLink(row.id, doc, {
+      onPeers: (peers, added) => {
+        patchSpaceSync(row.id, { peers })
+        // a peer's announce opened with our key: the key is good
+        if (added > 0) this.markKeyVerified(row.id)
+        if (peers > 0) this.touchLastSeen(false)
+      },
+      onDecryptError: (p) => this.onDecryptError(row.id, p),
+      onPresence: (users) => setPresence(row.id, users)
+    })
+    this.spaces.set(row.id, {
+      row,
+      root,
       keyVerified: row.keyVerified,
       lastKeyCheck: 0,
       lastSeenWritten: 0,
       dispose: () => {
         meta.unobserve(onMeta)
+        root.destroy()
         DexieYProvider.release(doc)
       }
-    }
-    this.links.set(row.id, link)
+    })
     upsertSelf(doc, this.me(), Date.now())
-    this.connect(link, row)
+    this.connectLink(root, row.id)
+    for (const r of this.retained.values()) if (r.spaceId === row.id) this.connectLink(r.link, row.id)
   }
 
   private detach(id: string): void {
-    const link = this.links.get(id)
-    if (!link) return
-    this.links.delete(id)
-    this.dropProvider(link)
-    link.dispose()
+    const state = this.spaces.get(id)
+    if (!state) return
+    this.spaces.delete(id)
+    state.dispose()
+    for (const r of this.retained.values()) if (r.spaceId === id) r.link.disconnect()
     forgetSpace(id)
   }
 
-  private connect(link: SpaceLink, row: SpaceRow): void {
-    const settings = this.settings!
-    const urls = settings.online ? settings.signalingUrls : []
-    const wanted = urls.join(' ')
-    if (link.provider && link.providerUrls === wanted) return
-    this.dropProvider(link)
-    if (urls.length === 0) return
-    const provider = new WebrtcProvider(roomNameFor(row.id), link.doc, {
-      signaling: urls,
-      password: row.key,
-      maxConns: 30,
-      filterBcConns: true,
-      peerOpts: { config: { iceServers: [] } }
-    })
-    link.provider = provider
-    link.providerUrls = wanted
-    provider.awareness.setLocalState({ user: this.me(), view: this.view })
-    const onAwareness = () => setPresence(row.id, presenceOf(provider))
-    provider.awareness.on('change', onAwareness)
-    onAwareness()
-    provider.on('peers', (e: { webrtcPeers: string[]; added: string[] }) => {
-      patchSpaceSync(row.id, { peers: e.webrtcPeers.length })
-      // a peer's announce opened with our key: the key is good
-      if (e.added.length > 0) this.markKeyVerified(link)
-      if (e.webrtcPeers.length > 0) this.touchLastSeen(false)
-    })
-    ;(provider as unknown as { on(ev: 'decrypt-error', f: () => void): void }).on('decrypt-error', () =>
-      this.onDecryptError(link, provider)
-    )
-    patchSpaceSync(row.id, { peers: 0 })
+  private markKeyVerified(spaceId: string): void {
+    patchSpaceSync(spaceId, { keyMismatch: false })
+    const state = this.spaces.get(spaceId)
+    if (!state || state.keyVerified) return
+    state.keyVerified = true
+    void db().spaces.update(spaceId, { keyVerified: true })
   }
 
-  private dropProvider(link: SpaceLink): void {
-    if (!link.provider) return
-    link.provider.destroy()
-    link.provider = null
-    link.providerUrls = ''
-    patchSpaceSync(link.id, { peers: 0 })
-    setPresence(link.id, [])
-  }
-
-  private markKeyVerified(link: SpaceLink): void {
-    patchSpaceSync(link.id, { keyMismatch: false })
-    if (link.keyVerified) return
-    link.keyVerified = true
-    void db().spaces.update(link.id, { keyVerified: true })
-  }
-
-  private onDecryptError(link: SpaceLink, provider: WebrtcProvider): void {
-    if (!link.keyVerified) {
-      patchSpaceSync(link.id, { keyMismatch: true })
+  private onDecryptError(spaceId: string, provider: WebrtcProvider): void {
+    const state = this.spaces.get(spaceId)
+    if (!state) return
+    if (!state.keyVerified) {
+      patchSpaceSync(spaceId, { keyMismatch: true })
       return
     }
     const now = Date.now()
-    if (now - link.lastKeyCheck < KEY_CHECK_EVERY_MS) return
-    link.lastKeyCheck = now
-    patchSpaceSync(link.id, { strangers: 1 })
+    if (now - state.lastKeyCheck < KEY_CHECK_EVERY_MS) return
+    state.lastKeyCheck = now
+    patchSpaceSync(spaceId, { strangers: 1 })
     void publishKeyCheck(provider).catch(() => {})
   }
 
   private touchLastSeen(force: boolean): void {
     if (!this.identity) return
     const now = Date.now()
-    for (const link of this.links.values()) {
-      const withPeers = (link.provider?.awareness.getStates().size ?? 0) > 1
-      if (!force && (!withPeers || now - link.lastSeenWritten < LAST_SEEN_EVERY_MS)) continue
-      link.lastSeenWritten = now
-      upsertSelf(link.doc, this.me(), now)
+    for (const s of this.spaces.values()) {
+      if (!force && (!s.root.hasPeers || now - s.lastSeenWritten < LAST_SEEN_EVERY_MS)) continue
+      s.lastSeenWritten = now
+      upsertSelf(s.root.doc, this.me(), now)
     }
   }
 
-  stop(): void {
-    this.sub?.unsubscribe()
-    this.sub = null
-    if (this.timer) clearInterval(this.timer)
-    for (const id of [...this.links.keys()]) this.detach(id)
+  /** The loaded root document of an active space (tests and diagnostics). */
+  rootDoc(spaceId: string): Y.Doc | null {
+    return this.spaces.get(spaceId)?.root.doc ?? null
   }
-}
-
-function presenceOf(provider: WebrtcProvider): PresenceUser[] {
-  const users: PresenceUser[] = []
-  provider.awareness.getStates().forEach((state, clientId) => {
-    const u = (state as { user?: Partial<PresenceUser>; view?: unknown }).user
-    if (!u || typeof u.id !== 'string' || typeof u.name !== 'string' || typeof u.color !== 'string') return
-    users.push({ clientId, id: u.id, name: u.name.slice(0, 60), color: u.color, view: typeof state.view === 'string' ? state.view : undefined })
-  })
-  return users
 }
 
 export const syncManager = new SyncManager()

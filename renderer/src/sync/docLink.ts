@@ -1,0 +1,95 @@
+import { WebrtcProvider } from 'y-webrtc'
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { roomNameFor } from '../../../shared/sync/roomName.ts'
+import type { PresenceUser } from './status.ts'
+
+export interface LinkEvents {
+  /** peers connected over WebRTC changed */
+  onPeers(webrtcPeers: number, added: number): void
+  /** a message in this room could not be opened with our key */
+  onDecryptError(provider: WebrtcProvider): void
+  onPresence(users: PresenceUser[]): void
+}
+
+/**
+ * One document and its room: the loaded Y.Doc, an Awareness that outlives connections (editors
+ * bind to it once), and at most one y-webrtc provider, replaced only when the servers change.
+ */
+export class DocLink {
+  readonly awareness: Awareness
+  private provider: WebrtcProvider | null = null
+  private urls = ''
+
+  constructor(
+    readonly docId: string,
+    readonly doc: Y.Doc,
+    private readonly events: LinkEvents
+  ) {
+    this.awareness = new Awareness(doc)
+    this.awareness.on('change', () => this.events.onPresence(presenceOf(this.awareness)))
+  }
+
+  get connected(): WebrtcProvider | null {
+    return this.provider
+  }
+
+  /** Connect to these servers with this key (no servers: stay offline). Idempotent. */
+  connect(urls: string[], key: string, localState: Record<string, unknown>): void {
+    const wanted = urls.join(' ')
+    if (this.provider && this.urls === wanted) return
+    this.disconnect()
+    if (urls.length === 0) return
+    this.awareness.setLocalState(localState)
+    const provider = new WebrtcProvider(roomNameFor(this.docId), this.doc, {
+      signaling: urls,
+      password: key,
+      awareness: this.awareness,
+      maxConns: 30,
+      filterBcConns: true,
+      peerOpts: { config: { iceServers: [] } }
+    })
+    this.provider = provider
+    this.urls = wanted
+    provider.on('peers', (e: { webrtcPeers: string[]; added: string[] }) => this.events.onPeers(e.webrtcPeers.length, e.added.length))
+    ;(provider as unknown as { on(ev: 'decrypt-error', f: () => void): void }).on('decrypt-error', () =>
+      this.events.onDecryptError(provider)
+    )
+  }
+
+  disconnect(): void {
+    if (!this.provider) return
+    this.provider.destroy()
+    this.provider = null
+    this.urls = ''
+    // peers are gone from here on: do not wait for their presence to time out
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID)
+    removeAwarenessStates(this.awareness, others, 'offline')
+    this.events.onPeers(0, 0)
+  }
+
+  setLocalField(field: string, value: unknown): void {
+    if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(field, value)
+  }
+
+  /** someone else is here (awareness holds more than our own state) */
+  get hasPeers(): boolean {
+    return this.awareness.getStates().size > 1
+  }
+
+  destroy(): void {
+    this.disconnect()
+    this.awareness.destroy()
+  }
+}
+
+function presenceOf(awareness: Awareness): PresenceUser[] {
+  const users: PresenceUser[] = []
+  awareness.getStates().forEach((state, clientId) => {
+    const u = (state as { user?: Partial<PresenceUser> }).user
+    if (!u || typeof u.id !== 'string' || typeof u.name !== 'string' || typeof u.color !== 'string') return
+    const view = (state as { view?: unknown }).view
+    users.push({ clientId, id: u.id, name: u.name.slice(0, 60), color: u.color, view: typeof view === 'string' ? view : undefined })
+  })
+  return users
+}

@@ -35,7 +35,7 @@ export function isTrustedSender(frameUrl: string | undefined): boolean {
   if (!frameUrl) return false
   try {
     const url = new URL(frameUrl)
-    return `${url.protocol}//${url.host}` === APP_ORIGIN || (isDevServerUrl(frameUrl) && !!process.env.ELECTRON_RENDERER_URL)
+    return `${url.protocol}//${url.host}` === APP_ORIGIN || isDevServerUrl(frameUrl)
   } catch {
     return false
   }
@@ -43,7 +43,12 @@ export function isTrustedSender(frameUrl: string | undefined): boolean {
 
 function isDevServerUrl(url: string): boolean {
   const dev = process.env.ELECTRON_RENDERER_URL
-  return !!dev && url.startsWith(dev)
+  if (!dev) return false
+  try {
+    return new URL(url).origin === new URL(dev).origin
+  } catch {
+    return false
+  }
 }
 
 /** Links the user clicks open in their browser, and only if they are http(s). */

@@ -9,10 +9,18 @@ export interface SignalingHostDeps {
 
 export class SignalingHost {
   private server: SignalingServer | null = null
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly deps: SignalingHostDeps) {}
 
-  async set(enabled: boolean, port = 4444): Promise<{ running: boolean; urls: string[]; error?: string }> {
+  /** Calls run one at a time, so two quick clicks never start two servers. */
+  set(enabled: boolean, port = 4444): Promise<{ running: boolean; urls: string[]; error?: string }> {
+    const next = this.queue.then(() => this.apply(enabled, port))
+    this.queue = next.catch(() => {})
+    return next
+  }
+
+  private async apply(enabled: boolean, port: number): Promise<{ running: boolean; urls: string[]; error?: string }> {
     if (!enabled) {
       await this.dispose()
       return { running: false, urls: [] }

@@ -26,8 +26,9 @@ export function cleanDisplayName(raw: string): { ok: true; name: string } | { ok
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return '?'
-  if (words.length === 1) return words[0]!.slice(0, 2).toUpperCase()
-  return (words[0]![0]! + words[words.length - 1]![0]!).toUpperCase()
+  const first = (word: string) => [...word][0] ?? ''
+  if (words.length === 1) return [...words[0]!].slice(0, 2).join('').toUpperCase()
+  return (first(words[0]!) + first(words[words.length - 1]!)).toUpperCase()
 }
 
 /** A stable colour for a seed (e.g. a device id) so a new person gets a pleasant default. */

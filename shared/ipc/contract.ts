@@ -68,6 +68,7 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
 }
 
 export function parseResponse<C extends InvokeChannel>(channel: C, payload: unknown): InvokeResponse<C> {
+  if (!isInvokeChannel(channel)) throw new IpcContractError(`unknown channel ${String(channel)}`)
   return check(invokeContract[channel].response as unknown as z.ZodType<InvokeResponse<C>>, payload, `bad response on ${channel}`)
 }
 

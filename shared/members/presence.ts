@@ -13,19 +13,22 @@ export type MemberStatus = 'online' | 'away' | 'left'
 export interface MemberView extends MemberRecord {
   isMe: boolean
   status: MemberStatus
-  /** "online now", "last seen 5 minutes ago", "left on 3 Mar" */
+  /** "online now", "last seen 5 minutes ago", "left the space" */
   presence: string
 }
 
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 
 export function describeLastSeen(lastSeenAt: number, now: number): string {
-  const seconds = Math.round((lastSeenAt - now) / 1000)
-  const abs = Math.abs(seconds)
-  if (abs < 60) return 'last seen just now'
-  if (abs < 3600) return 'last seen ' + rtf.format(Math.round(seconds / 60), 'minute')
-  if (abs < 86400) return 'last seen ' + rtf.format(Math.round(seconds / 3600), 'hour')
-  if (abs < 86400 * 30) return 'last seen ' + rtf.format(Math.round(seconds / 86400), 'day')
+  // a clock ahead of ours must not read "in 5 minutes"
+  const seconds = Math.round(Math.min(0, lastSeenAt - now) / 1000)
+  const minutes = Math.round(-seconds / 60)
+  const hours = Math.round(-seconds / 3600)
+  const days = Math.round(-seconds / 86400)
+  if (-seconds < 60) return 'last seen just now'
+  if (minutes < 60) return 'last seen ' + rtf.format(-minutes, 'minute')
+  if (hours < 24) return 'last seen ' + rtf.format(-hours, 'hour')
+  if (days < 30) return 'last seen ' + rtf.format(-days, 'day')
   return 'last seen on ' + new Date(lastSeenAt).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' })
 }
 

@@ -11,7 +11,12 @@ export function parseSignalingUrls(text: string): { ok: true; urls: string[] } |
     if (!/^wss?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?(\/[^\s?#]*)?$/i.test(entry)) {
       return { ok: false, error: `"${entry}" is not a server address; it looks like ws://192.168.1.20:4444.` }
     }
-    const clean = entry.replace(/\/+$/, '')
+    const port = /:(\d+)(\/|$)/.exec(entry.replace(/^wss?:\/\//i, ''))?.[1]
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+      return { ok: false, error: `"${entry}" has no valid port (1–65535).` }
+    }
+    // scheme and host are case-insensitive: ws://Host and WS://host are one server
+    const clean = entry.replace(/\/+$/, '').replace(/^(wss?:\/\/[^/]+)/i, (m) => m.toLowerCase())
     if (!urls.includes(clean)) urls.push(clean)
   }
   return { ok: true, urls }

@@ -45,7 +45,9 @@ export function webInviteLink(invite: Invite, pageUrl: string): string {
 /** Pulls the code out of whatever the user pasted: a code, a tandem:// link or a web link. */
 export function extractInviteCode(input: string): string {
   const text = input.trim().replace(/^<|>$/g, '')
-  const at = text.indexOf(INVITE_PREFIX + '.')
+  // a link: the code follows the last "/join/"; pasted text: the last "tandem1." in it
+  const join = text.lastIndexOf('/join/')
+  const at = join >= 0 ? text.indexOf(INVITE_PREFIX + '.', join) : text.lastIndexOf(INVITE_PREFIX + '.')
   if (at < 0) {
     if (!text) throw new InviteError('Paste an invite code or link.')
     throw new InviteError('This is not a Tandem invite: a code starts with "tandem1." and a link with "tandem://join/".')

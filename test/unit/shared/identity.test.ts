@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, initials } from '../../../shared/identity/identity.ts'
+
+describe('cleanDisplayName', () => {
+  it('trims and collapses whitespace', () => {
+    expect(cleanDisplayName('  Daria \n\t Petrova  ')).toEqual({ ok: true, name: 'Daria Petrova' })
+  })
+
+  it('refuses an empty or blank name', () => {
+    for (const raw of ['', '   ', '\n\t']) {
+      const result = cleanDisplayName(raw)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.error).toBe('Tell your teammates what to call you.')
+    }
+  })
+
+  it('accepts exactly the maximum length and refuses one more', () => {
+    expect(cleanDisplayName('x'.repeat(DISPLAY_NAME_MAX))).toEqual({ ok: true, name: 'x'.repeat(DISPLAY_NAME_MAX) })
+    const result = cleanDisplayName('x'.repeat(DISPLAY_NAME_MAX + 1))
+    expect(result).toEqual({ ok: false, error: `Keep your name under ${DISPLAY_NAME_MAX} characters.` })
+  })
+})
+
+describe('initials', () => {
+  it.each([
+    ['Daria Petrova', 'DP'],
+    ['bruce', 'BR'],
+    ['  ana  maria  de souza ', 'AS'],
+    ['x', 'X'],
+    ['', '?'],
+    ['   ', '?']
+  ])('%j → %s', (name, expected) => {
+    expect(initials(name)).toBe(expected)
+  })
+})
+
+describe('colorFor', () => {
+  it('is stable for a seed and always one of the member colours', () => {
+    for (const seed of ['device-1', 'device-2', '', 'ünïcødé', '🚀🚀']) {
+      expect(colorFor(seed)).toBe(colorFor(seed))
+      expect(MEMBER_COLORS).toContain(colorFor(seed))
+    }
+  })
+
+  it('spreads seeds over several colours', () => {
+    const used = new Set(Array.from({ length: 100 }, (_, i) => colorFor(`device-${i}`)))
+    expect(used.size).toBeGreaterThan(5)
+  })
+
+  it('gives colours the Identity schema accepts', () => {
+    for (const color of MEMBER_COLORS) {
+      expect(Identity.safeParse({ deviceId: 'device-123', name: 'A', color }).success).toBe(true)
+    }
+    expect(Identity.safeParse({ deviceId: 'device-123', name: 'A', color: 'red' }).success).toBe(false)
+  })
+})

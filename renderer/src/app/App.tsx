@@ -35,7 +35,8 @@ function Shell() {
           <Route path="/">
             <HomeScreen />
           </Route>
-          <Route path="/space/:id">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} />}</Route>
+          <Route path="/space/:id">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} path="" />}</Route>
+          <Route path="/space/:id/*">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} path={p['*'] ?? ''} />}</Route>
           <Route path="/join">
             <JoinScreen identity={identity} code="" />
           </Route>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { SPACE_KIND_LABELS } from '../../../../shared/spaces/space.ts'
-import type { IdentityRow } from '../../data/db.ts'
-import { useSpace, useSpaceContent } from '../../data/spaces.ts'
-import { usePresence } from '../../sync/status.ts'
+import type { IdentityRow, SpaceRow } from '../../data/db.ts'
+import { useSpace, useSpaceContent, type SpaceContent } from '../../data/spaces.ts'
+import { usePresence, type PresenceUser } from '../../sync/status.ts'
 import { syncManager } from '../../sync/syncManager.ts'
 import { describeSpace } from '../../sync/spaces.ts'
 import { InviteDialog } from './InviteDialog.tsx'
@@ -10,8 +10,9 @@ import { LeaveControls } from './LeaveControls.tsx'
 import { MemberList } from './MemberList.tsx'
 import { SpaceName } from './SpaceName.tsx'
 import { SpaceStatus } from './SpaceStatus.tsx'
+import { SpaceTabs } from './SpaceTabs.tsx'
 
-export function SpaceHome({ spaceId, identity }: { spaceId: string; identity: IdentityRow }) {
+export function SpaceHome({ spaceId, identity, path }: { spaceId: string; identity: IdentityRow; path: string }) {
   const space = useSpace(spaceId)
   const content = useSpaceContent(space)
   const online = usePresence(spaceId)
@@ -46,6 +47,19 @@ export function SpaceHome({ spaceId, identity }: { spaceId: string; identity: Id
         </div>
       </header>
       <SpaceStatus space={space} />
+      <SpaceTabs space={space} identity={identity} path={path}>
+        <Overview space={space} identity={identity} content={content} online={left ? [] : online} />
+      </SpaceTabs>
+      <InviteDialog spaceId={space.id} open={inviting} onClose={() => setInviting(false)} />
+    </div>
+  )
+}
+
+function Overview(props: { space: SpaceRow; identity: IdentityRow; content: SpaceContent; online: PresenceUser[] }) {
+  const { space, identity, content } = props
+  const left = space.status === 'left'
+  return (
+    <>
       <div className="space-grid">
         <section className="panel" aria-labelledby="about-title">
           <h2 id="about-title">About this space</h2>
@@ -55,12 +69,11 @@ export function SpaceHome({ spaceId, identity }: { spaceId: string; identity: Id
           <h2 id="members-title">
             Members <span className="count">{content.members.filter((m) => !m.leftAt).length || 1}</span>
           </h2>
-          <MemberList records={content.members} online={left ? [] : online} meId={identity.deviceId} />
+          <MemberList records={content.members} online={props.online} meId={identity.deviceId} />
         </section>
       </div>
       <LeaveControls space={space} identity={identity} />
-      <InviteDialog spaceId={space.id} open={inviting} onClose={() => setInviting(false)} />
-    </div>
+    </>
   )
 }
 

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 import type { SpaceKind } from '../../../shared/spaces/space.ts'
 import type { IdentityRow, SpaceRow } from '../data/db.ts'
+import { mentorshipTabs } from './mentorship/tabs.tsx'
+import { retroTabs } from './retro/tabs.tsx'
+import { sprintTabs } from './sprint/tabs.tsx'
 
 export interface TabProps {
   space: SpaceRow
@@ -21,7 +24,7 @@ export interface SpaceTab {
 }
 
 /** Every feature's sections, in the order they appear. */
-const TABS: SpaceTab[] = []
+const TABS: SpaceTab[] = [...mentorshipTabs, ...sprintTabs, ...retroTabs]
 
 export function tabsFor(kind: SpaceKind): SpaceTab[] {
   return TABS.filter((t) => t.kinds.includes(kind))

@@ -27,7 +27,15 @@ export class DocLink {
     private readonly events: LinkEvents
   ) {
     this.awareness = new Awareness(doc)
-    this.awareness.on('change', () => this.events.onPresence(presenceOf(this.awareness)))
+    let last = ''
+    this.awareness.on('change', () => {
+      // clock beacons and cursor moves change presence often; tell only when who/where changed
+      const users = presenceOf(this.awareness)
+      const key = JSON.stringify(users)
+      if (key === last) return
+      last = key
+      this.events.onPresence(users)
+    })
   }
 
   get connected(): WebrtcProvider | null {

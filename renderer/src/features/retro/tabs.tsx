@@ -1,0 +1,4 @@
+import type { SpaceTab } from '../tabs.tsx'
+
+/** The retro feature's sections of a space. */
+export const retroTabs: SpaceTab[] = []

@@ -13,7 +13,7 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   webServer: {
     command: 'npx vite preview --config renderer/vite.config.ts',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000
   }

@@ -8,6 +8,11 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { outDir: resolve(import.meta.dirname, '../dist-web'), emptyOutDir: true, chunkSizeWarningLimit: 1500 }
+  // E2E_PORT and TANDEM_WEB_OUT let two end-to-end runs work side by side
+  preview: { host: '127.0.0.1', port: Number(process.env.E2E_PORT ?? 4173), strictPort: true },
+  build: {
+    outDir: process.env.TANDEM_WEB_OUT ?? resolve(import.meta.dirname, '../dist-web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500
+  }
 })

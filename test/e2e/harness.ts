@@ -2,7 +2,7 @@ import { chromium, expect, type Browser, type BrowserContext, type Page } from '
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-export const BASE_URL = 'http://127.0.0.1:4173/'
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`
 export const SCREENSHOTS = path.resolve('test-results/screenshots')
 
 export const CHROMIUM_ARGS = [

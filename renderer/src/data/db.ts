@@ -28,6 +28,33 @@ export interface DocRow {
   readonly doc: Y.Doc
 }
 
+/** A note only this device ever sees (never in a synced document). */
+export interface PrivateNoteRow {
+  id: string
+  spaceId: string
+  /** what it is about, e.g. 'pair' or 'session:<id>' */
+  topic: string
+  text: string
+  updatedAt: number
+}
+
+/** A retro card being written: stays on this device until the board is revealed. */
+export interface DraftCardRow {
+  id: string
+  /** `${spaceId}/${docKey}` of the board's document */
+  boardId: string
+  columnId: string
+  text: string
+  anonymous: boolean
+  createdAt: number
+}
+
+/** A card this device wrote (so an anonymous author can still edit and delete it). */
+export interface MyCardRow {
+  id: string
+  boardId: string
+}
+
 export interface IdentityRow {
   id: 'me'
   deviceId: string
@@ -45,6 +72,9 @@ export type TandemDb = Dexie & {
   identity: EntityTable<IdentityRow, 'id'>
   settings: EntityTable<SettingRow, 'key'>
   docs: EntityTable<DocRow, 'id'>
+  privateNotes: EntityTable<PrivateNoteRow, 'id'>
+  draftCards: EntityTable<DraftCardRow, 'id'>
+  myCards: EntityTable<MyCardRow, 'id'>
 }
 
 export const DB_NAME = 'tandem'

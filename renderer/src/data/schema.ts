@@ -53,6 +53,20 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       settings: 'key',
       docs: 'id, spaceId, doc: Y.Doc'
     }
+  },
+  {
+    // v4: what never leaves this device: private notes, retro cards still being written (hidden
+    // from others until reveal), and which anonymous cards are mine
+    version: 4,
+    stores: {
+      spaces: 'id, kind, name, status, doc: Y.Doc',
+      identity: 'id',
+      settings: 'key',
+      docs: 'id, spaceId, doc: Y.Doc',
+      privateNotes: 'id, spaceId, updatedAt',
+      draftCards: 'id, boardId',
+      myCards: 'id, boardId'
+    }
   }
 ]
 

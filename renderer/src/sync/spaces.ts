@@ -5,6 +5,7 @@ import type { Invite } from '../../../shared/spaces/invite.ts'
 import type { SpaceKind } from '../../../shared/spaces/space.ts'
 import { db, type IdentityRow, type SpaceRow } from '../data/db.ts'
 import { deleteSpaceDocs } from '../data/docs.ts'
+import { deleteSpacePrivateNotes } from '../data/privateNotes.ts'
 import { initSpaceDoc, setSpaceDescription, setSpaceName, upsertSelf } from '../data/spaceDoc.ts'
 
 /** Space commands. They change rows and documents; the sync manager follows the rows. */
@@ -89,6 +90,7 @@ export async function rejoinSpace(spaceId: string, me: IdentityRow): Promise<voi
 /** Deletes this device's copy of a space: its row and its document's stored updates. */
 export async function deleteLocalCopy(spaceId: string): Promise<void> {
   await deleteSpaceDocs(spaceId)
+  await deleteSpacePrivateNotes(spaceId)
   await db().spaces.delete(spaceId)
 }
 

@@ -1,5 +1,24 @@
-/** Work-tracker ticket keys such as ENG-8504: found anywhere in text, linked to the org's tracker. */
-const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b/g
+/**
+ * Work-tracker ticket keys in free text ("Work on ENG-8504"): finding them and turning them into
+ * links to the organisation's tracker (e.g. https://shippo.atlassian.net/browse/).
+ *
+ * A key is `/\b[A-Z][A-Z0-9]+-\d+\b/`: a project prefix in capitals, a dash, a number. Text such as
+ * "UTF-8", "ISO-8601" or "SHA-256" has the same shape, so a few well-known non-ticket prefixes are
+ * skipped, and an organisation can list its own project prefixes to accept only those. A key that
+ * is part of a URL or a path ("…/browse/ENG-8504") is not a new ticket mention.
+ */
+
+export const TICKET_KEY_PATTERN = /\b[A-Z][A-Z0-9]+-\d+\b/g
+
+/** Prefixes that look like ticket keys but are standards, encodings or hashes. */
+export const NOT_TICKET_PREFIXES: readonly string[] = [
+  'AES', 'CVE', 'COVID', 'HTTP', 'IPV', 'ISO', 'MD', 'RFC', 'RSA', 'SHA', 'TLS', 'UTF', 'WCAG'
+]
+
+export interface TicketOptions {
+  /** Accept only these project prefixes (e.g. ["ENG", "OPS"]); default: any prefix but NOT_TICKET_PREFIXES. */
+  projects?: readonly string[]
+}
 
 export interface TicketMatch {
   key: string
@@ -7,16 +26,69 @@ export interface TicketMatch {
   end: number
 }
 
-export function findTicketKeys(text: string): TicketMatch[] {
-  const out: TicketMatch[] = []
-  for (const m of text.matchAll(TICKET_KEY)) out.push({ key: m[0], start: m.index, end: m.index + m[0].length })
-  return out
+export type LinkedSegment = { kind: 'text'; text: string } | { kind: 'ticket'; key: string; url: string | null }
+
+function accepts(key: string, options: TicketOptions): boolean {
+  const prefix = key.slice(0, key.indexOf('-'))
+  if (options.projects) return options.projects.includes(prefix)
+  return !NOT_TICKET_PREFIXES.includes(prefix)
 }
 
-/** "https://acme.atlassian.net/browse/" + "ENG-8504"; a base with {key} gets it substituted. */
-export function ticketUrl(baseUrl: string, key: string): string {
-  if (baseUrl.includes('{key}')) return baseUrl.replace('{key}', encodeURIComponent(key))
-  return baseUrl.replace(/\/*$/, '/') + encodeURIComponent(key)
+/** Every ticket key mention in the text, in order, with its position. */
+export function findTicketMatches(text: string, options: TicketOptions = {}): TicketMatch[] {
+  const found: TicketMatch[] = []
+  for (const match of text.matchAll(TICKET_KEY_PATTERN)) {
+    const start = match.index
+    const before = start > 0 ? text[start - 1] : ''
+    if (before && /[/#=?&.:@-]/.test(before)) continue
+    if (!accepts(match[0], options)) continue
+    found.push({ key: match[0], start, end: start + match[0].length })
+  }
+  return found
+}
+
+/** The distinct ticket keys in the text, in order of first mention. */
+export function findTicketKeys(text: string, options: TicketOptions = {}): string[] {
+  return [...new Set(findTicketMatches(text, options).map((m) => m.key))]
+}
+
+/** True when the whole (trimmed) text is one ticket key. */
+export function isTicketKey(text: string, options: TicketOptions = {}): boolean {
+  const matches = findTicketMatches(text.trim(), options)
+  return matches.length === 1 && matches[0]?.key === text.trim()
+}
+
+/**
+ * The tracker link for a key: base URL + key. A base without a trailing slash gets one, so
+ * "https://shippo.atlassian.net/browse" and ".../browse/" both work. No base → null.
+ */
+export function ticketUrl(key: string, trackerBaseUrl: string | null | undefined): string | null {
+  const base = trackerBaseUrl?.trim()
+  if (!base) return null
+  return (base.endsWith('/') ? base : base + '/') + key
+}
+
+/** The key a tracker URL points at ("https://x.atlassian.net/browse/ENG-8504" → "ENG-8504"), if any. */
+export function ticketKeyInUrl(url: string): string | null {
+  const match = /([A-Z][A-Z0-9]+-\d+)\/?(?:[?#].*)?$/.exec(url)
+  return match?.[1] ?? null
+}
+
+/**
+ * Splits text into plain segments and ticket segments, ready to render as links:
+ * linkTickets("Work on ENG-8504", "https://shippo.atlassian.net/browse/")
+ *   → [{kind: 'text', text: 'Work on '}, {kind: 'ticket', key: 'ENG-8504', url: 'https://…/ENG-8504'}]
+ */
+export function linkTickets(text: string, trackerBaseUrl: string | null | undefined, options: TicketOptions = {}): LinkedSegment[] {
+  const segments: LinkedSegment[] = []
+  let at = 0
+  for (const match of findTicketMatches(text, options)) {
+    if (match.start > at) segments.push({ kind: 'text', text: text.slice(at, match.start) })
+    segments.push({ kind: 'ticket', key: match.key, url: ticketUrl(match.key, trackerBaseUrl) })
+    at = match.end
+  }
+  if (at < text.length) segments.push({ kind: 'text', text: text.slice(at) })
+  return segments
 }
 
 /** Checks a tracker base URL typed by a user. */

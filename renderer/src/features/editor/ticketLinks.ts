@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PmNode } from '@tiptap/pm/model'
-import { findTicketKeys, ticketUrl } from '../../../../shared/tickets/tickets.ts'
+import { findTicketMatches, ticketUrl } from '../../../../shared/tickets/tickets.ts'
 
 /** Ticket keys (ENG-8504) in the text are shown as links to the org's tracker; click opens them. */
 export const TicketLinks = Extension.create<{ baseUrl: string | null; open: ((url: string) => void) | null }>({
@@ -17,12 +17,12 @@ export const TicketLinks = Extension.create<{ baseUrl: string | null; open: ((ur
       const decorations: Decoration[] = []
       doc.descendants((node, pos) => {
         if (!node.isText || !node.text) return
-        for (const t of findTicketKeys(node.text)) {
+        for (const t of findTicketMatches(node.text)) {
           decorations.push(
             Decoration.inline(pos + t.start, pos + t.end, {
               nodeName: 'a',
               class: 'ticket-link',
-              href: ticketUrl(baseUrl, t.key),
+              href: ticketUrl(t.key, baseUrl) ?? '',
               title: `Open ${t.key} in the tracker`
             })
           )

@@ -1,0 +1,225 @@
+import { CONCEPT_PREFIX } from './concepts.ts'
+import type { Profile } from './profile.ts'
+import { analyzeItem, compare, inverseDocumentFrequency, weigh, type AnalyzedItem, type TermVector } from './tfidf.ts'
+
+/**
+ * Two-way pair suggestions from the pool: in a pair each person mentors the other, so a pair is
+ * only as good as its weaker direction.
+ *
+ * 1. Every "be a mentor" and "seek a mentor" item of the pool becomes a TF-IDF vector (tfidf.ts:
+ *    stopwords removed, Porter stems, concept expansion from a curated thesaurus).
+ * 2. Item similarity = cosine of the two vectors (0–1).
+ * 3. Direction "A mentors B": for each of B's seek-a-mentor items, the best of A's be-a-mentor items.
+ *    direction score = 0.8 × the best single match (the topic they would work on)
+ *                    + 0.2 × the mean best match over all of B's seek items (breadth).
+ * 4. Pair score = harmonic mean of the two directions: 2ab / (a + b). It is 0 when either direction
+ *    is 0 and stays near the weaker direction, so one-way matches rank below two-way ones, while
+ *    unlike the plain minimum, a much stronger other side still counts a little.
+ */
+
+export const BEST_WEIGHT = 0.8
+/** Item matches below this similarity are not shown as reasons. */
+export const MIN_REASON_SIMILARITY = 0.1
+
+export interface PoolMember {
+  /** Stable id of the person (the UI's key), used for exclusions. */
+  id: string
+  profile: Profile
+}
+
+export interface ItemMatch {
+  mentorItem: string
+  mentorItemIndex: number
+  menteeItem: string
+  menteeItemIndex: number
+  /** Cosine similarity, 0–1. */
+  similarity: number
+  /** Words both items use (as the mentee wrote them), strongest first. */
+  sharedTerms: string[]
+  /** Thesaurus concepts both items touch ("frontend"). */
+  sharedConcepts: string[]
+  /** "Daria's be-a-mentor 'React & Redux' meets Bruce's seek-a-mentor 'Learn frontend with React' — shared: react" */
+  reason: string
+}
+
+export interface DirectionMatch {
+  mentorId: string
+  mentorName: string
+  menteeId: string
+  menteeName: string
+  score: number
+  /** What the mentor should mentor the mentee on: the strongest item match, or null. */
+  best: ItemMatch | null
+  /** The best match for each of the mentee's seek items that reaches MIN_REASON_SIMILARITY, strongest first. */
+  matches: ItemMatch[]
+}
+
+export interface PairSuggestion {
+  a: { id: string; name: string }
+  b: { id: string; name: string }
+  score: number
+  aMentorsB: DirectionMatch
+  bMentorsA: DirectionMatch
+  /** One sentence per direction, for the UI. */
+  reasons: string[]
+}
+
+export interface SuggestOptions {
+  /** Pairs that exist already (ids, either order): not suggested again. */
+  excludePairs?: ReadonlyArray<readonly [string, string]>
+  /** People not available for a new pair. */
+  excludePeople?: readonly string[]
+  /** Leave out suggestions scoring below this (default: anything above 0). */
+  minScore?: number
+  limit?: number
+}
+
+interface IndexedMember {
+  id: string
+  name: string
+  mentorItems: AnalyzedVector[]
+  seekItems: AnalyzedVector[]
+}
+
+interface AnalyzedVector {
+  item: AnalyzedItem
+  vector: TermVector
+}
+
+function index(pool: readonly PoolMember[]): Map<string, IndexedMember> {
+  const analyzed = pool.map((member) => ({
+    member,
+    mentor: member.profile.beAMentor.map(analyzeItem),
+    seek: member.profile.seekAMentor.map(analyzeItem)
+  }))
+  const idf = inverseDocumentFrequency(analyzed.flatMap((entry) => [...entry.mentor, ...entry.seek]))
+  const byId = new Map<string, IndexedMember>()
+  for (const { member, mentor, seek } of analyzed) {
+    byId.set(member.id, {
+      id: member.id,
+      name: member.profile.name,
+      mentorItems: mentor.map((item) => ({ item, vector: weigh(item, idf) })),
+      seekItems: seek.map((item) => ({ item, vector: weigh(item, idf) }))
+    })
+  }
+  return byId
+}
+
+function quote(text: string): string {
+  return `'${text}'`
+}
+
+function explain(mentor: IndexedMember, mentee: IndexedMember, m: Omit<ItemMatch, 'reason'>): string {
+  const parts: string[] = []
+  if (m.sharedTerms.length) parts.push(`shared: ${m.sharedTerms.join(', ')}`)
+  if (m.sharedConcepts.length) parts.push(`related: ${m.sharedConcepts.join(', ')}`)
+  return `${mentor.name}'s be-a-mentor ${quote(m.mentorItem)} meets ${mentee.name}'s seek-a-mentor ${quote(m.menteeItem)} — ${parts.join('; ')}`
+}
+
+function matchItems(mentor: IndexedMember, mentee: IndexedMember, mentorIndex: number, menteeIndex: number): ItemMatch {
+  const give = mentor.mentorItems[mentorIndex] as AnalyzedVector
+  const want = mentee.seekItems[menteeIndex] as AnalyzedVector
+  const { similarity, shared } = compare(give.vector, want.vector)
+  const sharedTerms = shared.filter((s) => !s.term.startsWith(CONCEPT_PREFIX)).map((s) => want.item.words.get(s.term) ?? s.term)
+  const sharedConcepts = shared.filter((s) => s.term.startsWith(CONCEPT_PREFIX)).map((s) => s.term.slice(CONCEPT_PREFIX.length))
+  const match = { mentorItem: give.item.text, mentorItemIndex: mentorIndex, menteeItem: want.item.text, menteeItemIndex: menteeIndex, similarity, sharedTerms, sharedConcepts }
+  return { ...match, reason: explain(mentor, mentee, match) }
+}
+
+function direction(mentor: IndexedMember, mentee: IndexedMember): DirectionMatch {
+  const bestPerSeek: ItemMatch[] = []
+  mentee.seekItems.forEach((want, menteeIndex) => {
+    let bestIndex = -1
+    let bestSimilarity = -1
+    mentor.mentorItems.forEach((give, mentorIndex) => {
+      const { similarity } = compare(give.vector, want.vector)
+      if (similarity > bestSimilarity) [bestIndex, bestSimilarity] = [mentorIndex, similarity]
+    })
+    if (bestIndex >= 0) bestPerSeek.push(matchItems(mentor, mentee, bestIndex, menteeIndex))
+  })
+  const ranked = [...bestPerSeek].sort((x, y) => y.similarity - x.similarity)
+  const top = ranked[0]
+  const bestSimilarity = top?.similarity ?? 0
+  const breadth = bestPerSeek.length ? bestPerSeek.reduce((sum, m) => sum + m.similarity, 0) / bestPerSeek.length : 0
+  return {
+    mentorId: mentor.id,
+    mentorName: mentor.name,
+    menteeId: mentee.id,
+    menteeName: mentee.name,
+    score: BEST_WEIGHT * bestSimilarity + (1 - BEST_WEIGHT) * breadth,
+    best: top && top.similarity > 0 ? top : null,
+    matches: ranked.filter((m) => m.similarity >= MIN_REASON_SIMILARITY)
+  }
+}
+
+/** Harmonic mean of the two directions; 0 when either is 0. */
+export function combineDirections(a: number, b: number): number {
+  return a <= 0 || b <= 0 ? 0 : (2 * a * b) / (a + b)
+}
+
+function suggestion(a: IndexedMember, b: IndexedMember): PairSuggestion {
+  const aMentorsB = direction(a, b)
+  const bMentorsA = direction(b, a)
+  const reasons = [aMentorsB, bMentorsA].map((d) =>
+    d.best ? d.best.reason : `${d.mentorName}'s be-a-mentor items do not meet any of ${d.menteeName}'s seek-a-mentor items`
+  )
+  return {
+    a: { id: a.id, name: a.name },
+    b: { id: b.id, name: b.name },
+    score: combineDirections(aMentorsB.score, bMentorsA.score),
+    aMentorsB,
+    bMentorsA,
+    reasons
+  }
+}
+
+function pairKey(x: string, y: string): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`
+}
+
+function rank(list: PairSuggestion[], options: SuggestOptions): PairSuggestion[] {
+  const minScore = options.minScore ?? Number.MIN_VALUE
+  const kept = list
+    .filter((s) => s.score >= minScore)
+    .sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name) || x.b.name.localeCompare(y.b.name))
+  return options.limit === undefined ? kept : kept.slice(0, options.limit)
+}
+
+/** All suggested pairs of the pool, best first. Self-pairs and excluded pairs/people never appear. */
+export function suggestPairs(pool: readonly PoolMember[], options: SuggestOptions = {}): PairSuggestion[] {
+  const members = [...index(pool).values()]
+  const excludedPairs = new Set((options.excludePairs ?? []).map(([x, y]) => pairKey(x, y)))
+  const excludedPeople = new Set(options.excludePeople ?? [])
+  const found: PairSuggestion[] = []
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = members[i] as IndexedMember
+      const b = members[j] as IndexedMember
+      if (a.id === b.id || excludedPeople.has(a.id) || excludedPeople.has(b.id)) continue
+      if (excludedPairs.has(pairKey(a.id, b.id))) continue
+      found.push(suggestion(a, b))
+    }
+  }
+  return rank(found, options)
+}
+
+/** Suggested partners for one person, best first; the person is always `a`. */
+export function suggestPartners(personId: string, pool: readonly PoolMember[], options: SuggestOptions = {}): PairSuggestion[] {
+  const members = index(pool)
+  const person = members.get(personId)
+  if (!person) return []
+  const excludedPairs = new Set((options.excludePairs ?? []).map(([x, y]) => pairKey(x, y)))
+  const excludedPeople = new Set(options.excludePeople ?? [])
+  const found = [...members.values()]
+    .filter((other) => other.id !== personId && !excludedPeople.has(other.id) && !excludedPairs.has(pairKey(personId, other.id)))
+    .map((other) => suggestion(person, other))
+  return rank(found, options)
+}
+
+/** Explains a pair the users chose themselves (or null when either id is not in the pool). */
+export function explainPair(aId: string, bId: string, pool: readonly PoolMember[]): PairSuggestion | null {
+  const members = index(pool)
+  const a = members.get(aId)
+  const b = members.get(bId)
+  return a && b && aId !== bId ? suggestion(a, b) : null
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { emptyProfile, isIanaTimeZone, profileHints, type Profile } from '../../../shared/mentorship/profile.ts'
+import { importProfiles, profileToYaml, profilesToYaml } from '../../../shared/mentorship/profileYaml.ts'
+
+const ADA = `about:
+  name: Ada Example
+  dept: engg
+  hobbies: ["Climbing"]
+  favorite_resources: ["Measure What Matters"]
+be_a_mentor: ["Rust services in production"]
+seek_a_mentor: ["Frontend development with React and Redux"]
+`
+
+const ada: Profile = {
+  name: 'Ada Example',
+  dept: 'engg',
+  hobbies: ['Climbing'],
+  favoriteResources: ['Measure What Matters'],
+  beAMentor: ['Rust services in production'],
+  seekAMentor: ['Frontend development with React and Redux']
+}
+
+describe('importProfiles', () => {
+  it("reads the program's format", () => {
+    const result = importProfiles([{ name: 'ada.yaml', text: ADA }])
+    expect(result.errors).toEqual([])
+    expect(result.warnings).toEqual([])
+    expect(result.profiles).toEqual([{ profile: ada, file: 'ada.yaml', document: 1, line: 1 }])
+  })
+
+  it('reads block lists, a timezone, and empty values as empty lists', () => {
+    const text = 'about:\n  name: Bo\n  timezone: Europe/Berlin\n  hobbies:\nbe_a_mentor:\n  - Kubernetes\n  - Terraform\nseek_a_mentor: []\n'
+    const [first] = importProfiles([{ name: 'bo.yaml', text }]).profiles
+    expect(first?.profile).toEqual({
+      name: 'Bo',
+      dept: '',
+      timezone: 'Europe/Berlin',
+      hobbies: [],
+      favoriteResources: [],
+      beAMentor: ['Kubernetes', 'Terraform'],
+      seekAMentor: []
+    })
+  })
+
+  it('reads many files and many documents per file, each with its source', () => {
+    const pool = readFileSync(new URL('./fixtures/pool.yaml', import.meta.url), 'utf8')
+    const result = importProfiles([
+      { name: 'pool.yaml', text: pool },
+      { name: 'ada.yaml', text: ADA }
+    ])
+    expect(result.errors).toEqual([])
+    expect(result.profiles).toHaveLength(15)
+    expect(result.profiles[1]).toMatchObject({ file: 'pool.yaml', document: 2, profile: { name: 'Bruce Nakamura', dept: 'engg / Growth' } })
+    expect(result.profiles[1]?.line).toBe(12)
+    expect(result.profiles[14]).toMatchObject({ file: 'ada.yaml', document: 1, profile: { name: 'Ada Example' } })
+  })
+
+  it('skips empty documents between separators', () => {
+    const result = importProfiles([{ name: 'two.yaml', text: `---\n${ADA}---\n---\n${ADA.replace('Ada Example', 'Bea')}` }])
+    expect(result.errors).toEqual([])
+    expect(result.profiles.map((p) => p.profile.name)).toEqual(['Ada Example', 'Bea'])
+  })
+
+  it('reports broken YAML with file and line, and imports nothing from that file', () => {
+    const broken = `${ADA}---\nabout:\n  name: Cy\n  hobbies: [Chess\nbe_a_mentor: [Go]\n`
+    const result = importProfiles([
+      { name: 'broken.yaml', text: broken },
+      { name: 'ada.yaml', text: ADA }
+    ])
+    expect(result.profiles.map((p) => p.file)).toEqual(['ada.yaml'])
+    expect(result.errors.length).toBeGreaterThan(0)
+    const [error] = result.errors
+    expect(error?.file).toBe('broken.yaml')
+    expect(error?.line).toBe(12)
+    expect(error?.message).toMatch(/^broken\.yaml line 12: flow sequence .* must be sufficiently indented and end with a \]/)
+  })
+
+  it('reports duplicate keys and tabs with their lines', () => {
+    const dup = importProfiles([{ name: 'dup.yaml', text: 'about:\n  name: A\nabout:\n  name: B\n' }])
+    expect(dup.errors[0]).toMatchObject({ file: 'dup.yaml', line: 3, message: 'dup.yaml line 3: map keys must be unique' })
+    const tab = importProfiles([{ name: 'tab.yaml', text: 'about:\n\tname: A\n' }])
+    expect(tab.errors[0]?.message).toBe('tab.yaml line 2: tabs are not allowed as indentation')
+  })
+
+  it('says which field has the wrong shape, on its line', () => {
+    const text = 'about:\n  name: Ada\n  dept: engg\nbe_a_mentor: Rust services\nseek_a_mentor: ["Go"]\n'
+    const result = importProfiles([{ name: 'ada.yaml', text }])
+    expect(result.profiles).toEqual([])
+    expect(result.errors).toEqual([{ file: 'ada.yaml', line: 4, message: 'ada.yaml line 4: be_a_mentor must be a list of text items' }])
+  })
+
+  it('names the item that is not text and suggests quoting it', () => {
+    const text = 'about:\n  name: Ada\n  hobbies:\n    - Chess\n    - 2048\nbe_a_mentor: [Go]\n'
+    const [error] = importProfiles([{ name: 'a.yaml', text }]).errors
+    expect(error).toEqual({
+      file: 'a.yaml',
+      line: 5,
+      message: 'a.yaml line 5: about.hobbies must be a list of text items (item 2 is the number 2048; put it in quotes to make it text)'
+    })
+  })
+
+  it('requires about and a name', () => {
+    expect(importProfiles([{ name: 'x.yaml', text: 'be_a_mentor: [Go]\n' }]).errors[0]?.message).toBe(
+      'x.yaml line 1: about is missing: a profile starts with "about:" and a name under it'
+    )
+    expect(importProfiles([{ name: 'y.yaml', text: 'about:\n  dept: engg\n' }]).errors[0]?.message).toBe('y.yaml line 2: about.name is required')
+    expect(importProfiles([{ name: 'z.yaml', text: 'about:\n  name: "  "\n' }]).errors[0]?.message).toBe('z.yaml line 2: about.name must be non-empty text')
+  })
+
+  it('rejects an unknown time zone and a document that is not a mapping', () => {
+    const tz = importProfiles([{ name: 't.yaml', text: 'about:\n  name: A\n  timezone: Mars/Olympus\n' }])
+    expect(tz.errors[0]).toMatchObject({ line: 3 })
+    expect(tz.errors[0]?.message).toContain('about.timezone must be an IANA time zone')
+    const list = importProfiles([{ name: 'l.yaml', text: '- a\n- b\n' }])
+    expect(list.errors[0]?.message).toBe('l.yaml line 1: a profile must be a mapping with about, be_a_mentor and seek_a_mentor')
+  })
+
+  it('reports an empty file', () => {
+    for (const text of ['', '\n\n', '# only a comment\n', '---\n']) {
+      const result = importProfiles([{ name: 'empty.yaml', text }])
+      expect(result.profiles).toEqual([])
+      expect(result.errors).toEqual([{ file: 'empty.yaml', message: 'empty.yaml has no profile in it (the file is empty)' }])
+    }
+  })
+
+  it('warns about unknown fields and repeated names but keeps the profiles', () => {
+    const text = ADA.replace('be_a_mentor', 'skills: [x]\nbe_a_mentor').replace('  dept: engg', '  dept: engg\n  email: ada@example.com')
+    const result = importProfiles([
+      { name: 'a.yaml', text },
+      { name: 'b.yaml', text: ADA }
+    ])
+    expect(result.errors).toEqual([])
+    expect(result.profiles).toHaveLength(2)
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'a.yaml line 7: unknown field "skills" was ignored (expected about, be_a_mentor, seek_a_mentor)',
+      'a.yaml line 4: unknown field "email" under about was ignored (expected name, dept, timezone, hobbies, favorite_resources)',
+      'b.yaml line 1: "Ada Example" also appears in a.yaml line 1'
+    ])
+  })
+})
+
+describe('profileToYaml / profilesToYaml', () => {
+  it('writes a readable document in a fixed key order', () => {
+    expect(profileToYaml({ ...ada, timezone: 'Europe/Berlin' })).toBe(`about:
+  name: Ada Example
+  dept: engg
+  timezone: Europe/Berlin
+  hobbies:
+    - Climbing
+  favorite_resources:
+    - Measure What Matters
+be_a_mentor:
+  - Rust services in production
+seek_a_mentor:
+  - Frontend development with React and Redux
+`)
+  })
+
+  it('round-trips one and many profiles, including text that needs quoting', () => {
+    const tricky: Profile = {
+      ...emptyProfile('Zoë: "the" tester', '#qa'),
+      hobbies: ['- dashes', 'yes', '2048'],
+      beAMentor: ['A very long item '.repeat(12).trim()],
+      seekAMentor: ['C++ & C#: [brackets]']
+    }
+    const many = profilesToYaml([ada, tricky])
+    const result = importProfiles([{ name: 'many.yaml', text: many }])
+    expect(result.errors).toEqual([])
+    expect(result.profiles.map((p) => p.profile)).toEqual([ada, tricky])
+    expect(many.split('\n').some((line) => line.length > 150)).toBe(true)
+  })
+})
+
+describe('profile helpers', () => {
+  it('knows IANA zones', () => {
+    expect(isIanaTimeZone('America/Los_Angeles')).toBe(true)
+    expect(isIanaTimeZone('UTC')).toBe(true)
+    expect(isIanaTimeZone('Mars/Olympus')).toBe(false)
+    expect(isIanaTimeZone('PST')).toBe(false)
+  })
+
+  it("hints at the program's 3–4 items per side", () => {
+    expect(profileHints(ada)).toEqual([
+      'The program asks for 3–4 "be a mentor" items; you have 1.',
+      'The program asks for 3–4 "seek a mentor" items; you have 1.'
+    ])
+    expect(profileHints({ ...ada, beAMentor: [], seekAMentor: ['a', 'b', 'c'] })[0]).toMatch(/^Add 3–4 "be a mentor" items/)
+    expect(profileHints({ ...ada, beAMentor: ['a', 'b', 'c'], seekAMentor: ['a', 'b', 'c', 'd'] })).toEqual([])
+  })
+})

@@ -3,42 +3,59 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 
 /**
- * Records in a shared document: a collection is a Y.Map of id → Y.Map of fields, so two people
- * editing different fields of one record both keep their edit (last writer wins per field only).
- * Reads are validated with a zod schema; a malformed record from a peer is skipped, not thrown.
+ * Records in a shared document. Each record is its own root-level Y.Map named
+ * `<collection>::<id>`: root types never replace each other, so two peers that create the same
+ * record id while apart (an imported opportunity, a carried action item) merge field by field,
+ * and two people editing different fields of one record both keep their edit. Reads are validated
+ * with a zod schema; a malformed record from a peer is skipped, not thrown. Deleting leaves a
+ * tombstone (`__deleted`) with every other field removed.
  */
 export type WithId<T> = T & { id: string }
 
-function collection(doc: Y.Doc, name: string): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>(name)
+const SEP = '::'
+const DELETED = '__deleted'
+
+function recordName(name: string, id: string): string {
+  return `${name}${SEP}${id}`
+}
+
+/** Ids of a collection's records, including ones that arrived from peers and were never opened here. */
+function recordIds(doc: Y.Doc, name: string): string[] {
+  const prefix = name + SEP
+  const ids: string[] = []
+  for (const key of doc.share.keys()) if (key.startsWith(prefix)) ids.push(key.slice(prefix.length))
+  return ids
+}
+
+function readFields(doc: Y.Doc, name: string, id: string): Record<string, unknown> | null {
+  const fields = doc.getMap<unknown>(recordName(name, id)).toJSON() as Record<string, unknown>
+  if (fields[DELETED] || Object.keys(fields).length === 0) return null
+  return fields
 }
 
 export function readCollection<T>(doc: Y.Doc, name: string, schema: z.ZodType<T>): WithId<T>[] {
   const out: WithId<T>[] = []
-  collection(doc, name).forEach((fields, id) => {
-    if (!(fields instanceof Y.Map)) return
-    const parsed = schema.safeParse(fields.toJSON())
+  for (const id of recordIds(doc, name)) {
+    const fields = readFields(doc, name, id)
+    if (!fields) continue
+    const parsed = schema.safeParse(fields)
     if (parsed.success) out.push({ ...(parsed.data as T), id })
-  })
+  }
   return out
 }
 
 export function readRecord<T>(doc: Y.Doc, name: string, id: string, schema: z.ZodType<T>): WithId<T> | null {
-  const fields = collection(doc, name).get(id)
-  if (!(fields instanceof Y.Map)) return null
-  const parsed = schema.safeParse(fields.toJSON())
+  if (!doc.share.has(recordName(name, id))) return null
+  const fields = readFields(doc, name, id)
+  if (!fields) return null
+  const parsed = schema.safeParse(fields)
   return parsed.success ? { ...(parsed.data as T), id } : null
 }
 
 /** Creates or updates a record; only the given fields change. Values must be plain JSON. */
 export function patchRecord(doc: Y.Doc, name: string, id: string, fields: Record<string, unknown>): void {
   doc.transact(() => {
-    const map = collection(doc, name)
-    let record = map.get(id)
-    if (!(record instanceof Y.Map)) {
-      record = new Y.Map<unknown>()
-      map.set(id, record)
-    }
+    const record = doc.getMap<unknown>(recordName(name, id))
     for (const [k, v] of Object.entries(fields)) {
       if (v === undefined) record.delete(k)
       else record.set(k, v)
@@ -46,8 +63,26 @@ export function patchRecord(doc: Y.Doc, name: string, id: string, fields: Record
   })
 }
 
+/**
+ * Like patchRecord, but written by a throwaway Yjs client: every Yjs change carries the writer's
+ * client id, which presence ties to a person, so anonymous content must not be written with ours.
+ * The throwaway first learns the document's state, so its write orders after what we have seen.
+ */
+export function patchRecordAnonymously(doc: Y.Doc, name: string, id: string, fields: Record<string, unknown>): void {
+  const ghost = new Y.Doc()
+  Y.applyUpdate(ghost, Y.encodeStateAsUpdate(doc))
+  const before = Y.encodeStateVector(ghost)
+  patchRecord(ghost, name, id, fields)
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(ghost, before))
+  ghost.destroy()
+}
+
 export function removeRecord(doc: Y.Doc, name: string, id: string): void {
-  collection(doc, name).delete(id)
+  doc.transact(() => {
+    const record = doc.getMap<unknown>(recordName(name, id))
+    for (const key of [...record.keys()]) record.delete(key)
+    record.set(DELETED, true)
+  })
 }
 
 /** Runs several changes as one update (one sync message, one undo step). */

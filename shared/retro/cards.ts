@@ -1,0 +1,207 @@
+import { z } from 'zod'
+import { IsoDate } from '../sprint/localTime.ts'
+import { type Phase, isRevealed } from './phases.ts'
+
+/**
+ * Cards of a retrospective board: one record per card (`cards` collection, id → fields).
+ *
+ * ## Anonymous cards
+ * On an anonymous board a card is created WITHOUT `authorId`: the field is absent from the record,
+ * not blank, not hashed. The device that wrote it keeps the id in a local-only list (`myCardIds`),
+ * which is how its author can still edit and delete it. Card ids are random, never derived from a
+ * member. (The Yjs layer should also publish anonymous cards under a client id that presence does
+ * not reveal, or the update's origin would name the device.)
+ *
+ * ## Private until reveal
+ * During write, a member's new cards are drafts on their own device only; when the board reaches
+ * reveal, each device publishes its drafts (`draftsToPublish`). A device that is offline at reveal
+ * publishes when it comes back. `visibleCards` additionally hides others' cards while the board is
+ * in write, should any be in the document (e.g. a stale flow won a concurrent write).
+ *
+ * ## Opportunities from daily sync-ups
+ * They appear on the board on their own: every peer imports the sprint's opportunities, and the
+ * card id is derived from the opportunity id (`syncup:<id>`) with every field derived from the
+ * opportunity, so two peers importing the same one write the same record — one card, no conflict.
+ * They were logged in the open, so they are visible during write too. Since import is automatic,
+ * an imported card is never deleted (the next import would bring it back): it is `dismissed`.
+ * Caveat for the storage layer: in a collection of nested Y.Maps, two peers creating the same id
+ * offline keep ONE creator's map, so a field patched into the other copy before they met (a
+ * grouping, a dismissal) can be lost (test/unit/retro/yjs.test.ts shows it). Records with derived
+ * ids merge field by field if each is a root-level map (`doc.getMap('cards/' + id)`).
+ */
+
+const Id = z.string().min(1)
+const Millis = z.number().int().nonnegative()
+
+export const CardSource = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('syncup'),
+    opportunityId: Id,
+    /** Who logged it, when the board is not anonymous. Logging one does not make you responsible for it. */
+    authorName: z.string().min(1).optional(),
+    date: IsoDate
+  }),
+  z.object({ kind: z.literal('previous-retro'), sprint: z.number().int().positive(), cardId: Id })
+])
+export type CardSource = z.infer<typeof CardSource>
+
+/** The card was taken to the org's sprint retrospective. */
+export const Escalation = z.object({ orgSpaceId: Id, at: Millis })
+export type Escalation = z.infer<typeof Escalation>
+
+export const CARD_TEXT_MAX = 2000
+
+export const CardFields = z.object({
+  columnId: Id,
+  text: z.string().trim().min(1, 'A card needs some text.').max(CARD_TEXT_MAX, `A card has at most ${CARD_TEXT_MAX} characters.`),
+  /** Absent on anonymous cards. */
+  authorId: Id.optional(),
+  createdAt: Millis,
+  groupId: Id.optional(),
+  source: CardSource.optional(),
+  escalated: Escalation.optional(),
+  dismissed: z.boolean().optional()
+})
+export const Card = CardFields.extend({ id: Id })
+export type Card = z.infer<typeof Card>
+
+export interface NewCardInput {
+  id: string
+  columnId: string
+  text: string
+  authorId: string
+  createdAt: number
+}
+
+/** A card typed by a member. On an anonymous board the author is dropped here, before anything is stored. */
+export function newCard(input: NewCardInput, settings: { anonymous: boolean }): Card {
+  const { authorId, ...rest } = input
+  return Card.parse(settings.anonymous ? rest : { ...rest, authorId })
+}
+
+/**
+ * A problem or opportunity for improvement logged at the end of a daily sync-up: the record of
+ * shared/sprint/sprintRecords.ts `Opportunity` with its id (extra fields such as `authorId` are
+ * ignored — logging one does not make you its author on the board).
+ */
+export const SyncupOpportunity = z.object({
+  id: Id,
+  text: z.string().trim().min(1, 'An opportunity needs some text.').max(CARD_TEXT_MAX),
+  /** The sync-up it was logged at. */
+  date: IsoDate,
+  /** Empty reads as unknown. */
+  authorName: z.string().optional(),
+  /** When it was logged (ms since epoch), if known; else midnight UTC of `date`. */
+  createdAt: z.number().nonnegative().optional()
+})
+export type SyncupOpportunity = z.input<typeof SyncupOpportunity>
+
+export const opportunityCardId = (opportunityId: string): string => `syncup:${opportunityId}`
+
+/** The card for a sync-up opportunity: same opportunity → same record on every peer. */
+export function cardFromOpportunity(opportunity: SyncupOpportunity, columnId: string, settings: { anonymous: boolean } = { anonymous: false }): Card {
+  const opp = SyncupOpportunity.parse(opportunity)
+  const source: CardSource = { kind: 'syncup', opportunityId: opp.id, date: opp.date }
+  if (opp.authorName?.trim() && !settings.anonymous) source.authorName = opp.authorName.trim()
+  return Card.parse({
+    id: opportunityCardId(opp.id),
+    columnId,
+    text: opp.text,
+    createdAt: Math.round(opp.createdAt ?? Date.parse(`${opp.date}T00:00:00Z`)),
+    source
+  })
+}
+
+/** The cards to add for the sprint's opportunities: those not on the board yet (dismissed ones count as there). */
+export function importOpportunities(
+  opportunities: readonly SyncupOpportunity[],
+  existing: readonly Pick<Card, 'id'>[],
+  columnId: string,
+  settings: { anonymous: boolean }
+): Card[] {
+  const have = new Set(existing.map((c) => c.id))
+  const out: Card[] = []
+  for (const opp of opportunities) {
+    const card = cardFromOpportunity(opp, columnId, settings)
+    if (!have.has(card.id)) out.push(card)
+    have.add(card.id)
+  }
+  return out
+}
+
+/** An undiscussed card brought forward from the previous retrospective (same id for every peer). */
+export function cardFromPreviousRetro(card: Card, previousSprint: number, columnId: string): Card {
+  const copy: Card = {
+    id: `prev:${card.id}`,
+    columnId,
+    text: card.text,
+    createdAt: card.createdAt,
+    source: { kind: 'previous-retro', sprint: previousSprint, cardId: card.id }
+  }
+  if (card.authorId) copy.authorId = card.authorId
+  return Card.parse(copy)
+}
+
+/**
+ * The cards one member sees: before reveal, their own cards (`myCardIds`, kept on their device) and
+ * the imported ones; from reveal on, every card. Dismissed cards never.
+ */
+export function visibleCards<C extends Card>(cards: readonly C[], phase: Phase, myCardIds: ReadonlySet<string>): C[] {
+  const revealed = isRevealed(phase)
+  return cards.filter((c) => !c.dismissed && (revealed || myCardIds.has(c.id) || c.source !== undefined))
+}
+
+/** From reveal on, the local drafts that still have to go into the shared document. */
+export function draftsToPublish<C extends Pick<Card, 'id'>>(phase: Phase, drafts: readonly C[], shared: readonly Pick<Card, 'id'>[]): C[] {
+  if (!isRevealed(phase)) return []
+  const have = new Set(shared.map((c) => c.id))
+  return drafts.filter((d) => !have.has(d.id))
+}
+
+/** May this member edit or delete the card? Their own (by author id or by this device's list). */
+export function isOwnCard(card: Pick<Card, 'id' | 'authorId'>, memberId: string, myCardIds: ReadonlySet<string>): boolean {
+  return myCardIds.has(card.id) || (card.authorId !== undefined && card.authorId === memberId)
+}
+
+/** The author to show: a name, "Anonymous", or where an imported card came from. */
+export function cardAuthorLabel(card: Card, names: Readonly<Record<string, string>>): string {
+  if (card.source?.kind === 'syncup') return card.source.authorName ? `${card.source.authorName} (daily sync-up)` : 'Daily sync-up'
+  if (!card.authorId) return 'Anonymous'
+  return (Object.hasOwn(names, card.authorId) ? names[card.authorId] : undefined) ?? 'A former member'
+}
+
+/** What the org's sprint retrospective shows for an escalated card, linked back to its board. */
+export interface EscalatedItem {
+  id: string
+  text: string
+  teamId: string
+  teamName: string
+  sprint: number
+  boardId: string
+  cardId: string
+  escalatedAt: number
+}
+
+/**
+ * Escalating writes `escalated` on the card and this record into the org space. The id is derived
+ * from board and card, so escalating twice (or from two peers) yields one item. No author: the
+ * item is the team's.
+ */
+export function escalate(card: Card, board: { id: string; teamId: string; teamName: string; sprint: number }, orgSpaceId: string, at: number): { card: Card; item: EscalatedItem } {
+  return {
+    card: { ...card, escalated: { orgSpaceId, at } },
+    item: {
+      id: `esc:${board.id}:${card.id}`,
+      text: card.text,
+      teamId: board.teamId,
+      teamName: board.teamName,
+      sprint: board.sprint,
+      boardId: board.id,
+      cardId: card.id,
+      escalatedAt: at
+    }
+  }
+}
+
+export { discussionOrder, emptyGroups, groupMembers, groupTitle, groupTwoCards, voteTargets } from './groups.ts'
+export type { CardGroup, Topic } from './groups.ts'

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { patchRecord, readCollection } from '../../../renderer/src/data/collections.ts'
+import { ActionItemFields, ActionStatusFields, carriedOver, newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
+import { CardFields, importOpportunities, newCard } from '../../../shared/retro/cards.ts'
+import { BoardFlow, initialFlow, movePhase } from '../../../shared/retro/phases.ts'
+import { VoteFields, castVote, tallyVotes, type Vote } from '../../../shared/retro/votes.ts'
+import { T0 } from './fixtures.ts'
+
+/**
+ * The domain records stored the way the app stores them (renderer/src/data/collections.ts: one
+ * Y.Map of fields per record), merged the way peers merge them.
+ */
+const write = (doc: Y.Doc, name: string, record: { id: string; [field: string]: unknown }) => {
+  const { id, ...fields } = record
+  patchRecord(doc, name, id, fields)
+}
+function sync(...docs: Y.Doc[]): void {
+  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+}
+function docWithClient(clientID: number): Y.Doc {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  return doc
+}
+const bytesContain = (haystack: Uint8Array, needle: string) => Buffer.from(haystack).includes(Buffer.from(needle, 'utf8'))
+
+describe('retro records in a shared Yjs document', () => {
+  it('an anonymous card’s author appears nowhere in the encoded document', () => {
+    const author = 'member-7f3a9c-ana'
+    const anonymous = new Y.Doc()
+    write(anonymous, 'cards', newCard({ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', authorId: author, createdAt: T0 }, { anonymous: true }))
+    expect(bytesContain(Y.encodeStateAsUpdate(anonymous), author)).toBe(false)
+    expect(readCollection(anonymous, 'cards', CardFields)).toEqual([{ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', createdAt: T0 }])
+    // control: the same card on a named board does carry it, so the check above can fail
+    const named = new Y.Doc()
+    write(named, 'cards', newCard({ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', authorId: author, createdAt: T0 }, { anonymous: false }))
+    expect(bytesContain(Y.encodeStateAsUpdate(named), author)).toBe(true)
+  })
+
+  it('two peers importing the same sync-up opportunity offline end with one card', () => {
+    const opps = [{ id: 'o1', text: 'CI is flaky', date: '2026-03-04', authorName: 'Ben' }]
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    for (const doc of [a, b]) for (const card of importOpportunities(opps, readCollection(doc, 'cards', CardFields), 'opportunities', { anonymous: false })) write(doc, 'cards', card)
+    sync(a, b)
+    expect(readCollection(a, 'cards', CardFields)).toHaveLength(1)
+    expect(readCollection(a, 'cards', CardFields)).toEqual(readCollection(b, 'cards', CardFields))
+  })
+
+  it('four peers vote offline on one card; after merging every peer counts the same and the cap holds', () => {
+    const peers = ['ana', 'ben', 'cy', 'dee'].map((id) => ({ id, doc: new Y.Doc() }))
+    const options = { budget: 5, cap: 3 }
+    for (const p of peers) {
+      const mine = readCollection(p.doc, 'votes', VoteFields) as Vote[]
+      write(p.doc, 'votes', castVote(mine, { id: `${p.id}-1`, voterId: p.id, targetId: 'hot', castAt: T0 }))
+    }
+    sync(...peers.map((p) => p.doc))
+    const tallies = peers.map((p) => tallyVotes(readCollection(p.doc, 'votes', VoteFields), options))
+    for (const t of tallies) expect(t).toEqual(tallies[0])
+    expect(tallies[0]!.counts).toEqual({ hot: 3 })
+    expect(tallies[0]!.rejected).toEqual([{ id: 'dee-1', reason: 'over cap' }])
+  })
+
+  it('concurrent phase moves converge to one whole flow on every peer', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    write(a, 'boards', { id: 'retro:alpha:6', flow: initialFlow('ana', T0) })
+    sync(a, b)
+    const flowOf = (doc: Y.Doc) => BoardFlow.parse(doc.getMap('boards::retro:alpha:6').get('flow'))
+    const moved = movePhase(flowOf(a), 'ana', 'next', T0 + 1)
+    const handed = { ...flowOf(b), facilitatorId: 'ben', changedBy: 'ana', changedAt: T0 + 1 }
+    if (!moved.ok) throw new Error(moved.error)
+    patchRecord(a, 'boards', 'retro:alpha:6', { flow: moved.flow })
+    patchRecord(b, 'boards', 'retro:alpha:6', { flow: handed })
+    sync(a, b)
+    expect(flowOf(a)).toEqual(flowOf(b))
+    expect([moved.flow, handed]).toContainEqual(flowOf(a)) // one of the two, never a mix
+  })
+
+  it('a carried action item ticked on one peer stays done when another peer carries it concurrently', () => {
+    const previous = withStatus([newActionItem({ id: 'a1', text: 'Fix CI', createdAt: T0 }, 5)], [])
+    const items = (doc: Y.Doc) => withStatus(readCollection(doc, 'actions', ActionItemFields), readCollection(doc, 'actionStatus', ActionStatusFields))
+    for (const [idA, idB] of [[1, 2], [2, 1]] as const) {
+      // both orders of client ids: each peer's copy of the record wins the merge once
+      const a = docWithClient(idA)
+      const b = docWithClient(idB)
+      for (const item of carriedOver(previous)) write(a, 'actions', item)
+      write(a, 'actionStatus', tickAction('a1', true, T0 + 5, 'ana'))
+      for (const item of carriedOver(previous)) write(b, 'actions', item)
+      sync(a, b)
+      for (const doc of [a, b]) expect(items(doc)).toMatchObject([{ id: 'a1', done: true, doneAt: T0 + 5, fromSprint: 5 }])
+      expect(carriedOver(items(a))).toEqual([])
+    }
+  })
+
+  it('a field written into a concurrently created record survives (records are root-level maps)', () => {
+    const survives = [[1, 2], [2, 1]].map(([idA, idB]) => {
+      const a = docWithClient(idA!)
+      const b = docWithClient(idB!)
+      patchRecord(a, 'r', 'same-id', { text: 'x' })
+      patchRecord(a, 'r', 'same-id', { done: true })
+      patchRecord(b, 'r', 'same-id', { text: 'x' })
+      sync(a, b)
+      return a.getMap('r::same-id').get('done') === true && b.getMap('r::same-id').get('done') === true
+    })
+    expect(survives).toEqual([true, true])
+  })
+})

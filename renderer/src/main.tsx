@@ -4,11 +4,14 @@ import { App } from './app/App.tsx'
 import { platform } from './platform/index.ts'
 import { setSettingDefaults } from './data/settings.ts'
 import { syncManager } from './sync/syncManager.ts'
+import { keepPairJournalsSynced } from './data/mentorship/pairSync.ts'
 import { toast } from './app/toasts.ts'
 import './styles.css'
 
 setSettingDefaults({ signalingUrls: platform.defaultSignalingUrls(), online: true })
 syncManager.start()
+// pair journals sync in the background, like root documents
+keepPairJournalsSynced()
 
 // Last line of defence: tell the user instead of failing silently.
 addEventListener('unhandledrejection', (event) => {

@@ -1,4 +1,35 @@
-import type { SpaceTab } from '../tabs.tsx'
+import { lazy, Suspense, type ComponentType } from 'react'
+import type { SpaceTab, TabProps } from '../tabs.tsx'
 
-/** The mentorship feature's sections of a space. */
-export const mentorshipTabs: SpaceTab[] = []
+/**
+ * The mentorship feature's sections of a space: the org's pool, and a pair's journal. Each view
+ * loads on first use (its own chunk: Markdown, YAML and matching are not needed at start).
+ */
+function view(load: () => Promise<ComponentType<TabProps>>): (props: TabProps) => React.ReactNode {
+  const Lazy = lazy(async () => ({ default: await load() }))
+  return function MentorshipView(props) {
+    return (
+      <Suspense fallback={<div className="mentor-page" aria-busy="true" />}>
+        <Lazy {...props} />
+      </Suspense>
+    )
+  }
+}
+
+const PoolView = view(async () => (await import('./pool/PoolTab.tsx')).PoolTab)
+const PairView = view(async () => (await import('./pair/PairTab.tsx')).PairTab)
+const SessionsView = view(async () => (await import('./sessions/SessionsTab.tsx')).SessionsTab)
+const DirectionsView = view(async () => (await import('./directions/DirectionsTab.tsx')).DirectionsTab)
+const ProjectsView = view(async () => (await import('./projects/ProjectsTab.tsx')).ProjectsTab)
+const OkrView = view(async () => (await import('./okrs/OkrTab.tsx')).OkrTab)
+const PrivateNotesView = view(async () => (await import('./PrivateNotesTab.tsx')).PrivateNotesTab)
+
+export const mentorshipTabs: SpaceTab[] = [
+  { id: 'pool', label: 'Mentoring pool', kinds: ['org'], render: (props) => <PoolView {...props} /> },
+  { id: 'pair', label: 'Pair', kinds: ['pair'], render: (props) => <PairView {...props} /> },
+  { id: 'sessions', label: 'Sessions', kinds: ['pair'], render: (props) => <SessionsView {...props} /> },
+  { id: 'directions', label: 'Directions', kinds: ['pair'], render: (props) => <DirectionsView {...props} /> },
+  { id: 'projects', label: 'Joint projects', kinds: ['pair'], render: (props) => <ProjectsView {...props} /> },
+  { id: 'okrs', label: 'OKRs', kinds: ['pair'], render: (props) => <OkrView {...props} /> },
+  { id: 'private', label: 'Private notes', kinds: ['pair'], render: (props) => <PrivateNotesView {...props} /> }
+]

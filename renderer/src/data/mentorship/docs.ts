@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import { useDocument, useLiveQuery } from 'dexie-react-hooks'
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
+import { db } from '../db.ts'
+import { syncManager } from '../../sync/syncManager.ts'
+import { useSharedDoc } from '../../sync/useSharedDoc.ts'
+import type { DocLink } from '../../sync/docLink.ts'
+
+/**
+ * The documents the mentorship program lives in:
+ * - an org space's root document holds the pool (loaded here the way data/spaces.ts loads it);
+ * - a pair space's "journal" document holds everything the pair writes. It is a document of its
+ *   own (sync/useSharedDoc.ts), not the root, because its link carries the awareness that the
+ *   session editor's carets and the shared step timer's clock beacons need.
+ */
+export type SharedDoc = Y.Doc
+export type PairLink = DocLink
+
+export const PAIR_DOC_KEY = 'journal'
+
+/** The pair's journal document and its link (awareness), while the component shows it. */
+export function usePairLink(spaceId: string): PairLink | null {
+  return useSharedDoc(spaceId, PAIR_DOC_KEY)
+}
+
+/** Runs `f` on a pair's journal document, keeping it loaded and synced meanwhile. */
+export async function withPairDoc<T>(spaceId: string, f: (doc: Y.Doc) => T): Promise<T> {
+  const link = await syncManager.retain(spaceId, PAIR_DOC_KEY)
+  try {
+    return f(link.doc)
+  } finally {
+    syncManager.release(spaceId, PAIR_DOC_KEY)
+  }
+}
+
+/** The loaded root document of a space on this device, or null (not here, or still loading). */
+export function useRootDoc(spaceId: string): Y.Doc | null {
+  const row = useLiveQuery(async () => (await db().spaces.get(spaceId)) ?? null, [spaceId])
+  const doc = row?.doc
+  const provider = useDocument(doc)
+  const [loaded, setLoaded] = useState<Y.Doc | null>(null)
+  useEffect(() => {
+    let live = true
+    if (provider && doc) void provider.whenLoaded.then(() => live && setLoaded(doc))
+    return () => {
+      live = false
+    }
+  }, [provider, doc])
+  return loaded && loaded === doc ? loaded : null
+}
+
+/** Runs `f` on every org space's root document on this device. */
+export async function forEachOrgDoc(f: (doc: Y.Doc, spaceId: string) => void): Promise<void> {
+  const rows = await db().spaces.where('kind').equals('org').toArray()
+  for (const row of rows) {
+    const provider = DexieYProvider.load(row.doc)
+    try {
+      await provider.whenLoaded
+      f(row.doc, row.id)
+    } finally {
+      DexieYProvider.release(row.doc)
+    }
+  }
+}

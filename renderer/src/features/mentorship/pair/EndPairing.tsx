@@ -1,0 +1,46 @@
+import { useState } from 'react'
+import { forEachOrgDoc } from '../../../data/mentorship/docs.ts'
+import { patchPairInfo } from '../../../data/mentorship/pair.ts'
+import { setPoolPairEnded } from '../../../data/mentorship/pool.ts'
+import { Dialog } from '../../../app/ui.tsx'
+import { toast } from '../../../app/toasts.ts'
+import type { Pair } from './PairPage.tsx'
+
+/** Either person can end the pairing at any time, with no hard feelings; the journal stays. */
+export function EndPairing({ pair }: { pair: Pair }) {
+  const [open, setOpen] = useState(false)
+  if (pair.readOnly) return null
+  const end = async () => {
+    const endedAt = Date.now()
+    patchPairInfo(pair.doc, { endedAt, endedBy: pair.identity.name })
+    setOpen(false)
+    toast('The pairing has ended. Its journal stays here.')
+    // an org pool on this device learns that these two are free again
+    await forEachOrgDoc((doc) => setPoolPairEnded(doc, pair.spaceId, endedAt)).catch(() => {})
+  }
+  return (
+    <section className="end-pairing" aria-label="End pairing">
+      <button type="button" className="button ghost danger-text" onClick={() => setOpen(true)}>
+        End pairing…
+      </button>
+      <Dialog title="End this pairing?" open={open} onClose={() => setOpen(false)}>
+        <p>
+          Pairs end for all kinds of reasons — a new role, a busy quarter, or simply having learned what you came for. No one
+          needs to explain.
+        </p>
+        <p>
+          Nothing is deleted: the journal, directions, OKRs and notes stay readable for both of you, and you can pick the
+          pairing up again later.
+        </p>
+        <div className="row end">
+          <button type="button" className="button" onClick={() => setOpen(false)}>
+            Keep going
+          </button>
+          <button type="button" className="button danger" onClick={() => void end()}>
+            End pairing
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  )
+}

@@ -1,0 +1,80 @@
+import { useMemo, type ReactNode } from 'react'
+import type { PairInfo } from '../../../../../shared/mentorship/pairRecords.ts'
+import type { IdentityRow } from '../../../data/db.ts'
+import { usePairLink, type PairLink, type SharedDoc } from '../../../data/mentorship/docs.ts'
+import { patchPairInfo, usePairInfo } from '../../../data/mentorship/pair.ts'
+import type { EditorUser } from '../../editor/RichText.tsx'
+import type { TabProps } from '../../tabs.tsx'
+import { localIsoDate } from '../../../../../shared/mentorship/pairCadence.ts'
+import { formatDay } from '../fields.tsx'
+import '../mentorship.css'
+
+/** What every view of a pair needs: its journal document, header and who is looking. */
+export interface Pair {
+  spaceId: string
+  link: PairLink
+  doc: SharedDoc
+  info: PairInfo
+  /** the two participants' names ('' while not known) */
+  names: [string, string]
+  me: EditorUser
+  identity: IdentityRow
+  /** ended pairs and left spaces are shown, not edited */
+  readOnly: boolean
+  tracker: string | null
+  base: string
+  path: string[]
+}
+
+/** Loads the pair's journal and hands it to the view; says so when the pairing has ended. */
+export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pair) => ReactNode }) {
+  const link = usePairLink(tab.space.id)
+  const info = usePairInfo(link?.doc ?? null)
+  const { deviceId, name, color } = tab.identity
+  const me = useMemo(() => ({ id: deviceId, name, color }), [deviceId, name, color])
+  if (!link) {
+    return (
+      <div className="mentor-page" aria-busy="true">
+        <p className="muted">Opening the pair&apos;s journal…</p>
+      </div>
+    )
+  }
+  const [a, b] = info.participants
+  const ended = info.endedAt !== null
+  const pair: Pair = {
+    spaceId: tab.space.id,
+    link,
+    doc: link.doc,
+    info,
+    names: [a?.name ?? '', b?.name ?? ''],
+    me,
+    identity: tab.identity,
+    readOnly: tab.readOnly || ended,
+    tracker: info.trackerBaseUrl || null,
+    base: tab.base,
+    path: tab.path
+  }
+  return (
+    <div className="mentor-page">
+      {ended && (
+        <div className="alert info ended-banner" role="note">
+          <span>
+            This pairing ended on {formatDay(localIsoDate(new Date(info.endedAt ?? 0)))}
+            {info.endedBy ? ` (ended by ${info.endedBy})` : ''}. The journal stays readable here for both of you.
+          </span>
+          {!tab.readOnly && (
+            <button type="button" className="button small" onClick={() => patchPairInfo(link.doc, { endedAt: null, endedBy: null })}>
+              Pick it up again
+            </button>
+          )}
+        </div>
+      )}
+      {children(pair)}
+    </div>
+  )
+}
+
+/** "Daria" for "Daria Petrova": how the app addresses people in sentences. */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name
+}

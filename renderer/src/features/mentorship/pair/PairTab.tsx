@@ -1,0 +1,38 @@
+import { usePairFlow } from '../../../data/mentorship/pair.ts'
+import { useSessions } from '../../../data/mentorship/sessions.ts'
+import { useTracks } from '../../../data/mentorship/tracks.ts'
+import { useClockOffsets } from '../../../sync/clock.ts'
+import type { TabProps } from '../../tabs.tsx'
+import { describeNextSession, PairDetails } from './PairDetails.tsx'
+import { EndPairing } from './EndPairing.tsx'
+import { FlowSteps } from './FlowSteps.tsx'
+import { JournalTransfer } from './JournalTransfer.tsx'
+import { PairPage, type Pair } from './PairPage.tsx'
+import { PairSetup } from './PairSetup.tsx'
+
+/** The pair's home: who, when, the program's steps with the shared timer, the journal file. */
+export function PairTab(props: TabProps) {
+  return <PairPage tab={props}>{(pair) => <PairHome pair={pair} />}</PairPage>
+}
+
+function PairHome({ pair }: { pair: Pair }) {
+  const flow = usePairFlow(pair.doc)
+  const sessions = useSessions(pair.doc)
+  const tracks = useTracks(pair.doc)
+  const offsetOf = useClockOffsets(pair.link)
+  const dates = sessions.map((s) => s.date)
+  const known = pair.names[0] !== '' && pair.names[1] !== ''
+  return (
+    <>
+      {known ? <PairDetails pair={pair} sessionDates={dates} /> : <PairSetup pair={pair} />}
+      {known && (
+        <section className="panel" aria-labelledby="flow-title">
+          <h3 id="flow-title">The program</h3>
+          <FlowSteps pair={pair} flow={flow} tracks={tracks} offsetOf={offsetOf} nextSessionText={describeNextSession(pair, dates)} />
+        </section>
+      )}
+      <JournalTransfer pair={pair} />
+      <EndPairing pair={pair} />
+    </>
+  )
+}

@@ -1,0 +1,163 @@
+import { useMemo, useState } from 'react'
+import { Link } from 'wouter'
+import { suggestPairs, type PairSuggestion } from '../../../../../shared/mentorship/matching.ts'
+import { profilesToYaml } from '../../../../../shared/mentorship/profileYaml.ts'
+import { otherParticipant } from '../../../../../shared/mentorship/journal.ts'
+import { personFirst } from '../../../../../shared/mentorship/pairOrder.ts'
+import type { PoolProfile } from '../../../../../shared/mentorship/pairRecords.ts'
+import { useRootDoc } from '../../../data/mentorship/docs.ts'
+import { applyPoolImport, removeProfile, saveProfile, useOrgMentoring, usePool, usePoolPairs } from '../../../data/mentorship/pool.ts'
+import { useSpaces } from '../../../data/spaces.ts'
+import { toast } from '../../../app/toasts.ts'
+import type { TabProps } from '../../tabs.tsx'
+import { downloadText, fileSlug } from '../files.ts'
+import { localIsoDate } from '../../../../../shared/mentorship/pairCadence.ts'
+import { formatDay } from '../fields.tsx'
+import { PairStartedDialog } from './PairStartedDialog.tsx'
+import { ProfileCard } from './ProfileCard.tsx'
+import { ProfileDialog } from './ProfileDialog.tsx'
+import { startPair } from './startPair.ts'
+import { Suggestions } from './Suggestions.tsx'
+import { TrackerSetting } from './TrackerSetting.tsx'
+import { YamlImportDialog } from './YamlImportDialog.tsx'
+import '../mentorship.css'
+
+const SUGGESTIONS_SHOWN = 6
+
+/** The org's mentoring pool: profiles, YAML in and out, suggested pairs, pairs started. */
+export function PoolTab({ space, identity, readOnly }: TabProps) {
+  const doc = useRootDoc(space.id)
+  const pool = usePool(doc)
+  const pairs = usePoolPairs(doc)
+  const settings = useOrgMentoring(doc)
+  const spacesHere = new Set((useSpaces() ?? []).map((s) => s.id))
+  const [editing, setEditing] = useState<(PoolProfile & { id: string }) | 'new' | null>(null)
+  const [importing, setImporting] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [started, setStarted] = useState<{ spaceId: string; name: string; sendTo: string } | null>(null)
+
+  const people = useMemo(() => [...pool].sort((x, y) => x.name.localeCompare(y.name)), [pool])
+  const active = pairs.filter((p) => p.endedAt === null)
+  const partnerOf = new Map<string, string>()
+  for (const p of active) {
+    partnerOf.set(p.aProfileId, p.bName)
+    partnerOf.set(p.bProfileId, p.aName)
+  }
+  const suggestions = useMemo(
+    () =>
+      suggestPairs(people.map((p) => ({ id: p.id, profile: p })), { excludePeople: [...partnerOf.keys()], limit: SUGGESTIONS_SHOWN }).map((s) =>
+        personFirst(s, identity.name)
+      ),
+    // partnerOf is derived from pairs
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [people, pairs, identity.name]
+  )
+
+  const start = async (s: PairSuggestion) => {
+    if (!doc) return
+    setBusy(true)
+    try {
+      const byId = new Map(pool.map((p) => [p.id, p as PoolProfile]))
+      const result = await startPair({ orgDoc: doc, suggestion: s, profiles: byId, trackerBaseUrl: settings.trackerBaseUrl, me: identity })
+      const other = otherParticipant([s.a.name, s.b.name], identity.name)
+      setStarted({ ...result, sendTo: other ?? `${s.a.name} and ${s.b.name}` })
+    } catch (err) {
+      toast(`Could not start the pair: ${(err as Error).message}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!doc) return <div className="mentor-page" aria-busy="true" />
+  return (
+    <div className="mentor-page">
+      <header className="section-head">
+        <div>
+          <h2 className="view-title">Mentoring pool</h2>
+          <p className="muted">
+            Everyone&apos;s <strong>be a mentor</strong> items (things they have done 2–3 times) and <strong>seek a mentor</strong>{' '}
+            items (things they want to grow in). Pairs mentor each other, one direction each way.
+          </p>
+        </div>
+        {!readOnly && (
+          <div className="row">
+            <button type="button" className="button" onClick={() => setEditing('new')}>
+              Add a profile
+            </button>
+            <button type="button" className="button" onClick={() => setImporting(true)}>
+              Import YAML…
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={people.length === 0}
+              onClick={() => downloadText(`${fileSlug(space.name)}-pool.yaml`, profilesToYaml(people), 'application/yaml')}
+            >
+              Export YAML
+            </button>
+          </div>
+        )}
+      </header>
+
+      <section className="panel" aria-labelledby="suggested-title">
+        <h3 id="suggested-title">Suggested pairs</h3>
+        <p className="muted small">
+          Ranked by how well each one&apos;s be-a-mentor items meet the other&apos;s seek-a-mentor items — in both directions. People
+          already in a pair are left out.
+        </p>
+        <Suggestions suggestions={suggestions} onStart={readOnly ? null : (s) => void start(s)} busy={busy} poolSize={people.length} />
+      </section>
+
+      <section aria-labelledby="people-title">
+        <h3 id="people-title" className="list-title">
+          People <span className="count">{people.length}</span>
+        </h3>
+        {people.length === 0 ? (
+          <p className="empty">The pool is empty. Import the program&apos;s YAML profiles, or add people one by one.</p>
+        ) : (
+          <ul className="profile-grid" aria-label="People in the pool">
+            {people.map((p) => (
+              <ProfileCard key={p.id} profile={p} pairedWith={partnerOf.get(p.id) ?? null} onEdit={readOnly ? null : () => setEditing(p)} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {pairs.length > 0 && (
+        <section className="panel" aria-labelledby="pairs-title">
+          <h3 id="pairs-title">Pairs started</h3>
+          <ul className="pair-list">
+            {[...pairs].sort((x, y) => y.startedAt - x.startedAt).map((p) => (
+              <li key={p.id} className="pair-row">
+                <span className="card-title">
+                  {p.aName} & {p.bName}
+                </span>
+                <span className="muted small">Started {formatDay(localIsoDate(new Date(p.startedAt)))}</span>
+                <span className={`badge ${p.endedAt ? 'ended' : ''}`}>{p.endedAt ? 'Ended' : 'Active'}</span>
+                {spacesHere.has(p.spaceId) ? (
+                  <Link href={`/space/${p.spaceId}/pair`} className="button small">
+                    Open
+                  </Link>
+                ) : (
+                  <span className="muted small">Only the pair holds its journal</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <TrackerSetting doc={doc} value={settings.trackerBaseUrl} readOnly={readOnly} />
+
+      <ProfileDialog
+        open={editing !== null}
+        editing={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSave={(id, profile) => saveProfile(doc, id, profile)}
+        onRemove={(id) => removeProfile(doc, id)}
+      />
+      <YamlImportDialog open={importing} onClose={() => setImporting(false)} existing={pool} onImport={(writes) => applyPoolImport(doc, writes)} />
+      <PairStartedDialog started={started} onClose={() => setStarted(null)} />
+    </div>
+  )
+}

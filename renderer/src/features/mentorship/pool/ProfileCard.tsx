@@ -1,0 +1,66 @@
+import { colorFor } from '../../../../../shared/identity/identity.ts'
+import type { PoolProfile } from '../../../../../shared/mentorship/pairRecords.ts'
+import { Avatar } from '../../../app/ui.tsx'
+
+function Items({ items, empty }: { items: readonly string[]; empty: string }) {
+  if (items.length === 0) return <span className="muted small">{empty}</span>
+  return (
+    <ul className="chips">
+      {items.map((item, i) => (
+        <li key={i} className="chip">
+          {item}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** One person in the pool: what they can mentor on, what they seek, and a little about them. */
+export function ProfileCard(props: { profile: PoolProfile & { id: string }; pairedWith: string | null; onEdit: (() => void) | null }) {
+  const { profile } = props
+  const about = [profile.dept, profile.timezone].filter(Boolean).join(' · ')
+  return (
+    <li className="card profile-card" aria-label={profile.name}>
+      <div className="profile-head">
+        <Avatar name={profile.name} color={colorFor(profile.name)} size={38} />
+        <div className="profile-who">
+          <span className="card-title">{profile.name}</span>
+          {about && <span className="muted small">{about}</span>}
+        </div>
+        {props.onEdit && (
+          <button type="button" className="button ghost small" onClick={props.onEdit} aria-label={`Edit ${profile.name}`}>
+            Edit
+          </button>
+        )}
+      </div>
+      {props.pairedWith && <span className="badge paired">Paired with {props.pairedWith}</span>}
+      <dl className="profile-lists">
+        <dt>
+          Be a mentor <abbr title="Be a mentor">BAM</abbr>
+        </dt>
+        <dd>
+          <Items items={profile.beAMentor} empty="Nothing yet" />
+        </dd>
+        <dt>
+          Seek a mentor <abbr title="Seek a mentor">SAM</abbr>
+        </dt>
+        <dd>
+          <Items items={profile.seekAMentor} empty="Nothing yet" />
+        </dd>
+        {profile.hobbies.length > 0 && (
+          <>
+            <dt>Hobbies</dt>
+            <dd>{profile.hobbies.join(', ')}</dd>
+          </>
+        )}
+        {profile.favoriteResources.length > 0 && (
+          <>
+            <dt>Favourite resources</dt>
+            <dd>{profile.favoriteResources.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {profile.importedFrom && <span className="muted small">From {profile.importedFrom}</span>}
+    </li>
+  )
+}

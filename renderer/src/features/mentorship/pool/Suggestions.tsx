@@ -1,0 +1,85 @@
+import type { DirectionMatch, PairSuggestion } from '../../../../../shared/mentorship/matching.ts'
+
+function Direction({ d }: { d: DirectionMatch }) {
+  const label = `${d.mentorName} can mentor ${d.menteeName}`
+  if (!d.best) {
+    return (
+      <div className="direction weak" aria-label={label}>
+        <span className="direction-title">{label}</span>
+        <span className="muted small">No be-a-mentor item of {d.mentorName} meets a seek-a-mentor item of {d.menteeName}.</span>
+      </div>
+    )
+  }
+  const why = [
+    d.best.sharedTerms.length ? `shared words: ${d.best.sharedTerms.join(', ')}` : '',
+    d.best.sharedConcepts.length ? `related: ${d.best.sharedConcepts.join(', ')}` : ''
+  ].filter(Boolean)
+  const more = d.matches.length - 1
+  return (
+    <div className="direction" aria-label={label} title={d.best.reason}>
+      <span className="direction-title">{label}</span>
+      <span className="meets">
+        <span className="item-quote" title="Be a mentor">
+          {d.best.mentorItem}
+        </span>
+        <span className="meets-arrow" aria-label="meets">
+          →
+        </span>
+        <span className="item-quote seek" title="Seek a mentor">
+          {d.best.menteeItem}
+        </span>
+      </span>
+      <span className="muted small">
+        {d.mentorName}&apos;s be-a-mentor item meets {d.menteeName}&apos;s seek-a-mentor item{why.length ? ` — ${why.join('; ')}` : ''}
+        {more > 0 && ` · ${more} more ${more === 1 ? 'match' : 'matches'}`}
+      </span>
+    </div>
+  )
+}
+
+function strength(score: number): string {
+  return score >= 0.5 ? 'Strong match' : score >= 0.25 ? 'Good match' : 'Possible match'
+}
+
+/** Suggested pairs, best first, with why: which item meets which, in both directions. */
+export function Suggestions(props: { suggestions: PairSuggestion[]; onStart: ((s: PairSuggestion) => void) | null; busy: boolean; poolSize: number }) {
+  if (props.suggestions.length === 0) {
+    return (
+      <p className="empty">
+        {props.poolSize < 2
+          ? 'Suggestions appear once two or more people are in the pool.'
+          : 'No two people left unpaired whose items meet in both directions. Add profiles, or edit items to say more.'}
+      </p>
+    )
+  }
+  return (
+    <ol className="suggestions" aria-label="Suggested pairs">
+      {props.suggestions.map((s) => {
+        const name = `${s.a.name} & ${s.b.name}`
+        const pct = Math.round(s.score * 100)
+        return (
+          <li key={`${s.a.id}/${s.b.id}`} className="suggestion" aria-label={name}>
+            <div className="suggestion-head">
+              <span className="card-title">{name}</span>
+              <span className="score" aria-label={`${strength(s.score)}, ${pct} percent`}>
+                <span className="score-bar" aria-hidden="true">
+                  <span style={{ width: `${Math.max(6, pct)}%` }} />
+                </span>
+                {strength(s.score)}
+              </span>
+              {props.onStart && (
+                <button type="button" className="button primary small" disabled={props.busy} onClick={() => props.onStart?.(s)}>
+                  Start this pair
+                </button>
+              )}
+            </div>
+            <div className="directions">
+              <Direction d={s.aMentorsB} />
+              <Direction d={s.bMentorsA} />
+            </div>
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

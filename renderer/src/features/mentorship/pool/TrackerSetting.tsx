@@ -1,0 +1,31 @@
+import { cleanTrackerBaseUrl } from '../../../../../shared/tickets/tickets.ts'
+import type { SharedDoc } from '../../../data/mentorship/docs.ts'
+import { setOrgTrackerBaseUrl } from '../../../data/mentorship/pool.ts'
+import { DraftText } from '../fields.tsx'
+
+export function validateTrackerUrl(value: string): string | null {
+  const clean = cleanTrackerBaseUrl(value)
+  return clean.ok ? null : clean.error
+}
+
+/** The org's work tracker: ticket keys in pairs' journals link to it; new pairs copy it. */
+export function TrackerSetting({ doc, value, readOnly }: { doc: SharedDoc; value: string; readOnly: boolean }) {
+  return (
+    <section className="panel" aria-labelledby="tracker-title">
+      <h3 id="tracker-title">Work tracker</h3>
+      <label className="field">
+        <span className="field-label">Tracker base URL</span>
+        <DraftText
+          label="Tracker base URL"
+          type="url"
+          value={value}
+          readOnly={readOnly}
+          placeholder="https://acme.atlassian.net/browse/"
+          validate={validateTrackerUrl}
+          onSave={(text) => setOrgTrackerBaseUrl(doc, cleanTrackerBaseUrl(text).ok ? text.trim() : value)}
+        />
+        <span className="field-hint">Ticket keys such as ENG-8504 in a pair&apos;s journal link to this address + the key. New pairs copy it.</span>
+      </label>
+    </section>
+  )
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod'
+import { IsoDate } from './isoDate.ts'
+import { CheckIn, KeyResult, Quarter } from './okr.ts'
+import { Profile } from './profile.ts'
+import { TICKET_KEY_PATTERN } from '../tickets/tickets.ts'
+
+/**
+ * How the mentorship program is stored in shared documents, as flat records (one Y.Map of fields
+ * per record, so two people editing different fields of one record both keep their edit).
+ *
+ * Org space, root document:
+ *   pool        profile id → PoolProfile
+ *   pairs       pair id → PoolPair (pairs started from the pool)
+ *   orgSettings 'mentoring' → OrgMentoring (the tracker's base URL, set per org)
+ *
+ * Pair space, its "journal" document (one per pair):
+ *   pair         'info' → PairInfo, 'flow' → PairFlow
+ *   sessions     SessionRecord (notes: a rich-text fragment `session:<id>`)
+ *   tracks, firstSteps, thoughts, trackTickets     one track per direction and its lists
+ *   projects, projectNotes, actionItems            joint projects
+ *   okrs         OkrRecord (key results and check-ins as whole JSON values)
+ *
+ * Header records read leniently (`catch`): a bad field from a peer falls back to its default
+ * instead of hiding the whole record. List items are validated whole and skipped when malformed.
+ */
+
+export const PAIR_CADENCES = ['monthly', 'biweekly', 'weekly'] as const
+export const Cadence = z.enum(PAIR_CADENCES)
+export type Cadence = z.infer<typeof Cadence>
+
+export const CADENCE_LABELS: Record<Cadence, string> = {
+  monthly: 'Monthly',
+  biweekly: 'Every two weeks',
+  weekly: 'Weekly'
+}
+
+/** Sort key within a list; new items take the largest + 1, ties break on id. */
+const Order = z.number().catch(0)
+
+export const PoolProfile = Profile.extend({
+  /** the YAML file it came from, or null when typed in the app */
+  importedFrom: z.string().nullable().catch(null),
+  addedAt: z.number().catch(0)
+})
+export type PoolProfile = z.infer<typeof PoolProfile>
+
+export const PoolPair = z.object({
+  aProfileId: z.string(),
+  bProfileId: z.string(),
+  aName: z.string(),
+  bName: z.string(),
+  /** the pair's own space (its key is never stored here: the journal is the pair's alone) */
+  spaceId: z.string(),
+  startedAt: z.number(),
+  endedAt: z.number().nullable().catch(null)
+})
+export type PoolPair = z.infer<typeof PoolPair>
+
+export const OrgMentoring = z.object({ trackerBaseUrl: z.string().catch('') })
+export type OrgMentoring = z.infer<typeof OrgMentoring>
+
+export const PairParticipant = z.object({
+  name: z.string(),
+  profileId: z.string().nullable().catch(null),
+  /** copied from the pool when the pair starts, for the intro */
+  beAMentor: z.array(z.string()).catch([]),
+  seekAMentor: z.array(z.string()).catch([])
+})
+export type PairParticipant = z.infer<typeof PairParticipant>
+
+export const PairInfo = z.object({
+  title: z.string().catch(''),
+  firstDiscussed: IsoDate.nullable().catch(null),
+  participants: z.array(PairParticipant).catch([]),
+  cadence: Cadence.catch('monthly'),
+  /** set by the pair; null: derived from the last session and the cadence */
+  nextSession: IsoDate.nullable().catch(null),
+  trackerBaseUrl: z.string().catch(''),
+  endedAt: z.number().nullable().catch(null),
+  endedBy: z.string().nullable().catch(null)
+})
+export type PairInfo = z.infer<typeof PairInfo>
+
+export const EMPTY_PAIR_INFO: PairInfo = PairInfo.parse({})
+
+const StoredTimer = z.object({
+  startedAt: z.number(),
+  durationMs: z.number(),
+  startedBy: z.string(),
+  pausedAt: z.number().optional()
+})
+
+export const FLOW_STEP_IDS = ['intro', 'fit', 'plan', 'cadence'] as const
+export type FlowStepId = (typeof FLOW_STEP_IDS)[number]
+
+export const PairFlow = z.object({
+  /** the timed part being worked through, e.g. "intro:2" (see programFlow.ts) */
+  activePart: z.string().nullable().catch(null),
+  timer: StoredTimer.nullable().catch(null),
+  introDone: z.boolean().catch(false),
+  fitDone: z.boolean().catch(false),
+  planDone: z.boolean().catch(false),
+  cadenceDone: z.boolean().catch(false),
+  /** the day of the intro, when it was held (starts the week to decide fit) */
+  introHeldOn: IsoDate.nullable().catch(null)
+})
+export type PairFlow = z.infer<typeof PairFlow>
+
+export const EMPTY_PAIR_FLOW: PairFlow = PairFlow.parse({})
+
+export const SessionRecord = z.object({
+  title: z.string(),
+  date: IsoDate.nullable(),
+  durationMinutes: z.number().int().positive().nullable(),
+  order: Order
+})
+export type SessionRecord = z.infer<typeof SessionRecord>
+
+export const TrackRecord = z.object({
+  mentorName: z.string(),
+  menteeName: z.string(),
+  topic: z.string(),
+  discussedIn: z.string().nullable().catch(null),
+  order: Order
+})
+export type TrackRecord = z.infer<typeof TrackRecord>
+
+export const FirstStepRecord = z.object({ trackId: z.string(), text: z.string(), done: z.boolean(), order: Order })
+export type FirstStepRecord = z.infer<typeof FirstStepRecord>
+
+export const ThoughtRecord = z.object({ trackId: z.string(), text: z.string(), order: Order })
+export type ThoughtRecord = z.infer<typeof ThoughtRecord>
+
+export const TrackTicketRecord = z.object({
+  trackId: z.string(),
+  key: z.string().regex(new RegExp(`^${TICKET_KEY_PATTERN.source}$`)),
+  url: z.string().nullable().catch(null),
+  order: Order
+})
+export type TrackTicketRecord = z.infer<typeof TrackTicketRecord>
+
+export const ProjectRecord = z.object({ title: z.string(), discussedIn: z.string().nullable().catch(null), order: Order })
+export type ProjectRecord = z.infer<typeof ProjectRecord>
+
+export const ProjectNoteRecord = z.object({ projectId: z.string(), text: z.string(), order: Order })
+export type ProjectNoteRecord = z.infer<typeof ProjectNoteRecord>
+
+export const ActionItemRecord = z.object({
+  projectId: z.string(),
+  text: z.string(),
+  owner: z.string().nullable().catch(null),
+  done: z.boolean(),
+  order: Order
+})
+export type ActionItemRecord = z.infer<typeof ActionItemRecord>
+
+/** A mentee's personal OKR; validated in full with parseOkr before it is written. */
+export const OkrRecord = z.object({
+  mentee: z.string(),
+  quarter: Quarter,
+  objective: z.string(),
+  keyResults: z.array(KeyResult),
+  checkIns: z.array(CheckIn),
+  createdAt: z.number().catch(0)
+})
+export type OkrRecord = z.infer<typeof OkrRecord>
+
+export type Stored<T> = T & { id: string }
+
+/** Items of a list in their order (ties by id, so every peer shows the same order). */
+export function inOrder<T extends { order: number; id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/** The order for an item added at the end. */
+export function nextOrder(items: readonly { order: number }[]): number {
+  return items.reduce((max, item) => Math.max(max, item.order + 1), 0)
+}
+
+/** Sessions by date (undated ones after), then as they were added. */
+export function sessionsInOrder<T extends { date: string | null; order: number; id: string }>(sessions: readonly T[]): T[] {
+  return inOrder(sessions).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))
+}
+
+/** "Daria & Bruce": the pair's space name from the two first names as people use them. */
+export function pairSpaceName(a: string, b: string): string {
+  const first = (name: string) => name.trim().split(/\s+/)[0] ?? name.trim()
+  const [x, y] = [first(a), first(b)]
+  return x.toLowerCase() === y.toLowerCase() ? `${a.trim()} & ${b.trim()}` : `${x} & ${y}`
+}

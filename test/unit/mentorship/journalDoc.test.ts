@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { journalFromMarkdown } from '../../../shared/mentorship/journalMarkdown.ts'
+import type { Journal } from '../../../shared/mentorship/journal.ts'
+import { importJournal, journalMarkdown, readJournal, UNPLACED_SESSION_TITLE } from '../../../renderer/src/data/mentorship/journalIO.ts'
+import { markdownToNotes, notesToMarkdown } from '../../../renderer/src/data/mentorship/notesMarkdown.ts'
+import { readPairInfo } from '../../../renderer/src/data/mentorship/pair.ts'
+import { readTracks } from '../../../renderer/src/data/mentorship/tracks.ts'
+
+const SEED = readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8')
+
+function withoutIds(journal: Journal) {
+  const index = new Map(journal.sessions.map((s, i) => [s.id, i]))
+  return {
+    ...journal,
+    sessions: journal.sessions.map(({ id: _id, ...s }) => s),
+    tracks: journal.tracks.map(({ id: _id, discussedIn, ...t }) => ({ ...t, discussedIn: discussedIn && index.get(discussedIn) })),
+    jointProjects: journal.jointProjects.map(({ id: _id, discussedIn, ...p }) => ({ ...p, discussedIn: discussedIn && index.get(discussedIn) }))
+  }
+}
+
+describe('a pair’s journal document', () => {
+  it('imports the seed into records and rich-text notes, and exports it back to the same model', () => {
+    const doc = new Y.Doc()
+    const seed = journalFromMarkdown(SEED)
+    const summary = importJournal(doc, seed.journal, seed.unplaced, { keepUnplaced: true })
+    expect(summary).toBe('Imported 2 sessions, 2 directions and 1 joint project.')
+    const info = readPairInfo(doc)
+    expect(info.title).toBe('First SMP Process')
+    expect(info.participants.map((p) => p.name)).toEqual(['Daria', 'Bruce'])
+    expect(info.trackerBaseUrl).toBe('https://shippo.atlassian.net/browse/')
+    expect(readTracks(doc).map((t) => t.tickets.map((x) => x.key))).toEqual([['ENG-8504', 'ENG-8096'], []])
+
+    const exported = journalMarkdown(doc)
+    expect(withoutIds(readJournal(doc))).toEqual(withoutIds(seed.journal))
+    const again = journalFromMarkdown(exported)
+    expect(again.unplaced).toEqual([])
+    expect(withoutIds(again.journal)).toEqual(withoutIds(seed.journal))
+    expect(exported).toContain('First discussed: 4/2/2019')
+    expect(exported).toContain('[ENG-8504](https://shippo.atlassian.net/browse/ENG-8504)')
+  })
+
+  it('travels to another peer through Yjs updates', () => {
+    const a = new Y.Doc()
+    const seed = journalFromMarkdown(SEED)
+    importJournal(a, seed.journal, [], { keepUnplaced: true })
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(journalMarkdown(b)).toBe(journalMarkdown(a))
+  })
+
+  it('keeps what could not be placed in a session of its own, and adds after existing content', () => {
+    const doc = new Y.Doc()
+    const seed = journalFromMarkdown(SEED)
+    importJournal(doc, seed.journal, [], { keepUnplaced: false })
+    const odd = journalFromMarkdown('# Pair\n\nParticipants: Ada and Bo\n\nA stray line before any session.\n\n## Kick-off (30 mins)\n\nHello.\n')
+    expect(odd.unplaced).toHaveLength(1)
+    const summary = importJournal(doc, odd.journal, odd.unplaced, { keepUnplaced: true })
+    expect(summary).toContain(UNPLACED_SESSION_TITLE)
+    const journal = readJournal(doc)
+    expect(journal.title).toBe('First SMP Process')
+    expect(journal.sessions.map((s) => s.title)).toEqual(['The Intro', 'First Step to Greatness', 'Kick-off', UNPLACED_SESSION_TITLE])
+    expect(journal.sessions[3]?.notes).toBe('A stray line before any session.')
+  })
+})
+
+describe('session notes as Markdown', () => {
+  it('round-trips headings, lists, emphasis, links and quotes', () => {
+    const doc = new Y.Doc()
+    const notes = doc.getXmlFragment('n')
+    const markdown = 'We met.\n\n### Next\n\n- read **Kanban**\n- try ENG-8504 with [the board](https://example.com/board)\n\n> quality is a habit\n\n1. one\n2. two'
+    markdownToNotes(notes, markdown)
+    expect(notesToMarkdown(notes)).toBe(markdown)
+    markdownToNotes(notes, '')
+    expect(notesToMarkdown(notes)).toBe('')
+  })
+
+  it('drops the blank-paragraph markers an editor leaves', () => {
+    const doc = new Y.Doc()
+    const notes = doc.getXmlFragment('n')
+    markdownToNotes(notes, 'a\n\n&nbsp;\n\nb')
+    expect(notesToMarkdown(notes)).toBe('a\n\nb')
+  })
+})

@@ -113,3 +113,22 @@ test('a damaged key shows nothing, says so clearly, and throws nothing', async (
   // the members with the right key are not disturbed
   await expect(member(b.page, 'Ada')).toContainText('online now')
 })
+
+test('moving between sections and spaces never drops a space from sync', async () => {
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  await firstRun(a)
+  await firstRun(b)
+  await createSpace(a.page, 'Core team', 'Team')
+  const code = await inviteCode(a.page)
+  // wander: into a section, back to the overview, into another space and back
+  await a.page.getByRole('navigation', { name: 'Sections' }).getByRole('link').nth(1).click()
+  await a.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).click()
+  await createSpace(a.page, 'Another team', 'Team')
+  await a.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Core team' }).click()
+  await a.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Another team' }).click()
+
+  await join(b.page, code)
+  await expect(b.page.getByText(/Syncing with 1 person/)).toBeVisible()
+  await expect(member(b.page, 'Ada')).toContainText('online now')
+})

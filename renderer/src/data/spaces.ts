@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { useDocument, useLiveQuery } from 'dexie-react-hooks'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import type { MemberRecord } from '../../../shared/members/presence.ts'
 import { db, type SpaceRow } from './db.ts'
@@ -14,19 +15,29 @@ export function useSpace(spaceId: string): SpaceRow | null | undefined {
   return useLiveQuery(async () => (await db().spaces.get(spaceId)) ?? null, [spaceId])
 }
 
-/** Loads the row's document for as long as the component shows it. */
-function useLoadedDoc(row: SpaceRow | null | undefined): Y.Doc | null {
-  const doc = row?.doc
-  const provider = useDocument(doc)
+/**
+ * Keeps a document loaded while the component shows it: one load per mount, one release on
+ * unmount. (dexie-react-hooks' useDocument released once more than it loaded when its component
+ * re-rendered, which destroyed the document the sync manager holds, and with it the connection.)
+ */
+export function useLoadedDoc(doc: Y.Doc | null | undefined): Y.Doc | null {
   const [loaded, setLoaded] = useState<Y.Doc | null>(null)
   useEffect(() => {
+    if (!doc) return
     let live = true
-    if (provider && doc) void provider.whenLoaded.then(() => live && setLoaded(doc))
+    void DexieYProvider.load(doc).whenLoaded.then(() => live && setLoaded(doc))
     return () => {
       live = false
+      DexieYProvider.release(doc)
     }
-  }, [provider, doc])
+  }, [doc])
   return loaded && loaded === doc ? loaded : null
+}
+
+/** The loaded root document of a space on this device, or null (not here, or still loading). */
+export function useSpaceRootDoc(spaceId: string | null | undefined): Y.Doc | null {
+  const row = useLiveQuery(async () => (spaceId ? ((await db().spaces.get(spaceId)) ?? null) : null), [spaceId])
+  return useLoadedDoc(row?.doc)
 }
 
 /** Re-reads a value from a document whenever the document changes. */
@@ -53,7 +64,7 @@ export interface SpaceContent {
 const EMPTY_META: SpaceMeta = { name: '', kind: null, description: '', createdAt: null }
 
 export function useSpaceContent(row: SpaceRow | null | undefined): SpaceContent {
-  const doc = useLoadedDoc(row)
+  const doc = useLoadedDoc(row?.doc)
   const fallbackName = row?.name ?? ''
   const meta = useDocValue(doc, (d) => readMeta(d, fallbackName), { ...EMPTY_META, name: fallbackName })
   const members = useDocValue(doc, readMembers, [] as MemberRecord[])

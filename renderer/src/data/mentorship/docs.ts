@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react'
-import { useDocument, useLiveQuery } from 'dexie-react-hooks'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { db } from '../db.ts'
+import { useSpaceRootDoc } from '../spaces.ts'
 import { syncManager } from '../../sync/syncManager.ts'
 import { useSharedDoc } from '../../sync/useSharedDoc.ts'
 import type { DocLink } from '../../sync/docLink.ts'
@@ -36,18 +35,7 @@ export async function withPairDoc<T>(spaceId: string, f: (doc: Y.Doc) => T): Pro
 
 /** The loaded root document of a space on this device, or null (not here, or still loading). */
 export function useRootDoc(spaceId: string): Y.Doc | null {
-  const row = useLiveQuery(async () => (await db().spaces.get(spaceId)) ?? null, [spaceId])
-  const doc = row?.doc
-  const provider = useDocument(doc)
-  const [loaded, setLoaded] = useState<Y.Doc | null>(null)
-  useEffect(() => {
-    let live = true
-    if (provider && doc) void provider.whenLoaded.then(() => live && setLoaded(doc))
-    return () => {
-      live = false
-    }
-  }, [provider, doc])
-  return loaded && loaded === doc ? loaded : null
+  return useSpaceRootDoc(spaceId)
 }
 
 /** Runs `f` on every org space's root document on this device. */

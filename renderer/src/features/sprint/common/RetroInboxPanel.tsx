@@ -1,0 +1,47 @@
+import { formatDay } from '../../../../../shared/sprint/viewerTime.ts'
+import type { DocLink } from '../../../sync/docLink.ts'
+import { removeOpportunity, useRetroInbox } from '../../../data/sprint/retroInbox.ts'
+
+/**
+ * The team's retrospective inbox for a sprint: the problems and opportunities logged at the end
+ * of sync-ups, with who noticed them. The team retrospective picks them up from here.
+ */
+export function RetroInboxPanel(props: { link: DocLink | null; sprint: number; meId: string; readOnly: boolean; headingLevel?: 2 | 3 }) {
+  const items = useRetroInbox(props.link)
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2'
+  return (
+    <section className="panel sp-inbox" aria-labelledby={`inbox-${props.sprint}`}>
+      <Heading id={`inbox-${props.sprint}`}>
+        Retro inbox <span className="count">{items.length}</span>
+      </Heading>
+      <p className="muted small">
+        Problems and opportunities for improvement noticed during sprint {props.sprint}. They go to the team retrospective; whoever
+        logged one is not responsible for it.
+      </p>
+      {items.length === 0 ? (
+        <p className="sp-inbox-empty">Nothing logged yet. At the end of a sync-up, anyone can add what they noticed.</p>
+      ) : (
+        <ul className="sp-inbox-list" aria-label="Retro inbox">
+          {items.map((item) => (
+            <li key={item.id} className="sp-inbox-item">
+              <span className="sp-inbox-text">{item.text}</span>
+              <span className="sp-inbox-meta">
+                noticed by {item.authorName || 'someone'} · {formatDay(item.date)}
+                {item.authorId === props.meId && !props.readOnly && props.link && (
+                  <button
+                    type="button"
+                    className="button small ghost"
+                    aria-label={`Remove “${item.text}”`}
+                    onClick={() => props.link && removeOpportunity(props.link, item.id)}
+                  >
+                    Remove
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

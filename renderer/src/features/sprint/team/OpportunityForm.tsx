@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react'
+import { logOpportunity } from '../../../data/sprint/retroInbox.ts'
+import type { DocLink } from '../../../sync/docLink.ts'
+import { toast } from '../../../app/toasts.ts'
+
+/** At the end of sync-up: anyone logs a problem or an opportunity; it goes to the retro inbox. */
+export function OpportunityForm(props: { link: DocLink | null; date: string; author: { id: string; name: string }; readOnly: boolean }) {
+  const [text, setText] = useState('')
+  if (props.readOnly || !props.link) return null
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (!props.link || !text.trim()) return
+    logOpportunity(props.link, { text, author: props.author, date: props.date })
+    setText('')
+    toast('Logged for the team retrospective')
+  }
+  return (
+    <section className="panel sp-opportunity" aria-labelledby="noticed-title">
+      <h2 id="noticed-title">Noticed something?</h2>
+      <form className="stack" onSubmit={submit}>
+        <label className="field">
+          <span className="field-label">A problem or an opportunity for improvement</span>
+          <textarea
+            rows={3}
+            value={text}
+            maxLength={2000}
+            placeholder="The deploy queue was slow again…"
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) submit(e)
+            }}
+          />
+        </label>
+        <p className="muted small">Logging one does not make you responsible for it: it is tracked so the team can discuss it at the retrospective.</p>
+        <div className="row end">
+          <button type="submit" className="button primary" disabled={!text.trim()}>
+            Log for the retro
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

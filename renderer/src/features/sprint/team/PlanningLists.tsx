@@ -1,0 +1,103 @@
+import type { Goal, Question } from '../../../../../shared/sprint/sprintRecords.ts'
+import type { WithId } from '../../../data/collections.ts'
+import { addGoal, addQuestion, moveItem, removePlanningItem, updateGoal, updateQuestion } from '../../../data/sprint/planning.ts'
+import type { DocLink } from '../../../sync/docLink.ts'
+import { DraftText } from '../common/DraftText.tsx'
+import { AddItemForm } from './AddItemForm.tsx'
+
+function ItemActions(props: { name: string; first: boolean; last: boolean; onMove(dir: -1 | 1): void; onRemove(): void }) {
+  return (
+    <span className="sp-item-actions">
+      <button type="button" className="icon-button sp-small-icon" aria-label={`Move up: ${props.name}`} disabled={props.first} onClick={() => props.onMove(-1)}>
+        ↑
+      </button>
+      <button type="button" className="icon-button sp-small-icon" aria-label={`Move down: ${props.name}`} disabled={props.last} onClick={() => props.onMove(1)}>
+        ↓
+      </button>
+      <button type="button" className="icon-button sp-small-icon" aria-label={`Remove: ${props.name}`} onClick={props.onRemove}>
+        ×
+      </button>
+    </span>
+  )
+}
+
+export function GoalsPanel({ link, goals, readOnly }: { link: DocLink; goals: WithId<Goal>[]; readOnly: boolean }) {
+  return (
+    <section className="panel" aria-labelledby="goals-title">
+      <h2 id="goals-title">
+        Sprint goals <span className="count">{goals.length}</span>
+      </h2>
+      {goals.length === 0 && <p className="muted small">What does the team want to have achieved by the end of the sprint?</p>}
+      <ol className="sp-list sp-goals" aria-label="Sprint goals">
+        {goals.map((g, i) => (
+          <li key={g.id} className="sp-item">
+            <span className="sp-goal-number" aria-hidden="true">
+              {i + 1}
+            </span>
+            <DraftText label={`Goal ${i + 1}`} value={g.text} readOnly={readOnly} onSave={(text) => updateGoal(link, g.id, { text })} className="sp-inline-input" />
+            {!readOnly && (
+              <ItemActions
+                name={g.text || `goal ${i + 1}`}
+                first={i === 0}
+                last={i === goals.length - 1}
+                onMove={(dir) => moveItem(link, 'goals', goals, g.id, dir)}
+                onRemove={() => removePlanningItem(link, 'goals', g.id)}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+      {!readOnly && <AddItemForm label="New sprint goal" placeholder="Ship the new onboarding flow" button="Add goal" onAdd={(text) => addGoal(link, text)} />}
+    </section>
+  )
+}
+
+export function QuestionsPanel({ link, questions, readOnly }: { link: DocLink; questions: WithId<Question>[]; readOnly: boolean }) {
+  const open = questions.filter((q) => !q.resolved).length
+  return (
+    <section className="panel" aria-labelledby="questions-title">
+      <h2 id="questions-title">
+        Open questions{' '}
+        <span className="count">
+          {open} open · {questions.length - open} resolved
+        </span>
+      </h2>
+      {questions.length === 0 && <p className="muted small">Anything unclear about the planned work? Write it down and resolve it together.</p>}
+      <ul className="sp-list" aria-label="Questions">
+        {questions.map((q, i) => (
+          <li key={q.id} className={`sp-item sp-question${q.resolved ? ' resolved' : ''}`}>
+            <input
+              type="checkbox"
+              className="sp-resolve"
+              aria-label={`Resolved: ${q.text || `question ${i + 1}`}`}
+              checked={q.resolved}
+              disabled={readOnly}
+              onChange={(e) => updateQuestion(link, q.id, { resolved: e.target.checked })}
+            />
+            <div className="sp-question-body">
+              <DraftText label={`Question ${i + 1}`} value={q.text} readOnly={readOnly} onSave={(text) => updateQuestion(link, q.id, { text })} className="sp-inline-input" />
+              <DraftText
+                label={`Answer to question ${i + 1}`}
+                value={q.answer}
+                readOnly={readOnly}
+                placeholder="Answer or decision…"
+                onSave={(answer) => updateQuestion(link, q.id, { answer })}
+                className="sp-inline-input sp-answer"
+              />
+            </div>
+            {!readOnly && (
+              <ItemActions
+                name={q.text || `question ${i + 1}`}
+                first={i === 0}
+                last={i === questions.length - 1}
+                onMove={(dir) => moveItem(link, 'questions', questions, q.id, dir)}
+                onRemove={() => removePlanningItem(link, 'questions', q.id)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && <AddItemForm label="New question" placeholder="Do we need the design review first?" button="Add question" onAdd={(text) => addQuestion(link, text)} />}
+    </section>
+  )
+}

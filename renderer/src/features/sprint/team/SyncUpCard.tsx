@@ -1,0 +1,71 @@
+import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
+import type { SyncUpEntry } from '../../../../../shared/sprint/sprintRecords.ts'
+import { saveSyncUpAnswer, type SyncUpField } from '../../../data/sprint/syncUp.ts'
+import type { DocLink } from '../../../sync/docLink.ts'
+import { Avatar } from '../../../app/ui.tsx'
+import { DraftText } from '../common/DraftText.tsx'
+
+const QUESTIONS: { field: SyncUpField; label: string; placeholder: string }[] = [
+  { field: 'yesterday', label: 'Yesterday', placeholder: 'What did you do yesterday?' },
+  { field: 'today', label: 'Today', placeholder: 'What will you do today?' },
+  { field: 'blockers', label: 'Blockers', placeholder: 'Anything in your way?' }
+]
+
+function localClock(zone: string, now: number): string {
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(now)
+  } catch {
+    return ''
+  }
+}
+
+/** One person's three answers; their own card is editable, the others' are read as they type. */
+export function SyncUpCard(props: { person: TeamPerson; entry: SyncUpEntry | undefined; mine: boolean; link: DocLink | null; date: string; now: number; readOnly: boolean }) {
+  const { person, entry, mine, link } = props
+  const blocked = !!entry?.blockers.trim()
+  const filled = !!entry && (entry.yesterday.trim() || entry.today.trim() || entry.blockers.trim())
+  const editable = mine && !props.readOnly && !!link
+  return (
+    <section className={`sp-syncup-card${blocked ? ' blocked' : ''}${mine ? ' mine' : ''}`} aria-label={`${person.name}${mine ? ' (you)' : ''}`}>
+      <header className="sp-card-head">
+        <Avatar name={person.name} color={person.color} size={32} />
+        <span className="sp-card-who">
+          <span className="sp-card-name">
+            {person.name}
+            {mine && <span className="muted"> (you)</span>}
+          </span>
+          <span className="muted small">
+            {person.roleLabel} · {localClock(person.timezone, props.now)} local
+          </span>
+        </span>
+        {blocked && <span className="badge sp-badge-danger">Blocked</span>}
+        {!blocked && !filled && !mine && <span className="sp-pending">not yet</span>}
+      </header>
+      {QUESTIONS.map((q) => {
+        const value = entry?.[q.field] ?? ''
+        return (
+          <div key={q.field} className={`sp-answer-block ${q.field}${q.field === 'blockers' && blocked ? ' has-blockers' : ''}`}>
+            {editable ? (
+              <DraftText
+                label={q.label}
+                visibleLabel
+                multiline
+                rows={q.field === 'blockers' ? 1 : 2}
+                value={value}
+                placeholder={q.placeholder}
+                onSave={(text) => link && saveSyncUpAnswer(link, props.date, person.id, q.field, text)}
+              />
+            ) : (
+              <>
+                <span className="field-label">{q.label}</span>
+                <p className={`sp-answer-text${value.trim() ? '' : ' empty'}`} aria-label={`${person.name}: ${q.label}`}>
+                  {value.trim() || '—'}
+                </p>
+              </>
+            )}
+          </div>
+        )
+      })}
+    </section>
+  )
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react'
+import { Link } from 'wouter'
+import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
+import { resolveCeremonySeries } from '../../../../../shared/sprint/settings.ts'
+import { saveOccurrenceOverride, saveOrgCeremony, saveTeamCeremony } from '../../../data/sprint/cadenceStore.ts'
+import { useSprintDoc } from '../../../data/sprint/sprintDoc.ts'
+import { type TeamSprint, useTeamSprint } from '../../../data/sprint/teamSprint.ts'
+import { Dialog } from '../../../app/ui.tsx'
+import type { TabProps } from '../../tabs.tsx'
+import { CalendarExport } from '../common/CalendarExport.tsx'
+import { useViewerDay } from '../common/hooks.ts'
+import { Waiting } from '../common/NotSetUp.tsx'
+import { RetroInboxPanel } from '../common/RetroInboxPanel.tsx'
+import { CeremonyPage } from '../timeline/CeremonyPage.tsx'
+import { SeriesEditor } from '../timeline/SeriesEditor.tsx'
+import { TimelineView } from '../timeline/TimelineView.tsx'
+import { TeamNotSetUp } from './TeamNotSetUp.tsx'
+import { TeamSettingsPage } from './TeamSettingsPage.tsx'
+import '../sprint.css'
+
+/** The team's "Sprint" tab: the sprint timeline, each ceremony's page, the team's sprint settings. */
+export function TeamSprintTab(props: TabProps) {
+  const ts = useTeamSprint(props.space, props.identity.deviceId)
+  const [calendar, setCalendar] = useState(false)
+  if (!ts.doc) return <Waiting />
+  if (props.path[0] === 'settings') return <TeamSettingsPage ts={ts} base={props.base} readOnly={props.readOnly} />
+  const cadence = ts.setup.composed?.cadence
+  if (!cadence) return <TeamNotSetUp ts={ts} readOnly={props.readOnly} />
+  const orgLabel = ts.org ? (ts.org.name ?? 'Org') : 'Whole org'
+  return (
+    <>
+      <TimelineView
+        cadence={cadence}
+        teams={[ts.team]}
+        teamId={ts.team.id}
+        orgLabel={orgLabel}
+        base={props.base}
+        path={props.path}
+        actions={
+          <>
+            <button type="button" className="button small" onClick={() => setCalendar(true)}>
+              Add to calendar (.ics)
+            </button>
+            <Link href={`${props.base}/settings`} className="button small">
+              Sprint settings
+            </Link>
+          </>
+        }
+        renderCeremony={(o, back) => <TeamCeremony ts={ts} occurrence={o} backHref={back} readOnly={props.readOnly} spaceBase={props.base.replace(/\/sprint$/, '')} />}
+        below={(n) => <SprintInbox spaceId={props.space.id} sprint={n} meId={props.identity.deviceId} readOnly={props.readOnly} />}
+      />
+      <Dialog title={`Calendar for ${ts.team.name}`} open={calendar} onClose={() => setCalendar(false)} wide>
+        <CalendarExport cadence={cadence} teams={[ts.team]} teamId={ts.team.id} orgId={ts.org?.spaceId ?? ts.team.id} orgName={orgLabel} />
+      </Dialog>
+    </>
+  )
+}
+
+function SprintInbox(props: { spaceId: string; sprint: number; meId: string; readOnly: boolean }) {
+  const link = useSprintDoc(props.spaceId, props.sprint)
+  return <RetroInboxPanel link={link} sprint={props.sprint} meId={props.meId} readOnly={props.readOnly} />
+}
+
+function TeamCeremony(props: { ts: TeamSprint; occurrence: CeremonyOccurrence; backHref: string; readOnly: boolean; spaceBase: string }) {
+  const { ts, occurrence: o } = props
+  const { zone } = useViewerDay()
+  const cadence = ts.setup.composed!.cadence
+  const doc = ts.doc!
+  const own = o.teamId === ts.team.id
+  // org ceremonies belong to the org when the team has one; a team on its own keeps them itself
+  const editable = !props.readOnly && (own || !ts.org)
+  const series = resolveCeremonySeries(cadence, o.kind, own ? ts.team : null)
+  const resolved = { localStart: series.localStart, durationMinutes: series.durationMinutes, roles: series.participants.roles, zone: series.zone }
+  const seriesEditor = props.readOnly ? undefined : own ? (
+    <SeriesEditor
+      key={JSON.stringify(cadence.teams[ts.team.id]?.ceremonies[o.kind] ?? null)}
+      mode="team"
+      kind={o.kind}
+      teamName={ts.team.name}
+      current={cadence.teams[ts.team.id]?.ceremonies[o.kind]}
+      resolved={resolved}
+      onSave={(s) => saveTeamCeremony(doc, ts.team.id, o.kind, s)}
+    />
+  ) : !ts.org ? (
+    <SeriesEditor
+      key={JSON.stringify(cadence.ceremonies[o.kind] ?? null)}
+      mode="org"
+      kind={o.kind}
+      current={cadence.ceremonies[o.kind]}
+      resolved={resolved}
+      onSave={(s) => saveOrgCeremony(doc, o.kind, s)}
+    />
+  ) : o.kind === 'division-sprint-planning' ? (
+    <SeriesEditor
+      key={JSON.stringify(cadence.teams[ts.team.id]?.ceremonies[o.kind] ?? null)}
+      mode="team"
+      kind={o.kind}
+      teamName={ts.team.name}
+      current={cadence.teams[ts.team.id]?.ceremonies[o.kind]}
+      resolved={resolved}
+      onSave={(s) => saveTeamCeremony(doc, ts.team.id, o.kind, s)}
+    />
+  ) : undefined
+  const orgName = ts.org?.name ?? 'the org'
+  return (
+    <CeremonyPage
+      occurrence={o}
+      cadence={cadence}
+      teams={[ts.team]}
+      viewerZone={zone}
+      backHref={props.backHref}
+      people={ts.people}
+      onSaveOccurrence={editable ? (override) => saveOccurrenceOverride(doc, o.id, override) : null}
+      readOnlyNote={
+        props.readOnly ? (
+          <p className="muted">You left this space: its meetings are shown, not changed.</p>
+        ) : ts.org ? (
+          <p className="muted">
+            {orgName} holds this meeting for every team; it is moved or cancelled in the org&apos;s timeline
+            {ts.org.local && (
+              <>
+                {' '}
+                (<Link href={`/space/${ts.org.spaceId}/timeline/${o.sprint}`}>open it</Link>)
+              </>
+            )}
+            .
+          </p>
+        ) : undefined
+      }
+      seriesEditor={seriesEditor}
+      links={
+        o.kind === 'daily-sync-up' ? (
+          <Link href={`${props.spaceBase}/syncup/${o.localDate}`} className="button primary small">
+            Open this sync-up
+          </Link>
+        ) : o.kind === 'team-sprint-planning' ? (
+          <Link href={`${props.spaceBase}/planning/${o.sprint}`} className="button primary small">
+            Open the sprint {o.sprint} planning
+          </Link>
+        ) : undefined
+      }
+    />
+  )
+}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { db, type DraftCardRow } from './db.ts'
 
@@ -29,7 +30,7 @@ export async function takeDraftCards(boardId: string): Promise<DraftCardRow[]> {
 
 export function useMyCardIds(boardId: string): Set<string> {
   const rows = useLiveQuery(() => db().myCards.where('boardId').equals(boardId).toArray(), [boardId])
-  return new Set((rows ?? []).map((r) => r.id))
+  return useMemo(() => new Set((rows ?? []).map((r) => r.id)), [rows])
 }
 
 export async function rememberMyCard(boardId: string, id: string): Promise<void> {

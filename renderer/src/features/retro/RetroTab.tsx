@@ -1,0 +1,71 @@
+import { retroBoardId } from '../../../../shared/retro/board.ts'
+import { sprintAt, sprintRange } from '../../../../shared/sprint/schedule.ts'
+import { useBoardRecords } from '../../data/retro/board.ts'
+import { sprintDocKey } from '../../data/retro/names.ts'
+import { useTeamSprint } from '../../data/sprint/teamSprint.ts'
+import { useSharedDoc } from '../../sync/useSharedDoc.ts'
+import type { TabProps } from '../tabs.tsx'
+import { Board } from './board/Board.tsx'
+import { BoardSetup } from './setup/BoardSetup.tsx'
+import { SprintNav, dateRange, parseSprintSegment } from './SprintNav.tsx'
+import { useOrgShareMirror } from '../../data/retro/orgMirror.ts'
+import { useRetroSettings } from '../../data/retro/lateTickets.ts'
+import './retro.css'
+
+/**
+ * The team's retrospective for a sprint (route …/retro/<n>, default the current sprint): the
+ * board in the sprint's shared document, or the form that creates it.
+ */
+export function RetroTab(props: TabProps) {
+  const me = props.identity
+  const ts = useTeamSprint(props.space, me.deviceId)
+  const cadence = ts.setup.composed?.cadence
+  const current = cadence ? (sprintAt(cadence, new Date()) ?? 1) : null
+  const sprint = parseSprintSegment(props.path[0]) ?? current
+  const link = useSharedDoc(sprint === null ? null : props.space.id, sprintDocKey(sprint ?? 0))
+  const boardId = retroBoardId(props.space.id, sprint ?? 0)
+  const { board } = useBoardRecords(link, boardId)
+  const settings = useRetroSettings(ts.doc)
+  const orgSpaceId = settings.orgSpaceId ?? ts.org?.spaceId ?? null
+  useOrgShareMirror(ts.doc, props.space.id, orgSpaceId, !props.readOnly)
+
+  if (!ts.doc) return <p className="muted" aria-busy="true">Opening the team…</p>
+  if (!cadence || sprint === null || current === null) {
+    return (
+      <section className="panel rt-empty" aria-label="No sprints yet">
+        <h2>No sprints yet</h2>
+        <p className="muted">
+          {ts.org
+            ? `This team follows ${ts.org.name ?? 'its org'}'s sprint rhythm; it arrives with the next member who has both spaces open.`
+            : 'Set up the team’s sprint rhythm in the Sprint tab; each sprint then gets its retrospective board here.'}
+        </p>
+      </section>
+    )
+  }
+  const range = sprintRange(cadence, sprint)
+  return (
+    <div className="rt-page">
+      <div className="rt-toolbar">
+        <SprintNav sprint={sprint} current={current} dates={dateRange(range.startDate, range.endDate)} hrefFor={(n) => `${props.base}/${n}`} />
+      </div>
+      {!link ? (
+        <p className="muted" aria-busy="true">
+          Opening sprint {sprint}…
+        </p>
+      ) : board ? (
+        <Board
+          link={link}
+          boardId={boardId}
+          me={{ id: me.deviceId, name: me.name }}
+          people={ts.people}
+          teamDoc={ts.doc}
+          teamSpaceId={props.space.id}
+          orgSpaceId={orgSpaceId}
+          readOnly={props.readOnly}
+        />
+      ) : (
+        <BoardSetup link={link} teamId={props.space.id} teamName={ts.team.name} sprint={sprint} meId={me.deviceId} readOnly={props.readOnly} />
+      )}
+    </div>
+  )
+}

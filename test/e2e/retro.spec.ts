@@ -1,0 +1,263 @@
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
+import { firstRun, launchPeer, screenshot, setOnline, type Peer } from './harness.ts'
+import { addCard, boardShot, card, clickAt, column, expectPhase, gotoRoute, nextPhase, openTab, recordLateTicket, storedAnywhere, teamOf } from './retroFlows.ts'
+
+// a stuck action fails within half a minute, not at the end of the whole test
+test.use({ actionTimeout: 30_000 })
+
+let signal: SignalingServer
+const peers: Peer[] = []
+
+test.beforeAll(async () => {
+  signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
+})
+test.afterAll(async () => {
+  await signal.close()
+})
+test.afterEach(async () => {
+  const errors = peers.flatMap((p) => p.errors)
+  await Promise.all(peers.splice(0).map((p) => p.close()))
+  expect(errors, 'no uncaught errors on any page').toEqual([])
+})
+
+async function peer(name: string): Promise<Peer> {
+  const p = await launchPeer(name, signal.url)
+  peers.push(p)
+  return p
+}
+
+const voteOn = (page: Page, text: string) => card(page, text).getByRole('button', { name: /^Vote for card/ })
+const myVotes = (page: Page) => page.getByRole('status', { name: 'Your votes' })
+
+/** The discussion order as one page lists it: "title · n votes" per topic. */
+async function discussionOrder(page: Page): Promise<string[]> {
+  const topics = page.getByRole('list', { name: 'Discussion order' }).locator(':scope > li')
+  const titles = await topics.locator('h4').allTextContents()
+  const votes = await topics.locator('.rt-topic-head .rt-votes-count').allTextContents()
+  return titles.map((t, i) => `${t} · ${votes[i]}`)
+}
+
+const WRITTEN = {
+  Ada: [
+    ['What went well', 'Pairing on the payments migration'],
+    ['What to improve', 'Standups run long']
+  ],
+  Bruce: [['What to improve', 'Release checklist is out of date']],
+  Cleo: [
+    ['What went well', 'The new staging environment'],
+    ['What to improve', 'Too many meetings on Tuesday']
+  ],
+  Dev: [['What to improve', 'Code review takes days']]
+} as const
+type Name = keyof typeof WRITTEN
+
+test('four peers hold one retrospective: private writing, reveal, grouping, racing votes, an offline peer, every phase', async () => {
+  test.setTimeout(200_000)
+  const all = await Promise.all(['Ada', 'Bruce', 'Cleo', 'Dev'].map(peer))
+  const [ada, bruce, cleo, dev] = all as [Peer, Peer, Peer, Peer]
+  const pages = all.map((p) => p.page)
+  await Promise.all(all.map((p) => firstRun(p)))
+  const teamId = await teamOf(ada, 'Platform team', [bruce, cleo, dev])
+
+  // a problem noticed at the daily sync-up lands on the board on its own
+  await openTab(ada.page, 'Sync-up')
+  await ada.page.getByLabel('A problem or an opportunity for improvement').fill('Flaky end-to-end tests block merges')
+  await ada.page.getByRole('button', { name: 'Log for the retro' }).click()
+
+  // Ada creates the board from the seed's template: 3 votes each, at most 2 on one card
+  await openTab(ada.page, 'Retro')
+  await ada.page.getByLabel('Votes per person').fill('3')
+  await ada.page.getByLabel('Most votes on one card').fill('2')
+  await screenshot(ada.page, 'retro-0-setup')
+  await ada.page.getByRole('button', { name: 'Create the board' }).click()
+  for (const p of [bruce, cleo, dev]) await gotoRoute(p.page, `/space/${teamId}/retro`)
+  await expectPhase(pages, 'Write')
+  for (const page of pages) await expect(card(page, 'Flaky end-to-end tests block merges')).toContainText(/From daily sync-up, \d{4}-\d{2}-\d{2}/)
+  await expect(ada.page.getByRole('list', { name: 'On this board' }).getByRole('listitem')).toHaveCount(4)
+
+  // the facilitator starts a phase timer: every peer counts down the same time
+  await ada.page.getByRole('button', { name: '5 min' }).click()
+  await expect(async () => {
+    const left = await Promise.all(pages.map(async (page) => {
+      const [m, s] = ((await page.getByRole('timer', { name: 'Phase timer' }).textContent()) ?? '').split(':').map(Number)
+      return m! * 60 + s!
+    }))
+    expect(Math.max(...left) - Math.min(...left)).toBeLessThanOrEqual(2)
+    expect(Math.min(...left)).toBeGreaterThan(4 * 60)
+  }).toPass({ timeout: 15_000 })
+
+  // who is writing where shows live, without the words
+  await bruce.page.getByLabel('New card in What to improve').fill('Release checklist is out of date')
+  await expect(column(ada.page, 'What to improve')).toContainText('Bruce is writing…')
+
+  // everyone writes at once, and sees only their own cards
+  await Promise.all(all.map(async (p) => { for (const [col, text] of WRITTEN[p.name as Name]) await addCard(p.page, col, text) }))
+  for (const p of all) {
+    for (const [name, list] of Object.entries(WRITTEN)) {
+      for (const [, text] of list) {
+        if (name === p.name) await expect(card(p.page, text)).toContainText('Only you see this')
+        else await expect(card(p.page, text)).toHaveCount(0)
+      }
+    }
+  }
+  // not merely hidden: another peer's copy of the shared document does not contain them
+  await ada.page.waitForTimeout(1_000)
+  expect(await storedAnywhere(bruce.page, 'Pairing on the payments migration')).toBeNull()
+  expect(await storedAnywhere(ada.page, 'Release checklist is out of date')).toBeNull()
+  expect(await storedAnywhere(cleo.page, 'Code review takes days')).toBeNull()
+  expect(await bruce.page.content()).not.toContain('Pairing on the payments migration')
+  expect(await storedAnywhere(ada.page, 'Pairing on the payments migration')).toBe('tandem/draftCards')
+  await boardShot(ada.page, 'retro-1-write')
+
+  // Dev drops offline and writes one more card
+  await setOnline(dev.page, false)
+  await addCard(dev.page, 'What went well', 'Shipped the export on time')
+
+  // reveal: everyone online sees every card (Dev's wait for Dev)
+  await nextPhase(ada.page, 'Reveal')
+  const online = [ada.page, bruce.page, cleo.page]
+  await expectPhase(online, 'Reveal')
+  await expectPhase([dev.page], 'Write')
+  for (const page of online) {
+    for (const name of ['Ada', 'Bruce', 'Cleo'] as const) for (const [, text] of WRITTEN[name]) await expect(card(page, text)).toBeVisible()
+    await expect(card(page, 'Code review takes days')).toHaveCount(0)
+  }
+  await expect.poll(() => storedAnywhere(bruce.page, 'Pairing on the payments migration'), { timeout: 10_000 }).toMatch(/^tandem\//)
+  // live cursors: Bruce sees where Ada points
+  const box = (await ada.page.locator('.rt-surface').boundingBox())!
+  await ada.page.mouse.move(box.x + box.width * 0.5, box.y + 60)
+  await ada.page.mouse.move(box.x + box.width * 0.55, box.y + 80)
+  await expect(bruce.page.locator('.rt-cursor[data-name="Ada"]')).toBeVisible()
+  await boardShot(bruce.page, 'retro-2-reveal')
+
+  // group: Cleo drags a card onto another and names the group; Bruce uses the keyboard-friendly menu
+  await nextPhase(ada.page, 'Group')
+  await expectPhase(online, 'Group')
+  // (grabbed by its text, as a person would)
+  await card(cleo.page, 'Too many meetings on Tuesday').dragTo(card(cleo.page, 'Standups run long'), { sourcePosition: { x: 24, y: 14 }, targetPosition: { x: 24, y: 14 } })
+  const groupName = cleo.page.getByLabel('Group name')
+  await groupName.fill('Meetings')
+  await groupName.press('Enter')
+  await expect(bruce.page.getByRole('region', { name: 'Group: Meetings' })).toBeVisible()
+  await bruce.page.getByRole('button', { name: 'Group “Release checklist is out of date” with…' }).click()
+  await bruce.page.getByRole('dialog').getByRole('button', { name: /^Group: Meetings/ }).click()
+  for (const page of online) await expect(page.getByRole('region', { name: 'Group: Meetings' }).getByRole('article')).toHaveCount(3)
+  await boardShot(cleo.page, 'retro-3-group')
+
+  // vote; Dev comes back, follows the board to Vote, and the cards Dev wrote offline appear everywhere
+  await nextPhase(ada.page, 'Vote')
+  await expectPhase(online, 'Vote')
+  await setOnline(dev.page, true)
+  await expectPhase(pages, 'Vote')
+  for (const page of pages) {
+    await expect(card(page, 'Code review takes days')).toBeVisible()
+    await expect(card(page, 'Shipped the export on time')).toBeVisible()
+  }
+
+  // the cap holds when two vote on the same card at the same instant
+  const raced = 'Code review takes days'
+  await voteOn(cleo.page, raced).click()
+  await expect(myVotes(cleo.page)).toContainText('2 of 3 votes left')
+  await ada.page.waitForTimeout(1_500) // Cleo's vote has reached everyone: one seat is left
+  const instant = Date.now() + 400
+  await Promise.all([ada, bruce].map((p) => clickAt(voteOn(p.page, raced), instant)))
+  for (const page of pages) await expect(card(page, raced).getByText('Full', { exact: true })).toBeVisible()
+  // both votes were cast; on every peer exactly one counts, and its loser is told and has it back
+  await expect(async () => {
+    const dots = await Promise.all([ada, bruce].map(async (p) => [await card(p.page, raced).locator('.rt-dot:not(.lost)').count(), await card(p.page, raced).locator('.rt-dot.lost').count()]))
+    expect(dots.map(([counted]) => counted).sort()).toEqual([0, 1])
+    expect(dots.map(([, lost]) => lost).sort()).toEqual([0, 1])
+  }).toPass({ timeout: 15_000 })
+  const loser = (await card(ada.page, raced).locator('.rt-dot.lost').count()) ? ada : bruce
+  await expect(myVotes(loser.page)).toContainText('3 of 3 votes left · 1 of your votes did not count')
+
+  // Dev drops offline again and spends the whole budget; meanwhile Ada and Bruce vote where Dev did
+  await setOnline(dev.page, false)
+  const contested = 'Shipped the export on time'
+  await voteOn(dev.page, contested).click()
+  await voteOn(dev.page, contested).click()
+  await voteOn(dev.page, 'The new staging environment').click()
+  await expect(myVotes(dev.page)).toContainText('0 of 3 votes left')
+  await expect(voteOn(dev.page, 'Pairing on the payments migration')).toBeDisabled()
+  for (const p of [ada, bruce]) {
+    await voteOn(p.page, contested).click()
+    await expect(card(p.page, contested).locator('.rt-dot')).toHaveCount(1)
+  }
+  await setOnline(dev.page, true)
+  // converged: Dev's earlier votes fill the card; Ada's and Bruce's later ones do not count and come back to them
+  for (const page of pages) await expect(card(page, contested).getByText('Full', { exact: true })).toBeVisible()
+  for (const p of [ada, bruce]) await expect(myVotes(p.page)).toContainText('did not count')
+  await expect(myVotes(dev.page)).toContainText('0 of 3 votes left')
+  await boardShot(bruce.page, 'retro-4-vote')
+
+  // discuss: counts appear, the same order on every peer, capped; the facilitator's topic is highlighted for all
+  await nextPhase(ada.page, 'Discuss')
+  await expectPhase(pages, 'Discuss')
+  let order: string[] = []
+  await expect(async () => {
+    const orders = await Promise.all(pages.map(discussionOrder))
+    for (const o of orders) expect(o).toEqual(orders[0])
+    order = orders[0]!
+  }).toPass({ timeout: 20_000 })
+  expect(order).toContain(`${raced} · 2 votes`)
+  expect(order).toContain(`${contested} · 2 votes`)
+  expect(order.slice(0, 2).sort()).toEqual([`${raced} · 2 votes`, `${contested} · 2 votes`])
+  await ada.page.getByRole('button', { name: 'Start with the top topic' }).click()
+  const top = order[0]!.split(' · ')[0]!
+  for (const page of pages) await expect(page.locator('.rt-topic.current h4')).toHaveText(top)
+  await boardShot(dev.page, 'retro-5-discuss')
+
+  // action plan: an item with an owner and a due date; late tickets with a reason (one the team adds)
+  await ada.page.getByRole('button', { name: `Plan an action for “${top}”` }).click()
+  await expect(ada.page.getByLabel('New action item')).toHaveValue(top)
+  await ada.page.getByLabel('New action item').fill('Two reviewers on call each day')
+  await ada.page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Bruce' })
+  await ada.page.getByLabel('Due date', { exact: true }).fill('2030-01-15')
+  await ada.page.getByRole('button', { name: 'Add action' }).click()
+  await nextPhase(ada.page, 'Action plan')
+  await expectPhase(pages, 'Action plan')
+  for (const page of pages) await expect(page.getByRole('list', { name: 'Action items' })).toContainText('Two reviewers on call each day')
+  await recordLateTicket(bruce.page, { key: 'ENG-8504', title: 'Payments export', expected: '2', actual: '5', reason: 'Dependency on another team' })
+  await recordLateTicket(cleo.page, { key: 'ENG-8510', title: 'Staging DB', expected: '1', actual: '3', newReason: 'Flaky CI' })
+  for (const page of pages) {
+    const late = page.getByRole('region', { name: /Tickets that took longer than expected/ })
+    await expect(late).toContainText('ENG-8504')
+    await expect(late).toContainText('Flaky CI')
+  }
+  await boardShot(cleo.page, 'retro-6-action-plan')
+
+  // Ada hands the facilitator role to Bruce, who closes the retrospective; everyone follows
+  await ada.page.getByRole('button', { name: 'Hand over…' }).click()
+  await ada.page.getByRole('dialog', { name: 'Hand the facilitator role to' }).getByRole('button', { name: 'Bruce' }).click()
+  await nextPhase(bruce.page, 'Close')
+  await expectPhase(pages, 'Close')
+  await boardShot(ada.page, 'retro-7-close')
+
+  // exports: Markdown and CSV downloads, and the print view
+  const [md] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('button', { name: 'Markdown', exact: true }).click()])
+  const markdown = readFileSync((await md.path())!, 'utf8')
+  expect(markdown).toContain('# Team retrospective — Platform team — Sprint')
+  expect(markdown).toContain('- Code review takes days — Dev (2 votes)')
+  expect(markdown).toContain('### Meetings (')
+  expect(markdown).toMatch(/- \[ \] Two reviewers on call each day — owner: Bruce · due 2030-01-15/)
+  expect(markdown).toContain('| ENG-8510 | Staging DB | 1 days | 3 days | Flaky CI |') // (the domain's export wording)
+  const [csv] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('button', { name: 'CSV', exact: true }).click()])
+  expect(readFileSync((await csv.path())!, 'utf8')).toMatch(/^Column,Card,Author,Source,Group,Votes\r\n/)
+  await ada.page.getByRole('button', { name: 'Print view' }).click()
+  await expect(ada.page.getByRole('article', { name: 'Print view' })).toContainText('Two reviewers on call each day')
+  await screenshot(ada.page, 'retro-8-print-view')
+  // and what a printer gets: the board as a document, without the app around it
+  await ada.page.emulateMedia({ media: 'print' })
+  await expect(ada.page.getByRole('navigation', { name: 'Spaces' })).toBeHidden()
+  await screenshot(ada.page, 'retro-9-printed')
+  await ada.page.emulateMedia({ media: 'screen' })
+
+  // the team's late-ticket report
+  await openTab(cleo.page, 'Late tickets')
+  await expect(cleo.page.getByRole('img', { name: 'Late tickets per sprint, by reason' })).toBeVisible()
+  await expect(cleo.page.getByRole('list', { name: 'Top reasons' })).toContainText('Flaky CI')
+  await cleo.page.getByRole('heading', { name: 'Top reasons' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
+  await screenshot(cleo.page, 'retro-late-ticket-report')
+})

@@ -1,0 +1,154 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import { BASE_URL, createSpace, inviteCode, join, screenshot, type Peer } from './harness.ts'
+
+/** Helpers for the retrospective end-to-end tests (house helpers are in harness.ts). */
+
+export function spaceIdOf(page: Page): string {
+  const match = /#\/space\/([^/]+)/.exec(page.url())
+  if (!match?.[1]) throw new Error(`not on a space page: ${page.url()}`)
+  return match[1]
+}
+
+export async function gotoRoute(page: Page, route: string): Promise<void> {
+  await page.goto(`${BASE_URL}#${route}`)
+}
+
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click()
+}
+
+/** The owner creates a team space and the others join it. Returns the team space id. */
+export async function teamOf(owner: Peer, name: string, others: Peer[]): Promise<string> {
+  await createSpace(owner.page, name, 'Team')
+  await expect(owner.page).toHaveURL(/#\/space\//)
+  const id = spaceIdOf(owner.page)
+  const code = await inviteCode(owner.page)
+  await Promise.all(
+    others.map(async (peer) => {
+      await join(peer.page, code)
+      await expect(peer.page.getByRole('heading', { level: 1, name })).toBeVisible()
+    })
+  )
+  return id
+}
+
+/** The board's current phase as the page shows it ("Vote", "Action plan", …). */
+export function currentPhase(page: Page) {
+  return page.getByRole('list', { name: 'Phases' }).locator('[aria-current="step"]')
+}
+
+export async function expectPhase(pages: Page[], label: string, timeout = 30_000): Promise<void> {
+  for (const page of pages) await expect(currentPhase(page)).toHaveText(new RegExp(`\\d\\. ${label}$`), { timeout })
+}
+
+export function column(page: Page, title: string) {
+  return page.getByRole('region', { name: title, exact: true })
+}
+
+export async function addCard(page: Page, columnTitle: string, text: string): Promise<void> {
+  const box = page.getByLabel(`New card in ${columnTitle}`)
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(box).toHaveValue('')
+}
+
+export function card(page: Page, text: string) {
+  return page.getByRole('article', { name: text, exact: true })
+}
+
+/** The facilitator moves the board on ("Next: Vote →"). */
+export async function nextPhase(page: Page, to: string): Promise<void> {
+  await page.getByRole('button', { name: `Next: ${to} →` }).click()
+}
+
+/**
+ * Whether this browser's stored data (every IndexedDB database: the shared documents' Yjs
+ * updates, the local tables) holds `needle`, as UTF-8 bytes or inside a string. Returns where.
+ */
+export async function storedAnywhere(page: Page, needle: string): Promise<string | null> {
+  return page.evaluate(async (needle) => {
+    const bytes = new TextEncoder().encode(needle)
+    const inBytes = (hay: Uint8Array) => {
+      outer: for (let i = 0; i + bytes.length <= hay.length; i++) {
+        for (let j = 0; j < bytes.length; j++) if (hay[i + j] !== bytes[j]) continue outer
+        return true
+      }
+      return false
+    }
+    const holds = (value: unknown, depth = 0): boolean => {
+      if (depth > 8 || value === null || value === undefined) return false
+      if (typeof value === 'string') return value.includes(needle)
+      if (value instanceof Uint8Array) return inBytes(value)
+      if (value instanceof ArrayBuffer) return inBytes(new Uint8Array(value))
+      if (ArrayBuffer.isView(value)) return inBytes(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+      if (typeof value === 'object') return Object.values(value as Record<string, unknown>).some((v) => holds(v, depth + 1))
+      return false
+    }
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!)
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+      try {
+        for (const store of Array.from(db.objectStoreNames)) {
+          const rows = await new Promise<unknown[]>((resolve, reject) => {
+            const req = db.transaction(store, 'readonly').objectStore(store).getAll()
+            req.onsuccess = () => resolve(req.result)
+            req.onerror = () => reject(req.error)
+          })
+          if (rows.some((r) => holds(r))) return `${info.name}/${store}`
+        }
+      } finally {
+        db.close()
+      }
+    }
+    return null
+  }, needle)
+}
+
+/**
+ * Clicks a button at a given moment of the machine's clock (every browser here shares it), so
+ * that several peers act at the same instant, before any hears of the others.
+ */
+export async function clickAt(locator: Locator, at: number): Promise<void> {
+  await locator.evaluate(
+    (button: HTMLButtonElement, at) => new Promise<void>((resolve) => setTimeout(() => (button.click(), resolve()), at - Date.now())),
+    at
+  )
+}
+
+/** A screenshot of the board from its header down (the page scrolls inside the app's main area). */
+export async function boardShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.querySelector('.rt-board-head')?.scrollIntoView({ block: 'start' }))
+  await page.mouse.move(1, 1)
+  await screenshot(page, name)
+}
+
+/** The sprint the retro tab shows ("Sprint 12" in its sprint picker). */
+export async function shownSprint(page: Page): Promise<number> {
+  const text = (await page.getByRole('navigation', { name: 'Sprint' }).locator('.rt-sprint-number').textContent()) ?? ''
+  const match = /Sprint (\d+)/.exec(text)
+  if (!match) throw new Error(`no sprint in "${text}"`)
+  return Number(match[1])
+}
+
+export async function recordLateTicket(page: Page, t: { key: string; title: string; expected: string; actual: string; reason?: string; newReason?: string }) {
+  await page.getByRole('button', { name: 'Record a ticket' }).click()
+  const form = page.getByRole('form', { name: 'Record a late ticket' })
+  await form.getByRole('textbox', { name: 'Ticket key' }).fill(t.key)
+  await form.getByRole('textbox', { name: 'Title', exact: true }).fill(t.title)
+  await form.getByRole('textbox', { name: 'Expected', exact: true }).fill(t.expected)
+  await form.getByRole('textbox', { name: 'Actual', exact: true }).fill(t.actual)
+  const reason = form.getByRole('combobox', { name: 'Reason', exact: true })
+  if (t.reason) await reason.selectOption({ label: t.reason })
+  else {
+    await reason.selectOption({ label: 'Add a reason…' })
+    await form.getByLabel('New reason for the team’s list').fill(t.newReason!)
+    await form.getByRole('button', { name: 'Add reason' }).click()
+    await expect(reason).toHaveValue(/^custom:/)
+  }
+  await form.getByRole('button', { name: 'Record ticket' }).click()
+  await expect(form).toHaveCount(0)
+}

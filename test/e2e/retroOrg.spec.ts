@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
+import { createSpace, firstRun, launchPeer, screenshot, type Peer } from './harness.ts'
+import { addCard, gotoRoute, nextPhase, openTab, recordLateTicket, shownSprint, spaceIdOf } from './retroFlows.ts'
+
+/** The retrospective across spaces: a team's late tickets in its org's report, escalations to the org. */
+// a stuck action fails within half a minute, not at the end of the whole test
+test.use({ actionTimeout: 30_000 })
+
+let signal: SignalingServer
+const peers: Peer[] = []
+
+test.beforeAll(async () => {
+  signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
+})
+test.afterAll(async () => {
+  await signal.close()
+})
+test.afterEach(async () => {
+  const errors = peers.flatMap((p) => p.errors)
+  await Promise.all(peers.splice(0).map((p) => p.close()))
+  expect(errors, 'no uncaught errors on any page').toEqual([])
+})
+
+async function peer(name: string): Promise<Peer> {
+  const p = await launchPeer(name, signal.url)
+  peers.push(p)
+  return p
+}
+
+test('teams share late tickets with their org, whose report spans sprints and teams; an escalated card reaches the org’s sprint retro, linked back', async () => {
+  test.setTimeout(120_000)
+  const ada = await peer('Ada')
+  await firstRun(ada)
+  const { page } = ada
+  await createSpace(page, 'Acme Engineering', 'Organization')
+  await expect(page).toHaveURL(/#\/space\//)
+
+  // Alpha: two sprints of late tickets, and a card escalated while discussing
+  await createSpace(page, 'Alpha team', 'Team')
+  await expect(page).toHaveURL(/#\/space\//)
+  const alphaId = spaceIdOf(page)
+  await openTab(page, 'Retro')
+  await page.getByRole('button', { name: 'Create the board' }).click()
+  const sprint = await shownSprint(page)
+  await recordLateTicket(page, { key: 'ALP-1', title: 'Search index', expected: '2', actual: '6', reason: 'Dependency on another team' })
+  await addCard(page, 'What to improve', 'Deploys need a freeze window')
+  for (const phase of ['Reveal', 'Group', 'Vote', 'Discuss']) await nextPhase(page, phase)
+  await page.getByRole('button', { name: 'Escalate to the org: Deploys need a freeze window' }).click()
+  await page.getByRole('dialog', { name: 'Escalate to which org?' }).getByRole('button', { name: /^Acme Engineering/ }).click()
+  await expect(page.locator('.rt-topic-card', { hasText: 'Deploys need a freeze window' })).toContainText('Escalated to the org')
+  await page.getByLabel('New action item').fill('Write down the freeze policy')
+  await page.getByRole('button', { name: 'Add action' }).click()
+  await expect(page.getByRole('list', { name: 'Action items' })).toContainText('Write down the freeze policy')
+
+  // the next sprint's board: the open action item comes along, on top, until someone ticks it done
+  await gotoRoute(page, `/space/${alphaId}/retro/${sprint + 1}`)
+  await page.getByRole('button', { name: 'Create the board' }).click()
+  const carried = page.getByRole('list', { name: 'Action items' }).getByRole('listitem').first()
+  await expect(carried).toContainText('Write down the freeze policy')
+  await expect(carried).toContainText(`From sprint ${sprint}`)
+  await carried.getByRole('checkbox', { name: 'Done: Write down the freeze policy' }).check()
+  await gotoRoute(page, `/space/${alphaId}/retro/${sprint + 2}`)
+  await page.getByRole('button', { name: 'Create the board' }).click()
+  await expect(page.getByText('No action items yet')).toBeVisible()
+  await gotoRoute(page, `/space/${alphaId}/retro/${sprint + 1}`)
+  await recordLateTicket(page, { key: 'ALP-7', title: 'Billing', expected: '3', actual: '5', reason: 'Hidden complexity' })
+  await recordLateTicket(page, { key: 'ALP-9', title: 'Exports', expected: '1', actual: '4', reason: 'Dependency on another team' })
+  await openTab(page, 'Late tickets')
+  await page.getByRole('checkbox', { name: /Share our late tickets/ }).check()
+  await expect(page.getByText('Shared: the org’s Retro insights include this team.')).toBeVisible()
+
+  // Beta picks the org itself (it is not linked to one) and shares
+  await createSpace(page, 'Beta team', 'Team')
+  await openTab(page, 'Retro')
+  await page.getByRole('button', { name: 'Create the board' }).click()
+  await recordLateTicket(page, { key: 'BET-3', title: 'Onboarding', expected: '2', actual: '3', newReason: 'Flaky CI' })
+  await openTab(page, 'Late tickets')
+  await page.getByLabel('Org to share with').selectOption({ label: 'Acme Engineering' })
+  await page.getByRole('checkbox', { name: /Share our late tickets/ }).check()
+  await expect(page.getByText('Shared: the org’s Retro insights include this team.')).toBeVisible()
+
+  // the org's report: across sprints and teams, as charts with tables, and CSV
+  await page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Acme Engineering' }).click()
+  await openTab(page, 'Retro insights')
+  await expect(page.getByRole('list', { name: 'Top reasons' }).getByRole('listitem')).toHaveCount(3)
+  await expect(page.getByRole('list', { name: 'Top reasons' }).getByRole('listitem').first()).toContainText('Dependency on another team')
+  await expect(page.getByRole('img', { name: 'Late tickets per sprint, by reason' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Late tickets per team, by reason' })).toBeVisible()
+  await page.getByText('Show as a table').last().click()
+  const perTeam = page.getByRole('table', { name: 'Late tickets per team and reason' })
+  await expect(perTeam.getByRole('row', { name: /Alpha team/ })).toContainText('3')
+  await expect(perTeam.getByRole('row', { name: /Beta team/ }).getByRole('cell').last()).toHaveText('1')
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report CSV' }).click()])
+  const report = readFileSync((await csv.path())!, 'utf8')
+  expect(report.split('\r\n')[0]).toBe(`Reason,Tickets,Share,Average overrun,Sprint ${sprint},Sprint ${sprint + 1},Team Alpha team,Team Beta team`)
+  expect(report).toContain('Dependency on another team,2,0.5,')
+  const dismiss = page.getByRole('button', { name: 'Dismiss' })
+  while ((await dismiss.count()) > 0) await dismiss.first().click()
+  await page.getByRole('heading', { name: 'Trend per sprint' }).evaluate((h) => h.scrollIntoView({ block: 'start' }))
+  await screenshot(page, 'retro-org-insights')
+
+  // the org's sprint retro lists the escalated card, linked back to Alpha's board
+  await openTab(page, 'Sprint retro')
+  const agenda = page.getByRole('list', { name: 'Escalated by Alpha team' })
+  await expect(agenda).toContainText('Deploys need a freeze window')
+  await screenshot(page, 'retro-org-sprint-retro')
+  await agenda.getByRole('link', { name: `Open Alpha team’s sprint ${sprint} board` }).click()
+  await expect(page.getByRole('list', { name: 'Discussion order' })).toContainText('Deploys need a freeze window')
+  await expect(page.locator('.rt-topic-card', { hasText: 'Deploys need a freeze window' })).toContainText('Escalated to the org')
+})

@@ -1,6 +1,7 @@
-import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`
 export const SCREENSHOTS = path.resolve('test-results/screenshots')
@@ -93,4 +94,37 @@ export async function setOnline(page: Page, online: boolean): Promise<void> {
   const toggle = page.getByRole('switch')
   if ((await toggle.getAttribute('aria-checked')) !== String(online)) await toggle.click()
   await expect(toggle).toHaveAttribute('aria-checked', String(online))
+}
+
+/**
+ * A spec's own signaling server on 127.0.0.1 (started before its tests) and its peers, each its own
+ * browser process, closed after each test — which fails if any page had an uncaught error.
+ * Returns the function that launches a peer.
+ */
+export function peersOnOwnSignaling(): (name: string) => Promise<Peer> {
+  let signal: SignalingServer
+  const peers: Peer[] = []
+  test.beforeAll(async () => {
+    signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
+  })
+  test.afterAll(async () => {
+    await signal.close()
+  })
+  test.afterEach(async () => {
+    const errors = peers.flatMap((p) => p.errors)
+    await Promise.all(peers.splice(0).map((p) => p.close()))
+    expect(errors, 'no uncaught errors on any page').toEqual([])
+  })
+  return async (name) => {
+    const p = await launchPeer(name, signal.url)
+    peers.push(p)
+    return p
+  }
+}
+
+/** The space id in the page's route (#/space/<id>/…). */
+export function spaceIdOf(page: Page): string {
+  const match = /#\/space\/([^/]+)/.exec(page.url())
+  if (!match?.[1]) throw new Error(`not on a space page: ${page.url()}`)
+  return match[1]
 }

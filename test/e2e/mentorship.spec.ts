@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, join, screenshot, setOnline } from './harness.ts'
+import { createSpace, firstRun, join, screenshot, setOnline, peersOnOwnSignaling } from './harness.ts'
 import {
   BROKEN_YAML,
   BRUCE_YAML,
@@ -9,7 +9,6 @@ import {
   databaseHolds,
   importYaml,
   openSection,
-  peersOnOwnSignaling,
   sessionNotes,
   setTracker,
   tidy,

@@ -1,36 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
+import { expect, type Locator, type Page } from '@playwright/test'
 import type { Journal } from '../../shared/mentorship/journal.ts'
-import { launchPeer, type Peer } from './harness.ts'
 
 /** Steps of the mentorship program as a person does them in the app (used by mentorship.spec.ts). */
 
 export const TRACKER = 'https://shippo.atlassian.net/browse/'
 
-/**
- * A signaling server for the spec file and a way to launch peers (one browser process each);
- * after each test every page must have thrown nothing, and the browsers close.
- */
-export function peersOnOwnSignaling(): (name: string) => Promise<Peer> {
-  let signal: SignalingServer
-  const peers: Peer[] = []
-  test.beforeAll(async () => {
-    signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
-  })
-  test.afterAll(async () => {
-    await signal.close()
-  })
-  test.afterEach(async () => {
-    const errors = peers.flatMap((p) => p.errors)
-    await Promise.all(peers.splice(0).map((p) => p.close()))
-    expect(errors, 'no uncaught errors on any page').toEqual([])
-  })
-  return async (name) => {
-    const p = await launchPeer(name, signal.url)
-    peers.push(p)
-    return p
-  }
-}
 
 /** A journal without its ids (an import renews them); tracks and projects point at session positions. */
 export function journalShape(journal: Journal) {

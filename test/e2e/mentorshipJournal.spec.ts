@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { journalFromMarkdown } from '../../shared/mentorship/journalMarkdown.ts'
-import { createSpace, firstRun, screenshot } from './harness.ts'
-import { TRACKER, journalShape, openSection, peersOnOwnSignaling, sessionNotes, tidy } from './mentorshipFlows.ts'
+import { createSpace, firstRun, screenshot, peersOnOwnSignaling } from './harness.ts'
+import { TRACKER, journalShape, openSection, sessionNotes, tidy } from './mentorshipFlows.ts'
 
 // A pair's journal through the UI: the seed document in and out, personal OKRs, ending a pairing.
 const peer = peersOnOwnSignaling()

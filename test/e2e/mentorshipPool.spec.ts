@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, screenshot } from './harness.ts'
-import { openSection, peersOnOwnSignaling } from './mentorshipFlows.ts'
+import { createSpace, firstRun, screenshot, peersOnOwnSignaling } from './harness.ts'
+import { openSection } from './mentorshipFlows.ts'
 
 // The org's mentoring pool by hand: the profile form with its hints and checks, and YAML export.
 const peer = peersOnOwnSignaling()

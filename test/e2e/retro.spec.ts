@@ -1,32 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
-import { firstRun, launchPeer, screenshot, setOnline, type Peer } from './harness.ts'
+import { firstRun, screenshot, setOnline, type Peer, peersOnOwnSignaling } from './harness.ts'
 import { addCard, boardShot, card, clickAt, column, expectPhase, gotoRoute, nextPhase, openTab, recordLateTicket, storedAnywhere, teamOf } from './retroFlows.ts'
 
 // a stuck action fails within half a minute, not at the end of the whole test
 test.use({ actionTimeout: 30_000 })
 
-let signal: SignalingServer
-const peers: Peer[] = []
-
-test.beforeAll(async () => {
-  signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
-})
-test.afterAll(async () => {
-  await signal.close()
-})
-test.afterEach(async () => {
-  const errors = peers.flatMap((p) => p.errors)
-  await Promise.all(peers.splice(0).map((p) => p.close()))
-  expect(errors, 'no uncaught errors on any page').toEqual([])
-})
-
-async function peer(name: string): Promise<Peer> {
-  const p = await launchPeer(name, signal.url)
-  peers.push(p)
-  return p
-}
+const peer = peersOnOwnSignaling()
 
 const voteOn = (page: Page, text: string) => card(page, text).getByRole('button', { name: /^Vote for card/ })
 const myVotes = (page: Page) => page.getByRole('status', { name: 'Your votes' })

@@ -1,13 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { BASE_URL, createSpace, inviteCode, join, screenshot, type Peer } from './harness.ts'
+import { BASE_URL, createSpace, inviteCode, join, screenshot, type Peer, spaceIdOf } from './harness.ts'
 
 /** Helpers for the retrospective end-to-end tests (house helpers are in harness.ts). */
 
-export function spaceIdOf(page: Page): string {
-  const match = /#\/space\/([^/]+)/.exec(page.url())
-  if (!match?.[1]) throw new Error(`not on a space page: ${page.url()}`)
-  return match[1]
-}
 
 export async function gotoRoute(page: Page, route: string): Promise<void> {
   await page.goto(`${BASE_URL}#${route}`)

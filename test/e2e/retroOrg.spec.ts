@@ -1,33 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
-import { createSpace, firstRun, launchPeer, screenshot, type Peer } from './harness.ts'
-import { addCard, gotoRoute, nextPhase, openTab, recordLateTicket, shownSprint, spaceIdOf } from './retroFlows.ts'
+import { createSpace, firstRun, screenshot, peersOnOwnSignaling, spaceIdOf } from './harness.ts'
+import { addCard, gotoRoute, nextPhase, openTab, recordLateTicket, shownSprint } from './retroFlows.ts'
 
 /** The retrospective across spaces: a team's late tickets in its org's report, escalations to the org. */
 // a stuck action fails within half a minute, not at the end of the whole test
 test.use({ actionTimeout: 30_000 })
 
-let signal: SignalingServer
-const peers: Peer[] = []
-
-test.beforeAll(async () => {
-  signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
-})
-test.afterAll(async () => {
-  await signal.close()
-})
-test.afterEach(async () => {
-  const errors = peers.flatMap((p) => p.errors)
-  await Promise.all(peers.splice(0).map((p) => p.close()))
-  expect(errors, 'no uncaught errors on any page').toEqual([])
-})
-
-async function peer(name: string): Promise<Peer> {
-  const p = await launchPeer(name, signal.url)
-  peers.push(p)
-  return p
-}
+const peer = peersOnOwnSignaling()
 
 test('teams share late tickets with their org, whose report spans sprints and teams; an escalated card reaches the org’s sprint retro, linked back', async () => {
   test.setTimeout(120_000)

@@ -1,27 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
-import { createSpace, firstRun, inviteCode, join, launchPeer, member, screenshot, setOnline, type Peer } from './harness.ts'
+import { createSpace, firstRun, inviteCode, join, member, screenshot, setOnline, peersOnOwnSignaling } from './harness.ts'
 
-let signal: SignalingServer
-const peers: Peer[] = []
-
-test.beforeAll(async () => {
-  signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
-})
-test.afterAll(async () => {
-  await signal.close()
-})
-test.afterEach(async () => {
-  const errors = peers.flatMap((p) => p.errors)
-  await Promise.all(peers.splice(0).map((p) => p.close()))
-  expect(errors, 'no uncaught errors on any page').toEqual([])
-})
-
-async function peer(name: string): Promise<Peer> {
-  const p = await launchPeer(name, signal.url)
-  peers.push(p)
-  return p
-}
+const peer = peersOnOwnSignaling()
 
 test('A invites B: both online in the member list, a rename reaches B', async () => {
   const a = await peer('Ada')

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { firstRun, setOnline } from './harness.ts'
-import { clockSkew, openTab, skewClock, sprintPeers, sprintScreenshot, syncUpCard, teamWithMembers, timerSeconds } from './sprintFlows.ts'
+import { firstRun, setOnline, peersOnOwnSignaling } from './harness.ts'
+import { clockSkew, openTab, skewClock, sprintScreenshot, syncUpCard, teamWithMembers, timerSeconds } from './sprintFlows.ts'
 
 /** The daily sync-up with three peers, each in its own browser process, two with skewed clocks. */
-const peer = sprintPeers()
+const peer = peersOnOwnSignaling()
 
 test('three peers hold one daily sync-up: answers, a timer in sync across skewed clocks, the retro inbox, offline edits', async () => {
   test.setTimeout(180_000)

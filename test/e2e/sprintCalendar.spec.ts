@@ -6,11 +6,11 @@ import { addDays, isoWeekday } from '../../shared/sprint/localTime.ts'
 import { heldOccurrences } from '../../shared/sprint/schedule.ts'
 import { todayIn } from '../../shared/sprint/sprintDays.ts'
 import { parseIcs } from '../unit/sprint/icalExpand.ts'
-import { createSpace, firstRun } from './harness.ts'
-import { openTab, spaceIdOf, sprintPeers, sprintScreenshot } from './sprintFlows.ts'
+import { createSpace, firstRun, peersOnOwnSignaling, spaceIdOf } from './harness.ts'
+import { openTab, sprintScreenshot } from './sprintFlows.ts'
 
 /** A team's calendar export, read back with an independent parser (ical.js). */
-const peer = sprintPeers()
+const peer = peersOnOwnSignaling()
 
 test('a team exports its calendar: the .ics parses back into the team’s meetings', async () => {
   const a = await peer('Ada')

@@ -1,41 +1,9 @@
-import { expect, test, type Page } from '@playwright/test'
-import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
-import { BASE_URL, createSpace, inviteCode, join, launchPeer, screenshot, type Peer } from './harness.ts'
+import { expect, type Page } from '@playwright/test'
+import { BASE_URL, createSpace, inviteCode, join, screenshot, type Peer, spaceIdOf } from './harness.ts'
 
 /** Helpers for the sprint end-to-end tests (the house helpers are in harness.ts). */
 
-/**
- * A spec's signaling server (started before its tests) and its peers (each its own browser
- * process, closed after each test, which fails if any page had an uncaught error).
- * Returns the function that launches a peer.
- */
-export function sprintPeers(): (name: string) => Promise<Peer> {
-  let signal: SignalingServer
-  const peers: Peer[] = []
-  test.beforeAll(async () => {
-    signal = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
-  })
-  test.afterAll(async () => {
-    await signal.close()
-  })
-  test.afterEach(async () => {
-    const errors = peers.flatMap((p) => p.errors)
-    await Promise.all(peers.splice(0).map((p) => p.close()))
-    expect(errors, 'no uncaught errors on any page').toEqual([])
-  })
-  return async (name) => {
-    const p = await launchPeer(name, signal.url)
-    peers.push(p)
-    return p
-  }
-}
 
-/** The space id in the page's route (#/space/<id>/…). */
-export function spaceIdOf(page: Page): string {
-  const match = /#\/space\/([^/]+)/.exec(page.url())
-  if (!match?.[1]) throw new Error(`not on a space page: ${page.url()}`)
-  return match[1]
-}
 
 /** Opens a route of the app (hash routing) directly. */
 export async function gotoRoute(page: Page, route: string): Promise<void> {

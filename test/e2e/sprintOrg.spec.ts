@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, inviteCode, join } from './harness.ts'
-import { openTab, sprintPeers, sprintScreenshot, syncUpCard } from './sprintFlows.ts'
+import { createSpace, firstRun, inviteCode, join, peersOnOwnSignaling } from './harness.ts'
+import { openTab, sprintScreenshot, syncUpCard } from './sprintFlows.ts'
 
 /** An org with teams: its timeline, joining a team from the org, planning, people and the time finder. */
-const peer = sprintPeers()
+const peer = peersOnOwnSignaling()
 
 test('an org with teams: timeline of every team, a team joins and observes, planning and people', async () => {
   test.setTimeout(150_000)

@@ -1,15 +1,4 @@
-import { useEffect, useState } from 'react'
-
-/** Date.now(), refreshed every `everyMs` while `active`. */
-export function useNow(everyMs: number, active = true): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!active) return
-    const t = setInterval(() => setNow(Date.now()), everyMs)
-    return () => clearInterval(t)
-  }, [everyMs, active])
-  return now
-}
+export { useNow } from '../../app/useNow.ts'
 
 /** The clock, read in event handlers (a named function keeps the React compiler's purity check calm). */
 export const clockNow = (): number => Date.now()

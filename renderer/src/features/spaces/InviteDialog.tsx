@@ -3,16 +3,7 @@ import { encodeInvite, type Invite } from '../../../../shared/spaces/invite.ts'
 import { platform } from '../../platform/index.ts'
 import { inviteFor } from '../../sync/spaces.ts'
 import { Dialog } from '../../app/ui.tsx'
-import { toast } from '../../app/toasts.ts'
-
-async function copy(text: string, what: string) {
-  try {
-    await navigator.clipboard.writeText(text)
-    toast(`${what} copied`)
-  } catch {
-    toast(`Could not copy; select the ${what.toLowerCase()} and copy it yourself.`, 'error')
-  }
-}
+import { copyText } from '../../app/files.ts'
 
 export function InviteDialog({ spaceId, open, onClose }: { spaceId: string; open: boolean; onClose: () => void }) {
   const [invite, setInvite] = useState<Invite | null>(null)
@@ -32,7 +23,7 @@ export function InviteDialog({ spaceId, open, onClose }: { spaceId: string; open
           <span className="field-label">Invite code</span>
           <input readOnly value={code} aria-label="Invite code" onFocus={(e) => e.target.select()} className="mono" />
         </label>
-        <button type="button" className="button" onClick={() => void copy(code, 'Code')}>
+        <button type="button" className="button" onClick={() => void copyText(code, 'Code')}>
           Copy code
         </button>
       </div>
@@ -41,7 +32,7 @@ export function InviteDialog({ spaceId, open, onClose }: { spaceId: string; open
           <span className="field-label">Invite link</span>
           <input readOnly value={link} aria-label="Invite link" onFocus={(e) => e.target.select()} className="mono" />
         </label>
-        <button type="button" className="button" onClick={() => void copy(link, 'Link')}>
+        <button type="button" className="button" onClick={() => void copyText(link, 'Link')}>
           Copy link
         </button>
       </div>

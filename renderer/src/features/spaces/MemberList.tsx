@@ -1,16 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useNow } from '../../app/useNow.ts'
 import { memberList, type MemberRecord } from '../../../../shared/members/presence.ts'
 import type { PresenceUser } from '../../sync/status.ts'
 import { Avatar } from '../../app/ui.tsx'
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs)
-    return () => clearInterval(t)
-  }, [everyMs])
-  return now
-}
 
 export function MemberList(props: { records: MemberRecord[]; online: PresenceUser[]; meId: string }) {
   const now = useNow(30_000)

@@ -1,5 +1,6 @@
 import { Dialog } from '../../../app/ui.tsx'
-import { copyText, downloadText, fileSlug } from '../files.ts'
+import { copyText, downloadText } from '../../../app/files.ts'
+import { fileSlug } from '../files.ts'
 
 /** "Share for my 1:1": the summary to copy or save. Nothing is sent anywhere. */
 export function ShareDialog(props: { share: { markdown: string; fileName: string } | null; onClose: () => void }) {

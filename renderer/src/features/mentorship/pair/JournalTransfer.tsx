@@ -4,7 +4,8 @@ import { describeJournalContent } from '../../../../../shared/mentorship/journal
 import { importJournal, journalMarkdown, UNPLACED_SESSION_TITLE } from '../../../data/mentorship/journalIO.ts'
 import { Dialog } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
-import { downloadText, fileSlug } from '../files.ts'
+import { downloadText } from '../../../app/files.ts'
+import { fileSlug } from '../files.ts'
 import type { Pair } from './PairPage.tsx'
 
 /** The journal as Markdown in the program's structure: export it, or import one (with a preview). */

@@ -1,24 +1,14 @@
-import { useEffect, useState } from 'react'
 import { formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
 import { flowParts, nextPart } from '../../../../../shared/mentorship/programFlow.ts'
 import { pauseTimer, resumeTimer, startTimer, timerProgress, timerState } from '../../../../../shared/mentorship/flowTimer.ts'
 import type { FlowStepId, PairFlow } from '../../../../../shared/mentorship/pairRecords.ts'
 import { patchPairFlow } from '../../../data/mentorship/pair.ts'
 import type { Pair } from './PairPage.tsx'
+import { useNow } from '../../../app/useNow.ts'
 
 /** This device's clock, read when a button is pressed. */
 function clock(): number {
   return Date.now()
-}
-
-function useNow(everyMs: number, active: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!active) return
-    const t = setInterval(() => setNow(Date.now()), everyMs)
-    return () => clearInterval(t)
-  }, [everyMs, active])
-  return now
 }
 
 /**

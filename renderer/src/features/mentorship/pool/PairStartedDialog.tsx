@@ -4,7 +4,7 @@ import { encodeInvite, type Invite } from '../../../../../shared/spaces/invite.t
 import { platform } from '../../../platform/index.ts'
 import { inviteFor } from '../../../sync/spaces.ts'
 import { Dialog } from '../../../app/ui.tsx'
-import { copyText } from '../files.ts'
+import { copyText } from '../../../app/files.ts'
 
 /** After "Start this pair": the invite to send the other person (or both), privately. */
 export function PairStartedDialog(props: { started: { spaceId: string; name: string; sendTo: string } | null; onClose: () => void }) {

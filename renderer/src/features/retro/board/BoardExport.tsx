@@ -3,7 +3,7 @@ import { exportBoardCsv, exportBoardMarkdown, type BoardExportInput } from '../.
 import { boardFileName } from '../../../../../shared/retro/files.ts'
 import type { LateReason, LateTicket } from '../../../../../shared/retro/lateTickets.ts'
 import { toast } from '../../../app/toasts.ts'
-import { downloadText } from '../download.ts'
+import { downloadText } from '../../../app/files.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
 export interface ExportData {
@@ -31,8 +31,8 @@ export function BoardExport(props: { model: BoardModel; data: ExportData; printV
   const save = (kind: 'md' | 'csv') => {
     const input = exportInput(props.model, props.data)
     const name = boardFileName(board.teamName, board.sprint, kind)
-    if (kind === 'md') downloadText(exportBoardMarkdown(input), name, 'text/markdown')
-    else downloadText(exportBoardCsv(input), name, 'text/csv')
+    if (kind === 'md') downloadText(name, exportBoardMarkdown(input), 'text/markdown')
+    else downloadText(name, exportBoardCsv(input), 'text/csv')
     toast(`${name} downloaded`)
   }
   return (

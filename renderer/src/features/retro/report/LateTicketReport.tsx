@@ -3,7 +3,7 @@ import { reportFileName } from '../../../../../shared/retro/files.ts'
 import { type LateReason, type LateTicket, lateTicketCsv, lateTicketReport, lateTicketReportCsv } from '../../../../../shared/retro/lateTickets.ts'
 import type { StackRow } from '../../../../../shared/retro/reportChart.ts'
 import { toast } from '../../../app/toasts.ts'
-import { downloadText } from '../download.ts'
+import { downloadText } from '../../../app/files.ts'
 import { reasonColours } from './palette.ts'
 import { ReasonBars } from './ReasonBars.tsx'
 import { ReportTable } from './ReportTable.tsx'
@@ -22,7 +22,7 @@ export function LateTicketReport(props: { entries: LateTicket[]; catalog: LateRe
   const teamRows: StackRow[] = report.byTeam.map((t) => ({ key: t.teamId, label: t.teamName, counts: t.counts }))
   const save = (kind: 'report' | 'entries') => {
     const name = reportFileName(props.scopeName, kind)
-    downloadText(kind === 'report' ? lateTicketReportCsv(report) : lateTicketCsv(props.entries, props.catalog), name, 'text/csv')
+    downloadText(name, kind === 'report' ? lateTicketReportCsv(report) : lateTicketCsv(props.entries, props.catalog), 'text/csv')
     toast(`${name} downloaded`)
   }
   if (report.total === 0) {

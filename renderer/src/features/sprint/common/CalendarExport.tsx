@@ -7,17 +7,7 @@ import { formatDateRange, formatDay } from '../../../../../shared/sprint/viewerT
 import { Field } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
 import { useViewerDay } from './hooks.ts'
-
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+import { downloadText } from '../../../app/files.ts'
 
 function fileNameOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sprint'}-ceremonies.ics`
@@ -65,7 +55,7 @@ export function CalendarExport(props: {
   const name = team ? team.name : props.orgName
   const save = () => {
     const text = exportIcs(props.cadence, { ...options, calendarName: `${name} · sprint ceremonies` })
-    download(text, fileNameOf(name))
+    downloadText(fileNameOf(name), text, 'text/calendar')
     toast(`Calendar for ${name} downloaded`)
   }
   const held = series.reduce((n, s) => n + s.held, 0)

@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useNow } from '../../../app/useNow.ts'
 import { todayIn } from '../../../../../shared/sprint/sprintDays.ts'
 import { browserZone } from '../../../data/sprint/teamSprint.ts'
 
-/** Date.now(), refreshed every `everyMs`. */
-export function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs)
-    return () => clearInterval(t)
-  }, [everyMs])
-  return now
-}
+export { useNow }
 
 /** The viewer's zone and today's date in it (refreshed every minute). */
 export function useViewerDay(): { zone: string; today: string } {

@@ -2,6 +2,7 @@ import { existsSync, createReadStream, statSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { mimeTypeFor } from '../electron/main/appProtocol.ts'
 
 /**
  * A small static server for the web build (dist-web) on 127.0.0.1 and a random port, so the
@@ -11,20 +12,6 @@ import path from 'node:path'
 export interface StaticServer {
   url: string
   close(): Promise<void>
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm'
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
@@ -47,7 +34,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     if (!existsSync(file) || !statSync(file).isFile()) file = path.join(base, 'index.html')
     res.writeHead(200, {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': mimeTypeFor(file),
       'cache-control': 'no-store'
     })
     createReadStream(file).pipe(res)

@@ -92,38 +92,6 @@ export function caretOf(page: Page, name: string): Locator {
   return page.locator('.collaboration-carets__label', { hasText: name })
 }
 
-/** Whether any IndexedDB store of the page's origin holds the text (strings, and bytes read as UTF-8). */
-export async function databaseHolds(page: Page, needle: string): Promise<boolean> {
-  return page.evaluate(async (text) => {
-    const decoder = new TextDecoder()
-    const holds = (value: unknown, depth: number): boolean => {
-      if (value === null || value === undefined || depth > 10) return false
-      if (typeof value === 'string') return value.includes(text)
-      if (value instanceof ArrayBuffer) return decoder.decode(new Uint8Array(value)).includes(text)
-      if (ArrayBuffer.isView(value)) return decoder.decode(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)).includes(text)
-      if (typeof value === 'object') return Object.values(value as Record<string, unknown>).some((v) => holds(v, depth + 1))
-      return false
-    }
-    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-      r.onsuccess = () => resolve(r.result)
-      r.onerror = () => reject(r.error)
-    })
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue
-      const db = await request(indexedDB.open(info.name))
-      try {
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await request(db.transaction(store, 'readonly').objectStore(store).getAll())
-          if (rows.some((row) => holds(row, 0))) return true
-        }
-      } finally {
-        db.close()
-      }
-    }
-    return false
-  }, needle)
-}
-
 /** Before a screenshot: no toasts in the way, and the view scrolled to the top (or to `at`). */
 export async function tidy(page: Page, at?: Locator): Promise<void> {
   for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click().catch(() => {})

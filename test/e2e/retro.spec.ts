@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { firstRun, screenshot, setOnline, type Peer, peersOnOwnSignaling } from './harness.ts'
-import { addCard, boardShot, card, clickAt, column, expectPhase, gotoRoute, nextPhase, openTab, recordLateTicket, storedAnywhere, teamOf } from './retroFlows.ts'
+import { firstRun, screenshot, setOnline, type Peer, peersOnOwnSignaling, storedAnywhere } from './harness.ts'
+import { addCard, boardShot, card, clickAt, column, expectPhase, gotoRoute, nextPhase, openTab, recordLateTicket, teamOf } from './retroFlows.ts'
 
 // a stuck action fails within half a minute, not at the end of the whole test
 test.use({ actionTimeout: 30_000 })

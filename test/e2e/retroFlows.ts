@@ -57,53 +57,6 @@ export async function nextPhase(page: Page, to: string): Promise<void> {
 }
 
 /**
- * Whether this browser's stored data (every IndexedDB database: the shared documents' Yjs
- * updates, the local tables) holds `needle`, as UTF-8 bytes or inside a string. Returns where.
- */
-export async function storedAnywhere(page: Page, needle: string): Promise<string | null> {
-  return page.evaluate(async (needle) => {
-    const bytes = new TextEncoder().encode(needle)
-    const inBytes = (hay: Uint8Array) => {
-      outer: for (let i = 0; i + bytes.length <= hay.length; i++) {
-        for (let j = 0; j < bytes.length; j++) if (hay[i + j] !== bytes[j]) continue outer
-        return true
-      }
-      return false
-    }
-    const holds = (value: unknown, depth = 0): boolean => {
-      if (depth > 8 || value === null || value === undefined) return false
-      if (typeof value === 'string') return value.includes(needle)
-      if (value instanceof Uint8Array) return inBytes(value)
-      if (value instanceof ArrayBuffer) return inBytes(new Uint8Array(value))
-      if (ArrayBuffer.isView(value)) return inBytes(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
-      if (typeof value === 'object') return Object.values(value as Record<string, unknown>).some((v) => holds(v, depth + 1))
-      return false
-    }
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(info.name!)
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-      try {
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const req = db.transaction(store, 'readonly').objectStore(store).getAll()
-            req.onsuccess = () => resolve(req.result)
-            req.onerror = () => reject(req.error)
-          })
-          if (rows.some((r) => holds(r))) return `${info.name}/${store}`
-        }
-      } finally {
-        db.close()
-      }
-    }
-    return null
-  }, needle)
-}
-
-/**
  * Clicks a button at a given moment of the machine's clock (every browser here shares it), so
  * that several peers act at the same instant, before any hears of the others.
  */

@@ -92,6 +92,19 @@ test('a damaged key shows nothing, says so clearly, and throws nothing', async (
   await expect(member(a.page, 'Cleo')).toHaveCount(0)
   // the members with the right key are not disturbed
   await expect(member(b.page, 'Ada')).toContainText('online now')
+
+  // the right invite is refused as it stands (it would change a key), but since nobody ever
+  // confirmed Cleo's copy she may delete it and join with the right one
+  await c.page.getByRole('link', { name: 'Enter a new invite' }).click()
+  await c.page.getByLabel('Invite code or link').fill(code)
+  await expect(c.page.getByRole('button', { name: 'Join Secret team' })).toBeDisabled()
+  const refusal = c.page.getByRole('alert', { name: 'Invite refused' })
+  await expect(refusal).toContainText('No member has confirmed your copy of this space yet')
+  await screenshot(c.page, 'unconfirmed-copy-replace')
+  await refusal.getByRole('button', { name: 'Delete my unconfirmed copy and join' }).click()
+  await expect(c.page.getByLabel('Space description')).toHaveValue('Only for members.')
+  await expect(member(a.page, 'Cleo')).toContainText('online now')
+  await expect(c.page.getByRole('alert')).toHaveCount(0)
 })
 
 test('moving between sections and spaces never drops a space from sync', async () => {

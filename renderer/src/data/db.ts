@@ -3,6 +3,7 @@ import yDexie from 'y-dexie'
 import type * as Y from 'yjs'
 import type { SpaceKind } from '../../../shared/spaces/space.ts'
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts'
+import { spaceKeyGuard } from './keyGuard.ts'
 
 export type SpaceStatus = 'active' | 'left'
 
@@ -87,6 +88,7 @@ export function createDb(name = DB_NAME, upTo = LATEST_VERSION): TandemDb {
     const declared = db.version(v.version).stores(v.stores)
     if (v.upgrade) declared.upgrade(v.upgrade)
   }
+  db.use(spaceKeyGuard)
   return db
 }
 

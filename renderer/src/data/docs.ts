@@ -15,7 +15,3 @@ export async function ensureDocRow(spaceId: string, key: string): Promise<DocRow
   await db().docs.put({ id, spaceId } as DocRow)
   return (await db().docs.get(id))!
 }
-
-export async function deleteSpaceDocs(spaceId: string): Promise<void> {
-  await db().docs.where('spaceId').equals(spaceId).delete()
-}

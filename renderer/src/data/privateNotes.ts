@@ -21,7 +21,3 @@ export async function savePrivateNote(spaceId: string, topic: string, text: stri
   }
   await db().privateNotes.put({ id, spaceId, topic, text, updatedAt: Date.now() })
 }
-
-export async function deleteSpacePrivateNotes(spaceId: string): Promise<void> {
-  await db().privateNotes.where('spaceId').equals(spaceId).delete()
-}

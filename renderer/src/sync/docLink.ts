@@ -3,6 +3,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { roomNameFor } from '../../../shared/sync/roomName.ts'
 import type { PresenceUser } from './status.ts'
+import { chunkedWire } from './wire.ts'
 
 export interface LinkEvents {
   /** peers connected over WebRTC changed */
@@ -10,6 +11,8 @@ export interface LinkEvents {
   /** a message in this room could not be opened with our key */
   onDecryptError(provider: WebrtcProvider): void
   onPresence(users: PresenceUser[]): void
+  /** a message could not be sent to a peer, or one from a peer was refused or malformed */
+  onTrouble(what: string): void
 }
 
 /**
@@ -55,14 +58,19 @@ export class DocLink {
       awareness: this.awareness,
       maxConns: 30,
       filterBcConns: true,
-      peerOpts: { config: { iceServers: [] } }
-    })
+      peerOpts: { config: { iceServers: [] } },
+      wire: chunkedWire({
+        onSendError: (peer, error) => this.events.onTrouble(`could not send to ${peer}: ${String(error)}`),
+        onRefused: (peer, reason) => this.events.onTrouble(`refused a message from ${peer}: ${reason}`)
+      })
+    } as ConstructorParameters<typeof WebrtcProvider>[2])
     this.provider = provider
     this.urls = wanted
     provider.on('peers', (e: { webrtcPeers: string[]; added: string[] }) => this.events.onPeers(e.webrtcPeers.length, e.added.length))
-    ;(provider as unknown as { on(ev: 'decrypt-error', f: () => void): void }).on('decrypt-error', () =>
-      this.events.onDecryptError(provider)
-    )
+    const patched = provider as unknown as { on(ev: string, f: (e: { peer?: string; error?: unknown }) => void): void }
+    patched.on('decrypt-error', () => this.events.onDecryptError(provider))
+    patched.on('send-error', (e) => this.events.onTrouble(`could not send to ${e.peer}: ${String(e.error)}`))
+    patched.on('peer-error', (e) => this.events.onTrouble(`a malformed message from ${e.peer}: ${String(e.error)}`))
   }
 
   disconnect(): void {

@@ -4,8 +4,7 @@ import { newId, newSpaceKey } from '../../../shared/spaces/key.ts'
 import type { Invite } from '../../../shared/spaces/invite.ts'
 import type { SpaceKind } from '../../../shared/spaces/space.ts'
 import { db, type IdentityRow, type SpaceRow } from '../data/db.ts'
-import { deleteSpaceDocs } from '../data/docs.ts'
-import { deleteSpacePrivateNotes } from '../data/privateNotes.ts'
+import { deleteSpaceLocally } from '../data/deleteSpace.ts'
 import { initSpaceDoc, setSpaceDescription, setSpaceName, upsertSelf } from '../data/spaceDoc.ts'
 
 /** Space commands. They change rows and documents; the sync manager follows the rows. */
@@ -37,17 +36,33 @@ export async function createSpace(name: string, kind: SpaceKind, me: IdentityRow
 
 export type JoinOutcome = 'joined' | 'already-member' | 'rejoined'
 
-/** Join from an invite. A space already here keeps its data; a new key replaces a stale one. */
+/** An invite names a space this device already has, with another key: refuse and change nothing. */
+export class ImpersonationError extends Error {
+  constructor(
+    readonly spaceId: string,
+    /** a member has confirmed this device's key for the space (false: it may be the damaged one) */
+    readonly keyConfirmed: boolean
+  ) {
+    super(
+      'This invite does not belong to the space you already have — someone may be impersonating it. ' +
+        'Nothing was changed; ask a member you trust for a new invite.'
+    )
+    this.name = 'ImpersonationError'
+  }
+}
+
+/**
+ * Join from an invite. A space already here keeps its key and its data: the same key opens it
+ * (and rejoins it if it was left); another key is refused, since the key decides whose room this
+ * device syncs the space into; data/keyGuard.ts refuses any key change.
+ */
 export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOutcome> {
   const existing = await db().spaces.get(invite.spaceId)
   const now = Date.now()
-  if (existing && existing.status === 'active' && existing.key === invite.key) return 'already-member'
   if (existing) {
-    await db().spaces.update(invite.spaceId, {
-      status: 'active',
-      key: invite.key,
-      keyVerified: existing.key === invite.key && existing.keyVerified
-    })
+    if (existing.key !== invite.key) throw new ImpersonationError(invite.spaceId, existing.keyVerified)
+    if (existing.status === 'active') return 'already-member'
+    await db().spaces.update(invite.spaceId, { status: 'active' })
     await withDoc(invite.spaceId, (doc) => upsertSelf(doc, memberOf(me), now))
     return 'rejoined'
   }
@@ -87,11 +102,9 @@ export async function rejoinSpace(spaceId: string, me: IdentityRow): Promise<voi
   await db().spaces.update(spaceId, { status: 'active' })
 }
 
-/** Deletes this device's copy of a space: its row and its document's stored updates. */
+/** Deletes this device's copy of a space: every row and stored update that belongs to it. */
 export async function deleteLocalCopy(spaceId: string): Promise<void> {
-  await deleteSpaceDocs(spaceId)
-  await deleteSpacePrivateNotes(spaceId)
-  await db().spaces.delete(spaceId)
+  await deleteSpaceLocally(spaceId)
 }
 
 export async function inviteFor(spaceId: string): Promise<Invite> {

@@ -8,6 +8,8 @@ export interface SpaceSyncState {
   keyMismatch: boolean
   /** someone with another key knocked (shown to members whose key is known good) */
   strangers: number
+  /** when a message last failed to go out or to come in whole (the connection is then renewed) */
+  troubleAt: number | null
 }
 
 export interface PresenceUser {
@@ -24,7 +26,7 @@ interface SyncStatusStore {
   presence: Record<string, PresenceUser[]>
 }
 
-export const EMPTY_SYNC: SpaceSyncState = { peers: 0, keyMismatch: false, strangers: 0 }
+export const EMPTY_SYNC: SpaceSyncState = { peers: 0, keyMismatch: false, strangers: 0, troubleAt: null }
 
 export const useSyncStatus = create<SyncStatusStore>(() => ({ spaces: {}, presence: {} }))
 

@@ -83,7 +83,8 @@ class SyncManager {
         const link = new DocLink(docId, row.doc, {
           onPeers: () => {},
           onDecryptError: (p) => this.onDecryptError(spaceId, p),
-          onPresence: (users) => setPresence(docId, users)
+          onPresence: (users) => setPresence(docId, users),
+          onTrouble: (what) => this.onTrouble(spaceId, what)
         })
         this.retained.set(docId, { link, spaceId, refs: 0, linger: null })
         this.connectLink(link, spaceId)
@@ -121,6 +122,12 @@ class SyncManager {
       const state = this.spaces.get(row.id)
       if (!state) {
         if (!this.pending.has(row.id)) this.pending.set(row.id, this.attach(row).finally(() => this.pending.delete(row.id)))
+        continue
+      }
+      if (state.row.key !== row.key || state.root.doc !== row.doc) {
+        // deleted and joined again (a row's key never changes): a new document in another room
+        this.detach(row.id)
+        this.pending.set(row.id, this.attach(row).finally(() => this.pending.delete(row.id)))
         continue
       }
       state.row = row
@@ -166,7 +173,8 @@ class SyncManager {
         if (peers > 0) this.touchLastSeen(false)
       },
       onDecryptError: (p) => this.onDecryptError(row.id, p),
-      onPresence: (users) => setPresence(row.id, users)
+      onPresence: (users) => setPresence(row.id, users),
+      onTrouble: (what) => this.onTrouble(row.id, what)
     })
     this.spaces.set(row.id, {
       row,
@@ -214,6 +222,12 @@ class SyncManager {
     state.lastKeyCheck = now
     patchSpaceSync(spaceId, { strangers: 1 })
     void publishKeyCheck(provider).catch(() => {})
+  }
+
+  /** The connection recovers by itself (a failed one is renewed and syncs again); the user is told. */
+  private onTrouble(spaceId: string, what: string): void {
+    console.warn(`sync (${spaceId}): ${what}`)
+    patchSpaceSync(spaceId, { troubleAt: Date.now() })
   }
 
   private touchLastSeen(force: boolean): void {

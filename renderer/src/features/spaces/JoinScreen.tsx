@@ -3,7 +3,8 @@ import { useLocation } from 'wouter'
 import { decodeInvite, type Invite } from '../../../../shared/spaces/invite.ts'
 import { SPACE_KIND_LABELS } from '../../../../shared/spaces/space.ts'
 import type { IdentityRow } from '../../data/db.ts'
-import { joinSpace } from '../../sync/spaces.ts'
+import { useSpace } from '../../data/spaces.ts'
+import { deleteLocalCopy, ImpersonationError, joinSpace } from '../../sync/spaces.ts'
 import { Field } from '../../app/ui.tsx'
 import { toast } from '../../app/toasts.ts'
 
@@ -21,22 +22,33 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
   const [text, setText] = useState(code)
   const [touched, setTouched] = useState(!!code)
   const [busy, setBusy] = useState(false)
+  const [refused, setRefused] = useState<ImpersonationError | null>(null)
   const { invite, error } = useMemo(() => tryDecode(text), [text])
+  // a space already here with another key: said before anyone clicks (joinSpace refuses it too)
+  const existing = useSpace(invite?.spaceId ?? '')
+  const conflict: Conflict | null =
+    refused ?? (invite && existing && existing.key !== invite.key ? { spaceId: existing.id, keyConfirmed: existing.keyVerified } : null)
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    setTouched(true)
+  const join = async (replaceUnconfirmed: boolean) => {
     if (!invite) return
     setBusy(true)
     try {
+      if (replaceUnconfirmed && conflict && !conflict.keyConfirmed) await deleteLocalCopy(conflict.spaceId)
       const outcome = await joinSpace(invite, identity)
       if (outcome === 'already-member') toast(`You are already in ${invite.name}.`)
       navigate(`/space/${invite.spaceId}`)
     } catch (err) {
-      toast(`Could not join: ${(err as Error).message}`, 'error')
+      if (err instanceof ImpersonationError) setRefused(err)
+      else toast(`Could not join: ${(err as Error).message}`, 'error')
     } finally {
       setBusy(false)
     }
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    setTouched(true)
+    void join(false)
   }
 
   return (
@@ -49,7 +61,10 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
         <Field label="Invite code or link" error={touched ? error : null}>
           <textarea
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value)
+              setRefused(null)
+            }}
             onBlur={() => setTouched(true)}
             rows={3}
             autoFocus
@@ -65,12 +80,43 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
             <span className="muted small">You will see its content once a member is online at the same time as you.</span>
           </div>
         )}
+        {conflict && <Refusal refused={conflict} busy={busy} onReplace={() => void join(true)} />}
         <div className="row end">
-          <button type="submit" className="button primary" disabled={!invite || busy}>
+          <button type="submit" className="button primary" disabled={!invite || busy || !!conflict}>
             {invite ? `Join ${invite.name}` : 'Join'}
           </button>
         </div>
       </form>
+    </div>
+  )
+}
+
+interface Conflict {
+  spaceId: string
+  keyConfirmed: boolean
+}
+
+/** Why an invite for a space already on this device was refused, and the way out if there is one. */
+function Refusal({ refused, busy, onReplace }: { refused: Conflict; busy: boolean; onReplace(): void }) {
+  return (
+    <div className="alert error" role="alert" aria-label="Invite refused">
+      <p>
+        <strong>This invite does not belong to the space you already have — someone may be impersonating it.</strong>{' '}
+        {refused.keyConfirmed ? 'Nothing was changed: your copy keeps syncing with the members you had.' : 'Nothing was changed.'}
+      </p>
+      {refused.keyConfirmed ? (
+        <p>Ask a member you trust, in person or on a channel you trust, whether they sent this invite.</p>
+      ) : (
+        <>
+          <p>
+            No member has confirmed your copy of this space yet, so its key may be the damaged one. If you trust this
+            invite, delete your unconfirmed copy and join with it.
+          </p>
+          <button type="button" className="button small" disabled={busy} onClick={onReplace}>
+            Delete my unconfirmed copy and join
+          </button>
+        </>
+      )}
     </div>
   )
 }

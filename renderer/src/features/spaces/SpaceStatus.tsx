@@ -2,12 +2,18 @@ import { Link } from 'wouter'
 import type { SpaceRow } from '../../data/db.ts'
 import { useSettings } from '../../data/settings.ts'
 import { useSpaceSync } from '../../sync/status.ts'
+import { useNow } from '../../app/useNow.ts'
+
+/** how long a sync hiccup stays mentioned */
+const TROUBLE_SHOWN_MS = 30_000
 
 /** One line about the connection, and a clear alert when the key does not match. */
 export function SpaceStatus({ space }: { space: SpaceRow }) {
   const sync = useSpaceSync(space.id)
   const settings = useSettings()
+  const now = useNow(5_000, sync.troubleAt !== null)
   if (space.status === 'left') return null
+  const troubled = sync.troubleAt !== null && now - sync.troubleAt < TROUBLE_SHOWN_MS
   let text: string
   let tone = 'idle'
   if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
@@ -23,6 +29,11 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
         <span className="connection-dot" aria-hidden="true" />
         {text}
       </p>
+      {troubled && !sync.keyMismatch && (
+        <p className="sync-line trouble" role="status" aria-label="Sync problem">
+          A change could not be exchanged with a member; reconnecting to send it again. Nothing is lost on this device.
+        </p>
+      )}
       {sync.keyMismatch && (
         <div className="alert error" role="alert">
           <strong>This invite&apos;s key does not match.</strong> Members of this space are online, but their messages cannot

@@ -6,8 +6,12 @@ import { setSettingDefaults } from './data/settings.ts'
 import { syncManager } from './sync/syncManager.ts'
 import { keepPairJournalsSynced } from './data/mentorship/pairSync.ts'
 import { toast } from './app/toasts.ts'
+import { watchUnsavedEdits } from './data/unsavedEdits.ts'
 import './styles.css'
 
+// before any document is loaded: an edit that cannot be written is kept, retried and shown
+watchUnsavedEdits({ warnOnLeave: platform.kind === 'web' })
+void platform.storage?.askToPersist()
 setSettingDefaults({ signalingUrls: platform.defaultSignalingUrls(), online: true })
 syncManager.start()
 // pair journals sync in the background, like root documents

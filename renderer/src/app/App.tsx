@@ -11,6 +11,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx'
 import { NewSpaceDialog } from '../features/spaces/NewSpaceDialog.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import { Toasts } from './ui.tsx'
+import { UnsavedEditsAlert } from './UnsavedEditsAlert.tsx'
 
 export function App() {
   return (
@@ -31,6 +32,7 @@ function Shell() {
       <Sidebar identity={identity} />
       <NewSpaceDialog identity={identity} />
       <main className="content" id="main">
+        <UnsavedEditsAlert />
         <Switch>
           <Route path="/">
             <HomeScreen />

@@ -12,6 +12,7 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
     takeDeepLink: async () => (await desktop.invoke('deep-link:take', undefined)).url,
     onDeepLink: (listener) => desktop.on('deep-link', ({ url }) => listener(url)),
     defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
-    hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port })
+    hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port }),
+    storage: null
   }
 }

@@ -13,4 +13,20 @@ export interface Platform {
   defaultSignalingUrls(): string[]
   /** host the bundled signaling server on this computer for the LAN (desktop only) */
   hostSignaling: ((enabled: boolean, port?: number) => Promise<{ running: boolean; urls: string[]; error?: string | undefined }>) | null
+  /** the browser's storage for this site (web only; the desktop app keeps its data in its own profile) */
+  storage: SiteStorage | null
+}
+
+export interface SiteStorage {
+  /** asks the browser, once per device, not to clear this site's data when space runs low; never rejects */
+  askToPersist(): Promise<void>
+  /** how much space the data takes and may take, or null when the browser does not say */
+  report(): Promise<StorageReport | null>
+}
+
+export interface StorageReport {
+  usage: number
+  quota: number
+  /** the browser keeps the data until the user clears it */
+  persisted: boolean
 }

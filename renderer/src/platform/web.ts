@@ -1,6 +1,7 @@
 import { webInviteLink } from '../../../shared/spaces/invite.ts'
 import { DEFAULT_SIGNALING_URLS } from '../../../shared/settings/signaling.ts'
 import type { Platform } from './platform.ts'
+import { siteStorage } from './siteStorage.ts'
 
 /**
  * A deployment (or the end-to-end suite) may set `window.TANDEM_CONFIG = { signaling: [...] }`
@@ -23,5 +24,6 @@ export const webPlatform: Platform = {
     const config = (window as unknown as { TANDEM_CONFIG?: WebConfig }).TANDEM_CONFIG
     return config?.signaling?.length ? config.signaling : DEFAULT_SIGNALING_URLS
   },
-  hostSignaling: null
+  hostSignaling: null,
+  storage: siteStorage
 }

@@ -8,6 +8,7 @@ import { IdentityForm } from '../identity/IdentityForm.tsx'
 import { Field } from '../../app/ui.tsx'
 import { toast } from '../../app/toasts.ts'
 import { LanSignaling } from './LanSignaling.tsx'
+import { StorageUsage } from './StorageUsage.tsx'
 
 export function SettingsScreen({ identity }: { identity: IdentityRow }) {
   const [version, setVersion] = useState('')
@@ -33,6 +34,7 @@ export function SettingsScreen({ identity }: { identity: IdentityRow }) {
       </section>
       <SignalingSettings />
       {platform.hostSignaling && <LanSignaling host={platform.hostSignaling} />}
+      {platform.storage && <StorageUsage storage={platform.storage} />}
       <p className="muted small">Tandem {version}</p>
     </div>
   )

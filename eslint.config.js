@@ -6,7 +6,7 @@ import globals from 'globals'
 // The layering of the house, declared once (see ARCHITECTURE.md):
 // - shared/ imports nothing from electron/ or renderer/, and no DOM, Node or Electron API;
 // - the renderer never imports electron, main never imports the renderer;
-// - only renderer/src/data and renderer/src/sync touch dexie, yjs and y-webrtc.
+// - only renderer/src/core, renderer/src/data and renderer/src/sync touch dexie, yjs and y-webrtc.
 const storage = ['dexie', 'dexie-react-hooks', 'y-dexie', 'yjs', 'y-webrtc', 'y-protocols', 'y-protocols/*', 'lib0', 'lib0/*']
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
@@ -24,6 +24,15 @@ export default tseslint.config(
     }
   },
   {
+    // type-aware rules: a promise is awaited, returned, or handed off with `void` on purpose
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error'
+    }
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules
@@ -37,15 +46,22 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/data/**', 'renderer/src/sync/**'],
+    ignores: ['renderer/src/core/**', 'renderer/src/data/**', 'renderer/src/sync/**'],
     rules: restrict(
       ['electron', '**/electron/**', ...storage],
-      'The renderer never imports electron; only src/data and src/sync touch dexie, yjs and y-webrtc.'
+      'The renderer never imports electron; only src/core, src/data and src/sync touch dexie, yjs and y-webrtc.'
     )
   },
   {
     files: ['renderer/src/data/**', 'renderer/src/sync/**'],
     rules: restrict(['electron', '**/electron/**', '**/features/**', '**/app/**'], 'data/ and sync/ sit below the UI and never import electron.')
+  },
+  {
+    files: ['renderer/src/core/**'],
+    rules: restrict(
+      ['electron', '**/electron/**', '**/features/**', '**/app/**', '**/data/**', '**/sync/**'],
+      'core/ knows no feature and sits below data/, sync/ and the UI.'
+    )
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from './isoDate.ts'
+import { IsoDate } from '../time/dates.ts'
 import { TICKET_KEY_PATTERN } from '../tickets/tickets.ts'
 
 /**
@@ -83,10 +83,6 @@ export const Journal = z.object({
   jointProjects: z.array(JointProject)
 })
 export type Journal = z.infer<typeof Journal>
-
-export function emptyJournal(participants: [string, string], title = ''): Journal {
-  return { title, firstDiscussed: null, participants, sessions: [], tracks: [], jointProjects: [] }
-}
 
 /** The other person of the pair, matched case-insensitively on full or first name; null if `name` is not in the pair. */
 export function otherParticipant(participants: readonly [string, string], name: string): string | null {

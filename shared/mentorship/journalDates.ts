@@ -1,4 +1,4 @@
-import { isIsoDate } from './isoDate.ts'
+import { isIsoDate } from '../time/dates.ts'
 
 /**
  * Dates and durations as people write them in a pair's journal ("4/19/2019", "35 mins", "1 hour").

@@ -12,6 +12,7 @@ import {
   type TrackRecord,
   type TrackTicketRecord
 } from './pairRecords.ts'
+import type { StoredOrder } from '../collections/order.ts'
 
 /**
  * A pair's journal (journal.ts, what the Markdown import/export speaks) ⇄ the flat records it is
@@ -45,32 +46,29 @@ export function emptyRecords(): JournalRecords {
 export interface ToRecordsOptions {
   /** fresh ids for the new records (imports never reuse the Markdown's positional ids) */
   newId: () => string
-  /** orders start after what the pair already has, so imported items come after existing ones */
-  orderFrom?: Partial<Record<'sessions' | 'tracks' | 'projects', number>>
 }
 
 /** Records for everything in the journal, with fresh ids; links between them follow the new ids. */
 export function journalToRecords(journal: Journal, options: ToRecordsOptions): JournalRecords {
   const out = emptyRecords()
   const sessionIds = new Map<string, string>()
-  const from = options.orderFrom ?? {}
   journal.sessions.forEach((session, i) => {
     const id = options.newId()
     sessionIds.set(session.id, id)
-    out.sessions.push({ id, title: session.title, date: session.date, durationMinutes: session.durationMinutes, order: (from.sessions ?? 0) + i })
+    out.sessions.push({ id, title: session.title, date: session.date, durationMinutes: session.durationMinutes, order: i })
     out.notes[id] = session.notes
   })
   const session = (id: string | null) => (id === null ? null : (sessionIds.get(id) ?? null))
   journal.tracks.forEach((track, i) => {
     const trackId = options.newId()
-    out.tracks.push({ id: trackId, mentorName: track.mentor, menteeName: track.mentee, topic: track.topic, discussedIn: session(track.discussedIn), order: (from.tracks ?? 0) + i })
+    out.tracks.push({ id: trackId, mentorName: track.mentor, menteeName: track.mentee, topic: track.topic, discussedIn: session(track.discussedIn), order: i })
     track.firstSteps.forEach((step, order) => out.firstSteps.push({ id: options.newId(), trackId, text: step.text, done: step.done, order }))
     track.thoughts.forEach((text, order) => out.thoughts.push({ id: options.newId(), trackId, text, order }))
     track.tickets.forEach((ticket, order) => out.trackTickets.push({ id: options.newId(), trackId, key: ticket.key, url: ticket.url, order }))
   })
   journal.jointProjects.forEach((project, i) => {
     const projectId = options.newId()
-    out.projects.push({ id: projectId, title: project.title, discussedIn: session(project.discussedIn), order: (from.projects ?? 0) + i })
+    out.projects.push({ id: projectId, title: project.title, discussedIn: session(project.discussedIn), order: i })
     project.notes.forEach((text, order) => out.projectNotes.push({ id: options.newId(), projectId, text, order }))
     project.actionItems.forEach((item, order) =>
       out.actionItems.push({ id: options.newId(), projectId, text: item.text, owner: item.owner, done: item.done, order })
@@ -79,7 +77,7 @@ export function journalToRecords(journal: Journal, options: ToRecordsOptions): J
   return out
 }
 
-function childrenOf<T extends { order: number; id: string }>(items: readonly T[], belongs: (item: T) => boolean): T[] {
+function childrenOf<T extends { order: StoredOrder; id: string }>(items: readonly T[], belongs: (item: T) => boolean): T[] {
   return inOrder(items.filter(belongs))
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from './isoDate.ts'
+import { IsoDate } from '../time/dates.ts'
 
 /**
  * A mentee's personal OKR for one quarter, as the seed's pair agreed: the mentee sets an objective

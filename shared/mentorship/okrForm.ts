@@ -1,4 +1,5 @@
 import { parseOkr, quarterOf, type CheckIn, type KeyResult, type KeyResultKind, type Okr } from './okr.ts'
+import { isIsoDate } from '../time/dates.ts'
 
 /**
  * The OKR forms: what people type (text in inputs) → a checked OKR, key result or check-in, with
@@ -101,7 +102,7 @@ export function checkInFromDraft(kr: KeyResult, id: string, draft: CheckInDraft)
     value = n
   }
   if (!Number.isInteger(draft.confidence) || draft.confidence < 1 || draft.confidence > 10) return { ok: false, error: 'Confidence is a whole number from 1 to 10.' }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return { ok: false, error: 'Pick the day of the check-in.' }
+  if (!isIsoDate(draft.date)) return { ok: false, error: 'Pick the day of the check-in.' }
   return { ok: true, checkIn: { id, keyResultId: kr.id, date: draft.date, value, confidence: draft.confidence, note: draft.note.trim() } }
 }
 

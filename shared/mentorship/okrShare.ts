@@ -23,16 +23,10 @@ export interface OkrShareContext {
   mentee: string
   mentor: string
   pairName: string
-  /** The day of sharing: a Date (read in the local time zone) or "YYYY-MM-DD". */
-  now: Date | string
+  /** The day of sharing, "YYYY-MM-DD" in the sharer's zone. */
+  today: string
   /** How many recent check-ins to list (default 5). */
   recentCheckIns?: number
-}
-
-function localDate(now: Date | string): string {
-  if (typeof now === 'string') return now.slice(0, 10)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 function formatNumber(value: number): string {
@@ -79,7 +73,7 @@ const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'parag
 const row = (cells: string[]): TableRow => ({ type: 'tableRow', children: cells.map((cell) => ({ type: 'tableCell', children: [text(cell)] })) })
 
 export function okrShareMarkdown(okr: Okr, context: OkrShareContext): string {
-  const today = localDate(context.now)
+  const today = context.today
   const score = okrScore(okr)
   const elapsed = quarterElapsed(okr, today)
   const quarterNote = elapsed === null ? okr.quarter : `${okr.quarter}, ${elapsed}% of the quarter gone`

@@ -1,4 +1,4 @@
-import { isIsoDate } from './isoDate.ts'
+import { isIsoDate } from '../time/dates.ts'
 import type { Cadence } from './pairRecords.ts'
 
 /**
@@ -58,10 +58,4 @@ export function relativeDay(date: string, today: string): string {
 /** The day a date plus some days falls on. */
 export function addDays(date: string, days: number): string {
   return iso(new Date(utc(date).getTime() + days * 86_400_000))
-}
-
-/** A local Date's calendar day, "YYYY-MM-DD". */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod'
-import { IsoDate } from './isoDate.ts'
+import { IsoDate } from '../time/dates.ts'
 import { CheckIn, KeyResult, Quarter } from './okr.ts'
 import { Profile } from './profile.ts'
 import { TICKET_KEY_PATTERN } from '../tickets/tickets.ts'
+import { inOrder, Order, type StoredOrder } from '../collections/order.ts'
+
+export { inOrder }
 
 /**
  * How the mentorship program is stored in shared documents, as flat records (one Y.Map of fields
@@ -35,7 +38,6 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
 }
 
 /** Sort key within a list; new items take the largest + 1, ties break on id. */
-const Order = z.number().catch(0)
 
 export const PoolProfile = Profile.extend({
   /** the YAML file it came from, or null when typed in the app */
@@ -167,18 +169,8 @@ export type OkrRecord = z.infer<typeof OkrRecord>
 
 export type Stored<T> = T & { id: string }
 
-/** Items of a list in their order (ties by id, so every peer shows the same order). */
-export function inOrder<T extends { order: number; id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-}
-
-/** The order for an item added at the end. */
-export function nextOrder(items: readonly { order: number }[]): number {
-  return items.reduce((max, item) => Math.max(max, item.order + 1), 0)
-}
-
 /** Sessions by date (undated ones after), then as they were added. */
-export function sessionsInOrder<T extends { date: string | null; order: number; id: string }>(sessions: readonly T[]): T[] {
+export function sessionsInOrder<T extends { date: string | null; order: StoredOrder; id: string }>(sessions: readonly T[]): T[] {
   return inOrder(sessions).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))
 }
 

@@ -43,11 +43,6 @@ export type Profile = z.infer<typeof Profile>
 /** The program's guidance: 3–4 items on each side. */
 export const RECOMMENDED_ITEMS = { min: 3, max: 4 } as const
 
-/** A profile with only a name; everything else empty. */
-export function emptyProfile(name: string, dept = ''): Profile {
-  return { name, dept, hobbies: [], favoriteResources: [], beAMentor: [], seekAMentor: [] }
-}
-
 /**
  * Gentle hints for the profile form (never errors): the program asks for 3–4 items on each side,
  * and a pool match needs at least one of each.

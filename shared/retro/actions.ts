@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from '../sprint/localTime.ts'
+import { IsoDate } from '../time/dates.ts'
 
 /**
  * The action plan: "make a plan to implement opportunities that the team decides are worthwhile".
@@ -7,24 +7,15 @@ import { IsoDate } from '../sprint/localTime.ts'
  * ## Two records per item
  * - `actions` (id → fields): what the item is — text, owner, due, createdAt, fromSprint.
  * - `actionStatus` (same id → {done, at, by}): whether it is done. No record means open.
- * The split is there because of how records merge. A collection holds one Y.Map per record id,
- * and two peers who CREATE the same id concurrently end with one of the two maps — every field
- * written into the other is lost (proved in test/unit/retro/yjs.test.ts). Carried items are
- * created by every peer that opens the new board (below); were `done` a field of that record,
- * a tick made before the peers meet could vanish. Only tickers create a status record, so a
- * tick survives any number of concurrent carries; two concurrent ticks resolve last-writer-wins.
+ * Ticking writes only the status record (last writer wins, with when and by whom), and editing the
+ * text or owner never touches it. Each record is its own root-level map in the document
+ * (renderer/src/data/collections.ts), so concurrent edits of different fields both survive.
  *
  * ## Carried over until done
- * Open items of the team's previous retrospective appear at the top of the next board. They are
- * copied into the new board's `actions` KEEPING THEIR ID and `fromSprint`, so:
- *   - it is the same item on every board it visits: ticking it done on the newest board ticks
- *     that item, and the board after that no longer carries it;
- *   - two peers carrying the items over (both opened the new board offline) write the same ids
- *     with the same fields: one record each, not two;
- *   - a chain works: an item from sprint 5 still open in sprint 6 is carried from 6 into 7 with
- *     `fromSprint: 5`, because `carriedOver` reads the previous board including its carried items.
- * Older boards are closed; an item is ticked where it lives now, on the newest board
- * (`latestActionItems` gives the team-wide view).
+ * Items live once, in the team space's root document, and span sprints. A board shows its own
+ * items (`fromSprint` = its sprint) and, on top, the still-open items of earlier retros
+ * (`actionsForBoard` in boardActions.ts). It is the same record on every board it visits: ticking
+ * it done on the newest board ticks it everywhere, and the board after that no longer carries it.
  */
 
 const Id = z.string().min(1)
@@ -91,18 +82,6 @@ export function withStatus(records: readonly ActionRecord[], statuses: readonly 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byOrigin = (a: ActionRecord, b: ActionRecord) => a.fromSprint - b.fromSprint || a.createdAt - b.createdAt || cmp(a.id, b.id)
 
-/**
- * The open items of the previous board (joined with `withStatus`) to add to the current board's
- * `actions`: original id and `fromSprint` kept, none that the current board already holds.
- */
-export function carriedOver(previousBoardItems: readonly ActionItem[], currentBoardItems: readonly Pick<ActionRecord, 'id'>[] = []): ActionRecord[] {
-  const have = new Set(currentBoardItems.map((i) => i.id))
-  return previousBoardItems
-    .filter((item) => !item.done && !have.has(item.id))
-    .sort(byOrigin)
-    .map(({ done: _done, doneAt: _doneAt, ...rest }) => rest)
-}
-
 export const isCarried = (item: Pick<ActionItem, 'fromSprint'>, boardSprint: number): boolean => item.fromSprint < boardSprint
 
 /**
@@ -118,19 +97,4 @@ export function actionPlan(items: readonly ActionItem[], boardSprint: number): A
 /** Open and past its due date, on `today` (an ISO date in the viewer's zone). */
 export function isOverdue(item: Pick<ActionItem, 'done' | 'due'>, today: string): boolean {
   return !item.done && item.due !== undefined && item.due < today
-}
-
-/**
- * The team-wide view over its boards: each item as it stands on the latest board that holds it
- * (the one it was last carried to), newest sprint's state winning.
- */
-export function latestActionItems(boards: readonly { sprint: number; items: readonly ActionItem[] }[]): ActionItem[] {
-  const latest = new Map<string, { sprint: number; item: ActionItem }>()
-  for (const board of boards) {
-    for (const item of board.items) {
-      const seen = latest.get(item.id)
-      if (!seen || board.sprint > seen.sprint) latest.set(item.id, { sprint: board.sprint, item })
-    }
-  }
-  return [...latest.values()].map((v) => v.item).sort(byOrigin)
 }

@@ -13,9 +13,7 @@ import { VoteSettings } from './votes.ts'
  * template never pairs with another template's columns), `settings`, and `flow` (phases.ts). If
  * two creators picked different templates, one layout wins; cards written into a column of the
  * losing one are not lost — `cardsByColumn` returns them as `unplaced`, for the UI to show and move.
- * (If the record is a nested map in a collection, two offline creations keep one creator's whole
- * record instead — the same outcome for `layout`, and a phase move made before meeting may be
- * undone; a root-level map per board merges field by field. See cards.ts.)
+ * The record is a root-level map (`boards::<id>`), so two offline creations merge field by field.
  */
 
 export const BoardLayout = z

@@ -48,13 +48,6 @@ export function boardView(cards: readonly Card[], groups: readonly CardGroup[], 
   }
 }
 
-/** The counted vote target of a card: its group when it sits in one that has cards, else itself. */
-export function topicIdOf(card: Pick<Card, 'id' | 'groupId'>, view: BoardView): string {
-  if (card.groupId === undefined) return card.id
-  const all = [...view.columns.flatMap((c) => c.groups), ...view.unplaced.groups]
-  return all.some((g) => g.group.id === card.groupId) ? card.groupId : card.id
-}
-
 /** Short text for a card or group in labels and menus: one line, at most `max` characters. */
 export function snippet(text: string, max = 48): string {
   const line = text.replace(/\s+/g, ' ').trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from '../sprint/localTime.ts'
+import { IsoDate } from '../time/dates.ts'
 import { type Phase, isRevealed } from './phases.ts'
 
 /**
@@ -9,8 +9,9 @@ import { type Phase, isRevealed } from './phases.ts'
  * On an anonymous board a card is created WITHOUT `authorId`: the field is absent from the record,
  * not blank, not hashed. The device that wrote it keeps the id in a local-only list (`myCardIds`),
  * which is how its author can still edit and delete it. Card ids are random, never derived from a
- * member. (The Yjs layer should also publish anonymous cards under a client id that presence does
- * not reveal, or the update's origin would name the device.)
+ * member. Every Yjs change carries its writer's client id, which presence ties to a person, so
+ * the app writes and deletes anonymous cards through a throwaway Yjs client
+ * (renderer/src/data/retro/anonymous.ts), never its own.
  *
  * ## Private until reveal
  * During write, a member's new cards are drafts on their own device only; when the board reaches
@@ -24,10 +25,9 @@ import { type Phase, isRevealed } from './phases.ts'
  * opportunity, so two peers importing the same one write the same record — one card, no conflict.
  * They were logged in the open, so they are visible during write too. Since import is automatic,
  * an imported card is never deleted (the next import would bring it back): it is `dismissed`.
- * Caveat for the storage layer: in a collection of nested Y.Maps, two peers creating the same id
- * offline keep ONE creator's map, so a field patched into the other copy before they met (a
- * grouping, a dismissal) can be lost (test/unit/retro/yjs.test.ts shows it). Records with derived
- * ids merge field by field if each is a root-level map (`doc.getMap('cards/' + id)`).
+ * Each record is its own root-level map (`cards::<id>`, renderer/src/data/collections.ts), so two
+ * peers creating the same derived id offline merge field by field: a grouping or a dismissal
+ * patched into either copy before they met survives (test/unit/retro/yjs.test.ts shows the merge).
  */
 
 const Id = z.string().min(1)
@@ -129,19 +129,6 @@ export function importOpportunities(
   return out
 }
 
-/** An undiscussed card brought forward from the previous retrospective (same id for every peer). */
-export function cardFromPreviousRetro(card: Card, previousSprint: number, columnId: string): Card {
-  const copy: Card = {
-    id: `prev:${card.id}`,
-    columnId,
-    text: card.text,
-    createdAt: card.createdAt,
-    source: { kind: 'previous-retro', sprint: previousSprint, cardId: card.id }
-  }
-  if (card.authorId) copy.authorId = card.authorId
-  return Card.parse(copy)
-}
-
 /**
  * The cards one member sees: before reveal, their own cards (`myCardIds`, kept on their device) and
  * the imported ones; from reveal on, every card. Dismissed cards never.
@@ -202,6 +189,3 @@ export function escalate(card: Card, board: { id: string; teamId: string; teamNa
     }
   }
 }
-
-export { discussionOrder, emptyGroups, groupMembers, groupTitle, groupTwoCards, voteTargets } from './groups.ts'
-export type { CardGroup, Topic } from './groups.ts'

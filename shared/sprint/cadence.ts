@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CeremonyKind, Participants } from './ceremonies.ts'
-import { IsoDate, IsoWeekday, LocalTime, TimeZoneName, addDays, isoWeekday } from './localTime.ts'
+import { IsoDate } from '../time/dates.ts'
+import { IsoWeekday, LocalTime, TimeZoneName, addDays, isoWeekday } from './localTime.ts'
 
 /**
  * The sprint cadence of an org: how long a sprint is, when the first one starts, the org's time

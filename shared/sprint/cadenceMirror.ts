@@ -37,9 +37,6 @@ export interface MirrorWrites {
   occurrences: Record<string, JsonRecord>
 }
 
-/** The fields of a team's record that the team space owns. */
-export const TEAM_OWNED_FIELDS = ['name', 'timezone', 'ceremonies'] as const
-
 /** Whose an occurrence override is: 'org', a team id, or null for an id that is not one. */
 export function occurrenceOwner(id: string): string | null {
   const parts = id.split(':')

@@ -3,12 +3,9 @@ import { z } from 'zod'
 
 /**
  * Calendar dates and wall-clock times, and the step from "12:00 on 2026-03-30 in Europe/Berlin" to
- * an instant. Dates are ISO strings ('2026-03-30'); date arithmetic is done on the calendar (in UTC,
+ * an instant. Dates are ISO strings ('2026-03-30', shared/time/dates.ts); date arithmetic is done on the calendar (in UTC,
  * where every day has 24 hours), never by adding milliseconds in a zone, so DST cannot shift a day.
  */
-export const IsoDate = z.iso.date()
-export type IsoDate = z.infer<typeof IsoDate>
-
 /** A local wall-clock time, 'HH:mm', 00:00 to 23:59. */
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.')
 export type LocalTime = z.infer<typeof LocalTime>

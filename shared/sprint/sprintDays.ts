@@ -1,17 +1,11 @@
-import { DateTime } from 'luxon'
 import type { Cadence } from './cadence.ts'
 import { addDays, daysBetween, isoWeekday } from './localTime.ts'
 import { sprintWorkingDates } from './placement.ts'
 
 /**
- * Days as people use them in the sprint views: what "today" is, which sprint a calendar date
- * belongs to, and which day a daily sync-up page opens on.
+ * Days as people use them in the sprint views: which sprint a calendar date belongs to, and which
+ * day a daily sync-up page opens on. "Today" itself is `todayIn` (shared/time/dates.ts).
  */
-
-/** Today's date in a zone at an instant (ms since epoch). */
-export function todayIn(zone: string, nowMs: number): string {
-  return DateTime.fromMillis(nowMs, { zone }).toISODate() ?? new Date(nowMs).toISOString().slice(0, 10)
-}
 
 /** The sprint an org-local calendar date belongs to, or null before the first sprint. */
 export function sprintOfDate(cadence: Cadence, date: string): number | null {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from './localTime.ts'
+import { IsoDate } from '../time/dates.ts'
 
 /**
  * What a team writes during one sprint, stored in the team space's document `sprint/<n>` (one per
@@ -57,13 +57,18 @@ export const TimerRecord = z.object({
 })
 export type TimerRecord = z.infer<typeof TimerRecord>
 
+/**
+ * A problem or opportunity logged at a sync-up, in the sprint document's `opportunities` collection
+ * (the team's retro inbox). The retrospective reads the same records and turns each into a card
+ * (shared/retro/cards.ts `cardFromOpportunity`), so every record this accepts makes a valid card.
+ */
 export const Opportunity = z.object({
-  text: z.string().min(1).max(2000),
+  text: z.string().trim().min(1).max(2000),
   authorId: z.string().min(1),
   authorName: z.string().catch(''),
   /** the day's sync-up it was logged at */
   date: IsoDate,
-  createdAt: z.number(),
+  createdAt: z.number().nonnegative(),
   source: z.literal('syncup').catch('syncup')
 })
 export type Opportunity = z.infer<typeof Opportunity>

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import { IsoDate, IsoWeekday, LocalTime, TimeZoneName, daysBetween, formatMinutes, minutesOfDay, toUtcIso } from './localTime.ts'
+import { IsoDate } from '../time/dates.ts'
+import { IsoWeekday, LocalTime, TimeZoneName, daysBetween, formatMinutes, minutesOfDay, toUtcIso } from './localTime.ts'
 
 /**
  * Finds a daily sync-up time "convenient for all timezones represented on a team": a slot inside

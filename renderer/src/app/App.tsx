@@ -12,6 +12,7 @@ import { NewSpaceDialog } from '../features/spaces/NewSpaceDialog.tsx'
 import { Sidebar } from './Sidebar.tsx'
 import { Toasts } from './ui.tsx'
 import { UnsavedEditsAlert } from './UnsavedEditsAlert.tsx'
+import { ReadOnlyNotice } from './ReadOnlyNotice.tsx'
 
 export function App() {
   return (
@@ -33,6 +34,7 @@ function Shell() {
       <NewSpaceDialog identity={identity} />
       <main className="content" id="main">
         <UnsavedEditsAlert />
+        <ReadOnlyNotice />
         <Switch>
           <Route path="/">
             <HomeScreen />

@@ -68,8 +68,3 @@ export function upsertSelf(doc: Y.Doc, me: { id: string; name: string; color: st
   if (leftAt) next.leftAt = leftAt
   map.set(me.id, next)
 }
-
-export function lastSeenOf(doc: Y.Doc, id: string): number | null {
-  const r = members(doc).get(id)
-  return isMemberRecord(r) ? r.lastSeenAt : null
-}

@@ -7,6 +7,7 @@ import { docIdFor, ensureDocRow } from '../data/docs.ts'
 import { getSettings, type Settings } from '../data/settings.ts'
 import { readMeta, upsertSelf } from '../data/spaceDoc.ts'
 import { DocLink } from './docLink.ts'
+import { keepVersioned } from '../core/documents/index.ts'
 import { forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
 
@@ -28,6 +29,7 @@ interface Retained {
   spaceId: string
   refs: number
   linger: ReturnType<typeof setTimeout> | null
+  stopVersioning: () => void
 }
 
 /**
@@ -44,6 +46,7 @@ class SyncManager {
   private settings: Settings | null = null
   private sub: Subscription | null = null
   private view = 'home'
+  private spaceListeners = new Set<() => void>()
 
   start(): void {
     if (this.sub) return
@@ -80,13 +83,15 @@ class SyncManager {
       loading = (async () => {
         const row = await ensureDocRow(spaceId, key)
         await DexieYProvider.load(row.doc).whenLoaded
+        // brought to this app's layout (or read-only when a newer app wrote it) before anyone reads it
+        const stopVersioning = keepVersioned(row.doc, key)
         const link = new DocLink(docId, row.doc, {
           onPeers: () => {},
           onDecryptError: (p) => this.onDecryptError(spaceId, p),
           onPresence: (users) => setPresence(docId, users),
           onTrouble: (what) => this.onTrouble(spaceId, what)
         })
-        this.retained.set(docId, { link, spaceId, refs: 0, linger: null })
+        this.retained.set(docId, { link, spaceId, refs: 0, linger: null, stopVersioning })
         this.connectLink(link, spaceId)
         return link
       })().finally(() => this.pending.delete(docId))
@@ -105,6 +110,7 @@ class SyncManager {
     held.linger = setTimeout(() => {
       if (held.refs > 0) return
       this.retained.delete(docId)
+      held.stopVersioning()
       held.link.destroy()
       DexieYProvider.release(held.link.doc)
       forgetSpace(docId)
@@ -190,6 +196,7 @@ class SyncManager {
     })
     upsertSelf(doc, this.me(), Date.now())
     this.connectLink(root, row.id)
+    this.tellSpaces()
     for (const r of this.retained.values()) if (r.spaceId === row.id) this.connectLink(r.link, row.id)
   }
 
@@ -197,6 +204,7 @@ class SyncManager {
     const state = this.spaces.get(id)
     if (!state) return
     this.spaces.delete(id)
+    this.tellSpaces()
     state.dispose()
     for (const r of this.retained.values()) if (r.spaceId === id) r.link.disconnect()
     forgetSpace(id)
@@ -240,9 +248,30 @@ class SyncManager {
     }
   }
 
-  /** The loaded root document of an active space (tests and diagnostics). */
+  /** The loaded root document of an active space on this device, or null. */
   rootDoc(spaceId: string): Y.Doc | null {
     return this.spaces.get(spaceId)?.root.doc ?? null
+  }
+
+  /** The active spaces whose root documents are loaded and linked here. */
+  activeSpaces(): { id: string; kind: SpaceRow['kind']; root: Y.Doc }[] {
+    return [...this.spaces.values()].map((s) => ({ id: s.row.id, kind: s.row.kind, root: s.root.doc }))
+  }
+
+  /** Called whenever a space starts or stops being active here. */
+  onSpacesChanged(listener: () => void): () => void {
+    this.spaceListeners.add(listener)
+    return () => this.spaceListeners.delete(listener)
+  }
+
+  private tellSpaces(): void {
+    for (const l of [...this.spaceListeners]) {
+      try {
+        l()
+      } catch (err) {
+        console.error('sync: a space listener failed', err)
+      }
+    }
   }
 }
 

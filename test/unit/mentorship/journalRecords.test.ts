@@ -48,13 +48,13 @@ describe('journal ⇄ records', () => {
     expect(shape(again.journal)).toEqual(shape(seed))
   })
 
-  it('links tracks to the new session ids and orders after existing items', () => {
-    const records = journalToRecords(seed, { newId: ids(), orderFrom: { sessions: 5, tracks: 2, projects: 1 } })
+  it('links tracks to the new session ids and keeps the journal’s order', () => {
+    const records = journalToRecords(seed, { newId: ids() })
     const second = records.sessions[1]!
     expect(records.tracks.every((t) => t.discussedIn === second.id)).toBe(true)
-    expect(records.sessions.map((s) => s.order)).toEqual([5, 6])
-    expect(records.tracks.map((t) => t.order)).toEqual([2, 3])
-    expect(records.projects[0]?.order).toBe(1)
+    expect(records.sessions.map((s) => s.order)).toEqual([0, 1])
+    expect(records.tracks.map((t) => t.order)).toEqual([0, 1])
+    expect(records.projects[0]?.order).toBe(0)
     expect(records.notes[records.sessions[0]!.id]).toContain('bams and sams')
   })
 

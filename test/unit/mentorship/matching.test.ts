@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { emptyProfile } from '../../../shared/mentorship/profile.ts'
+import { profileNamed } from './fixtures/profile.ts'
 import { importProfiles } from '../../../shared/mentorship/profileYaml.ts'
 import { combineDirections, explainPair, suggestPairs, suggestPartners, type PairSuggestion, type PoolMember } from '../../../shared/mentorship/matching.ts'
 
@@ -26,9 +26,9 @@ function explained(x: string, y: string): PairSuggestion {
 
 describe('synonyms in a small pool', () => {
   const small: PoolMember[] = [
-    { id: 'a', profile: { ...emptyProfile('Ana'), beAMentor: ['UI development'], seekAMentor: ['Kanban'] } },
-    { id: 'b', profile: { ...emptyProfile('Ben'), beAMentor: ['Agile processes'], seekAMentor: ['Frontend'] } },
-    { id: 'c', profile: { ...emptyProfile('Cy'), beAMentor: ['Woodworking'], seekAMentor: ['Sailing'] } }
+    { id: 'a', profile: { ...profileNamed('Ana'), beAMentor: ['UI development'], seekAMentor: ['Kanban'] } },
+    { id: 'b', profile: { ...profileNamed('Ben'), beAMentor: ['Agile processes'], seekAMentor: ['Frontend'] } },
+    { id: 'c', profile: { ...profileNamed('Cy'), beAMentor: ['Woodworking'], seekAMentor: ['Sailing'] } }
   ]
 
   it('pairs "UI development" with "Frontend" and "Agile processes" with "Kanban"', () => {
@@ -149,7 +149,7 @@ describe('suggestPairs on a pool of 14', () => {
   })
 
   it('gives nothing to people without items', () => {
-    const lonely = [...pool, { id: 'new', profile: emptyProfile('New Hire') }]
+    const lonely = [...pool, { id: 'new', profile: profileNamed('New Hire') }]
     expect(suggestPartners('new', lonely)).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import { formatScore, keyResultProgress, okrShareMarkdown } from '../../../share
 import { parseMarkdown } from '../../../shared/mentorship/markdownTree.ts'
 import { daria } from './fixtures/okr.ts'
 
-const context = { mentee: 'Daria', mentor: 'Bruce', pairName: 'Daria & Bruce', now: '2019-08-15' }
+const context = { mentee: 'Daria', mentor: 'Bruce', pairName: 'Daria & Bruce', today: '2019-08-15' }
 
 describe('okrShareMarkdown ("Share for my 1:1")', () => {
   const text = okrShareMarkdown(daria, context)
@@ -37,7 +37,7 @@ describe('okrShareMarkdown ("Share for my 1:1")', () => {
 
   it('is valid Markdown that escapes what people typed', () => {
     const tricky: Okr = { ...daria, objective: 'Ship *everything* | [now]', keyResults: [{ id: 'a', title: 'A | B', kind: 'percentage', current: 10 }], checkIns: [] }
-    const out = okrShareMarkdown(tricky, { ...context, now: new Date(2019, 6, 1) })
+    const out = okrShareMarkdown(tricky, { ...context, today: '2019-07-01' })
     const tree = parseMarkdown(out)
     const table = tree.children.find((n) => n.type === 'table')
     expect(table?.type === 'table' && table.children[1]?.children.length).toBe(4)
@@ -47,7 +47,7 @@ describe('okrShareMarkdown ("Share for my 1:1")', () => {
   })
 
   it('leaves out quarter progress when sharing outside the quarter', () => {
-    expect(okrShareMarkdown(daria, { ...context, now: '2019-10-02' })).toContain('Shared on 2019-10-02 (2019-Q3).')
+    expect(okrShareMarkdown(daria, { ...context, today: '2019-10-02' })).toContain('Shared on 2019-10-02 (2019-Q3).')
   })
 })
 

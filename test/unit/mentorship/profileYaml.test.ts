@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { emptyProfile, isIanaTimeZone, profileHints, type Profile } from '../../../shared/mentorship/profile.ts'
+import { isIanaTimeZone, profileHints, type Profile } from '../../../shared/mentorship/profile.ts'
 import { importProfiles, profileToYaml, profilesToYaml } from '../../../shared/mentorship/profileYaml.ts'
+import { profileNamed } from './fixtures/profile.ts'
 
 const ADA = `about:
   name: Ada Example
@@ -159,7 +160,7 @@ seek_a_mentor:
 
   it('round-trips one and many profiles, including text that needs quoting', () => {
     const tricky: Profile = {
-      ...emptyProfile('Zoë: "the" tester', '#qa'),
+      ...profileNamed('Zoë: "the" tester', '#qa'),
       hobbies: ['- dashes', 'yes', '2048'],
       beAMentor: ['A very long item '.repeat(12).trim()],
       seekAMentor: ['C++ & C#: [brackets]']

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ActionItem, ActionRecord, ActionStatus, actionPlan, carriedOver, isOverdue, latestActionItems, newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
+import { ActionItem, actionPlan, isOverdue, newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
 import { T0 } from './fixtures.ts'
 
 const item = (id: string, fromSprint: number, extra: Partial<ActionItem> = {}): ActionItem =>
   ActionItem.parse({ id, text: `Do ${id}`, createdAt: T0 + fromSprint * 100, fromSprint, ...extra })
-
-/** A board's two action collections, keyed by id (real Yjs merging is in yjs.test.ts). */
-function newBoard() {
-  return { actions: new Map<string, ActionRecord>(), status: new Map<string, ActionStatus>() }
-}
-type Board = ReturnType<typeof newBoard>
-const add = (board: Board, records: ActionRecord[]) => records.forEach((r) => board.actions.set(r.id, r))
-const tick = (board: Board, s: ActionStatus) => board.status.set(s.id, s)
-const read = (board: Board) => withStatus([...board.actions.values()], [...board.status.values()])
 
 describe('action items', () => {
   it('are created with owner and due date, open until a status says done', () => {
@@ -37,48 +28,8 @@ describe('action items', () => {
   })
 })
 
-describe('carry-over of open actions', () => {
-  const sprint5 = [item('a', 5), item('b', 5, { done: true }), item('c', 5, { ownerName: 'Cy', due: '2026-03-10' })]
-
-  it('open items of the previous retro come over with their id, owner, due and sprint, without a done state', () => {
-    const carried = carriedOver(sprint5)
-    expect(carried.map((i) => i.id)).toEqual(['a', 'c'])
-    expect(carried[1]).toEqual({ id: 'c', text: 'Do c', ownerName: 'Cy', due: '2026-03-10', createdAt: T0 + 500, fromSprint: 5 })
-    expect('done' in carried[0]!).toBe(false)
-  })
-
-  it('sit at the top of the next board; ticking one there stops it from going further', () => {
-    const board6 = newBoard()
-    add(board6, [newActionItem({ id: 'n1', text: 'New thing', createdAt: T0 + 1 }, 6)])
-    add(board6, carriedOver(sprint5, read(board6)))
-    expect(actionPlan(read(board6), 6).map((i) => i.id)).toEqual(['a', 'c', 'n1'])
-    tick(board6, tickAction('a', true, T0 + 9))
-    const next = carriedOver(read(board6))
-    expect(next.map((i) => [i.id, i.fromSprint])).toEqual([['c', 5], ['n1', 6]])
-    // a third board still knows c came from sprint 5
-    expect(actionPlan(next.map((i) => ActionItem.parse(i)), 7).map((i) => i.id)).toEqual(['c', 'n1'])
-  })
-
-  it('is idempotent across peers and never reopens an item ticked concurrently', () => {
-    const board6 = newBoard()
-    const peerA = carriedOver(sprint5, [])
-    const peerB = carriedOver(sprint5, [])
-    expect(peerB).toEqual(peerA) // same ids, same fields: whichever copy wins, it is the same item
-    add(board6, peerA)
-    tick(board6, tickAction('a', true, T0)) // peer A ticks
-    add(board6, peerB) // peer B's concurrent carry arrives afterwards
-    expect(board6.actions.size).toBe(2)
-    expect(read(board6).find((i) => i.id === 'a')?.done).toBe(true)
-    expect(carriedOver(sprint5, read(board6))).toEqual([])
-  })
-
-  it('the team view shows each item as it stands on the latest board holding it', () => {
-    const board6 = [item('a', 5, { done: true }), item('c', 5), item('n1', 6)]
-    const view = latestActionItems([{ sprint: 6, items: board6 }, { sprint: 5, items: sprint5 }])
-    expect(view.map((i) => [i.id, i.done])).toEqual([['a', true], ['b', true], ['c', false], ['n1', false]])
-  })
-
-  it('done carried items stay on the board below the open ones', () => {
+describe('carried items on the action plan', () => {
+  it('sit on top, oldest sprint first, and done ones stay below the open ones', () => {
     const plan = actionPlan([item('n', 6), item('old-done', 4, { done: true }), item('old', 5)], 6)
     expect(plan.map((i) => i.id)).toEqual(['old', 'old-done', 'n'])
   })

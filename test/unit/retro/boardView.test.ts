@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardView, snippet, topicIdOf } from '../../../shared/retro/boardView.ts'
+import { boardView, snippet } from '../../../shared/retro/boardView.ts'
 import type { Card } from '../../../shared/retro/cards.ts'
 import type { CardGroup } from '../../../shared/retro/groups.ts'
 import { templateLayout } from '../../../shared/retro/templates.ts'
@@ -37,12 +37,6 @@ describe('boardView', () => {
   it('returns what sits in a removed column instead of losing it', () => {
     expect(view.unplaced.cards.map((c) => c.id)).toEqual(['e'])
     expect(view.unplaced.groups.map((g) => g.group.id)).toEqual(['g-gone'])
-  })
-
-  it('knows the counted topic of a card', () => {
-    expect(topicIdOf(cards[1]!, view)).toBe('g1')
-    expect(topicIdOf(cards[3]!, view)).toBe('d')
-    expect(topicIdOf(cards[0]!, view)).toBe('a')
   })
 
   it('shortens text to one line', () => {

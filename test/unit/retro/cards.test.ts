@@ -4,17 +4,14 @@ import {
   SyncupOpportunity,
   cardAuthorLabel,
   cardFromOpportunity,
-  cardFromPreviousRetro,
-  discussionOrder,
   draftsToPublish,
   escalate,
   importOpportunities,
   isOwnCard,
   newCard,
-  visibleCards,
-  voteTargets
+  visibleCards
 } from '../../../shared/retro/cards.ts'
-import { type CardGroup, emptyGroups, groupMembers, groupTitle, groupTwoCards } from '../../../shared/retro/groups.ts'
+import { type CardGroup, discussionOrder, emptyGroups, groupMembers, groupTitle, groupTwoCards, voteTargets } from '../../../shared/retro/groups.ts'
 import { tallyVotes, type Vote } from '../../../shared/retro/votes.ts'
 import { T0 } from './fixtures.ts'
 
@@ -114,11 +111,6 @@ describe('opportunities from daily sync-ups', () => {
   it('rejects a malformed opportunity with a clear message', () => {
     expect(() => cardFromOpportunity({ id: 'o3', text: '', date: '2026-03-04' }, 'x')).toThrow('An opportunity needs some text.')
     expect(SyncupOpportunity.safeParse({ id: 'o3', text: 'x', date: 'yesterday' }).success).toBe(false)
-  })
-
-  it('an undiscussed card from the previous retro comes forward once, keeping anonymity', () => {
-    const anon = card('p1', 'to-improve', 'Docs are stale', { authorId: undefined })
-    expect(cardFromPreviousRetro(anon, 5, 'to-improve')).toEqual({ id: 'prev:p1', columnId: 'to-improve', text: 'Docs are stale', createdAt: T0, source: { kind: 'previous-retro', sprint: 5, cardId: 'p1' } })
   })
 })
 

@@ -4,7 +4,8 @@ import { readCollection, patchRecord } from '../../../renderer/src/data/collecti
 import { removeAnonymously, writeAnonymously } from '../../../renderer/src/data/retro/anonymous.ts'
 import { readLateTickets, readCustomReasons } from '../../../renderer/src/data/retro/lateTickets.ts'
 import { syncOrgCopies } from '../../../renderer/src/data/retro/orgMirror.ts'
-import { CardFields, newCard } from '../../../shared/retro/cards.ts'
+import { readRetroInbox } from '../../../renderer/src/data/sprint/retroInbox.ts'
+import { CardFields, cardFromOpportunity, newCard } from '../../../shared/retro/cards.ts'
 import { LateTicketFields } from '../../../shared/retro/lateTickets.ts'
 import { T0 } from './fixtures.ts'
 
@@ -61,5 +62,19 @@ describe('copies of a team’s late tickets in its org', () => {
     syncOrgCopies(team, 'alpha', org)
     expect(readLateTickets(org)).toEqual([])
     expect(readCustomReasons(org)).toEqual([])
+  })
+})
+
+describe('the retro inbox as the retro reads it', () => {
+  it('is the sprint inbox: every record it shows becomes a card, and what the sync-up hides stays off the board', () => {
+    const doc = new Y.Doc()
+    patchRecord(doc, 'opportunities', 'ok', { text: ' Flaky CI ', authorId: 'ana', authorName: 'Ana', date: '2026-03-05', createdAt: T0, source: 'syncup' })
+    patchRecord(doc, 'opportunities', 'blank', { text: '   ', authorId: 'ana', date: '2026-03-05', createdAt: T0 })
+    patchRecord(doc, 'opportunities', 'no-date', { text: 'x', authorId: 'ana', date: 'yesterday', createdAt: T0 })
+    patchRecord(doc, 'opportunities', 'no-author', { text: 'x', date: '2026-03-05', createdAt: T0 })
+    patchRecord(doc, 'opportunities', 'negative', { text: 'x', authorId: 'ana', date: '2026-03-05', createdAt: -1 })
+    const inbox = readRetroInbox(doc)
+    expect(inbox.map((o) => o.id)).toEqual(['ok'])
+    expect(cardFromOpportunity(inbox[0]!, 'inbox')).toMatchObject({ id: 'syncup:ok', text: 'Flaky CI', source: { kind: 'syncup', authorName: 'Ana' } })
   })
 })

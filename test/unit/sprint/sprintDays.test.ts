@@ -5,8 +5,7 @@ import {
   isWorkingDate,
   nearestWorkingDate,
   sprintOfDate,
-  stepWorkingDate,
-  todayIn
+  stepWorkingDate
 } from '../../../shared/sprint/sprintDays.ts'
 import { berlinCadence } from './fixtures.ts'
 
@@ -21,12 +20,6 @@ describe('sprint days', () => {
     expect(sprintOfDate(cadence, '2026-01-21')).toBe(2)
     expect(currentSprint(cadence, '2025-12-01')).toBe(1)
     expect(currentSprint(cadence, '2026-02-04')).toBe(3)
-  })
-
-  it('knows today in a zone', () => {
-    const ms = Date.parse('2026-01-07T23:30:00Z')
-    expect(todayIn('Europe/Berlin', ms)).toBe('2026-01-08')
-    expect(todayIn('America/New_York', ms)).toBe('2026-01-07')
   })
 
   it('skips weekends and holidays', () => {

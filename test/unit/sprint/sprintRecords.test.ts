@@ -21,6 +21,7 @@ describe('sprint records', () => {
   it('reads records leniently, but an opportunity needs its text and author', () => {
     expect(PlanTicket.parse({ key: 'ENG-1' })).toEqual({ key: 'ENG-1', title: '', url: '', assignees: [], order: 0 })
     expect(Opportunity.safeParse({ text: '', authorId: 'a', date: '2026-01-08', createdAt: 1 }).success).toBe(false)
+    expect(Opportunity.safeParse({ text: '  ', authorId: 'a', date: '2026-01-08', createdAt: 1 }).success).toBe(false)
     expect(Opportunity.parse({ text: 'Flaky CI', authorId: 'a', date: '2026-01-08', createdAt: 1 })).toMatchObject({ source: 'syncup', authorName: '' })
   })
 

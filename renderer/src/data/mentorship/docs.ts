@@ -5,6 +5,9 @@ import { useSpaceRootDoc } from '../spaces.ts'
 import { syncManager } from '../../sync/syncManager.ts'
 import { useSharedDoc } from '../../sync/useSharedDoc.ts'
 import type { DocLink } from '../../sync/docLink.ts'
+import { rekeyLegacyOrders, type CollectionDef } from '../../core/collections/index.ts'
+import { defineDocument, registerDocumentKind } from '../../core/documents/index.ts'
+import { ACTION_ITEMS, FIRST_STEPS, PROJECT_NOTES, PROJECTS, SESSIONS, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
 
 /**
  * The documents the mentorship program lives in:
@@ -17,6 +20,22 @@ export type SharedDoc = Y.Doc
 export type PairLink = DocLink
 
 export const PAIR_DOC_KEY = 'journal'
+
+/**
+ * The journal's layout versions. v2: every list item has an order key (v1 gave numbers, and a bug
+ * gave every new item 0, so such lists showed by id); the items keep the order they show in.
+ */
+export const JOURNAL_DOC = defineDocument({
+  name: 'journal',
+  version: 2,
+  migrations: {
+    2: (doc) => {
+      const lists: CollectionDef<unknown>[] = [SESSIONS, TRACKS, FIRST_STEPS, THOUGHTS, TRACK_TICKETS, PROJECTS, PROJECT_NOTES, ACTION_ITEMS]
+      for (const list of lists) rekeyLegacyOrders(doc, list)
+    }
+  }
+})
+registerDocumentKind((key) => key === PAIR_DOC_KEY, JOURNAL_DOC)
 
 /** The pair's journal document and its link (awareness), while the component shows it. */
 export function usePairLink(spaceId: string): PairLink | null {

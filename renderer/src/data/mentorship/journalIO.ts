@@ -4,19 +4,8 @@ import type { Journal } from '../../../../shared/mentorship/journal.ts'
 import type { JournalIssue } from '../../../../shared/mentorship/journalImport.ts'
 import { journalToMarkdown } from '../../../../shared/mentorship/journalMarkdown.ts'
 import { describeJournalContent, journalToRecords, recordsToJournal, type JournalRecords } from '../../../../shared/mentorship/journalRecords.ts'
-import {
-  ActionItemRecord,
-  FirstStepRecord,
-  ProjectNoteRecord,
-  ProjectRecord,
-  SessionRecord,
-  ThoughtRecord,
-  TrackRecord,
-  TrackTicketRecord,
-  nextOrder
-} from '../../../../shared/mentorship/pairRecords.ts'
 import { trackerBaseFromTickets } from '../../../../shared/mentorship/trackTickets.ts'
-import { patchRecord, readCollection, transact } from '../collections.ts'
+import { collection, type CollectionDef, type Fields } from '../../core/collections/index.ts'
 import { ACTION_ITEMS, FIRST_STEPS, PROJECT_NOTES, PROJECTS, SESSIONS, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
 import { patchPairInfo, readPairInfo } from './pair.ts'
 import { sessionNotes } from './sessions.ts'
@@ -25,18 +14,24 @@ import { markdownToNotes, notesToMarkdown } from './notesMarkdown.ts'
 /** A pair's journal document as the program's Markdown (shared/mentorship/journalMarkdown.ts) and back. */
 
 function readRecords(doc: Y.Doc): JournalRecords {
-  const sessions = readCollection(doc, SESSIONS, SessionRecord)
+  const all = <T>(def: CollectionDef<T>) => [...collection(doc, def).list()]
+  const sessions = all(SESSIONS)
   return {
     sessions,
     notes: Object.fromEntries(sessions.map((s) => [s.id, notesToMarkdown(sessionNotes(doc, s.id))])),
-    tracks: readCollection(doc, TRACKS, TrackRecord),
-    firstSteps: readCollection(doc, FIRST_STEPS, FirstStepRecord),
-    thoughts: readCollection(doc, THOUGHTS, ThoughtRecord),
-    trackTickets: readCollection(doc, TRACK_TICKETS, TrackTicketRecord),
-    projects: readCollection(doc, PROJECTS, ProjectRecord),
-    projectNotes: readCollection(doc, PROJECT_NOTES, ProjectNoteRecord),
-    actionItems: readCollection(doc, ACTION_ITEMS, ActionItemRecord)
+    tracks: all(TRACKS),
+    firstSteps: all(FIRST_STEPS),
+    thoughts: all(THOUGHTS),
+    trackTickets: all(TRACK_TICKETS),
+    projects: all(PROJECTS),
+    projectNotes: all(PROJECT_NOTES),
+    actionItems: all(ACTION_ITEMS)
   }
+}
+
+/** Appends records in the order given (each within its parent), keeping their ids. */
+function append<T>(doc: Y.Doc, def: CollectionDef<T>, records: readonly ({ id: string; order?: unknown } & Fields<T>)[]): void {
+  collection(doc, def).createMany(records.map(({ order: _order, ...fields }) => fields as Fields<T> & { id: string }))
 }
 
 export function readJournal(doc: Y.Doc): Journal {
@@ -63,19 +58,16 @@ export interface JournalImportOptions {
  * filled only where the pair has none. Returns a sentence saying what was added.
  */
 export function importJournal(doc: Y.Doc, journal: Journal, unplaced: readonly JournalIssue[], options: JournalImportOptions): string {
-  const existing = readRecords(doc)
-  const records = journalToRecords(journal, {
-    newId,
-    orderFrom: { sessions: nextOrder(existing.sessions), tracks: nextOrder(existing.tracks), projects: nextOrder(existing.projects) }
-  })
+  // every list is appended after what the pair has (order keys); the journal's order is kept
+  const records = journalToRecords(journal, { newId })
   const keep = options.keepUnplaced && unplaced.length > 0
   if (keep) {
     const id = newId()
-    records.sessions.push({ id, title: UNPLACED_SESSION_TITLE, date: null, durationMinutes: null, order: nextOrder([...existing.sessions, ...records.sessions]) })
+    records.sessions.push({ id, title: UNPLACED_SESSION_TITLE, date: null, durationMinutes: null, order: records.sessions.length })
     records.notes[id] = unplaced.map((issue) => issue.text).join('\n\n')
   }
   const info = readPairInfo(doc)
-  transact(doc, () => {
+  doc.transact(() => {
     const header: Record<string, unknown> = {}
     if (!info.title && journal.title) header.title = journal.title
     if (!info.firstDiscussed && journal.firstDiscussed) header.firstDiscussed = journal.firstDiscussed
@@ -85,17 +77,14 @@ export function importJournal(doc: Y.Doc, journal: Journal, unplaced: readonly J
     const tracker = info.trackerBaseUrl ? null : trackerBaseFromTickets(records.trackTickets)
     if (tracker) header.trackerBaseUrl = tracker
     if (Object.keys(header).length) patchPairInfo(doc, header)
-    const lists: [string, { id: string }[]][] = [
-      [SESSIONS, records.sessions],
-      [TRACKS, records.tracks],
-      [FIRST_STEPS, records.firstSteps],
-      [THOUGHTS, records.thoughts],
-      [TRACK_TICKETS, records.trackTickets],
-      [PROJECTS, records.projects],
-      [PROJECT_NOTES, records.projectNotes],
-      [ACTION_ITEMS, records.actionItems]
-    ]
-    for (const [list, items] of lists) for (const { id, ...fields } of items) patchRecord(doc, list, id, fields)
+    append(doc, SESSIONS, records.sessions)
+    append(doc, TRACKS, records.tracks)
+    append(doc, FIRST_STEPS, records.firstSteps)
+    append(doc, THOUGHTS, records.thoughts)
+    append(doc, TRACK_TICKETS, records.trackTickets)
+    append(doc, PROJECTS, records.projects)
+    append(doc, PROJECT_NOTES, records.projectNotes)
+    append(doc, ACTION_ITEMS, records.actionItems)
     for (const [sessionId, markdown] of Object.entries(records.notes)) markdownToNotes(sessionNotes(doc, sessionId), markdown)
   })
   const added = `Imported ${describeJournalContent(journal)}.`

@@ -1,59 +1,63 @@
 import type * as Y from 'yjs'
-import { newId } from '../../../../shared/spaces/key.ts'
-import { nextOrder } from '../../../../shared/mentorship/pairRecords.ts'
-import { patchRecord, removeRecord, transact } from '../collections.ts'
+import {
+  ActionItemRecord,
+  FirstStepRecord,
+  OkrRecord,
+  PairFlow,
+  PairInfo,
+  ProjectNoteRecord,
+  ProjectRecord,
+  SessionRecord,
+  ThoughtRecord,
+  TrackRecord,
+  TrackTicketRecord
+} from '../../../../shared/mentorship/pairRecords.ts'
+import { collection, defineCollection, type CollectionDef, type Fields } from '../../core/collections/index.ts'
 
 /**
- * The pair's collections (see shared/mentorship/pairRecords.ts) and the commands every list
- * shares: add at the end, change some fields, remove.
+ * The collections of a pair's journal document (records in shared/mentorship/pairRecords.ts) and
+ * the commands every list shares: add at the end, change some fields, remove with what belongs
+ * to the record. Lists keep the order people made (order keys); a direction's first steps,
+ * thoughts and tickets, and a project's notes and action items, go when it goes.
  */
-export const PAIR = 'pair'
+const sessionNotesName = (sessionId: string) => `session:${sessionId}`
+
+export const SESSIONS = defineCollection({
+  name: 'sessions',
+  schema: SessionRecord,
+  ordered: true,
+  // a removed session's notes are emptied with it
+  onRemove: (doc, id) => {
+    const notes = doc.getXmlFragment(sessionNotesName(id))
+    if (notes.length > 0) notes.delete(0, notes.length)
+  }
+})
+export const TRACKS = defineCollection({ name: 'tracks', schema: TrackRecord, ordered: true })
+export const FIRST_STEPS = defineCollection({ name: 'firstSteps', schema: FirstStepRecord, ordered: true, parent: { def: TRACKS, field: 'trackId' } })
+export const THOUGHTS = defineCollection({ name: 'thoughts', schema: ThoughtRecord, ordered: true, parent: { def: TRACKS, field: 'trackId' } })
+export const TRACK_TICKETS = defineCollection({ name: 'trackTickets', schema: TrackTicketRecord, ordered: true, parent: { def: TRACKS, field: 'trackId' } })
+export const PROJECTS = defineCollection({ name: 'projects', schema: ProjectRecord, ordered: true })
+export const PROJECT_NOTES = defineCollection({ name: 'projectNotes', schema: ProjectNoteRecord, ordered: true, parent: { def: PROJECTS, field: 'projectId' } })
+export const ACTION_ITEMS = defineCollection({ name: 'actionItems', schema: ActionItemRecord, ordered: true, parent: { def: PROJECTS, field: 'projectId' } })
+export const OKRS = defineCollection({ name: 'okrs', schema: OkrRecord })
+/** the pair's header and where it is in the program: two records, 'info' and 'flow' */
+export const PAIR_INFO = defineCollection({ name: 'pair', schema: PairInfo })
+export const PAIR_FLOW = defineCollection({ name: 'pair', schema: PairFlow })
 export const INFO = 'info'
 export const FLOW = 'flow'
-export const SESSIONS = 'sessions'
-export const TRACKS = 'tracks'
-export const FIRST_STEPS = 'firstSteps'
-export const THOUGHTS = 'thoughts'
-export const TRACK_TICKETS = 'trackTickets'
-export const PROJECTS = 'projects'
-export const PROJECT_NOTES = 'projectNotes'
-export const ACTION_ITEMS = 'actionItems'
-export const OKRS = 'okrs'
 
-export type ListName = typeof SESSIONS | typeof TRACKS | typeof FIRST_STEPS | typeof THOUGHTS | typeof TRACK_TICKETS | typeof PROJECTS | typeof PROJECT_NOTES | typeof ACTION_ITEMS | typeof OKRS
+export { sessionNotesName }
 
-/** The `order` of every record in a list (malformed ones count as 0). */
-function orders(doc: Y.Doc, list: ListName): { order: number }[] {
-  const out: { order: number }[] = []
-  doc.getMap<Y.Map<unknown>>(list).forEach((fields) => {
-    const order = typeof fields?.get === 'function' ? fields.get('order') : undefined
-    out.push({ order: typeof order === 'number' ? order : 0 })
-  })
-  return out
+/** Adds a record at the end of its list (within its parent); returns its id. */
+export function addItem<T>(doc: Y.Doc, list: CollectionDef<T>, fields: Fields<T>): string {
+  return collection(doc, list).create(fields)
 }
 
-/** Adds a record at the end of a list; returns its id. */
-export function addItem(doc: Y.Doc, list: ListName, fields: Record<string, unknown>): string {
-  const id = newId()
-  patchRecord(doc, list, id, { ...fields, order: nextOrder(orders(doc, list)) })
-  return id
+export function patchItem<T>(doc: Y.Doc, list: CollectionDef<T>, id: string, fields: Partial<Fields<T>>): void {
+  collection(doc, list).patch(id, fields)
 }
 
-export function patchItem(doc: Y.Doc, list: ListName, id: string, fields: Record<string, unknown>): void {
-  patchRecord(doc, list, id, fields)
-}
-
-export function removeItem(doc: Y.Doc, list: ListName, id: string): void {
-  removeRecord(doc, list, id)
-}
-
-/** Removes a record and the records of other lists that belong to it (a track's steps …). */
-export function removeWithChildren(doc: Y.Doc, list: ListName, id: string, children: { list: ListName; parentField: string }[]): void {
-  transact(doc, () => {
-    for (const child of children) {
-      const map = doc.getMap<Y.Map<unknown>>(child.list)
-      for (const [childId, fields] of [...map.entries()]) if (fields?.get?.(child.parentField) === id) map.delete(childId)
-    }
-    removeRecord(doc, list, id)
-  })
+/** Removes a record and what belongs to it (a direction's steps, a project's items …). */
+export function removeItem<T>(doc: Y.Doc, list: CollectionDef<T>, id: string): void {
+  collection(doc, list).remove(id)
 }

@@ -25,10 +25,6 @@ export function useOrgMentoring(doc: Y.Doc | null): OrgMentoring {
   return useDocRead(doc, (d) => readRecord(d, ORG_SETTINGS, MENTORING, OrgMentoring) ?? NO_SETTINGS, NO_SETTINGS)
 }
 
-export function readOrgMentoring(doc: Y.Doc): OrgMentoring {
-  return readRecord(doc, ORG_SETTINGS, MENTORING, OrgMentoring) ?? NO_SETTINGS
-}
-
 export function setOrgTrackerBaseUrl(doc: Y.Doc, trackerBaseUrl: string): void {
   patchRecord(doc, ORG_SETTINGS, MENTORING, { trackerBaseUrl })
 }

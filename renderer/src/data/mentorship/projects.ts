@@ -1,28 +1,32 @@
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
-import { ActionItemRecord, ProjectNoteRecord, ProjectRecord, inOrder } from '../../../../shared/mentorship/pairRecords.ts'
-import { readCollection, useDocRead, type WithId } from '../collections.ts'
-import { ACTION_ITEMS, addItem, PROJECT_NOTES, PROJECTS, removeWithChildren } from './lists.ts'
+import type { ActionItemRecord, ProjectNoteRecord, ProjectRecord } from '../../../../shared/mentorship/pairRecords.ts'
+import { collection, useRecords, type Rec } from '../../core/collections/index.ts'
+import { ACTION_ITEMS, addItem, PROJECT_NOTES, PROJECTS, removeItem } from './lists.ts'
 
 /** The pair's joint projects with their notes and action items. */
-export interface ProjectView extends WithId<ProjectRecord> {
-  notes: WithId<ProjectNoteRecord>[]
-  actionItems: WithId<ActionItemRecord>[]
+export interface ProjectView extends Rec<ProjectRecord> {
+  notes: readonly Rec<ProjectNoteRecord>[]
+  actionItems: readonly Rec<ActionItemRecord>[]
+}
+
+function view(doc: Y.Doc, projects: readonly Rec<ProjectRecord>[]): ProjectView[] {
+  const notes = collection(doc, PROJECT_NOTES)
+  const items = collection(doc, ACTION_ITEMS)
+  return projects.map((project) => ({ ...project, notes: notes.childrenOf(project.id), actionItems: items.childrenOf(project.id) }))
 }
 
 export function readProjects(doc: Y.Doc): ProjectView[] {
-  const notes = readCollection(doc, PROJECT_NOTES, ProjectNoteRecord)
-  const items = readCollection(doc, ACTION_ITEMS, ActionItemRecord)
-  return inOrder(readCollection(doc, PROJECTS, ProjectRecord)).map((project) => ({
-    ...project,
-    notes: inOrder(notes.filter((n) => n.projectId === project.id)),
-    actionItems: inOrder(items.filter((a) => a.projectId === project.id))
-  }))
+  return view(doc, collection(doc, PROJECTS).list())
 }
 
-const NONE: ProjectView[] = []
-
 export function useProjects(doc: Y.Doc | null): ProjectView[] {
-  return useDocRead(doc, readProjects, NONE)
+  const projects = useRecords(doc, PROJECTS)
+  const notes = useRecords(doc, PROJECT_NOTES)
+  const items = useRecords(doc, ACTION_ITEMS)
+  // the children are read through their collections; their snapshots say when to read again
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (doc ? view(doc, projects) : []), [doc, projects, notes, items])
 }
 
 export function addProject(doc: Y.Doc, title: string): string {
@@ -37,9 +41,7 @@ export function addActionItem(doc: Y.Doc, projectId: string, text: string, owner
   return addItem(doc, ACTION_ITEMS, { projectId, text, owner, done: false })
 }
 
+/** Removes the project with its notes and action items. */
 export function removeProject(doc: Y.Doc, projectId: string): void {
-  removeWithChildren(doc, PROJECTS, projectId, [
-    { list: PROJECT_NOTES, parentField: 'projectId' },
-    { list: ACTION_ITEMS, parentField: 'projectId' }
-  ])
+  removeItem(doc, PROJECTS, projectId)
 }

@@ -1,37 +1,40 @@
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
-import {
-  FirstStepRecord,
-  ThoughtRecord,
-  TrackRecord,
-  TrackTicketRecord,
-  inOrder
-} from '../../../../shared/mentorship/pairRecords.ts'
-import { readCollection, useDocRead, type WithId } from '../collections.ts'
-import { addItem, FIRST_STEPS, removeWithChildren, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
+import type { FirstStepRecord, ThoughtRecord, TrackRecord, TrackTicketRecord } from '../../../../shared/mentorship/pairRecords.ts'
+import { collection, useRecords, type Rec } from '../../core/collections/index.ts'
+import { addItem, FIRST_STEPS, removeItem, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
 
 /** The pair's directions (tracks), one per direction, with their lists. */
-export interface TrackView extends WithId<TrackRecord> {
-  firstSteps: WithId<FirstStepRecord>[]
-  thoughts: WithId<ThoughtRecord>[]
-  tickets: WithId<TrackTicketRecord>[]
+export interface TrackView extends Rec<TrackRecord> {
+  firstSteps: readonly Rec<FirstStepRecord>[]
+  thoughts: readonly Rec<ThoughtRecord>[]
+  tickets: readonly Rec<TrackTicketRecord>[]
 }
 
-export function readTracks(doc: Y.Doc): TrackView[] {
-  const steps = readCollection(doc, FIRST_STEPS, FirstStepRecord)
-  const thoughts = readCollection(doc, THOUGHTS, ThoughtRecord)
-  const tickets = readCollection(doc, TRACK_TICKETS, TrackTicketRecord)
-  return inOrder(readCollection(doc, TRACKS, TrackRecord)).map((track) => ({
+function view(doc: Y.Doc, tracks: readonly Rec<TrackRecord>[]): TrackView[] {
+  const steps = collection(doc, FIRST_STEPS)
+  const thoughts = collection(doc, THOUGHTS)
+  const tickets = collection(doc, TRACK_TICKETS)
+  return tracks.map((track) => ({
     ...track,
-    firstSteps: inOrder(steps.filter((s) => s.trackId === track.id)),
-    thoughts: inOrder(thoughts.filter((t) => t.trackId === track.id)),
-    tickets: inOrder(tickets.filter((t) => t.trackId === track.id))
+    firstSteps: steps.childrenOf(track.id),
+    thoughts: thoughts.childrenOf(track.id),
+    tickets: tickets.childrenOf(track.id)
   }))
 }
 
-const NONE: TrackView[] = []
+export function readTracks(doc: Y.Doc): TrackView[] {
+  return view(doc, collection(doc, TRACKS).list())
+}
 
 export function useTracks(doc: Y.Doc | null): TrackView[] {
-  return useDocRead(doc, readTracks, NONE)
+  const tracks = useRecords(doc, TRACKS)
+  const steps = useRecords(doc, FIRST_STEPS)
+  const thoughts = useRecords(doc, THOUGHTS)
+  const tickets = useRecords(doc, TRACK_TICKETS)
+  // the children are read through their collections; their snapshots say when to read again
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (doc ? view(doc, tracks) : []), [doc, tracks, steps, thoughts, tickets])
 }
 
 export function addTrack(doc: Y.Doc, fields: Omit<TrackRecord, 'order'>): string {
@@ -50,10 +53,7 @@ export function addTrackTicket(doc: Y.Doc, trackId: string, key: string, url: st
   return addItem(doc, TRACK_TICKETS, { trackId, key, url })
 }
 
+/** Removes the direction with its first steps, thoughts and tickets. */
 export function removeTrack(doc: Y.Doc, trackId: string): void {
-  removeWithChildren(doc, TRACKS, trackId, [
-    { list: FIRST_STEPS, parentField: 'trackId' },
-    { list: THOUGHTS, parentField: 'trackId' },
-    { list: TRACK_TICKETS, parentField: 'trackId' }
-  ])
+  removeItem(doc, TRACKS, trackId)
 }

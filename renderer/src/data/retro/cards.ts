@@ -1,16 +1,16 @@
 import { useEffect, useMemo } from 'react'
-import { z } from 'zod'
 import { type RetroBoard } from '../../../../shared/retro/board.ts'
-import { type Card, CardFields, type SyncupOpportunity, draftsToPublish, importOpportunities, newCard } from '../../../../shared/retro/cards.ts'
+import { type Card, CardFields, draftsToPublish, importOpportunities, newCard } from '../../../../shared/retro/cards.ts'
 import { isRevealed } from '../../../../shared/retro/phases.ts'
 import { mergeText } from '../../../../shared/retro/textMerge.ts'
 import { newId } from '../../../../shared/spaces/key.ts'
 import type { DocLink } from '../../sync/docLink.ts'
-import { patchRecord, readCollection, readRecord, removeRecord, useDocRead } from '../collections.ts'
+import { patchRecord, readCollection, readRecord, removeRecord } from '../collections.ts'
 import type { DraftCardRow } from '../db.ts'
 import { deleteDraftCard, rememberMyCard, saveDraftCard, takeDraftCards, useDraftCards, useMyCardIds } from '../localCards.ts'
 import { removeAnonymously, writeAnonymously } from './anonymous.ts'
-import { CARDS, INBOX } from './names.ts'
+import { useRetroInbox } from '../sprint/retroInbox.ts'
+import { CARDS } from './names.ts'
 
 /**
  * Cards as a member works with them. During write a new card is a draft on this device only
@@ -111,27 +111,15 @@ export function usePublishDrafts(link: DocLink | null, board: RetroBoard | null,
   }, [link, revealed, waiting, meId])
 }
 
-/** The sprint's inbox as the retro reads it (fields beyond these are ignored). */
-const InboxRecord = z.object({
-  text: z.string().trim().min(1).max(2000),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  authorName: z.string().optional().catch(undefined),
-  createdAt: z.number().nonnegative().optional().catch(undefined)
-})
-
-function readInbox(doc: DocLink['doc']): SyncupOpportunity[] {
-  return readCollection(doc, INBOX, InboxRecord)
-}
-const NO_INBOX: SyncupOpportunity[] = []
-
 const imported = new Set<string>()
 
 /**
- * The sprint's sync-up opportunities land on the board on their own, on every device that shows
- * it: same opportunity → same card id and fields, so two peers importing at once write one card.
+ * The sprint's sync-up opportunities (the retro inbox, data/sprint/retroInbox.ts) land on the board
+ * on their own, on every device that shows it: same opportunity → same card id and fields, so two
+ * peers importing at once write one card.
  */
 export function useImportOpportunities(link: DocLink | null, board: RetroBoard | null): void {
-  const inbox = useDocRead(link?.doc, readInbox, NO_INBOX)
+  const inbox = useRetroInbox(link)
   const boardId = board?.id
   const column = board?.layout.inboxColumnId
   const anonymous = board?.settings.anonymous ?? false

@@ -1,10 +1,11 @@
 import type { RetroBoard } from '../../../../shared/retro/board.ts'
 import { type Card, type EscalatedItem, escalate } from '../../../../shared/retro/cards.ts'
 import { EscalatedItemFields } from '../../../../shared/retro/escalations.ts'
+import { sprintDocKey } from '../../../../shared/sprint/sprintRecords.ts'
 import type { DocLink } from '../../sync/docLink.ts'
 import { syncManager } from '../../sync/syncManager.ts'
 import { patchRecord, removeRecord, useCollection } from '../collections.ts'
-import { CARDS, ESCALATIONS, sprintDocKey } from './names.ts'
+import { CARDS, ESCALATIONS } from './names.ts'
 
 /**
  * Escalating a card takes it to the org's sprint retrospective: a record in the org space's

@@ -1,7 +1,8 @@
 /**
  * Where the retrospective keeps its records.
  *
- * The team space's sprint document `sprint/<n>` (the same document as the sync-up's retro inbox):
+ * The team space's sprint document `sprint/<n>` (`sprintDocKey`, shared/sprint/sprintRecords.ts; the
+ * same document as the sync-up's retro inbox, data/sprint/retroInbox.ts):
  *   boards   one record, id `retro:<teamSpaceId>:<n>` (shared/retro/board.ts)
  *   cards    id → card (drafts stay on the device until reveal: data/localCards.ts)
  *   groups   id → group; membership is the card's `groupId`
@@ -19,7 +20,6 @@ export const CARDS = 'cards'
 export const GROUPS = 'groups'
 export const VOTES = 'votes'
 export const READY = 'ready'
-export const INBOX = 'opportunities'
 
 export const ACTIONS = 'actions'
 export const ACTION_STATUS = 'actionStatus'
@@ -28,5 +28,3 @@ export const LATE_REASONS = 'lateReasons'
 export const RETRO_SETTINGS = 'retroSettings'
 
 export const ESCALATIONS = 'escalations'
-
-export const sprintDocKey = (sprint: number): string => `sprint/${sprint}`

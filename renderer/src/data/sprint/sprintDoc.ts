@@ -5,9 +5,9 @@ import { useSharedDoc } from '../../sync/useSharedDoc.ts'
 /**
  * One document per team per sprint: the team space's document `sprint/<n>`, synced in its own
  * encrypted room while a view shows it. It holds the planning (planning.ts), the daily sync-ups
- * and their timers (syncUp.ts) and the retrospective inbox (retroInbox.ts).
+ * and their timers (syncUp.ts) and the retrospective inbox (retroInbox.ts); its key is
+ * `sprintDocKey` (shared/sprint/sprintRecords.ts).
  */
-export { sprintDocKey }
 
 export function useSprintDoc(teamSpaceId: string | null | undefined, sprint: number | null): DocLink | null {
   return useSharedDoc(sprint === null ? null : teamSpaceId, sprintDocKey(sprint ?? 0))

@@ -1,18 +1,13 @@
 import { useEffect } from 'react'
 import type { SprintTeam } from '../../../../shared/sprint/cadence.ts'
 import type { TeamPerson } from '../../../../shared/sprint/people.ts'
-import { todayIn } from '../../../../shared/sprint/sprintDays.ts'
+import { browserZone, todayIn } from '../../../../shared/time/dates.ts'
 import type { SpaceRow } from '../db.ts'
 import { type SprintSetup, useSprintSetup } from './cadenceStore.ts'
 import { useCadenceMirror } from './mirror.ts'
 import { ensurePerson, usePeople } from './people.ts'
 import { type SpaceDoc, createdByOf, useSpaceRootDoc, useSpaceRow } from './spaceRoot.ts'
 import { setUpDefaultCadence } from './teams.ts'
-
-/** This device's IANA zone. */
-export function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-}
 
 export interface OrgOfTeam {
   spaceId: string

@@ -30,7 +30,7 @@ export function IdentityForm(props: {
   }
 
   return (
-    <form className="identity-form" onSubmit={submit} noValidate>
+    <form className="identity-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="identity-preview">
         <Avatar name={name || '?'} color={color} size={56} />
       </div>

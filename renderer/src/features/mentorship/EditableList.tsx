@@ -13,7 +13,7 @@ export interface ListItemView {
  */
 export function EditableList<T extends ListItemView>(props: {
   label: string
-  items: T[]
+  items: readonly T[]
   trackerBaseUrl: string | null
   readOnly: boolean
   checkable?: boolean

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react'
-import type { SpaceTab, TabProps } from '../tabs.tsx'
+import type { SpaceTab, TabProps } from '../../app/spaceTab.ts'
 
 /**
  * The mentorship feature's sections of a space: the org's pool, and a pair's journal. Each view

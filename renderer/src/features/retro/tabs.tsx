@@ -1,4 +1,4 @@
-import type { SpaceTab } from '../tabs.tsx'
+import type { SpaceTab } from '../../app/spaceTab.ts'
 import { TeamLateTicketsTab } from './late/TeamLateTicketsTab.tsx'
 import { OrgInsightsTab } from './org/OrgInsightsTab.tsx'
 import { OrgSprintRetroTab } from './org/OrgSprintRetroTab.tsx'

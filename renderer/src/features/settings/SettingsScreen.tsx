@@ -63,7 +63,7 @@ function SignalingSettings() {
         Peers find each other through a signaling server, then talk directly. The server sees neither your content nor your
         keys. Run one with <code>npm run signal</code> or host one from the desktop app.
       </p>
-      <form onSubmit={save} className="stack" noValidate>
+      <form onSubmit={(e) => void save(e)} className="stack" noValidate>
         <Field label="Servers, one per line" error={error}>
           <textarea className="mono" rows={3} value={value} spellCheck={false} onChange={(e) => setText(e.target.value)} />
         </Field>

@@ -36,7 +36,7 @@ function NewSpaceForm({ identity, initialKind }: { identity: IdentityRow; initia
   }
 
   return (
-      <form onSubmit={submit} noValidate className="stack">
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <fieldset className="kind-picker">
           <legend className="field-label">Kind</legend>
           {SPACE_KINDS.map((k) => (

@@ -41,7 +41,7 @@ export function SpaceName({ spaceId, name, readOnly }: { spaceId: string; name: 
       </div>
     )
   return (
-    <form className="space-title" onSubmit={save} noValidate>
+    <form className="space-title" onSubmit={(e) => void save(e)} noValidate>
       <input
         className="title-input"
         aria-label="Space name"

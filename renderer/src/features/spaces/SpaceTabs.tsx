@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
 import type { IdentityRow, SpaceRow } from '../../data/db.ts'
-import { tabsFor } from '../tabs.tsx'
+import { tabsFor } from '../tabs.ts'
 
 /**
  * The sections of a space: "Overview" plus whatever the features offer for this kind of space

@@ -1,4 +1,4 @@
-import type { SpaceTab } from '../tabs.tsx'
+import type { SpaceTab } from '../../app/spaceTab.ts'
 import { CadenceTab, OrgCalendarTab, OrgTimelineTab } from './org/OrgTabs.tsx'
 import { PeopleTab } from './team/PeopleTab.tsx'
 import { PlanningTab } from './team/PlanningTab.tsx'

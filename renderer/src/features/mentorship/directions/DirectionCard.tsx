@@ -3,7 +3,7 @@ import { isTicketKey, ticketUrl } from '../../../../../shared/tickets/tickets.ts
 import { trackTicketList } from '../../../../../shared/mentorship/trackTickets.ts'
 import { FIRST_STEPS, patchItem, removeItem, THOUGHTS, TRACK_TICKETS, TRACKS } from '../../../data/mentorship/lists.ts'
 import { addFirstStep, addThought, addTrackTicket, removeTrack, type TrackView } from '../../../data/mentorship/tracks.ts'
-import { DraftText } from '../fields.tsx'
+import { DraftText } from '../../../app/DraftText.tsx'
 import { EditableList } from '../EditableList.tsx'
 import { ExternalLink } from '../InlineMarkdown.tsx'
 import type { Pair } from '../pair/PairPage.tsx'

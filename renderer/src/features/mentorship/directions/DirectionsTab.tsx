@@ -1,5 +1,5 @@
 import { addTrack, useTracks } from '../../../data/mentorship/tracks.ts'
-import type { TabProps } from '../../tabs.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
 import { PairPage, type Pair } from '../pair/PairPage.tsx'
 import { DirectionCard } from './DirectionCard.tsx'
 

@@ -4,7 +4,7 @@ import { checkInFromDraft, type CheckInDraft } from '../../../../../shared/mento
 import { keyResultProgress } from '../../../../../shared/mentorship/okrShare.ts'
 import { newId } from '../../../../../shared/spaces/key.ts'
 import { Dialog, Field } from '../../../app/ui.tsx'
-import { today } from '../fields.tsx'
+import { localToday } from '../../../app/today.ts'
 
 /** A dated check-in on one key result: the value reached and how confident the mentee is (1–10). */
 export function CheckInDialog(props: { kr: KeyResult | null; onClose: () => void; onSave: (checkIn: CheckIn) => void }) {
@@ -17,7 +17,7 @@ export function CheckInDialog(props: { kr: KeyResult | null; onClose: () => void
 
 function CheckInForm({ kr, onClose, onSave }: { kr: KeyResult; onClose: () => void; onSave: (checkIn: CheckIn) => void }) {
   const [draft, setDraft] = useState<CheckInDraft>(() => ({
-    date: today(),
+    date: localToday(),
     value: kr.kind === 'binary' ? '' : String(kr.current),
     done: kr.kind === 'binary' ? kr.done : false,
     confidence: 7,

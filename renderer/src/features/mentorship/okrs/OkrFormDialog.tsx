@@ -3,7 +3,7 @@ import type { Okr } from '../../../../../shared/mentorship/okr.ts'
 import { KIND_LABELS, draftFromKeyResult, emptyKeyResultDraft, okrFromDraft, quarterChoices, type KeyResultDraft, type OkrDraft } from '../../../../../shared/mentorship/okrForm.ts'
 import { newId } from '../../../../../shared/spaces/key.ts'
 import { Dialog, Field } from '../../../app/ui.tsx'
-import { today } from '../fields.tsx'
+import { localToday, useToday } from '../../../app/today.ts'
 
 /** A new personal OKR for a mentee, or an edit of one (its check-ins are kept). */
 export function OkrFormDialog(props: { open: boolean; mentee: string; editing: Okr | null; onClose: () => void; onSave: (okr: Okr) => void }) {
@@ -18,10 +18,11 @@ function OkrForm({ editing, onClose, onSave }: Parameters<typeof OkrFormDialog>[
   const [draft, setDraft] = useState<OkrDraft>(() =>
     editing
       ? { objective: editing.objective, quarter: editing.quarter, keyResults: editing.keyResults.map(draftFromKeyResult) }
-      : { objective: '', quarter: quarterChoices(today())[1] ?? '', keyResults: [emptyKeyResultDraft(newId())] }
+      : { objective: '', quarter: quarterChoices(localToday())[1] ?? '', keyResults: [emptyKeyResultDraft(newId())] }
   )
   const [errors, setErrors] = useState<string[]>([])
-  const quarters = [...new Set([...quarterChoices(today()), draft.quarter])].sort()
+  const today = useToday()
+  const quarters = [...new Set([...quarterChoices(today), draft.quarter])].sort()
   const setKr = (i: number, patch: Partial<KeyResultDraft>) =>
     setDraft({ ...draft, keyResults: draft.keyResults.map((kr, j) => (j === i ? { ...kr, ...patch } : kr)) })
 

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import type { KeyResult, Okr } from '../../../../../shared/mentorship/okr.ts'
+import { localToday } from '../../../app/today.ts'
 import { okrShareMarkdown } from '../../../../../shared/mentorship/okrShare.ts'
 import { recordCheckIn, removeOkr, saveOkr, useOkrs } from '../../../data/mentorship/okrs.ts'
 import { toast } from '../../../app/toasts.ts'
-import type { TabProps } from '../../tabs.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
 import { firstName, PairPage, type Pair } from '../pair/PairPage.tsx'
 import { CheckInDialog } from './CheckInDialog.tsx'
 import { OkrCard } from './OkrCard.tsx'
@@ -60,7 +61,7 @@ function Okrs({ pair }: { pair: Pair }) {
                 onRemove={() => removeOkr(pair.doc, okr.id)}
                 onShare={() =>
                   setShare({
-                    markdown: okrShareMarkdown(okr, { mentee, mentor: mentorOf(mentee), pairName: pair.info.title, now: new Date() }),
+                    markdown: okrShareMarkdown(okr, { mentee, mentor: mentorOf(mentee), pairName: pair.info.title, today: localToday() }),
                     fileName: `okr ${mentee} ${okr.quarter}`
                   })
                 }

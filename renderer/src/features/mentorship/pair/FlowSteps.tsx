@@ -4,7 +4,8 @@ import { relativeDay } from '../../../../../shared/mentorship/pairCadence.ts'
 import type { FlowStepId, PairFlow } from '../../../../../shared/mentorship/pairRecords.ts'
 import { patchPairFlow } from '../../../data/mentorship/pair.ts'
 import type { TrackView } from '../../../data/mentorship/tracks.ts'
-import { formatDay, today } from '../fields.tsx'
+import { localToday, useToday } from '../../../app/today.ts'
+import { formatDay } from '../formatDay.ts'
 import { firstName, type Pair } from './PairPage.tsx'
 import { StepTimer } from './StepTimer.tsx'
 
@@ -13,9 +14,10 @@ export function FlowSteps(props: { pair: Pair; flow: PairFlow; tracks: TrackView
   const { pair, flow } = props
   const now = currentStep(flow)
   const [a, b] = pair.info.participants
+  const today = useToday()
   const setDone = (stepId: FlowStepId, done: boolean) => {
     const fields: Partial<PairFlow> = { [doneField(stepId)]: done }
-    if (stepId === 'intro' && done && !flow.introHeldOn) fields.introHeldOn = today()
+    if (stepId === 'intro' && done && !flow.introHeldOn) fields.introHeldOn = localToday()
     patchPairFlow(pair.doc, fields)
   }
   const itemsOf = (partId: string) => {
@@ -58,7 +60,7 @@ export function FlowSteps(props: { pair: Pair; flow: PairFlow; tracks: TrackView
                 <div className="step-detail">
                   {deadline && (
                     <p>
-                      Decide by <strong>{formatDay(deadline)}</strong> ({relativeDay(deadline, today())}).
+                      Decide by <strong>{formatDay(deadline)}</strong> ({relativeDay(deadline, today)}).
                     </p>
                   )}
                   <ul className="plain-list">

@@ -4,16 +4,17 @@ import { cleanTrackerBaseUrl } from '../../../../../shared/tickets/tickets.ts'
 import { colorFor } from '../../../../../shared/identity/identity.ts'
 import { patchPairInfo } from '../../../data/mentorship/pair.ts'
 import { Avatar } from '../../../app/ui.tsx'
-import { DraftText, formatDay, today } from '../fields.tsx'
+import { DraftText } from '../../../app/DraftText.tsx'
+import { formatDay } from '../formatDay.ts'
 import { validateTrackerUrl } from '../pool/TrackerSetting.tsx'
 import type { Pair } from './PairPage.tsx'
 
-/** The next session in words: "Jun 1, 2019 (in 12 days) — a month after the last session". */
-export function describeNextSession(pair: Pair, sessionDates: (string | null)[]): string {
+/** The next session in words, seen on `today`: "Jun 1, 2019 (in 12 days) — a month after the last session". */
+export function describeNextSession(pair: Pair, sessionDates: (string | null)[], today: string): string {
   const next = nextSession({ sessionDates, cadence: pair.info.cadence, override: pair.info.nextSession })
   if (!next.date) return 'Next session: add your first session and the next one follows from your cadence.'
   const how = next.source === 'set' ? 'the date you set' : `${CADENCE_LABELS[pair.info.cadence].toLowerCase()} after the last session`
-  return `Next session: ${formatDay(next.date)} (${relativeDay(next.date, today())}) — ${how}.`
+  return `Next session: ${formatDay(next.date)} (${relativeDay(next.date, today)}) — ${how}.`
 }
 
 /** Who is in the pair, since when, how often they meet and where their tickets live. */

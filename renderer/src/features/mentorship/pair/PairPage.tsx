@@ -4,9 +4,9 @@ import type { IdentityRow } from '../../../data/db.ts'
 import { usePairLink, type PairLink, type SharedDoc } from '../../../data/mentorship/docs.ts'
 import { patchPairInfo, usePairInfo } from '../../../data/mentorship/pair.ts'
 import type { EditorUser } from '../../editor/RichText.tsx'
-import type { TabProps } from '../../tabs.tsx'
-import { localIsoDate } from '../../../../../shared/mentorship/pairCadence.ts'
-import { formatDay } from '../fields.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
+import { localDate } from '../../../app/today.ts'
+import { formatDay } from '../formatDay.ts'
 import '../mentorship.css'
 
 /** What every view of a pair needs: its journal document, header and who is looking. */
@@ -59,7 +59,7 @@ export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pa
       {ended && (
         <div className="alert info ended-banner" role="note">
           <span>
-            This pairing ended on {formatDay(localIsoDate(new Date(info.endedAt ?? 0)))}
+            This pairing ended on {formatDay(localDate(info.endedAt ?? 0))}
             {info.endedBy ? ` (ended by ${info.endedBy})` : ''}. The journal stays readable here for both of you.
           </span>
           {!tab.readOnly && (

@@ -3,7 +3,7 @@ import { pairSpaceName } from '../../../../../shared/mentorship/pairRecords.ts'
 import { patchPairInfo } from '../../../data/mentorship/pair.ts'
 import { useSpace, useSpaceContent } from '../../../data/spaces.ts'
 import { Field } from '../../../app/ui.tsx'
-import { today } from '../fields.tsx'
+import { localToday } from '../../../app/today.ts'
 import type { Pair } from './PairPage.tsx'
 
 /** A pair space made by hand (not from a pool) first says who the two people are. */
@@ -18,7 +18,7 @@ export function PairSetup({ pair }: { pair: Pair }) {
     if (!a.trim() || !b.trim()) return setError('Both names are needed: each of you mentors the other.')
     patchPairInfo(pair.doc, {
       title: pair.info.title || pairSpaceName(a, b),
-      firstDiscussed: pair.info.firstDiscussed ?? today(),
+      firstDiscussed: pair.info.firstDiscussed ?? localToday(),
       participants: [a.trim(), b.trim()].map((name) => ({ name, profileId: null, beAMentor: [], seekAMentor: [] }))
     })
   }

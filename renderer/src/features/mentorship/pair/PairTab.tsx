@@ -1,8 +1,9 @@
+import { useToday } from '../../../app/today.ts'
 import { usePairFlow } from '../../../data/mentorship/pair.ts'
 import { useSessions } from '../../../data/mentorship/sessions.ts'
 import { useTracks } from '../../../data/mentorship/tracks.ts'
 import { useClockOffsets } from '../../../sync/clock.ts'
-import type { TabProps } from '../../tabs.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
 import { describeNextSession, PairDetails } from './PairDetails.tsx'
 import { EndPairing } from './EndPairing.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
@@ -20,6 +21,7 @@ function PairHome({ pair }: { pair: Pair }) {
   const sessions = useSessions(pair.doc)
   const tracks = useTracks(pair.doc)
   const offsetOf = useClockOffsets(pair.link)
+  const today = useToday()
   const dates = sessions.map((s) => s.date)
   const known = pair.names[0] !== '' && pair.names[1] !== ''
   return (
@@ -28,7 +30,7 @@ function PairHome({ pair }: { pair: Pair }) {
       {known && (
         <section className="panel" aria-labelledby="flow-title">
           <h3 id="flow-title">The program</h3>
-          <FlowSteps pair={pair} flow={flow} tracks={tracks} offsetOf={offsetOf} nextSessionText={describeNextSession(pair, dates)} />
+          <FlowSteps pair={pair} flow={flow} tracks={tracks} offsetOf={offsetOf} nextSessionText={describeNextSession(pair, dates, today)} />
         </section>
       )}
       <JournalTransfer pair={pair} />

@@ -9,11 +9,11 @@ import { useRootDoc } from '../../../data/mentorship/docs.ts'
 import { applyPoolImport, removeProfile, saveProfile, useOrgMentoring, usePool, usePoolPairs } from '../../../data/mentorship/pool.ts'
 import { useSpaces } from '../../../data/spaces.ts'
 import { toast } from '../../../app/toasts.ts'
-import type { TabProps } from '../../tabs.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
 import { downloadText } from '../../../app/files.ts'
 import { fileSlug } from '../files.ts'
-import { localIsoDate } from '../../../../../shared/mentorship/pairCadence.ts'
-import { formatDay } from '../fields.tsx'
+import { localDate } from '../../../app/today.ts'
+import { formatDay } from '../formatDay.ts'
 import { PairStartedDialog } from './PairStartedDialog.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { ProfileDialog } from './ProfileDialog.tsx'
@@ -133,7 +133,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
                 <span className="card-title">
                   {p.aName} & {p.bName}
                 </span>
-                <span className="muted small">Started {formatDay(localIsoDate(new Date(p.startedAt)))}</span>
+                <span className="muted small">Started {formatDay(localDate(p.startedAt))}</span>
                 <span className={`badge ${p.endedAt ? 'ended' : ''}`}>{p.endedAt ? 'Ended' : 'Active'}</span>
                 {spacesHere.has(p.spaceId) ? (
                   <Link href={`/space/${p.spaceId}/pair`} className="button small">

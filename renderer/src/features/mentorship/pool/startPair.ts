@@ -7,7 +7,7 @@ import { patchPairInfo } from '../../../data/mentorship/pair.ts'
 import { recordPoolPair } from '../../../data/mentorship/pool.ts'
 import { addTrack } from '../../../data/mentorship/tracks.ts'
 import { createSpace } from '../../../sync/spaces.ts'
-import { today } from '../fields.tsx'
+import { localToday } from '../../../app/today.ts'
 
 /**
  * "Start this pair": a pair space for the two (its own key, shared by invite), the pair's header
@@ -33,7 +33,7 @@ export async function startPair(input: {
     doc.transact(() => {
       patchPairInfo(doc, {
         title: name,
-        firstDiscussed: today(),
+        firstDiscussed: localToday(),
         participants: [participant(s.a.id, a), participant(s.b.id, b)],
         cadence: 'monthly',
         nextSession: null,

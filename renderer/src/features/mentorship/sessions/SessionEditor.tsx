@@ -6,7 +6,7 @@ import { patchSession, removeSession, sessionNotes } from '../../../data/mentors
 import { platform } from '../../../platform/index.ts'
 import { Avatar, Dialog } from '../../../app/ui.tsx'
 import { RichText } from '../../editor/RichText.tsx'
-import { DraftText } from '../fields.tsx'
+import { DraftText } from '../../../app/DraftText.tsx'
 import type { Pair } from '../pair/PairPage.tsx'
 
 const DURATIONS = [15, 30, 35, 45, 60, 90, 120]

@@ -1,8 +1,9 @@
 import { Link, useLocation } from 'wouter'
 import { formatDuration } from '../../../../../shared/mentorship/journalDates.ts'
 import { addSession, useSessions } from '../../../data/mentorship/sessions.ts'
-import type { TabProps } from '../../tabs.tsx'
-import { formatDay, today } from '../fields.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
+import { localToday } from '../../../app/today.ts'
+import { formatDay } from '../formatDay.ts'
 import { PairPage, type Pair } from '../pair/PairPage.tsx'
 import { SessionEditor } from './SessionEditor.tsx'
 
@@ -19,7 +20,7 @@ function Sessions({ pair }: { pair: Pair }) {
 
   const add = () => {
     const first = sessions.length === 0
-    const id = addSession(pair.doc, { title: first ? 'The intro' : `Session ${sessions.length + 1}`, date: today(), durationMinutes: first ? 30 : 60 })
+    const id = addSession(pair.doc, { title: first ? 'The intro' : `Session ${sessions.length + 1}`, date: localToday(), durationMinutes: first ? 30 : 60 })
     navigate(`${pair.base}/${id}`)
   }
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { type ActionItem, isCarried, isOverdue } from '../../../../../shared/retro/actions.ts'
+import { carriedOpenCount } from '../../../../../shared/retro/boardActions.ts'
 import { snippet } from '../../../../../shared/retro/boardView.ts'
 import { toast } from '../../../app/toasts.ts'
 import { addAction, removeAction, setActionDone, updateAction } from '../../../data/retro/actions.ts'
 import type { RootDoc } from '../../../data/retro/rootDoc.ts'
-import { localToday } from '../hooks.ts'
+import { useToday } from '../../../app/today.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
 /**
@@ -14,8 +15,8 @@ import type { BoardModel } from './useBoardModel.ts'
 export function ActionPlan(props: { model: BoardModel; teamDoc: RootDoc; items: ActionItem[]; seed: { text: string; n: number } | null; emphasis: boolean }) {
   const { model, teamDoc, items } = props
   const sprint = model.board.sprint
-  const carried = items.filter((i) => isCarried(i, sprint) && !i.done).length
-  const today = localToday()
+  const carried = carriedOpenCount(items, sprint)
+  const today = useToday()
   const canAdd = model.can('add-action-item')
   const canEdit = model.can('edit-action-item')
   const canTick = !model.readOnly && model.can('tick-action-item')

@@ -4,7 +4,6 @@ import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
 import { useTeamActions } from '../../../data/retro/actions.ts'
 import { useLateTicketData } from '../../../data/retro/lateTickets.ts'
 import { type RootDoc, useLocalSpaces } from '../../../data/retro/rootDoc.ts'
-import type { SpaceRow } from '../../../data/db.ts'
 import type { DocLink } from '../../../sync/docLink.ts'
 import { LateTicketsPanel } from '../late/LateTicketsPanel.tsx'
 import { ActionPlan } from './ActionPlan.tsx'
@@ -12,15 +11,8 @@ import { BoardHeader } from './BoardHeader.tsx'
 import { BoardSurface } from './BoardSurface.tsx'
 import { PhaseBar } from './PhaseBar.tsx'
 import { PrintView } from './PrintView.tsx'
+import type { BoardContext } from './types.ts'
 import { useBoardModel } from './useBoardModel.ts'
-
-export interface BoardContext {
-  teamDoc: RootDoc
-  teamSpaceId: string
-  orgSpaceId: string | null
-  /** the org spaces on this device (to escalate to when the team has none) */
-  orgs: SpaceRow[]
-}
 
 /** One sprint's board: header, phase bar, the phase's surface, action plan, late tickets; and its print view. */
 export function Board(props: {

@@ -1,6 +1,6 @@
 import { useRef, type PointerEvent } from 'react'
 import { useCursorSender } from '../../../data/retro/presence.ts'
-import type { BoardContext } from './Board.tsx'
+import type { BoardContext } from './types.ts'
 import { Columns } from './Columns.tsx'
 import { Cursors } from './Cursors.tsx'
 import { DiscussView } from './DiscussView.tsx'

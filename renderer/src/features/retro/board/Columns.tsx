@@ -4,24 +4,13 @@ import type { ColumnView } from '../../../../../shared/retro/boardView.ts'
 import type { Card } from '../../../../../shared/retro/cards.ts'
 import { groupOnto, moveToGroup } from '../../../data/retro/grouping.ts'
 import { hintColour } from '../hooks.ts'
-import type { BoardContext } from './Board.tsx'
+import type { BoardContext, DragApi } from './types.ts'
 import { CardView } from './CardView.tsx'
 import { Composer } from './Composer.tsx'
 import { GroupBox } from './GroupBox.tsx'
 import type { BoardModel } from './useBoardModel.ts'
 
 const CARD_TYPE = 'application/x-tandem-card'
-
-/** Drag and drop for grouping: a card dropped on a card or a group joins it; on the column, leaves its group. */
-export interface DragApi {
-  enabled: boolean
-  dragging: string | null
-  start(e: DragEvent, card: Card): void
-  end(): void
-  dropOnCard(e: DragEvent, target: Card): void
-  dropOnGroup(e: DragEvent, groupId: string): void
-  over(e: DragEvent): void
-}
 
 export function Columns({ model, ctx }: { model: BoardModel; ctx: BoardContext }) {
   const [dragging, setDragging] = useState<string | null>(null)

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react'
-import { type Card, cardAuthorLabel, discussionOrder } from '../../../../../shared/retro/cards.ts'
+import { type Card, cardAuthorLabel } from '../../../../../shared/retro/cards.ts'
+import { discussionOrder } from '../../../../../shared/retro/groups.ts'
 import { discussTopic } from '../../../../../shared/retro/phases.ts'
 import { toast } from '../../../app/toasts.ts'
 import { applyFlow } from '../../../data/retro/board.ts'
 import { hintColour, clockNow } from '../hooks.ts'
-import type { BoardContext } from './Board.tsx'
+import type { BoardContext } from './types.ts'
 import { Escalate } from './Escalate.tsx'
 import type { BoardModel } from './useBoardModel.ts'
 

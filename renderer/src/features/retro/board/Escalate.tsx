@@ -5,7 +5,7 @@ import { toast } from '../../../app/toasts.ts'
 import { escalateCard } from '../../../data/retro/escalations.ts'
 import { saveRetroSettings } from '../../../data/retro/lateTickets.ts'
 import { PickDialog } from '../PickDialog.tsx'
-import type { BoardContext } from './Board.tsx'
+import type { BoardContext } from './types.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
 /** Takes a card to the org's sprint retrospective (the team's org, or one picked from this device's orgs). */

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import type { GroupView } from '../../../../../shared/retro/boardView.ts'
 import { renameGroup } from '../../../data/retro/grouping.ts'
-import type { BoardContext } from './Board.tsx'
+import type { BoardContext, DragApi } from './types.ts'
 import { CardView } from './CardView.tsx'
-import type { DragApi } from './Columns.tsx'
 import { VoteControls } from './VoteControls.tsx'
 import type { BoardModel } from './useBoardModel.ts'
 

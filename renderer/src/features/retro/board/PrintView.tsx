@@ -1,5 +1,6 @@
 import { boardTitle } from '../../../../../shared/retro/board.ts'
-import { type Card, cardAuthorLabel, discussionOrder } from '../../../../../shared/retro/cards.ts'
+import { type Card, cardAuthorLabel } from '../../../../../shared/retro/cards.ts'
+import { discussionOrder } from '../../../../../shared/retro/groups.ts'
 import { isCarried } from '../../../../../shared/retro/actions.ts'
 import { reasonLabel } from '../../../../../shared/retro/lateTickets.ts'
 import { effortText } from '../../../../../shared/retro/lateTicketForm.ts'

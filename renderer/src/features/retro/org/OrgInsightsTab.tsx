@@ -4,7 +4,7 @@ import { useLateTicketData, useRetroSettings } from '../../../data/retro/lateTic
 import { useOrgShareMirror } from '../../../data/retro/orgMirror.ts'
 import { useLocalSpaces, useRetroRootDoc } from '../../../data/retro/rootDoc.ts'
 import { TEAMS_COLLECTION, useSprintSetup } from '../../../data/sprint/cadenceStore.ts'
-import type { TabProps } from '../../tabs.tsx'
+import type { TabProps } from '../../../app/spaceTab.ts'
 import { LateTicketReport } from '../report/LateTicketReport.tsx'
 import '../retro.css'
 

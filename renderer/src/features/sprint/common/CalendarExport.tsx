@@ -6,7 +6,7 @@ import { currentSprint } from '../../../../../shared/sprint/sprintDays.ts'
 import { formatDateRange, formatDay } from '../../../../../shared/sprint/viewerTime.ts'
 import { Field } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
-import { useViewerDay } from './hooks.ts'
+import { useViewerDay } from '../../../app/today.ts'
 import { downloadText } from '../../../app/files.ts'
 
 function fileNameOf(name: string): string {

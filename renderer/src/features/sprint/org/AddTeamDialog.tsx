@@ -51,7 +51,7 @@ function AddTeamForm(props: { onClose(): void; orgSpaceId: string; listed: strin
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
       {candidates.length > 0 && (
         <fieldset className="kind-picker">
           <legend className="field-label">Team</legend>

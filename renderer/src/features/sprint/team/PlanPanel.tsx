@@ -7,7 +7,7 @@ import type { DocLink } from '../../../sync/docLink.ts'
 import { platform } from '../../../platform/index.ts'
 import { Avatar } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
-import { DraftText } from '../common/DraftText.tsx'
+import { DraftText } from '../../../app/DraftText.tsx'
 
 /** The plan: tickets (key, title, link) and who does each; then the same read per person. */
 export function PlanPanel(props: { link: DocLink; tickets: WithId<PlanTicket>[]; people: TeamPerson[]; readOnly: boolean }) {

@@ -2,7 +2,7 @@ import type { Goal, Question } from '../../../../../shared/sprint/sprintRecords.
 import type { WithId } from '../../../data/collections.ts'
 import { addGoal, addQuestion, moveItem, removePlanningItem, updateGoal, updateQuestion } from '../../../data/sprint/planning.ts'
 import type { DocLink } from '../../../sync/docLink.ts'
-import { DraftText } from '../common/DraftText.tsx'
+import { DraftText } from '../../../app/DraftText.tsx'
 import { AddItemForm } from './AddItemForm.tsx'
 
 function ItemActions(props: { name: string; first: boolean; last: boolean; onMove(dir: -1 | 1): void; onRemove(): void }) {

@@ -3,7 +3,7 @@ import type { SyncUpEntry } from '../../../../../shared/sprint/sprintRecords.ts'
 import { saveSyncUpAnswer, type SyncUpField } from '../../../data/sprint/syncUp.ts'
 import type { DocLink } from '../../../sync/docLink.ts'
 import { Avatar } from '../../../app/ui.tsx'
-import { DraftText } from '../common/DraftText.tsx'
+import { DraftText } from '../../../app/DraftText.tsx'
 
 const QUESTIONS: { field: SyncUpField; label: string; placeholder: string }[] = [
   { field: 'yesterday', label: 'Yesterday', placeholder: 'What did you do yesterday?' },

@@ -5,7 +5,7 @@ import { findSyncUpTime, slotTimeIn, type SyncUpSlot } from '../../../../../shar
 import { saveTeamCeremony } from '../../../data/sprint/cadenceStore.ts'
 import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
 import { toast } from '../../../app/toasts.ts'
-import { useViewerDay } from '../common/hooks.ts'
+import { useViewerDay } from '../../../app/today.ts'
 
 /**
  * Suggests the sync-up time inside every team member's working hours, closest to everyone's

@@ -4,7 +4,7 @@ import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
 import { useSyncUpTimer, writeSyncUpTimer } from '../../../data/sprint/syncUp.ts'
 import type { DocLink } from '../../../sync/docLink.ts'
 import { useClockOffsets } from '../../../sync/clock.ts'
-import { useNow } from '../common/hooks.ts'
+import { useNow } from '../../../app/useNow.ts'
 
 /**
  * The sync-up's 15-minute timer. Anyone starts, pauses, resumes or resets it; every peer shows

@@ -1,5 +1,5 @@
-import { todayIn } from '../../../../../shared/sprint/sprintDays.ts'
-import { browserZone, type TeamSprint } from '../../../data/sprint/teamSprint.ts'
+import { browserZone, todayIn } from '../../../../../shared/time/dates.ts'
+import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
 import { setUpDefaultCadence } from '../../../data/sprint/teams.ts'
 import { NotSetUp } from '../common/NotSetUp.tsx'
 

@@ -1,11 +1,10 @@
 import { useMemo, type ReactNode } from 'react'
 import { Link } from 'wouter'
 import type { Cadence, SprintTeam } from '../../../../../shared/sprint/cadence.ts'
-import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
-import { scheduleSprint } from '../../../../../shared/sprint/schedule.ts'
+import { type CeremonyOccurrence, heldOccurrences, scheduleSprint } from '../../../../../shared/sprint/schedule.ts'
 import { currentSprint } from '../../../../../shared/sprint/sprintDays.ts'
 import { buildTimeline } from '../../../../../shared/sprint/timeline.ts'
-import { useViewerDay } from '../common/hooks.ts'
+import { useViewerDay } from '../../../app/today.ts'
 import { SprintPicker } from '../common/SprintPicker.tsx'
 import { SprintTimeline } from './SprintTimeline.tsx'
 
@@ -67,7 +66,7 @@ export function TimelineView(props: TimelineViewProps) {
     return <>{props.renderCeremony(occurrence, hrefFor(sprint))}</>
   }
 
-  const held = timeline.occurrences.filter((o) => !o.cancelled).length
+  const held = heldOccurrences(timeline.occurrences).length
   return (
     <>
       <div className="sp-toolbar">

@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react'
 import type { SpaceKind } from '../../../shared/spaces/space.ts'
 import type { IdentityRow, SpaceRow } from '../data/db.ts'
-import { mentorshipTabs } from './mentorship/tabs.tsx'
-import { retroTabs } from './retro/tabs.tsx'
-import { sprintTabs } from './sprint/tabs.tsx'
 
+/** What a feature's section of a space gets (the registry of sections is features/tabs.ts). */
 export interface TabProps {
   space: SpaceRow
   identity: IdentityRow
@@ -16,16 +14,10 @@ export interface TabProps {
   base: string
 }
 
+/** One section of a space, contributed by a feature. */
 export interface SpaceTab {
   id: string
   label: string
   kinds: readonly SpaceKind[]
   render(props: TabProps): ReactNode
-}
-
-/** Every feature's sections, in the order they appear. */
-const TABS: SpaceTab[] = [...mentorshipTabs, ...sprintTabs, ...retroTabs]
-
-export function tabsFor(kind: SpaceKind): SpaceTab[] {
-  return TABS.filter((t) => t.kinds.includes(kind))
 }

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { collection, defineCollection } from '../../../renderer/src/core/collections/index.ts'
+import { Order } from '../../../shared/collections/order.ts'
+
+const Item = z.object({ text: z.string().max(100), order: Order })
+const items = defineCollection({ name: 'items', schema: Item, ordered: true })
+const Tag = z.object({ label: z.string() })
+const tags = defineCollection({ name: 'tags', schema: Tag })
+
+const Parent = z.object({ title: z.string(), order: Order })
+const parents = defineCollection({ name: 'parents', schema: Parent, ordered: true })
+const Child = z.object({ parentId: z.string(), text: z.string(), order: Order })
+const children = defineCollection({ name: 'children', schema: Child, ordered: true, parent: { def: parents, field: 'parentId' } })
+const Grandchild = z.object({ childId: z.string(), text: z.string() })
+const removedBodies: string[] = []
+const grandchildren = defineCollection({
+  name: 'grandchildren',
+  schema: Grandchild,
+  parent: { def: children, field: 'childId' },
+  onRemove: (_doc, id) => removedBodies.push(id)
+})
+
+/** Peers exchanging every update, with a switch to hold them apart. */
+function peers(n: number) {
+  const docs = Array.from({ length: n }, () => new Y.Doc())
+  const sync = () => {
+    for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
+  }
+  return { docs, sync }
+}
+
+const texts = (doc: Y.Doc) => collection(doc, items).list().map((r) => r.text)
+
+describe('record collections', () => {
+  it('keeps the order made on one device and shows one order on every peer after concurrent inserts', () => {
+    const { docs, sync } = peers(3)
+    const [a, b, c] = docs as [Y.Doc, Y.Doc, Y.Doc]
+    for (const t of ['one', 'two', 'three']) collection(a, items).create({ text: t })
+    expect(texts(a)).toEqual(['one', 'two', 'three'])
+    sync()
+    // apart, each appends and inserts
+    collection(a, items).create({ text: 'a-last' })
+    collection(b, items).create({ text: 'b-last' })
+    const two = collection(c, items).list()[1]!.id
+    collection(c, items).create({ text: 'c-after-two' }, { at: { after: two } })
+    collection(b, items).create({ text: 'b-first' }, { at: 'first' })
+    sync()
+    const shown = texts(a)
+    expect(texts(b)).toEqual(shown)
+    expect(texts(c)).toEqual(shown)
+    expect(shown[0]).toBe('b-first')
+    expect(shown.slice(1, 4)).toEqual(['one', 'two', 'c-after-two'])
+    expect(shown.slice(4, 5).concat(shown.slice(5)).sort()).toEqual(['a-last', 'b-last', 'three'].sort())
+    expect(shown.indexOf('three')).toBeLessThan(shown.indexOf('a-last'))
+  })
+
+  it('moves a record with one field written, and concurrent moves converge', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    const ids = ['w', 'x', 'y', 'z'].map((t) => collection(a, items).create({ text: t }))
+    sync()
+    collection(a, items).move(ids[3]!, 'first')
+    collection(b, items).move(ids[0]!, { after: ids[2]! })
+    sync()
+    expect(texts(a)).toEqual(texts(b))
+    expect(texts(a)).toEqual(['z', 'x', 'y', 'w'])
+  })
+
+  it('merges two peers creating the same record field by field', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    collection(a, tags).patch('same', { label: 'from a' })
+    collection(b, tags).patch('same', { label: 'from b' })
+    sync()
+    expect(collection(a, tags).get('same')).toEqual(collection(b, tags).get('same'))
+  })
+
+  it('skips and counts a malformed record from a peer, and validates only what changed', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    for (let i = 0; i < 50; i++) collection(a, items).create({ text: `t${i}` })
+    sync()
+    const c = collection(b, items)
+    expect(c.list()).toHaveLength(50)
+    const before = c.stats.validations
+    // a hostile peer writes junk straight into the document
+    a.getMap('items::junk').set('text', 'x'.repeat(1000))
+    a.getMap('items::junk2').set('nope', 1)
+    sync()
+    expect(c.list()).toHaveLength(50)
+    expect(c.stats.skipped).toBe(2)
+    expect(c.stats.validations - before).toBe(2)
+    const first = c.list()[0]!
+    collection(a, items).patch(c.list()[7]!.id, { text: 'changed' })
+    const afterJunk = c.stats.validations
+    sync()
+    expect(c.stats.validations - afterJunk).toBe(1)
+    expect(c.list()[0]).toBe(first) // unchanged records keep their identity
+  })
+
+  it('tells only the collection that changed, and keeps its snapshot until then', () => {
+    const doc = new Y.Doc()
+    const its = collection(doc, items)
+    const tg = collection(doc, tags)
+    its.create({ text: 'a' })
+    const snap = its.list()
+    let itemCalls = 0
+    let tagCalls = 0
+    its.subscribe(() => itemCalls++)
+    tg.subscribe(() => tagCalls++)
+    tg.patch('t1', { label: 'x' })
+    expect(itemCalls).toBe(0)
+    expect(tagCalls).toBe(1)
+    expect(its.list()).toBe(snap)
+    its.create({ text: 'b' })
+    expect(itemCalls).toBe(1)
+    expect(its.list()).not.toBe(snap)
+    // a rich-text body or any other root type changes nothing here
+    doc.getXmlFragment('session:1').insert(0, [new Y.XmlText('hi')])
+    expect(itemCalls).toBe(1)
+  })
+
+  it('hears records that arrive from a peer before anything here ever opened them', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    const c = collection(b, items)
+    expect(c.list()).toEqual([])
+    let calls = 0
+    c.subscribe(() => calls++)
+    collection(a, items).create({ text: 'remote' })
+    sync()
+    expect(calls).toBe(1)
+    expect(c.list().map((r) => r.text)).toEqual(['remote'])
+  })
+
+  it('removes a record with everything that belongs to it, on every peer, and never brings it back', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    const p = collection(a, parents).create({ title: 'Direction' })
+    const keep = collection(a, parents).create({ title: 'Other' })
+    const ch = collection(a, children).create({ parentId: p, text: 'step' })
+    collection(a, children).create({ parentId: keep, text: 'kept step' })
+    const g = collection(a, grandchildren).create({ childId: ch, text: 'note' })
+    sync()
+    collection(b, parents).remove(p)
+    // meanwhile a edits the removed record
+    collection(a, parents).patch(p, { title: 'edited while removed' })
+    sync()
+    for (const d of [a, b]) {
+      expect(collection(d, parents).list().map((r) => r.title)).toEqual(['Other'])
+      expect(collection(d, children).list().map((r) => r.text)).toEqual(['kept step'])
+      expect(collection(d, grandchildren).list()).toEqual([])
+    }
+    expect(removedBodies).toContain(g)
+    // no root types without a record name were created by reads or removals
+    expect([...a.share.keys()].every((k) => k.includes('::'))).toBe(true)
+  })
+
+  it('orders children within their parent', () => {
+    const doc = new Y.Doc()
+    const p = collection(doc, parents).create({ title: 'P' })
+    const q = collection(doc, parents).create({ title: 'Q' })
+    for (const t of ['p1', 'p2']) collection(doc, children).create({ parentId: p, text: t })
+    collection(doc, children).create({ parentId: q, text: 'q1' })
+    collection(doc, children).create({ parentId: p, text: 'p0' }, { at: 'first' })
+    expect(collection(doc, children).childrenOf(p).map((r) => r.text)).toEqual(['p0', 'p1', 'p2'])
+    expect(collection(doc, children).childrenOf(q).map((r) => r.text)).toEqual(['q1'])
+  })
+
+  it('reads legacy numeric orders before keys and appends after them', () => {
+    const doc = new Y.Doc()
+    doc.getMap('items::old2').set('text', 'old two')
+    doc.getMap('items::old2').set('order', 1)
+    doc.getMap('items::old1').set('text', 'old one')
+    doc.getMap('items::old1').set('order', 0)
+    collection(doc, items).create({ text: 'new' })
+    expect(texts(doc)).toEqual(['old one', 'old two', 'new'])
+  })
+})

@@ -1,3 +1,4 @@
+import { sha256 } from '@noble/hashes/sha2.js'
 import { base64urlnopad, utf8 } from '@scure/base'
 import { SpaceKind, SPACE_KINDS, cleanSpaceName } from './space.ts'
 import { isSpaceKey } from './key.ts'
@@ -5,13 +6,14 @@ import { isSpaceKey } from './key.ts'
 /**
  * An invite carries everything needed to join a space: its id, kind, name and secret key.
  *
- * Code:  tandem1.<kind>.<spaceId>.<key>.<name as base64url>
+ * Code:  tandem2.<kind>.<spaceId>.<key>.<name as base64url>.<check>
  * Link:  tandem://join/<code>                (desktop)
  *        https://host/path#/join/<code>      (web mode: the fragment never reaches a server)
  *
- * The parts are separate so a damaged character stays inside its part: a damaged key still
- * decodes and is caught when it fails to open the space's messages ("this invite's key does not
- * match"), while a truncated or mangled code is rejected here with a message that says why.
+ * `check` is the start of a SHA-256 over the rest of the code, so any damaged character in any
+ * part is refused with a clear message (a damaged space id would otherwise make a dead space that
+ * waits forever, a damaged kind another kind of space). Codes of the first version (`tandem1.`,
+ * without a check) are still read; their parts are checked one by one as before.
  */
 export interface Invite {
   spaceId: string
@@ -20,16 +22,28 @@ export interface Invite {
   key: string
 }
 
-export const INVITE_PREFIX = 'tandem1'
+export const INVITE_PREFIX = 'tandem2'
+/** the first version's codes (no check) are still accepted */
+const LEGACY_PREFIX = 'tandem1'
+const CHECK_LENGTH = 8
 export const DESKTOP_JOIN_PREFIX = 'tandem://join/'
+
+/** far longer than any real code (a 100-character name is about 400 characters in all) */
+const MAX_CODE_LENGTH = 2000
 
 export class InviteError extends Error {
   override name = 'InviteError'
 }
 
+/** The check part: 48 bits of SHA-256 over everything before it. */
+function checkOf(body: string): string {
+  return base64urlnopad.encode(sha256(utf8.decode(body))).slice(0, CHECK_LENGTH)
+}
+
 export function encodeInvite(invite: Invite): string {
   const name = base64urlnopad.encode(utf8.decode(invite.name))
-  return [INVITE_PREFIX, invite.kind, invite.spaceId, invite.key, name].join('.')
+  const body = [INVITE_PREFIX, invite.kind, invite.spaceId, invite.key, name].join('.')
+  return `${body}.${checkOf(body)}`
 }
 
 export function desktopInviteLink(invite: Invite): string {
@@ -45,12 +59,13 @@ export function webInviteLink(invite: Invite, pageUrl: string): string {
 /** Pulls the code out of whatever the user pasted: a code, a tandem:// link or a web link. */
 export function extractInviteCode(input: string): string {
   const text = input.trim().replace(/^<|>$/g, '')
-  // a link: the code follows the last "/join/"; pasted text: the last "tandem1." in it
+  // a link: the code follows the last "/join/"; pasted text: the last "tandem2." (or "tandem1.") in it
   const join = text.lastIndexOf('/join/')
-  const at = join >= 0 ? text.indexOf(INVITE_PREFIX + '.', join) : text.lastIndexOf(INVITE_PREFIX + '.')
+  const find = (prefix: string) => (join >= 0 ? text.indexOf(prefix + '.', join) : text.lastIndexOf(prefix + '.'))
+  const at = Math.max(find(INVITE_PREFIX), find(LEGACY_PREFIX))
   if (at < 0) {
     if (!text) throw new InviteError('Paste an invite code or link.')
-    throw new InviteError('This is not a Tandem invite: a code starts with "tandem1." and a link with "tandem://join/".')
+    throw new InviteError('This is not a Tandem invite: a code starts with "tandem2." and a link with "tandem://join/".')
   }
   let code = text.slice(at)
   try {
@@ -63,9 +78,17 @@ export function extractInviteCode(input: string): string {
 
 export function decodeInvite(input: string): Invite {
   const code = extractInviteCode(input)
+  if (code.length > MAX_CODE_LENGTH) throw new InviteError('This is too long to be an invite code; copy the code again.')
   const parts = code.split('.')
-  if (parts.length !== 5) {
+  const legacy = parts[0] === LEGACY_PREFIX
+  if (parts.length !== (legacy ? 5 : 6)) {
     throw new InviteError('This invite code is incomplete or has extra parts; copy the whole code again.')
+  }
+  if (!legacy) {
+    const check = parts.pop()!
+    if (check !== checkOf(parts.join('.'))) {
+      throw new InviteError('This invite code is damaged: a character was changed or lost on the way. Copy the whole code again, or ask for a new invite.')
+    }
   }
   const [, kind, spaceId, key, rawName] = parts as [string, string, string, string, string]
   const parsedKind = SpaceKind.safeParse(kind)

@@ -74,7 +74,7 @@ export async function createSpace(page: Page, name: string, kind: 'Team' | 'Ment
 export async function inviteCode(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Invite people' }).click()
   const dialog = page.getByRole('dialog', { name: 'Invite people' })
-  await expect(dialog.getByLabel('Invite code')).toHaveValue(/^tandem1\./)
+  await expect(dialog.getByLabel('Invite code')).toHaveValue(/^tandem2\./)
   const code = await dialog.getByLabel('Invite code').inputValue()
   await dialog.getByRole('button', { name: 'Close' }).click()
   return code

@@ -52,7 +52,7 @@ test('pool to pair: live notes with carets, offline edits merge, a reload keeps 
 
   await suggestion.getByRole('button', { name: 'Start this pair' }).click()
   const started = a.page.getByRole('dialog', { name: 'Pair started: Daria & Bruce' })
-  await expect(started.getByLabel('Invite code')).toHaveValue(/^tandem1\.pair\./)
+  await expect(started.getByLabel('Invite code')).toHaveValue(/^tandem2\.pair\./)
   const code = await started.getByLabel('Invite code').inputValue()
   await started.getByRole('link', { name: 'Open the pair' }).click()
   await expect(a.page.getByRole('heading', { level: 1, name: 'Daria & Bruce' })).toBeVisible()

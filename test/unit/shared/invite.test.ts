@@ -10,6 +10,14 @@ import {
   type Invite
 } from '../../../shared/spaces/invite.ts'
 import { newId, newSpaceKey } from '../../../shared/spaces/key.ts'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { base64urlnopad, utf8 } from '@scure/base'
+
+/** A version-2 code made of these parts with a correct check (to test each part's own checks). */
+const sealed = (parts: string[]) => {
+  const body = parts.join('.')
+  return `${body}.${base64urlnopad.encode(sha256(utf8.decode(body))).slice(0, 8)}`
+}
 
 const invite = (over: Partial<Invite> = {}): Invite => ({
   spaceId: newId(),
@@ -40,8 +48,8 @@ describe('encodeInvite / decodeInvite', () => {
   ])('round-trips a %s name', (_label, name) => {
     const original = invite({ name })
     const code = encodeInvite(original)
-    expect(code.startsWith('tandem1.team.')).toBe(true)
-    expect(code.split('.')).toHaveLength(5)
+    expect(code.startsWith('tandem2.team.')).toBe(true)
+    expect(code.split('.')).toHaveLength(6)
     expect(decodeInvite(code)).toEqual(original)
   })
 
@@ -66,16 +74,13 @@ describe('encodeInvite / decodeInvite', () => {
     expect(decodeInvite(link)).toEqual(original)
   })
 
-  it('a damaged but well-formed key still decodes (it is caught at sync time)', () => {
+  it('a damaged key in a first-version code still decodes (it is caught at sync time)', () => {
     const original = invite()
-    const code = encodeInvite(original)
-    const parts = code.split('.')
-    const key = parts[3]!
+    const key = original.key
     const damagedKey = (key[0] === 'A' ? 'B' : 'A') + key.slice(1)
-    parts[3] = damagedKey
-    const decoded = decodeInvite(parts.join('.'))
+    const legacy = ['tandem1', original.kind, original.spaceId, damagedKey, base64urlnopad.encode(utf8.decode(original.name))].join('.')
+    const decoded = decodeInvite(legacy)
     expect(decoded.key).toBe(damagedKey)
-    expect(decoded.key).not.toBe(original.key)
     expect(decoded.spaceId).toBe(original.spaceId)
   })
 })
@@ -110,10 +115,43 @@ describe('extractInviteCode', () => {
   })
 })
 
+describe('damaged invites', () => {
+  const good = encodeInvite(invite({ name: 'Growth & Payments' }))
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+  it('refuses a change of any single character anywhere in the code', () => {
+    for (let i = 0; i < good.length; i++) {
+      if (good[i] === '.') continue
+      const other = alphabet[(alphabet.indexOf(good[i]!) + 7) % alphabet.length]!
+      const damaged = good.slice(0, i) + other + good.slice(i + 1)
+      expect(() => decodeInvite(damaged), `position ${i}`).toThrow(InviteError)
+    }
+  })
+
+  it('says the code is damaged when the check does not match (a damaged space id or kind is never accepted)', () => {
+    const parts = good.split('.')
+    parts[2] = parts[2]!.slice(0, -1) + (parts[2]!.endsWith('A') ? 'B' : 'A')
+    expect(inviteError(() => decodeInvite(parts.join('.'))).message).toMatch(/damaged: a character was changed or lost/)
+    const kind = good.replace('.team.', '.pair.')
+    expect(inviteError(() => decodeInvite(kind)).message).toMatch(/damaged/)
+  })
+
+  it('refuses something far too long to be a code without reading it', () => {
+    expect(inviteError(() => decodeInvite(good + 'A'.repeat(100_000))).message).toMatch(/too long/)
+  })
+
+  it('still reads a first-version code (no check)', () => {
+    const original = invite()
+    const legacy = ['tandem1', original.kind, original.spaceId, original.key, base64urlnopad.encode(utf8.decode(original.name))].join('.')
+    expect(decodeInvite(legacy)).toEqual(original)
+  })
+})
+
 describe('malformed invites', () => {
   const good = encodeInvite(invite())
-  const parts = good.split('.')
-  const withPart = (i: number, value: string) => parts.map((p, j) => (j === i ? value : p)).join('.')
+  const parts = good.split('.').slice(0, 5)
+  // each part's own checks, behind a correct check (what a careless encoder could produce)
+  const withPart = (i: number, value: string) => sealed(parts.map((p, j) => (j === i ? value : p)))
 
   it('rejects empty input', () => {
     expect(inviteError(() => decodeInvite('   ')).message).toBe('Paste an invite code or link.')
@@ -132,6 +170,7 @@ describe('malformed invites', () => {
 
   it('rejects a code with extra parts', () => {
     expect(inviteError(() => decodeInvite(good + '.extra')).message).toMatch(/incomplete or has extra parts/)
+    expect(inviteError(() => decodeInvite(sealed([...parts, 'extra']))).message).toMatch(/incomplete or has extra parts/)
   })
 
   it('rejects an unknown kind and names it', () => {

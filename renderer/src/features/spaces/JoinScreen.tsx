@@ -70,7 +70,7 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
             autoFocus
             spellCheck={false}
             className="mono"
-            placeholder="tandem1.team.… or tandem://join/…"
+            placeholder="tandem2.team.… or tandem://join/…"
           />
         </Field>
         {invite && (

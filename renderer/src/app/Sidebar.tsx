@@ -40,9 +40,9 @@ export function Sidebar({ identity }: { identity: IdentityRow }) {
                 <li key={s.id}>
                   <Link href={`/space/${s.id}`} className="nav-item" aria-current={params?.id === s.id ? 'page' : undefined}>
                     <span className="nav-name">{s.name}</span>
-                    {(peersBySpace[s.id]?.peers ?? 0) > 0 && (
-                      <span className="nav-peers" title="people connected now">
-                        {peersBySpace[s.id]!.peers}
+                    {(peersBySpace[s.id]?.people ?? 0) > 0 && (
+                      <span className="nav-peers" title="people here now" aria-label={`${peersBySpace[s.id]!.people} here now`}>
+                        {peersBySpace[s.id]!.people}
                       </span>
                     )}
                   </Link>

@@ -2,8 +2,10 @@ import { create } from 'zustand'
 
 /** Live, ephemeral sync state per space: never content, only how the connection is doing. */
 export interface SpaceSyncState {
-  /** peers connected over WebRTC right now */
+  /** connections to peers over WebRTC right now (one person may have several after reconnects) */
   peers: number
+  /** other people here now: distinct members in presence (what the UI counts) */
+  people: number
   /** our key failed to open messages from this space's peers */
   keyMismatch: boolean
   /** someone with another key knocked (shown to members whose key is known good) */
@@ -26,7 +28,7 @@ interface SyncStatusStore {
   presence: Record<string, PresenceUser[]>
 }
 
-export const EMPTY_SYNC: SpaceSyncState = { peers: 0, keyMismatch: false, strangers: 0, troubleAt: null }
+export const EMPTY_SYNC: SpaceSyncState = { peers: 0, people: 0, keyMismatch: false, strangers: 0, troubleAt: null }
 
 export const useSyncStatus = create<SyncStatusStore>(() => ({ spaces: {}, presence: {} }))
 
@@ -57,4 +59,9 @@ export function useSpaceSync(spaceId: string): SpaceSyncState {
 const NO_ONE: PresenceUser[] = []
 export function usePresence(spaceId: string): PresenceUser[] {
   return useSyncStatus((s) => s.presence[spaceId] ?? NO_ONE)
+}
+
+/** Other people in a presence list: distinct member ids, not connections or browser tabs. */
+export function countPeople(users: readonly PresenceUser[], myId: string): number {
+  return new Set(users.filter((u) => u.id !== myId).map((u) => u.id)).size
 }

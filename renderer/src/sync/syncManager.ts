@@ -8,7 +8,7 @@ import { getSettings, type Settings } from '../data/settings.ts'
 import { readMeta, upsertSelf } from '../data/spaceDoc.ts'
 import { DocLink } from './docLink.ts'
 import { keepVersioned } from '../core/documents/index.ts'
-import { forgetSpace, patchSpaceSync, setPresence } from './status.ts'
+import { countPeople, forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
@@ -179,7 +179,10 @@ class SyncManager {
         if (peers > 0) this.touchLastSeen(false)
       },
       onDecryptError: (p) => this.onDecryptError(row.id, p),
-      onPresence: (users) => setPresence(row.id, users),
+      onPresence: (users) => {
+        setPresence(row.id, users)
+        if (this.identity) patchSpaceSync(row.id, { people: countPeople(users, this.identity.deviceId) })
+      },
       onTrouble: (what) => this.onTrouble(row.id, what)
     })
     this.spaces.set(row.id, {

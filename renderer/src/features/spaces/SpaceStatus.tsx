@@ -19,8 +19,11 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
   else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
   else if (sync.keyMismatch) text = 'Not syncing: the key does not match'
-  else if (sync.peers > 0) {
-    text = `Syncing with ${sync.peers} ${sync.peers === 1 ? 'person' : 'people'}`
+  else if (sync.people > 0) {
+    text = `Syncing with ${sync.people} ${sync.people === 1 ? 'person' : 'people'}`
+    tone = 'live'
+  } else if (sync.peers > 0) {
+    text = 'Connected — waiting to hear who is there'
     tone = 'live'
   } else text = 'Waiting for members to come online'
   return (

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, inviteCode, join, member, screenshot, setOnline, peersOnOwnSignaling } from './harness.ts'
+import { createSpace, firstRun, inviteCode, join, launchPeer, member, screenshot, setOnline, peersOnOwnSignaling } from './harness.ts'
+import { startSignalingServer } from '../../electron/signaling/server.ts'
 
 const peer = peersOnOwnSignaling()
 
@@ -130,4 +131,34 @@ test('moving between sections and spaces never drops a space from sync', async (
   await join(b.page, code)
   await expect(b.page.getByText(/Syncing with 1 person/)).toBeVisible()
   await expect(member(b.page, 'Ada')).toContainText('online now')
+})
+
+test('no signaling server answers: the app says so plainly, stops retrying, and connects once one is there', async () => {
+  // a port where nothing listens yet
+  const probe = await startSignalingServer({ host: '127.0.0.1', port: 0, log: () => {} })
+  const port = Number(new URL(probe.url).port)
+  await probe.close()
+  const a = await launchPeer('Ada', `ws://127.0.0.1:${port}`)
+  try {
+    await firstRun(a)
+    await createSpace(a.page, 'Lonely team', 'Team')
+    const problem = a.page.getByRole('alert', { name: 'Cannot reach the signaling server' })
+    await expect(problem).toContainText(`ws://127.0.0.1:${port}`, { timeout: 30_000 })
+    await expect(problem).toContainText('npm run signal')
+    await expect(a.page.getByRole('status').filter({ hasText: 'no signaling server answers' })).toBeVisible()
+    await expect(a.page.getByRole('switch')).toHaveText('Online · no server')
+    await screenshot(a.page, 'signaling-unreachable')
+    const server = await startSignalingServer({ host: '127.0.0.1', port, log: () => {} })
+    try {
+      await problem.getByRole('button', { name: 'Try again now' }).click()
+      await expect(problem).toHaveCount(0)
+      await expect(a.page.getByRole('status').filter({ hasText: 'Waiting for members to come online' })).toBeVisible({ timeout: 20_000 })
+      await expect(a.page.getByRole('switch')).toHaveText('Online')
+    } finally {
+      await server.close()
+    }
+    expect(a.errors).toEqual([])
+  } finally {
+    await a.close()
+  }
 })

@@ -4,6 +4,7 @@ import type { IdentityRow } from '../data/db.ts'
 import { useSpaces } from '../data/spaces.ts'
 import { saveSetting, useSettings } from '../data/settings.ts'
 import { useSyncStatus } from '../sync/status.ts'
+import { useSignalingHealth } from '../sync/signalingHealth.ts'
 import { Avatar } from './ui.tsx'
 import { openNewSpace } from './uiStore.ts'
 
@@ -15,6 +16,7 @@ export function Sidebar({ identity }: { identity: IdentityRow }) {
   const active = spaces.filter((s) => s.status === 'active')
   const left = spaces.filter((s) => s.status === 'left')
   const online = settings?.online ?? true
+  const signaling = useSignalingHealth((s) => s.state.kind)
   return (
     <nav className="sidebar" aria-label="Spaces">
       <div className="brand">
@@ -71,12 +73,12 @@ export function Sidebar({ identity }: { identity: IdentityRow }) {
           type="button"
           role="switch"
           aria-checked={online}
-          className={`connection ${online ? 'on' : 'off'}`}
+          className={`connection ${online && signaling !== 'unreachable' ? 'on' : 'off'}`}
           onClick={() => void saveSetting('online', !online)}
           title={online ? 'Syncing with peers. Click to work offline.' : 'Working offline. Click to sync again.'}
         >
           <span className="connection-dot" aria-hidden="true" />
-          {online ? 'Online' : 'Working offline'}
+          {!online ? 'Working offline' : signaling === 'unreachable' ? 'Online · no server' : 'Online'}
         </button>
         <Link href="/settings" className="me" aria-label={`Settings for ${identity.name}`}>
           <Avatar name={identity.name} color={identity.color} size={28} />

@@ -75,6 +75,9 @@ export class DocLink {
 
   disconnect(): void {
     if (!this.provider) return
+    // destroy() alone leaves the provider registered with its signaling connections, which then
+    // retry their servers forever (also servers no longer in the settings): disconnect first
+    this.provider.disconnect()
     this.provider.destroy()
     this.provider = null
     this.urls = ''

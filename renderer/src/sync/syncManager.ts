@@ -7,6 +7,7 @@ import { docIdFor, ensureDocRow } from '../data/docs.ts'
 import { getSettings, type Settings } from '../data/settings.ts'
 import { readMeta, upsertSelf } from '../data/spaceDoc.ts'
 import { DocLink } from './docLink.ts'
+import { SignalingHealth } from './signalingHealth.ts'
 import { keepVersioned } from '../core/documents/index.ts'
 import { countPeople, forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
@@ -47,6 +48,7 @@ class SyncManager {
   private sub: Subscription | null = null
   private view = 'home'
   private spaceListeners = new Set<() => void>()
+  private health = new SignalingHealth(() => this.relinkAll())
 
   start(): void {
     if (this.sub) return
@@ -58,6 +60,8 @@ class SyncManager {
       next: ({ rows, settings, identity }) => void this.reconcile(rows, settings, identity),
       error: (err) => console.error('sync: could not read spaces', err)
     })
+    // the network is back: whatever was given up on is worth a try now
+    addEventListener('online', () => this.trySignalingNow())
     setInterval(() => this.touchLastSeen(false), 30_000)
     addEventListener('pagehide', () => this.touchLastSeen(true))
   }
@@ -121,6 +125,7 @@ class SyncManager {
     const identityChanged = JSON.stringify(identity) !== JSON.stringify(this.identity)
     this.identity = identity
     this.settings = settings
+    this.health.setUrls(settings.online ? settings.signalingUrls : [])
     if (!identity) return
     const active = new Map(rows.filter((r) => r.status === 'active').map((r) => [r.id, r]))
     for (const id of [...this.spaces.keys()]) if (!active.has(id)) this.detach(id)
@@ -155,8 +160,19 @@ class SyncManager {
   private connectLink(link: DocLink, spaceId: string): void {
     const space = this.spaces.get(spaceId)
     const settings = this.settings
-    if (!space || !settings || !settings.online) return link.disconnect()
+    if (!space || !settings || !settings.online || !this.health.shouldConnect()) return link.disconnect()
     link.connect(settings.signalingUrls, space.row.key, { user: this.me(), view: this.view })
+    if (link.connected) this.health.follow(link.connected)
+  }
+
+  private relinkAll(): void {
+    for (const s of this.spaces.values()) this.connectLink(s.root, s.row.id)
+    for (const r of this.retained.values()) this.connectLink(r.link, r.spaceId)
+  }
+
+  /** Try the signaling servers again now, after they could not be reached. */
+  trySignalingNow(): void {
+    this.health.tryNow()
   }
 
   private async attach(row: SpaceRow): Promise<void> {

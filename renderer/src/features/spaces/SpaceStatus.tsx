@@ -3,6 +3,8 @@ import type { SpaceRow } from '../../data/db.ts'
 import { useSettings } from '../../data/settings.ts'
 import { useSpaceSync } from '../../sync/status.ts'
 import { useNow } from '../../app/useNow.ts'
+import { useSignalingHealth } from '../../sync/signalingHealth.ts'
+import { SignalingProblem } from './SignalingProblem.tsx'
 
 /** how long a sync hiccup stays mentioned */
 const TROUBLE_SHOWN_MS = 30_000
@@ -12,12 +14,14 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   const sync = useSpaceSync(space.id)
   const settings = useSettings()
   const now = useNow(5_000, sync.troubleAt !== null)
+  const signaling = useSignalingHealth((s) => s.state.kind)
   if (space.status === 'left') return null
   const troubled = sync.troubleAt !== null && now - sync.troubleAt < TROUBLE_SHOWN_MS
   let text: string
   let tone = 'idle'
   if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
   else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
+  else if (signaling === 'unreachable') text = 'Not syncing: no signaling server answers'
   else if (sync.keyMismatch) text = 'Not syncing: the key does not match'
   else if (sync.people > 0) {
     text = `Syncing with ${sync.people} ${sync.people === 1 ? 'person' : 'people'}`
@@ -25,13 +29,15 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   } else if (sync.peers > 0) {
     text = 'Connected — waiting to hear who is there'
     tone = 'live'
-  } else text = 'Waiting for members to come online'
+  } else if (signaling === 'connecting') text = 'Connecting to the signaling server…'
+  else text = 'Waiting for members to come online'
   return (
     <>
       <p className={`sync-line ${tone}`} role="status">
         <span className="connection-dot" aria-hidden="true" />
         {text}
       </p>
+      <SignalingProblem />
       {troubled && !sync.keyMismatch && (
         <p className="sync-line trouble" role="status" aria-label="Sync problem">
           A change could not be exchanged with a member; reconnecting to send it again. Nothing is lost on this device.

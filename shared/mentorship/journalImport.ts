@@ -15,6 +15,7 @@ import {
 } from './journalSections.ts'
 import { lineOf, parseMarkdown, plainText, sourceOf } from './markdownTree.ts'
 import { ticketUrl, type TicketOptions } from '../tickets/tickets.ts'
+import { safeHttpUrl } from '../links/safeUrl.ts'
 
 /**
  * Reads a pair's journal written in the program's Markdown structure (see journal.ts), parsed by
@@ -230,7 +231,8 @@ function strayReason(context: Extract<Context, { kind: 'stray' }>): string {
 function mergeTickets(found: readonly FoundTicket[], trackerBaseUrl: string | undefined): Track['tickets'] {
   const byKey = new Map<string, string | null>()
   for (const { key, url } of found) if (!byKey.get(key)) byKey.set(key, url)
-  return [...byKey].map(([key, url]) => ({ key, url: url ?? ticketUrl(key, trackerBaseUrl) }))
+  // a link from the file is kept only when it is a web address (never javascript:, file: …)
+  return [...byKey].map(([key, url]) => ({ key, url: safeHttpUrl(url) ?? ticketUrl(key, trackerBaseUrl) }))
 }
 
 /** "Bruce: draft the rotation proposal" → owner Bruce, when Bruce is in the pair. */

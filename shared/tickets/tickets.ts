@@ -8,6 +8,8 @@
  * is part of a URL or a path ("…/browse/ENG-8504") is not a new ticket mention.
  */
 
+import { MAX_URL_LENGTH, safeHttpUrl } from '../links/safeUrl.ts'
+
 export const TICKET_KEY_PATTERN = /\b[A-Z][A-Z0-9]+-\d+\b/g
 
 /** Prefixes that look like ticket keys but are standards, encodings or hashes. */
@@ -65,13 +67,24 @@ export function isTicketKey(text: string, options: TicketOptions = {}): boolean 
 export function ticketUrl(key: string, trackerBaseUrl: string | null | undefined): string | null {
   const base = trackerBaseUrl?.trim()
   if (!base) return null
-  return (base.endsWith('/') ? base : base + '/') + key
+  // only a web address becomes a link (a peer could set `javascript:` as the tracker)
+  return safeHttpUrl((base.endsWith('/') ? base : base + '/') + key)
 }
 
 /** The key a tracker URL points at ("https://x.atlassian.net/browse/ENG-8504" → "ENG-8504"), if any. */
 export function ticketKeyInUrl(url: string): string | null {
-  const match = /([A-Z][A-Z0-9]+-\d+)\/?(?:[?#].*)?$/.exec(url)
-  return match?.[1] ?? null
+  // the last path segment, found without a backtracking pattern (a peer's URL can be huge)
+  let path = url.length > MAX_URL_LENGTH ? url.slice(-200) : url
+  const cut = path.search(/[?#]/)
+  if (cut >= 0) path = path.slice(0, cut)
+  if (path.endsWith('/')) path = path.slice(0, -1)
+  const isKey = (s: string) => s.length <= 64 && /^[A-Z][A-Z0-9]+-\d+$/.test(s)
+  const last = path.slice(path.lastIndexOf('/') + 1)
+  if (isKey(last)) return last
+  // a key at the very end of a query ("…?selectedIssue=ENG-8504")
+  const tail = url.slice(-65)
+  const token = tail.slice(Math.max(tail.lastIndexOf('='), tail.lastIndexOf('/'), tail.lastIndexOf('&')) + 1)
+  return isKey(token) ? token : null
 }
 
 /**

@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '../../../shared/links/safeUrl.ts'
 import { desktopInviteLink } from '../../../shared/spaces/invite.ts'
 import type { DesktopApi } from '../../../shared/ipc/contract.ts'
 import { DEFAULT_SIGNALING_URLS } from '../../../shared/settings/signaling.ts'
@@ -7,7 +8,11 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
   return {
     kind: 'desktop',
     appInfo: () => desktop.invoke('app:info', undefined),
-    openExternal: (url) => void desktop.invoke('shell:open-external', { url }).catch(() => {}),
+    openExternal: (url) => {
+      // main checks again, and asks before opening (it shows the real host)
+      const safe = safeHttpUrl(url)
+      if (safe) void desktop.invoke('shell:open-external', { url: safe }).catch(() => {})
+    },
     inviteLink: desktopInviteLink,
     takeDeepLink: async () => (await desktop.invoke('deep-link:take', undefined)).url,
     onDeepLink: (listener) => desktop.on('deep-link', ({ url }) => listener(url)),

@@ -1,4 +1,5 @@
 import { webInviteLink } from '../../../shared/spaces/invite.ts'
+import { safeHttpUrl } from '../../../shared/links/safeUrl.ts'
 import { DEFAULT_SIGNALING_URLS } from '../../../shared/settings/signaling.ts'
 import type { Platform } from './platform.ts'
 import { siteStorage } from './siteStorage.ts'
@@ -15,7 +16,8 @@ export const webPlatform: Platform = {
   kind: 'web',
   appInfo: async () => ({ version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: 'web' }),
   openExternal: (url) => {
-    if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer')
+    const safe = safeHttpUrl(url)
+    if (safe) window.open(safe, '_blank', 'noopener,noreferrer')
   },
   inviteLink: (invite) => webInviteLink(invite, window.location.href),
   takeDeepLink: async () => null,

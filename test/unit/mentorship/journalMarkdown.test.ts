@@ -133,6 +133,22 @@ describe('exporting the seed journal', () => {
 })
 
 describe('tolerant import', () => {
+  it('keeps only web addresses as ticket links (regression: javascript: and file: links were kept)', () => {
+    const text = [
+      '# Pair',
+      'Participants: Daria and Bruce',
+      '## Daria as a mentor - Redux',
+      '* [ ] Read [ENG-1](javascript:alert(document.cookie)) and [ENG-2](file:///etc/passwd)',
+      '* [ ] Then [ENG-3](https://t.example/browse/ENG-3)'
+    ].join('\n\n')
+    const { journal } = journalFromMarkdown(text)
+    expect(journal.tracks[0]!.tickets).toEqual([
+      { key: 'ENG-1', url: null },
+      { key: 'ENG-2', url: null },
+      { key: 'ENG-3', url: 'https://t.example/browse/ENG-3' }
+    ])
+  })
+
   it('reads the seed with headings one level deeper, other bullets, bold labels, ISO dates and other durations', () => {
     const variant = SEED.replace(/^(#+) /gm, '#$1 ')
       .replace(/^( ?)\* /gm, (_, space: string, offset: number) => `${space}${offset % 2 ? '-' : '+'} `)

@@ -47,3 +47,24 @@ describe('tracker base URL typed in settings', () => {
     if (!bad.ok) expect(bad.error).toMatch(/https:\/\//)
   })
 })
+
+describe('hostile links and huge input', () => {
+  it('finds the key of a tracker URL without backtracking, also in an 80 000-character URL', async () => {
+    const { ticketKeyInUrl } = await import('../../../shared/tickets/tickets.ts')
+    expect(ticketKeyInUrl('https://x.atlassian.net/browse/ENG-8504')).toBe('ENG-8504')
+    expect(ticketKeyInUrl('https://x.atlassian.net/browse/ENG-8504/?focus=1#c')).toBe('ENG-8504')
+    expect(ticketKeyInUrl('https://x.atlassian.net/issues?selectedIssue=ENG-12')).toBe('ENG-12')
+    expect(ticketKeyInUrl('https://x.atlassian.net/browse/')).toBeNull()
+    const huge = 'https://x/' + 'A'.repeat(80_000)
+    // the old pattern backtracked quadratically here (seconds); now only the last segment is read
+    expect(ticketKeyInUrl(huge)).toBeNull()
+    expect(ticketKeyInUrl('https://x/' + 'A1'.repeat(40_000) + '/ENG-1')).toBe('ENG-1')
+  })
+
+  it('never makes a link of a non-web tracker base', async () => {
+    const { ticketUrl } = await import('../../../shared/tickets/tickets.ts')
+    expect(ticketUrl('ENG-1', 'https://x.atlassian.net/browse')).toBe('https://x.atlassian.net/browse/ENG-1')
+    for (const base of ['javascript:alert(1)//', 'file:///etc/', 'data:text/html,', 'JaVaScRiPt:x', 'java\nscript:x', 'vbscript:x'])
+      expect(ticketUrl('ENG-1', base)).toBeNull()
+  })
+})

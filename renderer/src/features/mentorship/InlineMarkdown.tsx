@@ -2,19 +2,26 @@ import type { ReactNode } from 'react'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { parseMarkdown } from '../../../../shared/mentorship/markdownTree.ts'
 import { linkTickets } from '../../../../shared/tickets/tickets.ts'
+import { hostOf, safeHttpUrl } from '../../../../shared/links/safeUrl.ts'
 import { platform } from '../../platform/index.ts'
 
-/** A link to the org's tracker (or any http(s) address), opened in the browser. */
+/**
+ * A link to the org's tracker (or any http(s) address), opened in the browser; its title names
+ * the host it really goes to. Anything but a web address stays plain text.
+ */
 export function ExternalLink({ href, children, className }: { href: string; children: ReactNode; className?: string }) {
+  const safe = safeHttpUrl(href)
+  if (!safe) return <span className={className}>{children}</span>
   return (
     <a
-      href={href}
+      href={safe}
+      title={`Opens ${hostOf(safe)} in your browser`}
       className={className}
       target="_blank"
       rel="noopener noreferrer"
       onClick={(e) => {
         e.preventDefault()
-        platform.openExternal(href)
+        platform.openExternal(safe)
       }}
     >
       {children}
@@ -55,7 +62,7 @@ function phrasing(nodes: readonly PhrasingContent[], base: string | null): React
       case 'break':
         return <br key={i} />
       case 'link':
-        return /^https?:\/\//i.test(node.url) ? (
+        return safeHttpUrl(node.url) ? (
           <ExternalLink key={i} href={node.url}>
             {phrasing(node.children, base)}
           </ExternalLink>

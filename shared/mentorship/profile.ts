@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from '../text/plainText.ts'
 
 /**
  * A participant's profile in the mentorship program's pool.
@@ -21,22 +22,26 @@ export function isIanaTimeZone(zone: string): boolean {
   }
 }
 
-const Item = z.string().trim().min(1, 'items cannot be empty')
+/** Limits of a profile: generous for people, bounded for what a peer or a file can send. */
+export const PROFILE_LIMITS = { name: 100, dept: 100, item: 500, items: 50 } as const
+
+const Item = plainText(PROFILE_LIMITS.item).pipe(z.string().min(1, 'items cannot be empty'))
+const Items = z.array(Item).max(PROFILE_LIMITS.items, `has more than ${PROFILE_LIMITS.items} items`)
 
 export const Profile = z.object({
-  name: z.string().trim().min(1, 'name is required'),
+  name: plainText(PROFILE_LIMITS.name).pipe(z.string().min(1, 'name is required')),
   /** Department or team, e.g. "engg", "Growth". */
-  dept: z.string().trim(),
+  dept: plainText(PROFILE_LIMITS.dept),
   /** IANA time zone, e.g. "America/Los_Angeles"; absent when not given. */
   timezone: z
     .string()
     .trim()
     .refine(isIanaTimeZone, 'timezone must be an IANA time zone such as "Europe/Berlin"')
     .optional(),
-  hobbies: z.array(Item),
-  favoriteResources: z.array(Item),
-  beAMentor: z.array(Item),
-  seekAMentor: z.array(Item)
+  hobbies: Items,
+  favoriteResources: Items,
+  beAMentor: Items,
+  seekAMentor: Items
 })
 export type Profile = z.infer<typeof Profile>
 

@@ -1,7 +1,8 @@
-import { Document, LineCounter, isMap, isScalar, parseAllDocuments } from 'yaml'
+import { Document, LineCounter, isMap, isScalar, parseAllDocuments, type EmptyStream } from 'yaml'
 import type { Node as YamlNode } from 'yaml'
 import { z } from 'zod'
-import { Profile, isIanaTimeZone } from './profile.ts'
+import { PROFILE_LIMITS, Profile, isIanaTimeZone } from './profile.ts'
+import { plainText } from '../text/plainText.ts'
 
 /**
  * Profiles in the program's YAML format, one profile per YAML document:
@@ -51,13 +52,13 @@ const ABOUT_KEYS = ['name', 'dept', 'timezone', 'hobbies', 'favorite_resources']
 const LIST_FIELDS = new Set(['hobbies', 'favorite_resources', 'be_a_mentor', 'seek_a_mentor'])
 
 /** Empty YAML values (`hobbies:`) read as empty lists; items are text. */
-const ItemList = z.array(z.string().trim().min(1)).nullish()
+const ItemList = z.array(plainText(PROFILE_LIMITS.item).pipe(z.string().min(1))).max(PROFILE_LIMITS.items, `has more than ${PROFILE_LIMITS.items} items`).nullish()
 const OptionalText = z.string().trim().nullish()
 
 const ProfileYaml = z.object({
   about: z.object({
-    name: z.string().trim().min(1),
-    dept: OptionalText,
+    name: plainText(PROFILE_LIMITS.name).pipe(z.string().min(1)),
+    dept: plainText(PROFILE_LIMITS.dept).nullish(),
     timezone: OptionalText.refine((zone) => !zone || isIanaTimeZone(zone)),
     hobbies: ItemList,
     favorite_resources: ItemList
@@ -75,8 +76,15 @@ function describeValue(value: unknown): string {
 }
 
 /** The user-facing sentence for one zod issue, phrased in the YAML's own field names. */
-function problemFor(path: readonly PropertyKey[], raw: unknown): string {
+function problemFor(issue: z.core.$ZodIssue, raw: unknown): string {
+  const path = issue.path
   const [first, second, third] = path
+  const label0 = first === 'about' && path.length > 1 ? `about.${String(second)}` : String(first)
+  // limits and characters: the schema's own sentence says it best
+  if (issue.code === 'too_big' || (issue.code === 'custom' && !issue.message.startsWith('Invalid'))) {
+    const index = typeof path[path.length - 1] === 'number' ? ` item ${Number(path[path.length - 1]) + 1}` : ''
+    return `${label0}${index} ${issue.message}`
+  }
   if (first === 'about' && path.length === 1) {
     return raw && typeof raw === 'object' && 'about' in raw
       ? 'about must be a mapping with name, dept, hobbies and favorite_resources'
@@ -153,15 +161,26 @@ function toProfile(data: z.infer<typeof ProfileYaml>): Profile {
   return profile
 }
 
+/** A pool file is small; these bound what a careless or hostile file can make the app do. */
+export const YAML_LIMITS = { fileBytes: 2 * 1024 * 1024, documents: 2000, aliases: 50 } as const
+
 function importFile(file: ProfileFile): ProfileImport {
-  const lines = new LineCounter()
-  const docs = parseAllDocuments(file.text, { prettyErrors: true, lineCounter: lines })
   const errors: ProfileImportProblem[] = []
   const warnings: ProfileImportProblem[] = []
   const profiles: ImportedProfile[] = []
+  const whole = (message: string): ProfileImport => ({ profiles: [], errors: [{ file: file.name, message: `${file.name}: ${message}` }], warnings: [] })
+  if (file.text.length > YAML_LIMITS.fileBytes) return whole(`is too large for a profile file (over ${YAML_LIMITS.fileBytes / 1024 / 1024} MB)`)
+  const lines = new LineCounter()
+  let docs: Document.Parsed[] | EmptyStream
+  try {
+    docs = parseAllDocuments(file.text, { prettyErrors: true, lineCounter: lines })
+  } catch {
+    return whole('could not be read as YAML')
+  }
   const at = (line: number, message: string): ProfileImportProblem => ({ file: file.name, line, message: `${file.name} line ${line}: ${message}` })
 
   const list = Array.isArray(docs) ? docs : []
+  if (list.length > YAML_LIMITS.documents) return whole(`holds ${list.length} documents; at most ${YAML_LIMITS.documents} profiles fit in one file`)
   for (const doc of list) {
     for (const error of doc.errors) {
       const line = error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line
@@ -177,12 +196,19 @@ function importFile(file: ProfileFile): ProfileImport {
       errors.push(at(line, 'a profile must be a mapping with about, be_a_mentor and seek_a_mentor'))
       return
     }
-    const raw: unknown = doc.toJS()
+    let raw: unknown
+    try {
+      // aliases (&a / *a) can expand exponentially ("billion laughs"): bounded, and refused past that
+      raw = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases })
+    } catch {
+      errors.push(at(line, 'uses too many aliases (&name / *name); write the profile out in full'))
+      return
+    }
     const parsed = ProfileYaml.safeParse(raw)
     if (!parsed.success) {
       const seen = new Set<string>()
       for (const issue of parsed.error.issues) {
-        const problem = at(lineOf(doc, issue.path, lines), problemFor(issue.path, raw))
+        const problem = at(lineOf(doc, issue.path, lines), problemFor(issue, raw))
         if (!seen.has(problem.message)) errors.push(problem)
         seen.add(problem.message)
       }

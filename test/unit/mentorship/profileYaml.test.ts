@@ -190,3 +190,45 @@ describe('profile helpers', () => {
     expect(profileHints({ ...ada, beAMentor: ['a', 'b', 'c'], seekAMentor: ['a', 'b', 'c', 'd'] })).toEqual([])
   })
 })
+
+describe('hostile profile files', () => {
+  const one = (text: string) => importProfiles([{ name: 'bad.yaml', text }])
+  const base = (name: string, items = '["React"]') => `about:\n  name: ${name}\n  dept: engg\nbe_a_mentor: ${items}\nseek_a_mentor: ["Go"]\n`
+
+  it('refuses an alias bomb with a clear message instead of throwing', () => {
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'about:\n  name: Bomb\n  hobbies: *e'
+    ].join('\n')
+    const result = one(bomb)
+    expect(result.profiles).toEqual([])
+    expect(result.errors[0]?.message).toMatch(/too many aliases/)
+  })
+
+  it.each([
+    ['a NUL in the name', base('"Ada\\u0000Lovelace"'), /control character/],
+    ['an ESC in an item', base('Ada', '["React\\u001b[31m"]'), /item 1 contains a control character/],
+    ['a lone surrogate', base('"Ada \\ud800"'), /broken character/],
+    ['a 10 000-character name', base('x'.repeat(10_000)), /at most 100 characters/],
+    ['10 000 items', base('Ada', JSON.stringify(Array.from({ length: 10_000 }, (_, i) => `item ${i}`))), /more than 50 items/]
+  ])('refuses %s with a clear message', (_label, text, message) => {
+    const result = one(text)
+    expect(result.profiles).toEqual([])
+    expect(result.errors.map((e) => e.message).join('\n')).toMatch(message)
+  })
+
+  it('refuses a file far too large for a pool without parsing it', () => {
+    const result = one('#'.repeat(3 * 1024 * 1024))
+    expect(result.errors[0]?.message).toMatch(/too large/)
+  })
+
+  it('still accepts tabs, line breaks and emoji', () => {
+    const result = one(base('"Zoë 🚀"', '["Line one\\nline two", "tab\\there"]'))
+    expect(result.errors).toEqual([])
+    expect(result.profiles[0]?.profile.name).toBe('Zoë 🚀')
+  })
+})

@@ -107,17 +107,28 @@ function zoneSpan(occurrences: readonly CeremonyOccurrence[]): { fromMs: number;
   }
 }
 
+/**
+ * Text for a property ical-generator does not escape: control characters (a line break would
+ * start a new property, e.g. a whole injected VEVENT) become spaces.
+ */
+function oneLine(text: string): string {
+  let out = ''
+  for (const ch of text) out += ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch
+  return out.replace(/ {2,}/g, ' ').trim()
+}
+
 /** The .ics text for the chosen team (or the org) and sprints. */
 export function exportIcs(cadence: Cadence, options: IcsExportOptions): string {
   const occurrences = exportedOccurrences(cadence, options)
   const team = options.teams.find((t) => t.id === options.teamId)
   const span = occurrences.length ? zoneSpan(occurrences) : { fromMs: 0, toMs: 0 }
   const calendar = ical({
-    name: options.calendarName ?? (team ? `${team.name} · sprint ceremonies` : 'Sprint ceremonies'),
+    // ical-generator escapes event text but writes the calendar's name as it is: one line only
+    name: oneLine(options.calendarName ?? (team ? `${team.name} · sprint ceremonies` : 'Sprint ceremonies')),
     prodId: '//Tandem//Sprint ceremonies//EN',
     timezone: { name: null, generator: (zone) => vtimezone(zone, span.fromMs, span.toMs) }
   })
-  calendar.x('X-WR-TIMEZONE', cadence.timezone)
+  calendar.x('X-WR-TIMEZONE', oneLine(cadence.timezone))
   const bySeries = new Map<string, CeremonyOccurrence[]>()
   for (const o of occurrences) {
     const key = `${o.kind}\u0000${o.teamId ?? ''}`

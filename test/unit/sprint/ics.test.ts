@@ -132,3 +132,20 @@ describe('exportIcs identity', () => {
     expect(() => exportIcs(cadence, { teams, fromSprint: 3, toSprint: 2 })).toThrow(/after/)
   })
 })
+
+describe('names that try to break out of their line', () => {
+  it.each([
+    ['CRLF with a whole event', 'Alpha\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Injected\r\nEND:VEVENT'],
+    ['a bare line feed', 'Alpha\nX-EVIL:1'],
+    ['a bare carriage return', 'Alpha\rX-EVIL:1'],
+    ['semicolons, commas and backslashes', 'Alpha; Beta, \\Gamma'],
+    ['a NUL', 'Alpha\u0000Beta']
+  ])('a team named with %s exports a valid calendar with only the team’s own events', (_label, name) => {
+    const evil = { ...ALPHA, name }
+    const text = exportIcs(cadence, { teams: [evil, NYC], teamId: 'alpha', fromSprint: 5, toSprint: 5, stamp })
+    // no line of the file starts anything the team name carried
+    expect(text.split('\r\n').some((l) => /^(UID:evil|SUMMARY:Injected|X-EVIL)/.test(l))).toBe(false)
+    const honest = exportIcs(cadence, { teams: [ALPHA, NYC], teamId: 'alpha', fromSprint: 5, toSprint: 5, stamp })
+    expect(parsed(text)).toEqual(parsed(honest))
+  })
+})

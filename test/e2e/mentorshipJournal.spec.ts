@@ -15,6 +15,11 @@ test('the seed journal imports through the UI, exports back to the same model, a
   await firstRun(a)
   await createSpace(a.page, 'Daria & Bruce', 'Mentoring pair')
   await openSection(a.page, 'Pair')
+  // an image named like a journal is refused by its content, and nothing opens
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+  await a.page.getByLabel('Journal Markdown file').setInputFiles({ name: 'photo.md', mimeType: 'text/markdown', buffer: png })
+  await expect(a.page.getByText('photo.md is not a text file')).toBeVisible()
+  await expect(a.page.getByRole('dialog', { name: 'Import journal' })).toHaveCount(0)
   await a.page.getByLabel('Journal Markdown file').setInputFiles({ name: 'journal-seed.md', mimeType: 'text/markdown', buffer: Buffer.from(SEED) })
   const preview = a.page.getByRole('dialog', { name: 'Import journal' })
   await expect(preview).toContainText('journal-seed.md: 2 sessions, 2 directions and 1 joint project from “First SMP Process”.')

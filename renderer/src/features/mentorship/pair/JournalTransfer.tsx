@@ -5,6 +5,10 @@ import { importJournal, journalMarkdown, UNPLACED_SESSION_TITLE } from '../../..
 import { Dialog } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
 import { downloadText } from '../../../app/files.ts'
+import { readTextFile } from '../../../app/textFile.ts'
+
+/** A journal of many years is well under this. */
+const MAX_JOURNAL_BYTES = 5 * 1024 * 1024
 import { fileSlug } from '../files.ts'
 import type { Pair } from './PairPage.tsx'
 
@@ -15,9 +19,10 @@ export function JournalTransfer({ pair }: { pair: Pair }) {
 
   const chosen = async (file: File | undefined) => {
     if (!file) return
-    const text = await file.text()
+    const read = await readTextFile(file, MAX_JOURNAL_BYTES)
+    if (!read.ok) return toast(read.reason, 'error')
     setKeepUnplaced(true)
-    setPending({ file: file.name, result: journalFromMarkdown(text, { trackerBaseUrl: pair.tracker ?? undefined }) })
+    setPending({ file: file.name, result: journalFromMarkdown(read.text, { trackerBaseUrl: pair.tracker ?? undefined }) })
   }
 
   const apply = () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { importProfiles, type ProfileFile, type ProfileImportProblem } from '../../../../../shared/mentorship/profileYaml.ts'
+import { importProfiles, YAML_LIMITS, type ProfileFile, type ProfileImportProblem } from '../../../../../shared/mentorship/profileYaml.ts'
+import { readTextFile } from '../../../app/textFile.ts'
 import { describePoolWrites, planPoolImport, type PoolWrite } from '../../../../../shared/mentorship/poolImport.ts'
 import { newId } from '../../../../../shared/spaces/key.ts'
 import { Dialog, Field } from '../../../app/ui.tsx'
@@ -38,16 +39,21 @@ function YamlImport({ existing, onImport, onClose }: Parameters<typeof YamlImpor
   const [pasted, setPasted] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
-  const run = (files: ProfileFile[]) => {
+  const run = (files: ProfileFile[], unread: ProfileImportProblem[] = []) => {
     const result = importProfiles(files)
     const writes = planPoolImport(existing, result.profiles, newId)
     if (writes.length) onImport(writes)
-    setOutcome({ summary: writes.length ? describePoolWrites(writes) : null, errors: result.errors, warnings: result.warnings, files: files.length })
+    const errors = [...unread, ...result.errors]
+    setOutcome({ summary: writes.length ? describePoolWrites(writes) : null, errors, warnings: result.warnings, files: files.length + unread.length })
   }
 
   const chosen = async (list: FileList | null) => {
     if (!list || list.length === 0) return
-    run(await Promise.all([...list].map(async (file) => ({ name: file.name, text: await file.text() }))))
+    const read = await Promise.all([...list].map(async (file) => ({ name: file.name, read: await readTextFile(file, YAML_LIMITS.fileBytes) })))
+    const notText = read.flatMap((f) => (f.read.ok ? [] : [{ file: f.name, message: f.read.reason }]))
+    const files = read.flatMap((f) => (f.read.ok ? [{ name: f.name, text: f.read.text }] : []))
+    if (files.length) run(files, notText)
+    else setOutcome({ summary: null, errors: notText, warnings: [], files: read.length })
   }
 
   const badFiles = outcome ? new Set(outcome.errors.map((e) => e.file)).size : 0

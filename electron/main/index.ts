@@ -1,8 +1,12 @@
-import { app, BrowserWindow, ipcMain, protocol, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, hardenContents, isExternalHttpUrl, isTrustedSender, secureWebPreferences } from './security.ts'
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, hardenContents, isTrustedSender, secureWebPreferences } from './security.ts'
+import { createExternalLinkOpener, type LinkPrompt } from './externalLinks.ts'
+import { installWebSocketGuard } from './localNetwork.ts'
+import { installPermissionHandlers } from './permissions.ts'
+import { resolveRendererSource } from './rendererUrl.ts'
 import { createAppProtocolHandler } from './appProtocol.ts'
 import { DeepLinkInbox, DEEP_LINK_SCHEME, findDeepLink } from './deepLinks.ts'
 import { registerInvokeHandlers } from './ipc.ts'
@@ -25,6 +29,26 @@ const signalingHost = new SignalingHost({
       .map((i) => i.address)
 })
 let mainWindow: BrowserWindow | null = null
+const log = { warn: (message: string) => console.warn(message) }
+
+// The dev server is honoured (and trusted) only in development, only on loopback.
+const renderer = resolveRendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
+if (renderer.ignored) log.warn(renderer.ignored)
+const trustedOrigins = renderer.devOrigin ? [APP_ORIGIN, renderer.devOrigin] : [APP_ORIGIN]
+const isOwnFrame = (frameUrl: string | undefined) => isTrustedSender(frameUrl, renderer.devOrigin)
+
+// Every link that leaves the app is checked here and confirmed in a native dialog first.
+const openLink = createExternalLinkOpener({
+  ask: async (prompt: LinkPrompt) => {
+    const result = mainWindow ? await dialog.showMessageBox(mainWindow, prompt) : await dialog.showMessageBox(prompt)
+    return result.response
+  },
+  open: (href) => shell.openExternal(href),
+  log
+})
+const openLinkLater = (url: string) => {
+  openLink(url).catch((err: unknown) => log.warn(`links: could not open: ${(err as Error).message}`))
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -58,6 +82,8 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
   app.on('before-quit', () => void signalingHost.dispose())
+  // every web contents, not only the main window's: no navigation, no new windows, no <webview>
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLinkLater))
 }
 
 function focusWindow(): void {
@@ -67,6 +93,8 @@ function focusWindow(): void {
 }
 
 function start(): void {
+  installPermissionHandlers(session.defaultSession, trustedOrigins, log)
+  installWebSocketGuard(session.defaultSession.webRequest, log)
   const rendererDir = path.join(__dirname, '../renderer')
   protocol.handle(
     APP_SCHEME,
@@ -77,7 +105,7 @@ function start(): void {
     {
       'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
       'shell:open-external': async ({ url }) => {
-        if (isExternalHttpUrl(url)) await shell.openExternal(url)
+        await openLink(url)
         return undefined
       },
       'deep-link:take': () => {
@@ -88,8 +116,8 @@ function start(): void {
       },
       'signaling:host': ({ enabled, port }) => signalingHost.set(enabled, port)
     },
-    isTrustedSender,
-    { warn: (m) => console.warn(m) }
+    isOwnFrame,
+    log
   )
   createWindow()
 }
@@ -105,12 +133,10 @@ function createWindow(): void {
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs'))
   })
-  hardenContents(mainWindow.webContents, (url) => void shell.openExternal(url))
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => {
     mainWindow = null
     deepLinks.disconnect()
   })
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  void mainWindow.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
+  void mainWindow.loadURL(renderer.url)
 }

@@ -2,14 +2,27 @@
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://tandem`
 
+/**
+ * Where the renderer may connect. Signaling runs over WebSockets to servers the user chooses;
+ * peer data rides WebRTC, which CSP does not govern.
+ *
+ * `wss:` is allowed to any host. Plain `ws:` is needed for the bundled server: on this computer
+ * (ws://localhost) and, when a teammate hosts it for the LAN (SignalingHost binds 0.0.0.0 and hands
+ * out ws://<lan-ip>:<port>), to that teammate's private address. A CSP source can name a host or a
+ * `*.`-prefixed domain, never an IP range, and the teammate's address is not known when the page
+ * loads, so the policy keeps the `ws:` scheme and main narrows it where CSP cannot:
+ * `installWebSocketGuard` (localNetwork.ts) cancels every ws:// request whose host is not loopback,
+ * a private or link-local address, or a .local/.home.arpa/.internal name. Anything else must be wss://.
+ */
+export const CONNECT_SOURCES = ["'self'", 'wss:', 'ws:'] as const
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  // y-webrtc signaling runs over WebSockets to user-chosen servers; peer data rides WebRTC.
-  "connect-src 'self' ws: wss:",
+  `connect-src ${CONNECT_SOURCES.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -23,32 +36,35 @@ export function secureWebPreferences(preloadPath: string) {
     sandbox: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
     webSecurity: true,
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
+    webviewTag: false,
     spellcheck: true
   } as const
 }
 
-/** Only our own pages may talk to main. */
-export function isTrustedSender(frameUrl: string | undefined): boolean {
-  if (!frameUrl) return false
+/** `scheme://host[:port]` of a URL, computed the same way for every scheme (Node's URL gives
+ * custom schemes such as app:// an opaque "null" origin, Chromium does not). */
+export function originOf(url: string | undefined | null): string | null {
+  if (!url) return null
   try {
-    const url = new URL(frameUrl)
-    return `${url.protocol}//${url.host}` === APP_ORIGIN || isDevServerUrl(frameUrl)
+    const u = new URL(url)
+    if (!u.host) return null
+    return `${u.protocol}//${u.host}`
   } catch {
-    return false
+    return null
   }
 }
 
-function isDevServerUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL
-  if (!dev) return false
-  try {
-    return new URL(url).origin === new URL(dev).origin
-  } catch {
-    return false
-  }
+/**
+ * Only our own pages may talk to main: app://tandem, and the dev server's origin only when one was
+ * accepted at start-up (development builds only; see rendererUrl.ts).
+ */
+export function isTrustedSender(frameUrl: string | undefined, devOrigin: string | null = null): boolean {
+  const origin = originOf(frameUrl)
+  return origin !== null && (origin === APP_ORIGIN || (devOrigin !== null && origin === devOrigin))
 }
 
 /** Links the user clicks open in their browser, and only if they are http(s). */
@@ -61,16 +77,26 @@ export function isExternalHttpUrl(url: string): boolean {
   }
 }
 
+type PreventableEvent = { preventDefault(): void }
+
 /** The subset of WebContents the hardening needs (a small interface so it is tested in node). */
 export interface HardenableContents {
-  on(event: 'will-navigate', listener: (event: { preventDefault(): void; url: string }, url: string) => void): unknown
+  on(event: 'will-navigate', listener: (event: PreventableEvent & { url: string }, url: string) => void): unknown
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
 
+/**
+ * No navigation away from the app, no new windows, no <webview>. An http(s) link goes to
+ * `openExternal`, which asks the user first (externalLinks.ts); anything else is dropped.
+ */
 export function hardenContents(contents: HardenableContents, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault()
     if (isExternalHttpUrl(url)) openExternal(url)
+  })
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
   })
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalHttpUrl(url)) openExternal(url)

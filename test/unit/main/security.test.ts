@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
   hardenContents,
   isExternalHttpUrl,
   isTrustedSender,
+  originOf,
   secureWebPreferences,
   type HardenableContents
 } from '../../../electron/main/security.ts'
@@ -24,9 +25,13 @@ describe('secureWebPreferences', () => {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
-      allowRunningInsecureContent: false
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false
     })
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
   })
 })
 
@@ -42,6 +47,22 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(d.get('object-src')).toEqual(["'none'"])
     expect(d.get('base-uri')).toEqual(["'none'"])
     expect(d.get('frame-ancestors')).toEqual(["'none'"])
+    expect(d.get('form-action')).toEqual(["'none'"])
+  })
+
+  it('connects only to itself and WebSockets: wss anywhere, ws narrowed by main to the local network', () => {
+    const connect = directives().get('connect-src')!
+    expect(connect).toEqual(["'self'", 'wss:', 'ws:'])
+    // no http(s), no wildcard: a page cannot fetch from or post to the internet
+    for (const source of connect) expect(source).not.toMatch(/^(\*|https?:|data:|blob:)/)
+    // ws: is kept only because CSP has no IP ranges; localNetwork.test.ts proves the narrowing
+  })
+
+  it('lets nothing load from the network: scripts, styles, images, fonts stay on the app origin', () => {
+    const d = directives()
+    for (const name of ['script-src', 'style-src', 'img-src', 'font-src']) {
+      for (const source of d.get(name)!) expect(source, name).not.toMatch(/^(\*|https?:|wss?:)/)
+    }
   })
 })
 
@@ -49,15 +70,17 @@ describe('hardenContents', () => {
   function fakeContents() {
     let navigate: ((event: { preventDefault(): void; url: string }, url: string) => void) | undefined
     let windowOpen: ((details: { url: string }) => { action: 'deny' }) | undefined
-    const contents: HardenableContents = {
-      on: (event, listener) => {
-        expect(event).toBe('will-navigate')
-        navigate = listener
+    let attachWebview: ((event: { preventDefault(): void }) => void) | undefined
+    const contents = {
+      on: (event: string, listener: never) => {
+        if (event === 'will-navigate') navigate = listener
+        else if (event === 'will-attach-webview') attachWebview = listener
+        else throw new Error(`unexpected event ${event}`)
       },
-      setWindowOpenHandler: (handler) => {
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
         windowOpen = handler
       }
-    }
+    } as HardenableContents
     const openExternal = vi.fn()
     hardenContents(contents, openExternal)
     const navigateTo = (url: string) => {
@@ -65,7 +88,12 @@ describe('hardenContents', () => {
       navigate!(event, url)
       return event
     }
-    return { navigateTo, open: (url: string) => windowOpen!({ url }), openExternal }
+    const attach = () => {
+      const event = { preventDefault: vi.fn() }
+      attachWebview!(event)
+      return event
+    }
+    return { navigateTo, open: (url: string) => windowOpen!({ url }), attach, openExternal }
   }
 
   it.each(['https://example.com/docs', 'http://intranet.local/wiki'])('prevents navigating to %s and opens it externally', (url) => {
@@ -90,6 +118,12 @@ describe('hardenContents', () => {
     expect(open('javascript:alert(1)')).toEqual({ action: 'deny' })
     expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://example.com')
   })
+
+  it('refuses to attach any <webview>', () => {
+    const { attach, openExternal } = fakeContents()
+    expect(attach().preventDefault).toHaveBeenCalledOnce()
+    expect(openExternal).not.toHaveBeenCalled()
+  })
 })
 
 describe('isExternalHttpUrl', () => {
@@ -101,13 +135,19 @@ describe('isExternalHttpUrl', () => {
   })
 })
 
-describe('isTrustedSender', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs()
+describe('originOf', () => {
+  it('gives scheme://host[:port] for custom schemes too (Node would say "null")', () => {
+    expect(originOf('app://tandem/index.html#/x')).toBe('app://tandem')
+    expect(originOf('app://tandem/')).toBe('app://tandem')
+    expect(originOf('http://localhost:5173/src/main.tsx')).toBe('http://localhost:5173')
+    expect(originOf('file:///etc/passwd')).toBeNull()
+    expect(originOf('not a url')).toBeNull()
+    expect(originOf(undefined)).toBeNull()
   })
+})
 
+describe('isTrustedSender', () => {
   it('accepts our own pages', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', undefined)
     expect(APP_ORIGIN).toBe('app://tandem')
     expect(isTrustedSender('app://tandem/')).toBe(true)
     expect(isTrustedSender('app://tandem/index.html#/spaces/abc')).toBe(true)
@@ -118,12 +158,12 @@ describe('isTrustedSender', () => {
     'https://evil.example/app://tandem/',
     'file:///app/index.html',
     'app://tandem.evil.example/',
+    'app://tandem:8080/',
     'app://evil/',
     'http://localhost:5173/',
     '',
     'not a url'
   ])('refuses %j', (url) => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', undefined)
     expect(isTrustedSender(url)).toBe(false)
   })
 
@@ -131,11 +171,21 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(undefined)).toBe(false)
   })
 
-  it('accepts the dev server only while it is configured', () => {
+  it('trusts the dev server only when main accepted one at start-up (development only)', () => {
+    expect(isTrustedSender('http://localhost:5173/', 'http://localhost:5173')).toBe(true)
+    expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
+    expect(isTrustedSender('https://evil.example/', 'http://localhost:5173')).toBe(false)
+    expect(isTrustedSender('app://tandem/', 'http://localhost:5173')).toBe(true)
+    // packaged builds pass no dev origin (rendererUrl.ts), whatever the environment says
+    expect(isTrustedSender('http://localhost:5173/', null)).toBe(false)
+  })
+
+  it('does not read ELECTRON_RENDERER_URL itself', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
-    expect(isTrustedSender('http://localhost:5173/')).toBe(true)
-    expect(isTrustedSender('https://evil.example/')).toBe(false)
-    vi.stubEnv('ELECTRON_RENDERER_URL', undefined)
-    expect(isTrustedSender('http://localhost:5173/')).toBe(false)
+    try {
+      expect(isTrustedSender('http://localhost:5173/')).toBe(false)
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })

@@ -38,15 +38,13 @@ describe('fixed bugs stay fixed', () => {
     expect(() => parseResponse('nope' as never, {})).toThrow(IpcContractError)
   })
 
-  it('the dev server is trusted by origin only', () => {
-    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173'
-    try {
-      expect(isTrustedSender('http://localhost:5173/index.html')).toBe(true)
-      expect(isTrustedSender('http://localhost:5173@evil.example/')).toBe(false)
-      expect(isTrustedSender('http://localhost:51730/')).toBe(false)
-    } finally {
-      delete process.env.ELECTRON_RENDERER_URL
-    }
+  it('the dev server is trusted by origin only, and only when development accepted it', () => {
+    const dev = 'http://localhost:5173'
+    expect(isTrustedSender('http://localhost:5173/index.html', dev)).toBe(true)
+    expect(isTrustedSender('http://localhost:5173@evil.example/', dev)).toBe(false)
+    expect(isTrustedSender('http://localhost:51730/', dev)).toBe(false)
+    // a packaged build accepted no dev origin: the environment variable means nothing there
+    expect(isTrustedSender('http://localhost:5173/index.html', null)).toBe(false)
   })
 
   it('two quick "start hosting" calls start one server', async () => {

@@ -8,12 +8,18 @@ const { values } = parseArgs({
     port: { type: 'string', default: String(SIGNALING_DEFAULTS.port) },
     'max-message-bytes': { type: 'string' },
     'max-topics': { type: 'string' },
+    'max-connections': { type: 'string' },
+    'max-connections-per-address': { type: 'string' },
+    'max-buffered-bytes': { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   }
 })
 
 if (values.help) {
-  console.log('Usage: npm run signal -- [--host 127.0.0.1] [--port 4444] [--max-message-bytes N] [--max-topics N]')
+  console.log(
+    'Usage: npm run signal -- [--host 127.0.0.1] [--port 4444] [--max-message-bytes N] [--max-topics N]\n' +
+      '                         [--max-connections N] [--max-connections-per-address N] [--max-buffered-bytes N]'
+  )
   process.exit(0)
 }
 
@@ -32,7 +38,10 @@ try {
     host: values.host,
     port: num(values.port, 'port'),
     maxMessageBytes: num(values['max-message-bytes'], 'max-message-bytes'),
-    maxTopicsPerConnection: num(values['max-topics'], 'max-topics')
+    maxTopicsPerConnection: num(values['max-topics'], 'max-topics'),
+    maxConnections: num(values['max-connections'], 'max-connections'),
+    maxConnectionsPerAddress: num(values['max-connections-per-address'], 'max-connections-per-address'),
+    maxBufferedBytes: num(values['max-buffered-bytes'], 'max-buffered-bytes')
   })
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -1,92 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startSignalingServer, type SignalingOptions, type SignalingServer } from '../../../electron/signaling/server.ts'
+import { cleanup, connect, forget, sealed, settle, start, withTimeout } from './helpers.ts'
 
-const WAIT_MS = 2000
-
-let servers: SignalingServer[] = []
-let clients: WebSocket[] = []
-
-afterEach(async () => {
-  for (const c of clients) c.terminate()
-  clients = []
-  await Promise.all(servers.map((s) => withTimeout(s.close(), 'server close')))
-  servers = []
-})
-
-function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
-async function start(options: SignalingOptions = {}) {
-  const logs: string[] = []
-  const server = await startSignalingServer({ host: '127.0.0.1', port: 0, log: (l) => logs.push(l), ...options })
-  servers.push(server)
-  return { server, logs }
-}
-
-interface Client {
-  ws: WebSocket
-  messages: Record<string, unknown>[]
-  send(message: unknown): void
-  next(predicate?: (m: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>
-  closed: Promise<{ code: number }>
-}
-
-async function connect(server: SignalingServer, options: WebSocket.ClientOptions = {}): Promise<Client> {
-  const ws = new WebSocket(server.url, options)
-  clients.push(ws)
-  const messages: Record<string, unknown>[] = []
-  const waiters: { predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = []
-  let seen = 0
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as Record<string, unknown>
-    messages.push(message)
-    for (const w of [...waiters]) {
-      if (w.predicate(message)) {
-        waiters.splice(waiters.indexOf(w), 1)
-        w.resolve(message)
-      }
-    }
-  })
-  const closed = new Promise<{ code: number }>((resolve) => ws.on('close', (code) => resolve({ code })))
-  await withTimeout(new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject)), 'open')
-  return {
-    ws,
-    messages,
-    closed,
-    send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
-    next: (predicate = () => true) => {
-      const already = messages.slice(seen).find(predicate)
-      if (already) {
-        seen = messages.indexOf(already) + 1
-        return Promise.resolve(already)
-      }
-      return withTimeout(
-        new Promise<Record<string, unknown>>((resolve) =>
-          waiters.push({
-            predicate,
-            resolve: (m) => {
-              seen = messages.indexOf(m) + 1
-              resolve(m)
-            }
-          })
-        ),
-        'a message'
-      )
-    }
-  }
-}
-
-/** A round trip through the server: once the pong is back, every earlier message was handled. */
-async function settle(client: Client) {
-  client.send({ type: 'ping' })
-  await client.next((m) => m.type === 'pong')
-}
+afterEach(cleanup)
 
 describe('signaling server', () => {
   it('relays a publish to every subscriber of the topic, with a clients count, and not to others', async () => {
@@ -138,7 +54,7 @@ describe('signaling server', () => {
     const { server } = await start()
     const a = await connect(server)
     a.send({ type: 'subscribe', topics: ['t1', 't2'] })
-    a.send({ type: 'publish', topic: 't1', data: 'x' })
+    a.send({ type: 'publish', topic: 't1', data: sealed() })
     await a.next((m) => m.type === 'publish')
     const res = await withTimeout(fetch(`http://127.0.0.1:${server.port}/health`), 'health')
     expect(res.status).toBe(200)
@@ -217,7 +133,7 @@ describe('signaling server', () => {
     const a = await connect(server)
     a.send({ type: 'subscribe', topics: ['t'] })
     await settle(a)
-    servers = servers.filter((s) => s !== server)
+    forget(server)
     await withTimeout(server.close(), 'close')
     await withTimeout(a.closed, 'the client to see the close')
     await expect(fetch(`http://127.0.0.1:${server.port}/health`)).rejects.toThrow()

@@ -49,12 +49,12 @@ test('a forged invite for a space already here is refused, and nothing reaches t
 })
 
 /** `count` profiles of about `bytes` each, with a marker per profile so arrival can be checked. */
-function bigPool(prefix: string, count: number, bytes: number): string {
+function bigPool(prefix: string, count: number, bytes: number, from = 0): string {
   const filler = (i: number, j: number) => `${prefix} item ${i}.${j}: ` + 'lorem ipsum dolor sit amet '.repeat(Math.ceil(180 / 27)).slice(0, 180)
   const perItem = 200
   const items = Math.max(4, Math.round(bytes / perItem / 4))
   const list = (i: number, side: number) => Array.from({ length: items }, (_, j) => `  - "${filler(i, side * 100 + j)}"`).join('\n')
-  return Array.from({ length: count }, (_, i) =>
+  return Array.from({ length: count }, (_, n) => n + from).map((i) =>
     [
       'about:',
       `  name: ${prefix} Person ${String(i).padStart(4, '0')}`,
@@ -78,9 +78,10 @@ test('a 2 MiB document reaches a newcomer, a 1 MiB import reaches a peer online,
   await firstRun(bruce)
   await createSpace(ada.page, 'Big org', 'Organization')
   await openSection(ada.page, 'Mentoring pool')
-  const first = bigPool('First', 260, 8 * 1024)
-  expect(first.length).toBeGreaterThan(2 * 1024 * 1024)
-  let dialog = await importYaml(ada.page, [yamlFile('first.yaml', first)])
+  // two files (a profile file may hold up to 2 MB), one import, one transaction
+  const first = [bigPool('First', 130, 8 * 1024), bigPool('First', 130, 8 * 1024, 130)]
+  expect(first[0]!.length + first[1]!.length).toBeGreaterThan(2 * 1024 * 1024)
+  let dialog = await importYaml(ada.page, [yamlFile('first-a.yaml', first[0]!), yamlFile('first-b.yaml', first[1]!)])
   await expect(dialog.getByLabel('Import result')).toContainText('260')
   await dialog.getByRole('button', { name: 'Done' }).click()
 
@@ -113,4 +114,50 @@ test('a 2 MiB document reaches a newcomer, a 1 MiB import reaches a peer online,
   // and the pool Bruce sees is all of it
   await openSection(bruce.page, 'Mentoring pool')
   await expect(bruce.page.getByRole('list', { name: 'People in the pool' }).getByRole('listitem', { name: /^(First|Second) Person/ })).toHaveCount(390, { timeout: 30_000 })
+})
+
+test('a hostile signaling server sending garbage into every room the app subscribes to causes no uncaught error', async () => {
+  const { WebSocketServer } = await import('ws')
+  const hostile = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  await new Promise<void>((r) => hostile.once('listening', () => r()))
+  const port = (hostile.address() as { port: number }).port
+  let sent = 0
+  hostile.on('connection', (socket) => {
+    socket.send('this is not JSON {')
+    socket.send('null')
+    socket.send('42')
+    socket.on('message', (raw) => {
+      let m: { type?: string; topics?: string[] }
+      try {
+        m = JSON.parse(String(raw)) as typeof m
+      } catch {
+        return
+      }
+      if (m.type !== 'subscribe' || !Array.isArray(m.topics)) return
+      for (const topic of m.topics.slice(0, 20)) {
+        // bad base64, an empty envelope, a truncated one, an unknown algorithm, a non-string
+        const envelopes = ['!!!not base64!!!', '', 'AA', Buffer.from([3, 0x52, 0x4f, 0x54, 1, 1]).toString('base64'), 'B0FFUy1HQ00=']
+        for (const data of envelopes) socket.send(JSON.stringify({ type: 'publish', topic, data }))
+        socket.send(JSON.stringify({ type: 'publish', topic, data: { to: 1 } }))
+        socket.send(JSON.stringify({ type: 'publish', topic }))
+        sent += envelopes.length + 2
+      }
+    })
+  })
+  const { launchPeer } = await import('./harness.ts')
+  const a = await launchPeer('Ada', `ws://127.0.0.1:${port}`)
+  try {
+    await firstRun(a)
+    await createSpace(a.page, 'Targeted team', 'Team')
+    await expect.poll(() => sent, { timeout: 20_000 }).toBeGreaterThan(0)
+    await a.page.waitForTimeout(1_000)
+    await a.page.getByLabel('Space description').fill('Still works.')
+    await a.page.getByLabel('Space description').blur()
+    await a.page.reload()
+    await expect(a.page.getByLabel('Space description')).toHaveValue('Still works.')
+    expect(a.errors).toEqual([])
+  } finally {
+    await a.close()
+    await new Promise<void>((r) => hostile.close(() => r()))
+  }
 })

@@ -7,6 +7,9 @@ import { syncManager } from './sync/syncManager.ts'
 import { keepPairJournalsSynced } from './data/mentorship/pairSync.ts'
 import { toast } from './app/toasts.ts'
 import { watchUnsavedEdits } from './data/unsavedEdits.ts'
+import { startServices } from './sync/services.ts'
+import { sprintServices } from './data/sprint/services.ts'
+import { retroServices } from './data/retro/services.ts'
 import './styles.css'
 
 // before any document is loaded: an edit that cannot be written is kept, retried and shown
@@ -16,6 +19,8 @@ setSettingDefaults({ signalingUrls: platform.defaultSignalingUrls(), online: tru
 syncManager.start()
 // pair journals sync in the background, like root documents
 keepPairJournalsSynced()
+// replication between documents and spaces, for every active space, with or without a screen open
+startServices([...sprintServices, ...retroServices])
 
 // Last line of defence: tell the user instead of failing silently.
 addEventListener('unhandledrejection', (event) => {

@@ -11,7 +11,7 @@ import { type Phase, isRevealed } from './phases.ts'
  * which is how its author can still edit and delete it. Card ids are random, never derived from a
  * member. Every Yjs change carries its writer's client id, which presence ties to a person, so
  * the app writes and deletes anonymous cards through a throwaway Yjs client
- * (renderer/src/data/retro/anonymous.ts), never its own.
+ * (`anonymously` in renderer/src/core/collections), never its own.
  *
  * ## Private until reveal
  * During write, a member's new cards are drafts on their own device only; when the board reaches
@@ -25,7 +25,7 @@ import { type Phase, isRevealed } from './phases.ts'
  * opportunity, so two peers importing the same one write the same record — one card, no conflict.
  * They were logged in the open, so they are visible during write too. Since import is automatic,
  * an imported card is never deleted (the next import would bring it back): it is `dismissed`.
- * Each record is its own root-level map (`cards::<id>`, renderer/src/data/collections.ts), so two
+ * Each record is its own root-level map (`cards::<id>`, renderer/src/core/collections), so two
  * peers creating the same derived id offline merge field by field: a grouping or a dismissal
  * patched into either copy before they met survives (test/unit/retro/yjs.test.ts shows the merge).
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { slugify as slugText } from '../text/slug.ts'
 
 /**
  * Board templates: the columns a team retrospective board starts with.
@@ -153,15 +154,7 @@ export const CustomColumns = z
 
 /** "What went well?" → "what-went-well"; empty or non-Latin titles fall back to "column". */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32)
-    .replace(/-+$/, '')
-  return slug || 'column'
+  return slugText(title, 'column', 32)
 }
 
 /**

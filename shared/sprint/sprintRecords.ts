@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Order } from '../collections/order.ts'
 import { IsoDate } from '../time/dates.ts'
 
 /**
@@ -15,7 +16,8 @@ export function sprintDocKey(n: number): string {
 }
 
 const text = z.string().max(20_000).catch('')
-const order = z.number().catch(0)
+/** an order key (shared/collections/order.ts); numbers from before order keys still read */
+const order = Order
 
 export const Goal = z.object({ text, order })
 export type Goal = z.infer<typeof Goal>
@@ -72,15 +74,6 @@ export const Opportunity = z.object({
   source: z.literal('syncup').catch('syncup')
 })
 export type Opportunity = z.infer<typeof Opportunity>
-
-/** An order after every item's: new items go last. */
-export function nextOrder(items: readonly { order: number }[]): number {
-  return items.reduce((max, i) => Math.max(max, i.order), 0) + 1
-}
-
-export function byOrder<T extends { order: number; id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
-}
 
 /** A ticket link as typed: http(s) only; a bare host gets https://. Null when it is not a web link. */
 export function cleanTicketUrl(raw: string): string | null {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { BASE_URL, createSpace, inviteCode, join, screenshot, type Peer, spaceIdOf } from './harness.ts'
 
 /** Helpers for the retrospective end-to-end tests (house helpers are in harness.ts). */
@@ -54,17 +54,6 @@ export function card(page: Page, text: string) {
 /** The facilitator moves the board on ("Next: Vote →"). */
 export async function nextPhase(page: Page, to: string): Promise<void> {
   await page.getByRole('button', { name: `Next: ${to} →` }).click()
-}
-
-/**
- * Clicks a button at a given moment of the machine's clock (every browser here shares it), so
- * that several peers act at the same instant, before any hears of the others.
- */
-export async function clickAt(locator: Locator, at: number): Promise<void> {
-  await locator.evaluate(
-    (button: HTMLButtonElement, at) => new Promise<void>((resolve) => setTimeout(() => (button.click(), resolve()), at - Date.now())),
-    at
-  )
 }
 
 /** A screenshot of the board from its header down (the page scrolls inside the app's main area). */

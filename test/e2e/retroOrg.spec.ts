@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, screenshot, peersOnOwnSignaling, spaceIdOf } from './harness.ts'
-import { addCard, gotoRoute, nextPhase, openTab, recordLateTicket, shownSprint } from './retroFlows.ts'
+import { createSpace, firstRun, inviteCode, join, screenshot, type Peer, peersOnOwnSignaling, spaceIdOf } from './harness.ts'
+import { addCard, gotoRoute, nextPhase, openTab, recordLateTicket, shownSprint, teamOf } from './retroFlows.ts'
 
 /** The retrospective across spaces: a team's late tickets in its org's report, escalations to the org. */
 // a stuck action fails within half a minute, not at the end of the whole test
@@ -89,4 +89,36 @@ test('teams share late tickets with their org, whose report spans sprints and te
   await agenda.getByRole('link', { name: `Open Alpha team’s sprint ${sprint} board` }).click()
   await expect(page.getByRole('list', { name: 'Discussion order' })).toContainText('Deploys need a freeze window')
   await expect(page.locator('.rt-topic-card', { hasText: 'Deploys need a freeze window' })).toContainText('Escalated to the org')
+})
+
+test('a team’s late tickets reach its org while no retro screen is open on the device that has both spaces', async () => {
+  test.setTimeout(120_000)
+  const [ada, bruce, cleo] = (await Promise.all(['Ada', 'Bruce', 'Cleo'].map(peer))) as [Peer, Peer, Peer]
+  await Promise.all([ada, bruce, cleo].map((p) => firstRun(p)))
+  // Ada has the org and the team; Cleo only the org; Bruce only the team
+  await createSpace(ada.page, 'Acme Engineering', 'Organization')
+  const orgCode = await inviteCode(ada.page)
+  await join(cleo.page, orgCode)
+  await expect(cleo.page.getByRole('heading', { level: 1, name: 'Acme Engineering' })).toBeVisible()
+  const gammaId = await teamOf(ada, 'Gamma team', [bruce])
+  await openTab(ada.page, 'Retro')
+  await ada.page.getByRole('button', { name: 'Create the board' }).click()
+  await openTab(ada.page, 'Late tickets')
+  await ada.page.getByLabel('Org to share with').selectOption({ label: 'Acme Engineering' })
+  await ada.page.getByRole('checkbox', { name: /Share our late tickets/ }).check()
+  await expect(ada.page.getByText('Shared: the org’s Retro insights include this team.')).toBeVisible()
+  // Ada leaves every retro screen; nothing of the retrospective is shown on her device from now on
+  await gotoRoute(ada.page, '/settings')
+  await expect(ada.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+
+  // Bruce, who has no org space, records a late ticket on the team's board
+  await gotoRoute(bruce.page, `/space/${gammaId}/retro`)
+  await recordLateTicket(bruce.page, { key: 'GAM-4', title: 'Payments', expected: '2', actual: '5', reason: 'Hidden complexity' })
+
+  // Cleo, who has no team space, sees it in the org's report: only Ada's device can have copied it
+  await cleo.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Acme Engineering' }).click()
+  await openTab(cleo.page, 'Retro insights')
+  await expect(cleo.page.getByRole('list', { name: 'Top reasons' })).toContainText('Hidden complexity')
+  await expect(cleo.page.getByText(/\(1 team so far\)/)).toBeVisible()
+  expect(ada.page.url()).toMatch(/#\/settings$/)
 })

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { createSpace, firstRun, inviteCode, join, peersOnOwnSignaling } from './harness.ts'
-import { openTab, sprintScreenshot, syncUpCard } from './sprintFlows.ts'
+import { gotoRoute, openTab, sprintScreenshot, syncUpCard } from './sprintFlows.ts'
 
 /** An org with teams: its timeline, joining a team from the org, planning, people and the time finder. */
 const peer = peersOnOwnSignaling()
@@ -108,4 +108,47 @@ test('an org with teams: timeline of every team, a team joins and observes, plan
   await expect(finder).toContainText('Now: 10:00 America/New_York')
   await expect(finder.getByLabel('Suggested time').getByText('Current time')).toBeVisible()
   await sprintScreenshot(a.page, 'sprint-people', 1000)
+})
+
+test('a device with the org and its team carries the cadence across while it shows only its home screen', async () => {
+  test.setTimeout(150_000)
+  // Ada has both spaces; Bruce is in the org only, Cleo in the team only: neither can copy anything
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  const c = await peer('Cleo')
+  for (const p of [a, b, c]) await firstRun(p)
+  await createSpace(a.page, 'Acme Engineering', 'Organization')
+  const orgCode = await inviteCode(a.page)
+  await openTab(a.page, 'Teams & cadence')
+  await a.page.getByRole('button', { name: 'Add a team' }).click()
+  const dialog = a.page.getByRole('dialog', { name: 'Add a team' })
+  await dialog.getByLabel('Team name').fill('Payments')
+  await dialog.getByRole('button', { name: 'Create team' }).click()
+  await expect(a.page.getByRole('list', { name: 'Teams' }).getByRole('listitem', { name: 'Payments' })).toBeVisible()
+  await a.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Payments' }).click()
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible()
+  const teamCode = await inviteCode(a.page)
+  // from here on Ada only looks at her home screen: no sprint screen of either space is open
+  await gotoRoute(a.page, '/')
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Your spaces' })).toBeVisible()
+
+  await join(b.page, orgCode)
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Acme Engineering' })).toBeVisible()
+  await join(c.page, teamCode)
+  await expect(c.page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible()
+  await openTab(c.page, 'Sprint')
+  await c.page.getByRole('link', { name: 'Sprint settings' }).click()
+  await expect(c.page.getByLabel('Sprint length (days)')).toHaveValue('14')
+
+  // the org's rhythm, changed where only the org is, reaches the team-only member
+  await openTab(b.page, 'Teams & cadence')
+  await b.page.getByLabel('Sprint length (days)').fill('21')
+  await b.page.getByLabel('Sprint length (days)').press('Enter')
+  await expect(c.page.getByLabel('Sprint length (days)')).toHaveValue('21', { timeout: 30_000 })
+
+  // the team's own zone, changed where only the team is, reaches the org-only member
+  await c.page.getByLabel('Team time zone').fill('Asia/Tokyo')
+  await c.page.getByLabel('Team time zone').press('Enter')
+  await expect(b.page.getByRole('list', { name: 'Teams' }).getByRole('listitem', { name: 'Payments' })).toContainText('Asia/Tokyo', { timeout: 30_000 })
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Your spaces' })).toBeVisible()
 })

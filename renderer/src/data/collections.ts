@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { z } from 'zod'
 
 /**
@@ -61,20 +61,6 @@ export function patchRecord(doc: Y.Doc, name: string, id: string, fields: Record
       else record.set(k, v)
     }
   })
-}
-
-/**
- * Like patchRecord, but written by a throwaway Yjs client: every Yjs change carries the writer's
- * client id, which presence ties to a person, so anonymous content must not be written with ours.
- * The throwaway first learns the document's state, so its write orders after what we have seen.
- */
-export function patchRecordAnonymously(doc: Y.Doc, name: string, id: string, fields: Record<string, unknown>): void {
-  const ghost = new Y.Doc()
-  Y.applyUpdate(ghost, Y.encodeStateAsUpdate(doc))
-  const before = Y.encodeStateVector(ghost)
-  patchRecord(ghost, name, id, fields)
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(ghost, before))
-  ghost.destroy()
 }
 
 export function removeRecord(doc: Y.Doc, name: string, id: string): void {

@@ -40,6 +40,12 @@ export function readMeta(doc: Y.Doc, fallbackName: string): SpaceMeta {
   }
 }
 
+/** Who created the space (its device id), so that only one device fills in defaults. */
+export function createdByOf(doc: Y.Doc): string | null {
+  const by = meta(doc).get('createdBy')
+  return typeof by === 'string' ? by : null
+}
+
 export function setSpaceName(doc: Y.Doc, name: string): void {
   meta(doc).set('name', name)
 }
@@ -57,6 +63,35 @@ function isMemberRecord(value: unknown): value is MemberRecord {
 /** Member records, skipping anything malformed a peer may have written. */
 export function readMembers(doc: Y.Doc): MemberRecord[] {
   return [...members(doc).values()].filter(isMemberRecord)
+}
+
+const membersCache = new WeakMap<Y.Doc, MemberRecord[]>()
+const cacheWatched = new WeakSet<Y.Doc>()
+
+/**
+ * The member records as one array that stays the same until the members change (a snapshot for
+ * useSyncExternalStore); `watchMembers` says when.
+ */
+export function membersOf(doc: Y.Doc): readonly MemberRecord[] {
+  let cached = membersCache.get(doc)
+  if (!cached) {
+    cached = readMembers(doc)
+    membersCache.set(doc, cached)
+    if (!cacheWatched.has(doc)) {
+      cacheWatched.add(doc)
+      members(doc).observe(() => membersCache.delete(doc))
+    }
+  }
+  return cached
+}
+
+/** Calls `f` whenever a member entry changes; returns the function that stops it. */
+export function watchMembers(doc: Y.Doc, f: () => void): () => void {
+  // the cache's own observer comes first, so `f` reads the new members
+  membersOf(doc)
+  const map = members(doc)
+  map.observe(f)
+  return () => map.unobserve(f)
 }
 
 /** Adds or refreshes this device's own member entry. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { collection, defineCollection } from '../../../renderer/src/core/collections/index.ts'
+import { anonymously, collection, defineCollection } from '../../../renderer/src/core/collections/index.ts'
+import { defineDocument, openVersioned } from '../../../renderer/src/core/documents/index.ts'
 import { Order } from '../../../shared/collections/order.ts'
 
 const Item = z.object({ text: z.string().max(100), order: Order })
@@ -177,5 +178,44 @@ describe('record collections', () => {
     doc.getMap('items::old1').set('order', 0)
     collection(doc, items).create({ text: 'new' })
     expect(texts(doc)).toEqual(['old one', 'old two', 'new'])
+  })
+})
+
+describe('anonymous writes', () => {
+  const Note = z.object({ text: z.string(), by: z.string().optional() })
+  const notes = defineCollection({ name: 'notes', schema: Note })
+  /** the clients whose inserts an update carries */
+  const writersOf = (update: Uint8Array) => new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client))
+
+  it('create, patch and remove a record without our client id, each through its own throwaway client', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    collection(a, notes).patch('named', { text: 'mine', by: 'member-ana-0042' })
+    sync()
+    const sent: Uint8Array[] = []
+    a.on('update', (u: Uint8Array) => sent.push(u))
+    const before = Y.encodeStateVector(a)
+    const id = anonymously(a, notes).create({ text: 'secret' })
+    anonymously(a, notes).patch(id, { text: 'secret, edited' })
+    anonymously(a, notes).patch('named', { text: 'mine, edited anonymously' })
+    expect(collection(a, notes).get(id)).toEqual({ id, text: 'secret, edited' })
+    anonymously(a, notes).remove(id)
+    expect(collection(a, notes).get(id)).toBeNull()
+    const all = Y.encodeStateAsUpdate(a, before)
+    expect(writersOf(all).has(a.clientID)).toBe(false)
+    for (const u of sent) expect(writersOf(u).has(a.clientID)).toBe(false)
+    expect(Buffer.from(all).includes(Buffer.from('member-ana-0042'))).toBe(false)
+    expect(writersOf(all).size).toBe(4) // one throwaway client per write
+    // the writes order after what this device had seen, and reach peers like any other
+    sync()
+    expect(collection(b, notes).list()).toEqual([{ id: 'named', text: 'mine, edited anonymously', by: 'member-ana-0042' }])
+  })
+
+  it('are refused on a document a newer app wrote, like every other write', () => {
+    const doc = new Y.Doc()
+    doc.getMap('__tandem').set('v9', true)
+    openVersioned(doc, defineDocument({ name: 'anon-test', version: 1 }))
+    expect(() => anonymously(doc, notes).patch('x', { text: 'y' })).toThrow(/newer version/)
+    expect(collection(doc, notes).list()).toEqual([])
   })
 })

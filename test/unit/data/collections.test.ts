@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { patchRecord, patchRecordAnonymously, readCollection, readRecord, removeRecord } from '../../../renderer/src/data/collections.ts'
+import { patchRecord, readCollection, readRecord, removeRecord } from '../../../renderer/src/data/collections.ts'
 
 const Card = z.object({ text: z.string(), votes: z.number().optional() })
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -35,19 +35,5 @@ describe('record collections over Yjs', () => {
     removeRecord(doc, 'cards', 'gone')
     expect(readCollection(doc, 'cards', Card)).toEqual([])
     expect(doc.getMap('cards::gone').get('text')).toBeUndefined()
-  })
-
-  it('an anonymous write carries neither our client id nor loses ordering', () => {
-    const doc = new Y.Doc()
-    patchRecord(doc, 'cards', 'c1', { text: 'first' })
-    const before = Y.encodeStateVector(doc)
-    patchRecordAnonymously(doc, 'cards', 'c2', { text: 'anonymous' })
-    patchRecordAnonymously(doc, 'cards', 'c1', { text: 'edited anonymously' })
-    const writers = new Set<number>()
-    const update = Y.decodeUpdate(Y.encodeStateAsUpdate(doc, before))
-    for (const struct of update.structs) writers.add(struct.id.client)
-    expect(writers.has(doc.clientID)).toBe(false)
-    expect(readRecord(doc, 'cards', 'c1', Card)?.text).toBe('edited anonymously')
-    expect(readRecord(doc, 'cards', 'c2', Card)?.text).toBe('anonymous')
   })
 })

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { patchRecord, readCollection } from '../../../renderer/src/data/collections.ts'
-import { ActionItemFields, ActionStatusFields, newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
-import { CardFields, importOpportunities, newCard } from '../../../shared/retro/cards.ts'
+import { z } from 'zod'
+import { collection, defineCollection, type CollectionDef } from '../../../renderer/src/core/collections/index.ts'
+import { ACTIONS, ACTION_STATUS, BOARDS, CARDS, VOTES } from '../../../renderer/src/data/retro/collections.ts'
+import { newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
+import { importOpportunities, newCard } from '../../../shared/retro/cards.ts'
 import { BoardFlow, initialFlow, movePhase } from '../../../shared/retro/phases.ts'
-import { VoteFields, castVote, tallyVotes, type Vote } from '../../../shared/retro/votes.ts'
+import { castVote, tallyVotes } from '../../../shared/retro/votes.ts'
 import { T0 } from './fixtures.ts'
 
 /**
- * The domain records stored the way the app stores them (renderer/src/data/collections.ts: one
- * root-level Y.Map of fields per record), merged the way peers merge them.
+ * The domain records stored the way the app stores them (core/collections with the retro store's
+ * definitions, renderer/src/data/retro/collections.ts: one root-level Y.Map of fields per record),
+ * merged the way peers merge them.
  */
-const write = (doc: Y.Doc, name: string, record: { id: string; [field: string]: unknown }) => {
+const write = <T>(doc: Y.Doc, def: CollectionDef<T>, record: { id: string; [field: string]: unknown }) => {
   const { id, ...fields } = record
-  patchRecord(doc, name, id, fields)
+  collection(doc, def).patch(id, fields as never)
 }
+const patchRecord = <T>(doc: Y.Doc, def: CollectionDef<T>, id: string, fields: Record<string, unknown>) => collection(doc, def).patch(id, fields as never)
+const readCollection = <T>(doc: Y.Doc, def: CollectionDef<T>) => collection(doc, def).list()
+const R = defineCollection({ name: 'r', schema: z.object({ text: z.string(), done: z.boolean().optional() }) })
 function sync(...docs: Y.Doc[]): void {
   for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
 }
@@ -29,12 +35,12 @@ describe('retro records in a shared Yjs document', () => {
   it('an anonymous card’s author appears nowhere in the encoded document', () => {
     const author = 'member-7f3a9c-ana'
     const anonymous = new Y.Doc()
-    write(anonymous, 'cards', newCard({ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', authorId: author, createdAt: T0 }, { anonymous: true }))
+    write(anonymous, CARDS, newCard({ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', authorId: author, createdAt: T0 }, { anonymous: true }))
     expect(bytesContain(Y.encodeStateAsUpdate(anonymous), author)).toBe(false)
-    expect(readCollection(anonymous, 'cards', CardFields)).toEqual([{ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', createdAt: T0 }])
+    expect(readCollection(anonymous, CARDS)).toEqual([{ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', createdAt: T0 }])
     // control: the same card on a named board does carry it, so the check above can fail
     const named = new Y.Doc()
-    write(named, 'cards', newCard({ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', authorId: author, createdAt: T0 }, { anonymous: false }))
+    write(named, CARDS, newCard({ id: 'k3j9x', columnId: 'went-well', text: 'Pairing helped', authorId: author, createdAt: T0 }, { anonymous: false }))
     expect(bytesContain(Y.encodeStateAsUpdate(named), author)).toBe(true)
   })
 
@@ -42,21 +48,21 @@ describe('retro records in a shared Yjs document', () => {
     const opps = [{ id: 'o1', text: 'CI is flaky', date: '2026-03-04', authorName: 'Ben' }]
     const a = new Y.Doc()
     const b = new Y.Doc()
-    for (const doc of [a, b]) for (const card of importOpportunities(opps, readCollection(doc, 'cards', CardFields), 'opportunities', { anonymous: false })) write(doc, 'cards', card)
+    for (const doc of [a, b]) for (const card of importOpportunities(opps, readCollection(doc, CARDS), 'opportunities', { anonymous: false })) write(doc, CARDS, card)
     sync(a, b)
-    expect(readCollection(a, 'cards', CardFields)).toHaveLength(1)
-    expect(readCollection(a, 'cards', CardFields)).toEqual(readCollection(b, 'cards', CardFields))
+    expect(readCollection(a, CARDS)).toHaveLength(1)
+    expect(readCollection(a, CARDS)).toEqual(readCollection(b, CARDS))
   })
 
   it('four peers vote offline on one card; after merging every peer counts the same and the cap holds', () => {
     const peers = ['ana', 'ben', 'cy', 'dee'].map((id) => ({ id, doc: new Y.Doc() }))
     const options = { budget: 5, cap: 3 }
     for (const p of peers) {
-      const mine = readCollection(p.doc, 'votes', VoteFields) as Vote[]
-      write(p.doc, 'votes', castVote(mine, { id: `${p.id}-1`, voterId: p.id, targetId: 'hot', castAt: T0 }))
+      const mine = readCollection(p.doc, VOTES)
+      write(p.doc, VOTES, castVote(mine, { id: `${p.id}-1`, voterId: p.id, targetId: 'hot', castAt: T0 }))
     }
     sync(...peers.map((p) => p.doc))
-    const tallies = peers.map((p) => tallyVotes(readCollection(p.doc, 'votes', VoteFields), options))
+    const tallies = peers.map((p) => tallyVotes(readCollection(p.doc, VOTES), options))
     for (const t of tallies) expect(t).toEqual(tallies[0])
     expect(tallies[0]!.counts).toEqual({ hot: 3 })
     expect(tallies[0]!.rejected).toEqual([{ id: 'dee-1', reason: 'over cap' }])
@@ -65,27 +71,27 @@ describe('retro records in a shared Yjs document', () => {
   it('concurrent phase moves converge to one whole flow on every peer', () => {
     const a = new Y.Doc()
     const b = new Y.Doc()
-    write(a, 'boards', { id: 'retro:alpha:6', flow: initialFlow('ana', T0) })
+    write(a, BOARDS, { id: 'retro:alpha:6', flow: initialFlow('ana', T0) })
     sync(a, b)
     const flowOf = (doc: Y.Doc) => BoardFlow.parse(doc.getMap('boards::retro:alpha:6').get('flow'))
     const moved = movePhase(flowOf(a), 'ana', 'next', T0 + 1)
     const handed = { ...flowOf(b), facilitatorId: 'ben', changedBy: 'ana', changedAt: T0 + 1 }
     if (!moved.ok) throw new Error(moved.error)
-    patchRecord(a, 'boards', 'retro:alpha:6', { flow: moved.flow })
-    patchRecord(b, 'boards', 'retro:alpha:6', { flow: handed })
+    patchRecord(a, BOARDS, 'retro:alpha:6', { flow: moved.flow })
+    patchRecord(b, BOARDS, 'retro:alpha:6', { flow: handed })
     sync(a, b)
     expect(flowOf(a)).toEqual(flowOf(b))
     expect([moved.flow, handed]).toContainEqual(flowOf(a)) // one of the two, never a mix
   })
 
   it('an action item ticked on one peer and edited on another keeps both changes', () => {
-    const items = (doc: Y.Doc) => withStatus(readCollection(doc, 'actions', ActionItemFields), readCollection(doc, 'actionStatus', ActionStatusFields))
+    const items = (doc: Y.Doc) => withStatus(readCollection(doc, ACTIONS), readCollection(doc, ACTION_STATUS))
     const a = docWithClient(1)
     const b = docWithClient(2)
-    write(a, 'actions', newActionItem({ id: 'a1', text: 'Fix CI', createdAt: T0 }, 5))
+    write(a, ACTIONS, newActionItem({ id: 'a1', text: 'Fix CI', createdAt: T0 }, 5))
     sync(a, b)
-    write(a, 'actionStatus', tickAction('a1', true, T0 + 5, 'ana'))
-    patchRecord(b, 'actions', 'a1', { text: 'Fix CI for good' })
+    write(a, ACTION_STATUS, tickAction('a1', true, T0 + 5, 'ana'))
+    patchRecord(b, ACTIONS, 'a1', { text: 'Fix CI for good' })
     sync(a, b)
     for (const doc of [a, b]) expect(items(doc)).toMatchObject([{ id: 'a1', text: 'Fix CI for good', done: true, doneAt: T0 + 5, fromSprint: 5 }])
   })
@@ -94,9 +100,9 @@ describe('retro records in a shared Yjs document', () => {
     const survives = [[1, 2], [2, 1]].map(([idA, idB]) => {
       const a = docWithClient(idA!)
       const b = docWithClient(idB!)
-      patchRecord(a, 'r', 'same-id', { text: 'x' })
-      patchRecord(a, 'r', 'same-id', { done: true })
-      patchRecord(b, 'r', 'same-id', { text: 'x' })
+      patchRecord(a, R, 'same-id', { text: 'x' })
+      patchRecord(a, R, 'same-id', { done: true })
+      patchRecord(b, R, 'same-id', { text: 'x' })
       sync(a, b)
       return a.getMap('r::same-id').get('done') === true && b.getMap('r::same-id').get('done') === true
     })

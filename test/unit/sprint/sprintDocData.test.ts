@@ -1,33 +1,32 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { readCollection, readRecord } from '../../../renderer/src/data/collections.ts'
-import { GOALS_COLLECTION, addGoal, moveItem } from '../../../renderer/src/data/sprint/planning.ts'
+import { collection } from '../../../renderer/src/core/collections/index.ts'
+import { planningCommands } from '../../../renderer/src/data/sprint/planning.ts'
 import { RETRO_INBOX_COLLECTION, logOpportunity, readRetroInbox } from '../../../renderer/src/data/sprint/retroInbox.ts'
-import { TIMERS_COLLECTION, saveSyncUpAnswer, SYNCUP_COLLECTION, writeSyncUpTimer } from '../../../renderer/src/data/sprint/syncUp.ts'
-import type { DocLink } from '../../../renderer/src/sync/docLink.ts'
-import { Goal, SyncUpEntry, TimerRecord, byOrder } from '../../../shared/sprint/sprintRecords.ts'
+import { readSyncUpTimer, saveSyncUpAnswer, writeSyncUpTimer } from '../../../renderer/src/data/sprint/syncUp.ts'
+import { GOALS, SYNCUP } from '../../../renderer/src/data/sprint/collections.ts'
 import { startTimer } from '../../../shared/sprint/syncUpTimer.ts'
-
-const linkOf = (doc: Y.Doc) => ({ doc }) as unknown as DocLink
 
 describe('the sprint document', () => {
   it('resets a day’s timer and starts it again', () => {
-    const link = linkOf(new Y.Doc())
-    writeSyncUpTimer(link, '2026-03-05', { ...startTimer(1000, 'ada'), pausedAt: 5000 })
-    expect(readRecord(link.doc, TIMERS_COLLECTION, '2026-03-05', TimerRecord)).toMatchObject({ startedBy: 'ada', pausedAt: 5000 })
-    writeSyncUpTimer(link, '2026-03-05', null)
-    expect(readRecord(link.doc, TIMERS_COLLECTION, '2026-03-05', TimerRecord)).toBeNull()
-    writeSyncUpTimer(link, '2026-03-05', startTimer(9000, 'bo'))
-    expect(readRecord(link.doc, TIMERS_COLLECTION, '2026-03-05', TimerRecord)).toMatchObject({ startedAt: 9000, startedBy: 'bo', pausedAt: null })
+    const doc = new Y.Doc()
+    writeSyncUpTimer(doc, '2026-03-05', { ...startTimer(1000, 'ada'), pausedAt: 5000 })
+    expect(readSyncUpTimer(doc, '2026-03-05')).toMatchObject({ startedBy: 'ada', pausedAt: 5000 })
+    writeSyncUpTimer(doc, '2026-03-05', null)
+    expect(readSyncUpTimer(doc, '2026-03-05')).toBeNull()
+    writeSyncUpTimer(doc, '2026-03-05', startTimer(9000, 'bo'))
+    const again = readSyncUpTimer(doc, '2026-03-05')
+    expect(again).toMatchObject({ startedAt: 9000, startedBy: 'bo' })
+    expect(again?.pausedAt).toBeUndefined()
   })
 
   it('keeps each member’s answers in their own record', () => {
     const a = new Y.Doc()
     const b = new Y.Doc()
-    saveSyncUpAnswer(linkOf(a), '2026-03-05', 'ada', 'today', 'Retries')
-    saveSyncUpAnswer(linkOf(b), '2026-03-05', 'bo', 'blockers', 'No staging DB')
+    saveSyncUpAnswer(a, '2026-03-05', 'ada', 'today', 'Retries')
+    saveSyncUpAnswer(b, '2026-03-05', 'bo', 'blockers', 'No staging DB')
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
-    const entries = readCollection(a, SYNCUP_COLLECTION, SyncUpEntry).map((e) => [e.id, e.today, e.blockers])
+    const entries = collection(a, SYNCUP).list().map((e) => [e.id, e.today, e.blockers])
     expect(entries.sort()).toEqual([
       ['2026-03-05|ada', 'Retries', ''],
       ['2026-03-05|bo', '', 'No staging DB']
@@ -35,23 +34,26 @@ describe('the sprint document', () => {
   })
 
   it('orders goals and moves them', () => {
-    const link = linkOf(new Y.Doc())
-    const first = addGoal(link, 'One')
-    addGoal(link, 'Two')
-    const goals = () => byOrder(readCollection(link.doc, GOALS_COLLECTION, Goal))
+    const doc = new Y.Doc()
+    const planning = planningCommands(doc)
+    const first = planning.addGoal('One')
+    planning.addGoal('Two')
+    const goals = () => collection(doc, GOALS).list()
     expect(goals().map((g) => g.text)).toEqual(['One', 'Two'])
-    moveItem(link, GOALS_COLLECTION, goals(), first, 1)
+    planning.moveGoal(first, 'down')
+    expect(goals().map((g) => g.text)).toEqual(['Two', 'One'])
+    planning.moveGoal(first, 'down')
     expect(goals().map((g) => g.text)).toEqual(['Two', 'One'])
   })
 
   it('logs opportunities to the retro inbox with their author, oldest first', () => {
-    const link = linkOf(new Y.Doc())
+    const doc = new Y.Doc()
     const now = vi.spyOn(Date, 'now').mockReturnValueOnce(2000).mockReturnValueOnce(1000)
-    logOpportunity(link, { text: 'Slow reviews', author: { id: 'ada', name: 'Ada' }, date: '2026-03-06' })
-    logOpportunity(link, { text: '  Flaky CI  ', author: { id: 'bo', name: 'Bo' }, date: '2026-03-05' })
+    logOpportunity(doc, { text: 'Slow reviews', author: { id: 'ada', name: 'Ada' }, date: '2026-03-06' })
+    logOpportunity(doc, { text: '  Flaky CI  ', author: { id: 'bo', name: 'Bo' }, date: '2026-03-05' })
     now.mockRestore()
-    expect(() => logOpportunity(link, { text: ' ', author: { id: 'ada', name: 'Ada' }, date: '2026-03-06' })).toThrow()
-    expect(readRetroInbox(link.doc).map((o) => [o.text, o.authorName, o.source])).toEqual([
+    expect(() => logOpportunity(doc, { text: ' ', author: { id: 'ada', name: 'Ada' }, date: '2026-03-06' })).toThrow()
+    expect(readRetroInbox(doc).map((o) => [o.text, o.authorName, o.source])).toEqual([
       ['Flaky CI', 'Bo', 'syncup'],
       ['Slow reviews', 'Ada', 'syncup']
     ])

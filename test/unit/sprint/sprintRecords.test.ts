@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { syncUpMembersOf, teamPeople } from '../../../shared/sprint/people.ts'
 import { findSyncUpTime } from '../../../shared/sprint/syncupTime.ts'
-import { Opportunity, PlanTicket, byOrder, cleanTicketUrl, nextOrder, sprintDocKey, syncUpEntryId } from '../../../shared/sprint/sprintRecords.ts'
+import { Goal, Opportunity, PlanTicket, cleanTicketUrl, sprintDocKey, syncUpEntryId } from '../../../shared/sprint/sprintRecords.ts'
 
 const member = (id: string, name: string, extra: { leftAt?: number } = {}) => ({ id, name, color: '#123456', joinedAt: 1, lastSeenAt: 1, ...extra })
 
@@ -11,11 +11,10 @@ describe('sprint records', () => {
     expect(syncUpEntryId('2026-01-08', 'abc')).toBe('2026-01-08|abc')
   })
 
-  it('orders items and appends at the end', () => {
-    const items = [{ id: 'b', order: 2 }, { id: 'a', order: 2 }, { id: 'c', order: 1 }]
-    expect(byOrder(items).map((i) => i.id)).toEqual(['c', 'a', 'b'])
-    expect(nextOrder(items)).toBe(3)
-    expect(nextOrder([])).toBe(1)
+  it('reads an order key, a legacy number, and junk as 0', () => {
+    expect(Goal.parse({ text: 'a', order: 'a0' }).order).toBe('a0')
+    expect(Goal.parse({ text: 'a', order: 3 }).order).toBe(3)
+    expect(Goal.parse({ text: 'a', order: { bad: true } }).order).toBe(0)
   })
 
   it('reads records leniently, but an opportunity needs its text and author', () => {

@@ -66,6 +66,13 @@ export interface Collection<T> {
   createMany(items: readonly (Fields<T> & { id?: string })[]): string[]
   /** changes only the given fields (undefined removes one); creates the record when missing */
   patch(id: string, fields: Partial<Fields<T>>): void
+  /** sets the record to exactly these fields (an ordered record keeps its place); creates it when missing */
+  replace(id: string, fields: Fields<T>): void
+  /**
+   * empties the record: it reads as absent, and a later write brings it back. For records whose
+   * ids come back (a day's timer, a meeting's override): a removed record stays removed for good.
+   */
+  clear(id: string): void
   move(id: string, to: Position): void
   /** removes the record, and with it the records that belong to it, in one transaction */
   remove(id: string): void
@@ -157,6 +164,16 @@ class LiveCollection<T> implements Collection<T> {
     this.write(id, fields as Record<string, unknown>)
   }
 
+  replace(id: string, fields: Fields<T>): void {
+    const stale = this.storedKeys(id).filter((k) => !(this.def.ordered && k === 'order'))
+    this.write(id, { ...Object.fromEntries(stale.map((k) => [k, undefined])), ...(fields as Record<string, unknown>) })
+  }
+
+  clear(id: string): void {
+    const keys = this.storedKeys(id)
+    if (keys.length > 0) this.write(id, Object.fromEntries(keys.map((k) => [k, undefined])))
+  }
+
   move(id: string, to: Position): void {
     const self = this.get(id)
     if (!self || !this.def.ordered) return
@@ -189,6 +206,13 @@ class LiveCollection<T> implements Collection<T> {
     if (!field) return this.list()
     const parent = (fields as Record<string, unknown>)[field]
     return typeof parent === 'string' ? this.childrenOf(parent) : this.list()
+  }
+
+  /** the fields a record holds now, valid or not (without creating it) */
+  private storedKeys(id: string): string[] {
+    const name = recordName(this.def.name, id)
+    if (!this.doc.share.has(name)) return []
+    return [...this.doc.getMap<unknown>(name).keys()].filter((k) => k !== DELETED)
   }
 
   private write(id: string, fields: Record<string, unknown>): void {
@@ -278,6 +302,47 @@ export function rekeyLegacyOrders<T>(doc: Y.Doc, def: CollectionDef<T>): void {
     if (legacy.length === 0) continue
     const keys = orderKeysBefore(group as never, legacy.length)
     legacy.forEach((r, i) => c.patch(r.id, { order: keys[i] } as never))
+  }
+}
+
+/**
+ * Writes that carry no trace of this device. Every Yjs change is stamped with its writer's client
+ * id, and presence ties client ids to people, so an anonymous record (a retro card without an
+ * author) is written by a throwaway client: a fresh document that first learns everything this one
+ * holds (so the write orders after what we have seen), makes the one change, and hands back only
+ * that change. Each call is its own throwaway client, so two anonymous writes cannot be linked to
+ * each other either. A read-only document refuses them like any other write.
+ */
+export interface AnonymousWrites<T> {
+  create(fields: Fields<T>, options?: { id?: string; at?: Position }): string
+  patch(id: string, fields: Partial<Fields<T>>): void
+  remove(id: string): void
+}
+
+export function anonymously<T>(doc: Y.Doc, def: CollectionDef<T>): AnonymousWrites<T> {
+  return {
+    create(fields, options) {
+      let id = ''
+      throughThrowawayClient(doc, (ghost) => {
+        id = collection(ghost, def).create(fields, options)
+      })
+      return id
+    },
+    patch: (id, fields) => throughThrowawayClient(doc, (ghost) => collection(ghost, def).patch(id, fields)),
+    remove: (id) => throughThrowawayClient(doc, (ghost) => collection(ghost, def).remove(id))
+  }
+}
+
+function throughThrowawayClient(doc: Y.Doc, write: (ghost: Y.Doc) => void): void {
+  if (isReadOnly(doc)) throw new ReadOnlyDocumentError()
+  const ghost = new Y.Doc()
+  try {
+    Y.applyUpdate(ghost, Y.encodeStateAsUpdate(doc))
+    const before = Y.encodeStateVector(ghost)
+    write(ghost)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(ghost, before))
+  } finally {
+    ghost.destroy()
   }
 }
 

@@ -1,35 +1,40 @@
-import type { RetroBoard } from '../../../../shared/retro/board.ts'
-import { type Card, type EscalatedItem, escalate } from '../../../../shared/retro/cards.ts'
-import { EscalatedItemFields } from '../../../../shared/retro/escalations.ts'
-import { sprintDocKey } from '../../../../shared/sprint/sprintRecords.ts'
-import type { DocLink } from '../../sync/docLink.ts'
-import { syncManager } from '../../sync/syncManager.ts'
-import { patchRecord, removeRecord, useCollection } from '../collections.ts'
-import { CARDS, ESCALATIONS } from './names.ts'
+import { useCallback, useMemo } from 'react'
+import { type EscalatedItem, escalate } from '../../../../shared/retro/cards.ts'
+import { collection, useRecords } from '../../core/collections/index.ts'
+import { type BoardSession, boardDocOf, currentBoard } from './board.ts'
+import { CARDS, ESCALATIONS } from './collections.ts'
+import { useSprintDocLink, withSprintDoc } from './documents.ts'
 
 /**
  * Escalating a card takes it to the org's sprint retrospective: a record in the org space's
  * document for the same sprint (id derived from board and card, so escalating twice or from two
  * peers yields one item), and a mark on the card. Needs the org space on this device.
  */
-export async function escalateCard(link: DocLink, board: RetroBoard, card: Card, orgSpaceId: string): Promise<void> {
+export async function escalateCard(session: BoardSession, cardId: string, orgSpaceId: string): Promise<void> {
+  const board = currentBoard(session)
+  const card = collection(boardDocOf(session), CARDS).get(cardId)
+  if (!board || !card) throw new Error('This card is no longer on the board.')
   const { card: marked, item } = escalate(card, board, orgSpaceId, Date.now())
-  const key = sprintDocKey(board.sprint)
-  const org = await syncManager.retain(orgSpaceId, key)
-  try {
+  await withSprintDoc(orgSpaceId, board.sprint, (orgDoc) => {
     const { id, ...fields } = item
-    patchRecord(org.doc, ESCALATIONS, id, fields)
-  } finally {
-    syncManager.release(orgSpaceId, key)
-  }
-  patchRecord(link.doc, CARDS, card.id, { escalated: marked.escalated })
+    collection(orgDoc, ESCALATIONS).patch(id, fields)
+  })
+  collection(boardDocOf(session), CARDS).patch(card.id, { escalated: marked.escalated })
 }
 
-export function useEscalations(orgSprintLink: DocLink | null): EscalatedItem[] {
-  return useCollection(orgSprintLink?.doc, ESCALATIONS, EscalatedItemFields)
+export interface OrgEscalations {
+  /** false while the org's sprint document loads */
+  loaded: boolean
+  items: readonly EscalatedItem[]
+  /** The org takes an item off its agenda (the team's card keeps its mark). */
+  withdraw(id: string): void
 }
 
-/** The org takes an item off its agenda (the team's card keeps its mark). */
-export function withdrawEscalation(orgSprintLink: DocLink, id: string): void {
-  removeRecord(orgSprintLink.doc, ESCALATIONS, id)
+/** What teams escalated to the org's retrospective of `sprint`, while the view shows it. */
+export function useOrgEscalations(orgSpaceId: string, sprint: number): OrgEscalations {
+  const link = useSprintDocLink(orgSpaceId, sprint)
+  const doc = link?.doc ?? null
+  const items = useRecords(doc, ESCALATIONS)
+  const withdraw = useCallback((id: string) => doc && collection(doc, ESCALATIONS).remove(id), [doc])
+  return useMemo(() => ({ loaded: !!doc, items, withdraw }), [doc, items, withdraw])
 }

@@ -1,46 +1,54 @@
-import { type Card, CardFields } from '../../../../shared/retro/cards.ts'
-import { type CardGroup, emptyGroups, groupTwoCards } from '../../../../shared/retro/groups.ts'
+import { emptyGroups, groupTwoCards } from '../../../../shared/retro/groups.ts'
 import { newId } from '../../../../shared/spaces/key.ts'
-import type { DocLink } from '../../sync/docLink.ts'
-import { patchRecord, readCollection, removeRecord } from '../collections.ts'
-import { CARDS, GROUPS } from './names.ts'
+import { collection } from '../../core/collections/index.ts'
+import { type BoardSession, boardDocOf } from './board.ts'
+import { CARDS, GROUPS } from './collections.ts'
 
 /**
  * Grouping writes the CARD's `groupId` (groups.ts): two people dragging different cards never
- * touch the same field, and one card dragged two ways ends in exactly one group.
+ * touch the same field, and one card dragged two ways ends in exactly one group. Commands read the
+ * cards and groups as the document holds them when they run, not as a render last saw them.
  */
 
-/** Drops `dragged` onto `target`: into the target's group, or a new group of the two. */
-export function groupOnto(link: DocLink, target: Card, dragged: Card, groups: readonly CardGroup[]): void {
-  if (target.id === dragged.id) return
-  const targetGroup = target.groupId !== undefined && groups.some((g) => g.id === target.groupId) ? target.groupId : undefined
-  link.doc.transact(() => {
-    if (targetGroup) patchRecord(link.doc, CARDS, dragged.id, { groupId: targetGroup })
+/** Drops card `draggedId` onto card `targetId`: into the target's group, or a new group of the two. */
+export function groupOnto(session: BoardSession, targetId: string, draggedId: string): void {
+  if (targetId === draggedId) return
+  const doc = boardDocOf(session)
+  const cards = collection(doc, CARDS)
+  const groups = collection(doc, GROUPS)
+  const target = cards.get(targetId)
+  const dragged = cards.get(draggedId)
+  if (!target || !dragged) return
+  const targetGroup = target.groupId !== undefined && groups.get(target.groupId) ? target.groupId : undefined
+  doc.transact(() => {
+    if (targetGroup) cards.patch(dragged.id, { groupId: targetGroup })
     else {
       const { group, patches } = groupTwoCards(newId(), target, dragged, Date.now())
       const { id, ...fields } = group
-      patchRecord(link.doc, GROUPS, id, fields)
-      for (const p of patches) patchRecord(link.doc, CARDS, p.id, { groupId: p.groupId })
+      groups.patch(id, fields)
+      for (const p of patches) cards.patch(p.id, { groupId: p.groupId })
     }
   })
-  cleanUp(link, groups)
+  cleanUp(session)
 }
 
 /** Into an existing group, or out of any (`null`). */
-export function moveToGroup(link: DocLink, card: Card, groupId: string | null, groups: readonly CardGroup[]): void {
-  patchRecord(link.doc, CARDS, card.id, { groupId: groupId ?? undefined })
-  cleanUp(link, groups)
+export function moveToGroup(session: BoardSession, cardId: string, groupId: string | null): void {
+  collection(boardDocOf(session), CARDS).patch(cardId, { groupId: groupId ?? undefined })
+  cleanUp(session)
 }
 
-export function renameGroup(link: DocLink, groupId: string, title: string): void {
-  patchRecord(link.doc, GROUPS, groupId, { title: title.trim().slice(0, 80) })
+export function renameGroup(session: BoardSession, groupId: string, title: string): void {
+  collection(boardDocOf(session), GROUPS).patch(groupId, { title: title.trim().slice(0, 80) })
 }
 
 /** Groups left without cards are removed (a group is shown only while it has cards anyway). */
-function cleanUp(link: DocLink, groups: readonly CardGroup[]): void {
-  for (const id of emptyGroups(readCollection(link.doc, CARDS, CardFields), groups)) {
+function cleanUp(session: BoardSession): void {
+  const doc = boardDocOf(session)
+  const groups = collection(doc, GROUPS)
+  for (const id of emptyGroups(collection(doc, CARDS).list(), groups.list())) {
     // a group created a moment ago may not have its cards yet on a slow peer: keep young ones
-    const g = groups.find((x) => x.id === id)
-    if (g && Date.now() - g.createdAt > 5_000) removeRecord(link.doc, GROUPS, id)
+    const g = groups.get(id)
+    if (g && Date.now() - g.createdAt > 5_000) groups.remove(id)
   }
 }

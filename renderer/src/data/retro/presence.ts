@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type BoardPeer, type TypingField, boardPeers } from '../../../../shared/retro/presence.ts'
+import { useClockOffsets } from '../../sync/clock.ts'
 import type { DocLink } from '../../sync/docLink.ts'
+import { type BoardSession, linkOf } from './board.ts'
 
 /**
  * Live presence on a board, over the board document's awareness (never stored): who has it open,
  * who types on which card, where pointers are (shared/retro/presence.ts has the fields).
  */
+const linkOrNull = (session: BoardSession | null): DocLink | null => (session ? linkOf(session) : null)
+
 function usePeers(link: DocLink | null, boardId: string, withCursors: boolean): BoardPeer[] {
   const [peers, setPeers] = useState<BoardPeer[]>([])
   useEffect(() => {
@@ -36,7 +40,9 @@ export interface BoardPresence {
 }
 
 /** Announces that I have this board open while the component is shown. */
-export function useBoardPresence(link: DocLink | null, boardId: string): BoardPresence {
+export function useBoardPresence(session: BoardSession | null): BoardPresence {
+  const link = linkOrNull(session)
+  const boardId = session?.boardId ?? ''
   const typingRef = useRef<TypingField | null>(null)
   useEffect(() => {
     if (!link) return
@@ -66,14 +72,16 @@ export function useBoardPresence(link: DocLink | null, boardId: string): BoardPr
 }
 
 /** The others' pointers over the board (re-renders on every move: keep it in a small component). */
-export function useBoardCursors(link: DocLink | null, boardId: string): BoardPeer[] {
-  return usePeers(link, boardId, true).filter((p) => p.cursor)
+export function useBoardCursors(session: BoardSession): BoardPeer[] {
+  return usePeers(linkOf(session), session.boardId, true).filter((p) => p.cursor)
 }
 
 const CURSOR_EVERY_MS = 50
 
 /** Sends my pointer (x as a share of the board's width, y in px from its top), at most every 50 ms. */
-export function useCursorSender(link: DocLink | null, boardId: string): (pos: { x: number; y: number } | null) => void {
+export function useCursorSender(session: BoardSession): (pos: { x: number; y: number } | null) => void {
+  const link = linkOf(session)
+  const boardId = session.boardId
   const pending = useRef<{ x: number; y: number } | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(
@@ -84,7 +92,6 @@ export function useCursorSender(link: DocLink | null, boardId: string): (pos: { 
   )
   return useCallback(
     (pos) => {
-      if (!link) return
       if (pos === null) {
         if (timer.current) clearTimeout(timer.current)
         timer.current = null
@@ -101,4 +108,12 @@ export function useCursorSender(link: DocLink | null, boardId: string): (pos: { 
     },
     [link, boardId]
   )
+}
+
+/**
+ * Clock offsets to the others on the board (sync/clock.ts), so a phase timer started in the
+ * facilitator's clock shows the same time left everywhere: member id → offset in ms.
+ */
+export function useBoardClock(session: BoardSession): (memberId: string) => number {
+  return useClockOffsets(linkOf(session))
 }

@@ -1,23 +1,27 @@
-import { type Vote, castVote, voteToRetract } from '../../../../shared/retro/votes.ts'
+import { castVote, voteToRetract } from '../../../../shared/retro/votes.ts'
 import { newId } from '../../../../shared/spaces/key.ts'
-import type { DocLink } from '../../sync/docLink.ts'
-import { patchRecord, removeRecord } from '../collections.ts'
-import { VOTES } from './names.ts'
+import { collection } from '../../core/collections/index.ts'
+import { type BoardSession, boardDocOf } from './board.ts'
+import { VOTES } from './collections.ts'
 
 /**
  * A vote is one record, added when cast and deleted when taken back. Budget and cap are not
- * enforced by refusing writes (two offline peers cannot be stopped) but when counting
- * (shared/retro/votes.ts `tallyVotes`), the same on every peer; the UI asks `canVote` first.
+ * enforced by refusing writes (two offline peers cannot be stopped, and a vote cast a moment after
+ * another peer's filled the card is the same race) but when counting (shared/retro/votes.ts
+ * `tallyVotes`), the same on every peer: a vote that does not fit shows as not counted, and its
+ * voter has it back. The UI offers the button only while `canVote` says yes for what it shows.
  */
-export function cast(link: DocLink, votes: readonly Vote[], voterId: string, targetId: string): void {
-  const { id, ...fields } = castVote(votes, { id: newId(), voterId, targetId, castAt: Date.now() })
-  patchRecord(link.doc, VOTES, id, fields)
+export function cast(session: BoardSession, voterId: string, targetId: string): void {
+  const votes = collection(boardDocOf(session), VOTES)
+  const { id, ...fields } = castVote(votes.list(), { id: newId(), voterId, targetId, castAt: Date.now() })
+  votes.patch(id, fields)
 }
 
 /** Takes back my latest vote on a target; false when I have none there. */
-export function retract(link: DocLink, votes: readonly Vote[], voterId: string, targetId: string): boolean {
-  const vote = voteToRetract(votes, voterId, targetId)
+export function retract(session: BoardSession, voterId: string, targetId: string): boolean {
+  const votes = collection(boardDocOf(session), VOTES)
+  const vote = voteToRetract(votes.list(), voterId, targetId)
   if (!vote) return false
-  removeRecord(link.doc, VOTES, vote.id)
+  votes.remove(vote.id)
   return true
 }

@@ -1,50 +1,66 @@
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
-import { z } from 'zod'
-import type { CeremonySettings, OccurrenceOverride as OccurrenceOverrideType, TeamCeremonySettings } from '../../../../shared/sprint/cadence.ts'
-import { OccurrenceOverride } from '../../../../shared/sprint/cadence.ts'
+import type { CeremonySettings, OccurrenceOverride, TeamCeremonySettings } from '../../../../shared/sprint/cadence.ts'
 import type { CeremonyKind } from '../../../../shared/sprint/ceremonies.ts'
 import type { StoredCadence } from '../../../../shared/sprint/cadenceMirror.ts'
-import { type CadenceFields, type ComposedCadence, TeamRecord, composeCadence } from '../../../../shared/sprint/cadenceRecords.ts'
-import { createdByOf } from './spaceRoot.ts'
-import { patchRecord, readCollection, readRecord, transact, useDocRead, type WithId } from '../collections.ts'
-import { clearRecord, jsonRecord, jsonRecords, replaceRecord } from './records.ts'
+import { type CadenceFields, type ComposedCadence, type TeamRecord, composeCadence, defaultCadenceFields } from '../../../../shared/sprint/cadenceRecords.ts'
+import { collection, useRecord, useRecords, type Rec } from '../../core/collections/index.ts'
+import { createdByOf } from '../spaceDoc.ts'
+import {
+  CADENCE,
+  CADENCE_RECORD,
+  OCCURRENCES,
+  OCCURRENCES_RAW,
+  TEAMS,
+  TEAMS_RAW,
+  TEAM_LINK,
+  TEAM_LINK_RECORD,
+  type JsonRecord,
+  TeamLink
+} from './collections.ts'
 
 /**
  * The cadence in a space's root document (org space: every team; team space: itself), as
- * records (shared/sprint/cadenceRecords.ts):
- *   'cadence'     → 'org': sprint length, first start, zone, working days, holidays, sync-up rules,
- *                   org-wide ceremony settings (one field each)
- *   'teams'       → team id: TeamRecord (a team's id is its team space's id)
- *   'occurrences' → occurrence id: OccurrenceOverride
- *   'team'        → 'link': in a team space, the org it belongs to
- * Team and org keep each other's copies up to date (mirror.ts).
+ * records (shared/sprint/cadenceRecords.ts; the collections are in collections.ts): the
+ * top-level fields, the teams, one-off changes of meetings, and in a team space the org it
+ * belongs to. Team and org keep each other's copies up to date (mirror.ts, run by services.ts).
  */
-export const CADENCE_COLLECTION = 'cadence'
-export const CADENCE_RECORD = 'org'
+export { TeamLink }
+
+/**
+ * The name under which teams are stored.
+ * @deprecated only for features/retro/org/OrgInsightsTab.tsx until it reads `useOrgTeams(orgDoc)`.
+ */
 export const TEAMS_COLLECTION = 'teams'
-export const OCCURRENCES_COLLECTION = 'occurrences'
-export const TEAM_LINK_COLLECTION = 'team'
-export const TEAM_LINK_RECORD = 'link'
 
-export const TeamLink = z.object({
-  orgSpaceId: z.string().optional().catch(undefined),
-  teamId: z.string().optional().catch(undefined)
-})
-export type TeamLink = z.infer<typeof TeamLink>
+/** A team as its org (or the team itself) records it. */
+export type TeamEntry = Rec<TeamRecord>
 
-/** The records as plain JSON, for the mirror. */
+function withoutId(record: Rec<JsonRecord> | null): JsonRecord | null {
+  if (!record) return null
+  const { id: _id, ...fields } = record
+  return fields
+}
+
+function byId(records: readonly Rec<JsonRecord>[]): Record<string, JsonRecord> {
+  const out: Record<string, JsonRecord> = {}
+  for (const { id, ...fields } of records) out[id] = fields
+  return out
+}
+
+/** The records as they are stored, as plain JSON, for the mirror. */
 export function readStoredCadence(doc: Y.Doc): StoredCadence {
   return {
-    cadence: jsonRecord(doc, CADENCE_COLLECTION, CADENCE_RECORD),
-    teams: jsonRecords(doc, TEAMS_COLLECTION),
-    occurrences: jsonRecords(doc, OCCURRENCES_COLLECTION)
+    cadence: withoutId(collection(doc, CADENCE).get(CADENCE_RECORD)),
+    teams: byId(collection(doc, TEAMS_RAW).list()),
+    occurrences: byId(collection(doc, OCCURRENCES_RAW).list())
   }
 }
 
 export interface SprintSetup {
   /** the validated cadence and teams; null when not set up (or what is stored does not validate) */
   composed: ComposedCadence | null
-  teamRecords: WithId<TeamRecord>[]
+  teamRecords: readonly TeamEntry[]
   /** a cadence record exists (it may still be invalid) */
   hasCadence: boolean
   link: TeamLink | null
@@ -52,23 +68,57 @@ export interface SprintSetup {
   createdBy: string | null
 }
 
-export function readSprintSetup(doc: Y.Doc, fallbackName: (teamId: string) => string = () => 'Team'): SprintSetup {
-  const fields = jsonRecord(doc, CADENCE_COLLECTION, CADENCE_RECORD)
-  const teamRecords = readCollection(doc, TEAMS_COLLECTION, TeamRecord)
-  const occurrences = readCollection(doc, OCCURRENCES_COLLECTION, OccurrenceOverride)
+function setupOf(
+  doc: Y.Doc,
+  cadence: Rec<JsonRecord> | null,
+  teamRecords: readonly TeamEntry[],
+  occurrences: readonly Rec<OccurrenceOverride>[],
+  link: TeamLink | null,
+  fallbackName: (teamId: string) => string
+): SprintSetup {
+  const fields = withoutId(cadence)
   return {
     composed: composeCadence(fields, teamRecords, occurrences, fallbackName),
     teamRecords,
     hasCadence: fields !== null,
-    link: readRecord(doc, TEAM_LINK_COLLECTION, TEAM_LINK_RECORD, TeamLink),
+    link: link ? { orgSpaceId: link.orgSpaceId, teamId: link.teamId } : null,
     createdBy: createdByOf(doc)
   }
 }
 
+export function readSprintSetup(doc: Y.Doc, fallbackName: (teamId: string) => string = () => 'Team'): SprintSetup {
+  return setupOf(
+    doc,
+    collection(doc, CADENCE).get(CADENCE_RECORD),
+    collection(doc, TEAMS).list(),
+    collection(doc, OCCURRENCES).list(),
+    collection(doc, TEAM_LINK).get(TEAM_LINK_RECORD),
+    fallbackName
+  )
+}
+
 const NOT_SET_UP: SprintSetup = { composed: null, teamRecords: [], hasCadence: false, link: null, createdBy: null }
 
+/** The space's cadence, teams and link; re-read only when one of those records changes. */
 export function useSprintSetup(doc: Y.Doc | null, fallbackName?: string): SprintSetup {
-  return useDocRead(doc, (d) => readSprintSetup(d, () => fallbackName || 'Team'), NOT_SET_UP, [fallbackName])
+  const cadence = useRecord(doc, CADENCE, CADENCE_RECORD)
+  const teams = useRecords(doc, TEAMS)
+  const occurrences = useRecords(doc, OCCURRENCES)
+  const link = useRecord(doc, TEAM_LINK, TEAM_LINK_RECORD)
+  return useMemo(
+    () => (doc ? setupOf(doc, cadence, teams, occurrences, link, () => fallbackName || 'Team') : NOT_SET_UP),
+    [doc, cadence, teams, occurrences, link, fallbackName]
+  )
+}
+
+/** The teams an org space lists (each with its team space's id and key), or a team space's own record. */
+export function useOrgTeams(orgDoc: Y.Doc | null): readonly TeamEntry[] {
+  return useRecords(orgDoc, TEAMS)
+}
+
+/** In a team space: the org it follows (null when none). */
+export function useTeamLink(teamDoc: Y.Doc | null): TeamLink | null {
+  return useRecord(teamDoc, TEAM_LINK, TEAM_LINK_RECORD)
 }
 
 /** Drops undefined values (and empty objects) before a value goes into a document. */
@@ -77,58 +127,66 @@ function clean<T extends object>(value: T): Partial<T> {
 }
 
 export function saveCadenceFields(doc: Y.Doc, patch: Partial<CadenceFields>): void {
-  patchRecord(doc, CADENCE_COLLECTION, CADENCE_RECORD, patch)
+  collection(doc, CADENCE).patch(CADENCE_RECORD, patch)
+}
+
+/** The default cadence (two-week sprints from this week's Wednesday, Monday to Friday). */
+export function setUpDefaultCadence(doc: Y.Doc, today: string, zone: string): void {
+  saveCadenceFields(doc, defaultCadenceFields(today, zone))
 }
 
 export function saveTeamRecord(doc: Y.Doc, teamId: string, patch: Partial<TeamRecord>): void {
-  patchRecord(doc, TEAMS_COLLECTION, teamId, patch)
+  collection(doc, TEAMS).patch(teamId, patch)
 }
 
+/** The org's record of a team goes (cleared, not removed: the team can be listed again). */
 export function clearTeamRecord(doc: Y.Doc, teamId: string): void {
-  clearRecord(doc, TEAMS_COLLECTION, teamId)
+  collection(doc, TEAMS).clear(teamId)
 }
 
 /** One team's settings of one ceremony (null: back to the org's defaults). */
 export function saveTeamCeremony(doc: Y.Doc, teamId: string, kind: CeremonyKind, settings: TeamCeremonySettings | null): void {
-  transact(doc, () => {
-    const current = readRecord(doc, TEAMS_COLLECTION, teamId, TeamRecord)?.ceremonies ?? {}
-    const next = { ...current }
-    const kept = settings ? clean(settings) : {}
-    if (Object.keys(kept).length) next[kind] = kept
-    else delete next[kind]
-    patchRecord(doc, TEAMS_COLLECTION, teamId, { ceremonies: next })
-  })
+  const current = collection(doc, TEAMS).get(teamId)?.ceremonies ?? {}
+  const next = { ...current }
+  const kept = settings ? clean(settings) : {}
+  if (Object.keys(kept).length) next[kind] = kept
+  else delete next[kind]
+  collection(doc, TEAMS).patch(teamId, { ceremonies: next })
 }
 
 /** The org-wide settings of one ceremony (null: back to the seed's defaults). */
 export function saveOrgCeremony(doc: Y.Doc, kind: CeremonyKind, settings: CeremonySettings | null): void {
-  transact(doc, () => {
-    const fields = jsonRecord(doc, CADENCE_COLLECTION, CADENCE_RECORD) ?? {}
-    const current = (fields.ceremonies && typeof fields.ceremonies === 'object' ? fields.ceremonies : {}) as Record<string, unknown>
-    const next = { ...current }
-    const kept = settings ? clean(settings) : {}
-    if (Object.keys(kept).length) next[kind] = kept
-    else delete next[kind]
-    patchRecord(doc, CADENCE_COLLECTION, CADENCE_RECORD, { ceremonies: next })
-  })
+  const cadence = collection(doc, CADENCE)
+  const stored = cadence.get(CADENCE_RECORD)?.ceremonies
+  const current = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>
+  const next = { ...current }
+  const kept = settings ? clean(settings) : {}
+  if (Object.keys(kept).length) next[kind] = kept
+  else delete next[kind]
+  cadence.patch(CADENCE_RECORD, { ceremonies: next })
 }
 
 /** One meeting moved, shortened or cancelled; null puts it back where the cadence places it. */
-export function saveOccurrenceOverride(doc: Y.Doc, occurrenceId: string, override: OccurrenceOverrideType | null): void {
-  if (!override || Object.keys(clean(override)).length === 0) return clearRecord(doc, OCCURRENCES_COLLECTION, occurrenceId)
-  replaceRecord(doc, OCCURRENCES_COLLECTION, occurrenceId, {
-    start: override.start,
-    durationMinutes: override.durationMinutes,
-    cancelled: override.cancelled || undefined,
-    note: override.note?.trim() || undefined
-  })
+export function saveOccurrenceOverride(doc: Y.Doc, occurrenceId: string, override: OccurrenceOverride | null): void {
+  const occurrences = collection(doc, OCCURRENCES)
+  // cleared, never removed: the same meeting can be changed again
+  if (!override || Object.keys(clean(override)).length === 0) return occurrences.clear(occurrenceId)
+  occurrences.replace(
+    occurrenceId,
+    clean({
+      start: override.start,
+      durationMinutes: override.durationMinutes,
+      cancelled: override.cancelled || undefined,
+      note: override.note?.trim() || undefined
+    })
+  )
 }
 
 export function saveTeamLink(doc: Y.Doc, link: TeamLink): void {
-  patchRecord(doc, TEAM_LINK_COLLECTION, TEAM_LINK_RECORD, link)
+  collection(doc, TEAM_LINK).patch(TEAM_LINK_RECORD, link)
 }
 
 /** The team space stops following its org. */
 export function clearTeamLink(doc: Y.Doc): void {
-  clearRecord(doc, TEAM_LINK_COLLECTION, TEAM_LINK_RECORD)
+  collection(doc, TEAM_LINK).clear(TEAM_LINK_RECORD)
 }

@@ -1,86 +1,79 @@
-import { newId } from '../../../../shared/spaces/key.ts'
-import { Goal, PlanTicket, Question, byOrder, nextOrder } from '../../../../shared/sprint/sprintRecords.ts'
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import type { Goal, PlanTicket, Question } from '../../../../shared/sprint/sprintRecords.ts'
+import { collection, useRecords, type Collection, type Fields, type Rec } from '../../core/collections/index.ts'
 import type { DocLink } from '../../sync/docLink.ts'
-import { patchRecord, readCollection, removeRecord, useDocRead, type WithId } from '../collections.ts'
+import { GOALS, PLAN, QUESTIONS } from './collections.ts'
 
 /**
  * Team sprint planning, in the team's document for the sprint (`sprint/<n>`, see sprintDoc.ts):
- *   'goals'     id → { text, order }
- *   'questions' id → { text, resolved, answer, order }
- *   'plan'      id → { key, title, url, assignees: member ids, order }   (who does what)
+ * the goals, the open questions and the plan (tickets and who does each). Each is an ordered list:
+ * adding puts an item last, moving writes one order key, so two people reordering at once end up
+ * with one order on every device.
  */
-export const GOALS_COLLECTION = 'goals'
-export const QUESTIONS_COLLECTION = 'questions'
-export const PLAN_COLLECTION = 'plan'
+export type GoalItem = Rec<Goal>
+export type QuestionItem = Rec<Question>
+export type PlanItem = Rec<PlanTicket>
+export type Direction = 'up' | 'down'
+
+export interface PlanningCommands {
+  addGoal(text: string): string
+  updateGoal(id: string, patch: Partial<Fields<Goal>>): void
+  moveGoal(id: string, direction: Direction): void
+  removeGoal(id: string): void
+  addQuestion(text: string): string
+  updateQuestion(id: string, patch: Partial<Fields<Question>>): void
+  moveQuestion(id: string, direction: Direction): void
+  removeQuestion(id: string): void
+  addTicket(ticket: Fields<PlanTicket>): string
+  updateTicket(id: string, patch: Partial<Fields<PlanTicket>>): void
+  moveTicket(id: string, direction: Direction): void
+  removeTicket(id: string): void
+}
 
 export interface SprintPlanning {
-  goals: WithId<Goal>[]
-  questions: WithId<Question>[]
-  tickets: WithId<PlanTicket>[]
+  goals: readonly GoalItem[]
+  questions: readonly QuestionItem[]
+  tickets: readonly PlanItem[]
+  /** null until the sprint's document is open */
+  commands: PlanningCommands | null
 }
 
-const EMPTY: SprintPlanning = { goals: [], questions: [], tickets: [] }
-
-export function usePlanning(link: DocLink | null): SprintPlanning {
-  return useDocRead(
-    link?.doc,
-    (doc) => ({
-      goals: byOrder(readCollection(doc, GOALS_COLLECTION, Goal)),
-      questions: byOrder(readCollection(doc, QUESTIONS_COLLECTION, Question)),
-      tickets: byOrder(readCollection(doc, PLAN_COLLECTION, PlanTicket))
-    }),
-    EMPTY
-  )
-}
-
-export function addGoal(link: DocLink, text: string): string {
-  const id = newId()
-  patchRecord(link.doc, GOALS_COLLECTION, id, { text, order: nextOrder(readCollection(link.doc, GOALS_COLLECTION, Goal)) })
-  return id
-}
-
-export function updateGoal(link: DocLink, id: string, patch: Partial<Goal>): void {
-  patchRecord(link.doc, GOALS_COLLECTION, id, patch)
-}
-
-export function addQuestion(link: DocLink, text: string): string {
-  const id = newId()
-  const order = nextOrder(readCollection(link.doc, QUESTIONS_COLLECTION, Question))
-  patchRecord(link.doc, QUESTIONS_COLLECTION, id, { text, resolved: false, answer: '', order })
-  return id
-}
-
-export function updateQuestion(link: DocLink, id: string, patch: Partial<Question>): void {
-  patchRecord(link.doc, QUESTIONS_COLLECTION, id, patch)
-}
-
-export function addTicket(link: DocLink, ticket: Omit<PlanTicket, 'order'>): string {
-  const id = newId()
-  const order = nextOrder(readCollection(link.doc, PLAN_COLLECTION, PlanTicket))
-  patchRecord(link.doc, PLAN_COLLECTION, id, { ...ticket, order })
-  return id
-}
-
-export function updateTicket(link: DocLink, id: string, patch: Partial<PlanTicket>): void {
-  patchRecord(link.doc, PLAN_COLLECTION, id, patch)
-}
-
-export type PlanningCollection = typeof GOALS_COLLECTION | typeof QUESTIONS_COLLECTION | typeof PLAN_COLLECTION
-
-export function removePlanningItem(link: DocLink, collection: PlanningCollection, id: string): void {
-  removeRecord(link.doc, collection, id)
-}
-
-/** Swaps an item with its neighbour (dir −1: up, +1: down) in a list sorted by order. */
-export function moveItem(link: DocLink, collection: PlanningCollection, items: readonly { id: string; order: number }[], id: string, dir: -1 | 1): void {
+/** Moves an item one place up or down in its list (nothing at either end). */
+function moveOne<T>(list: Collection<T>, id: string, direction: Direction): void {
+  const items = list.list()
   const index = items.findIndex((i) => i.id === id)
-  const other = items[index + dir]
-  const item = items[index]
-  if (!item || !other) return
-  link.doc.transact(() => {
-    // equal orders (added at once on two devices) get distinct ones
-    const [a, b] = item.order === other.order ? [other.order + dir, other.order] : [other.order, item.order]
-    patchRecord(link.doc, collection, item.id, { order: a })
-    patchRecord(link.doc, collection, other.id, { order: b })
-  })
+  const neighbour = items[direction === 'up' ? index - 1 : index + 1]
+  if (index < 0 || !neighbour) return
+  list.move(id, direction === 'up' ? { before: neighbour.id } : { after: neighbour.id })
+}
+
+export function planningCommands(doc: Y.Doc): PlanningCommands {
+  const goals = collection(doc, GOALS)
+  const questions = collection(doc, QUESTIONS)
+  const plan = collection(doc, PLAN)
+  return {
+    addGoal: (text) => goals.create({ text }),
+    updateGoal: (id, patch) => goals.patch(id, patch),
+    moveGoal: (id, direction) => moveOne(goals, id, direction),
+    removeGoal: (id) => goals.remove(id),
+    addQuestion: (text) => questions.create({ text, resolved: false, answer: '' }),
+    updateQuestion: (id, patch) => questions.patch(id, patch),
+    moveQuestion: (id, direction) => moveOne(questions, id, direction),
+    removeQuestion: (id) => questions.remove(id),
+    addTicket: (ticket) => plan.create(ticket),
+    updateTicket: (id, patch) => plan.patch(id, patch),
+    moveTicket: (id, direction) => moveOne(plan, id, direction),
+    removeTicket: (id) => plan.remove(id)
+  }
+}
+
+/** The sprint's planning, in order, and what can be done with it. */
+export function usePlanning(link: DocLink | null): SprintPlanning {
+  const doc = link?.doc ?? null
+  const goals = useRecords(doc, GOALS)
+  const questions = useRecords(doc, QUESTIONS)
+  const tickets = useRecords(doc, PLAN)
+  const commands = useMemo(() => (doc ? planningCommands(doc) : null), [doc])
+  return { goals, questions, tickets, commands }
 }

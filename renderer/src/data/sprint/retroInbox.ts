@@ -1,7 +1,9 @@
-import { newId } from '../../../../shared/spaces/key.ts'
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
 import { Opportunity } from '../../../../shared/sprint/sprintRecords.ts'
+import { collection, useRecords, type Rec } from '../../core/collections/index.ts'
 import type { DocLink } from '../../sync/docLink.ts'
-import { patchRecord, readCollection, removeRecord, useDocRead, type WithId } from '../collections.ts'
+import { OPPORTUNITIES } from './collections.ts'
 
 /**
  * The team's retrospective inbox for a sprint: the problems and opportunities for improvement
@@ -16,27 +18,28 @@ import { patchRecord, readCollection, removeRecord, useDocRead, type WithId } fr
  *           board that wants to group, vote or act on them keeps that in its own collections,
  *           pointing at these ids.
  *
- * Use `useRetroInbox(link)` to read (oldest first) and `logOpportunity(link, …)` to add.
+ * Use `useRetroInbox(link)` to read (oldest first) and `logOpportunity(doc, …)` to add.
  */
-export const RETRO_INBOX_COLLECTION = 'opportunities'
+export const RETRO_INBOX_COLLECTION = OPPORTUNITIES.name
 export { Opportunity }
-export type RetroInboxItem = WithId<Opportunity>
+export type RetroInboxItem = Rec<Opportunity>
 
-export function readRetroInbox(doc: DocLink['doc']): RetroInboxItem[] {
-  return readCollection(doc, RETRO_INBOX_COLLECTION, Opportunity).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+const oldestFirst = (items: readonly RetroInboxItem[]): RetroInboxItem[] =>
+  [...items].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+
+export function readRetroInbox(doc: Y.Doc): RetroInboxItem[] {
+  return oldestFirst(collection(doc, OPPORTUNITIES).list())
 }
 
-const NONE: RetroInboxItem[] = []
-
-export function useRetroInbox(link: DocLink | null): RetroInboxItem[] {
-  return useDocRead(link?.doc, readRetroInbox, NONE)
+export function useRetroInbox(link: DocLink | null): readonly RetroInboxItem[] {
+  const items = useRecords(link?.doc ?? null, OPPORTUNITIES)
+  return useMemo(() => oldestFirst(items), [items])
 }
 
-export function logOpportunity(link: DocLink, item: { text: string; author: { id: string; name: string }; date: string }): string {
+export function logOpportunity(doc: Y.Doc, item: { text: string; author: { id: string; name: string }; date: string }): string {
   const text = item.text.trim()
   if (!text) throw new Error('Write what you noticed first.')
-  const id = newId()
-  patchRecord(link.doc, RETRO_INBOX_COLLECTION, id, {
+  return collection(doc, OPPORTUNITIES).create({
     text,
     authorId: item.author.id,
     authorName: item.author.name,
@@ -44,9 +47,24 @@ export function logOpportunity(link: DocLink, item: { text: string; author: { id
     createdAt: Date.now(),
     source: 'syncup'
   })
-  return id
 }
 
-export function removeOpportunity(link: DocLink, id: string): void {
-  removeRecord(link.doc, RETRO_INBOX_COLLECTION, id)
+export function removeOpportunity(doc: Y.Doc, id: string): void {
+  collection(doc, OPPORTUNITIES).remove(id)
+}
+
+export interface RetroInboxCommands {
+  log(item: { text: string; author: { id: string; name: string }; date: string }): string
+  remove(id: string): void
+}
+
+/** The inbox (oldest first) and, once the sprint's document is open, how to add to it. */
+export function useSprintInbox(link: DocLink | null): { items: readonly RetroInboxItem[]; commands: RetroInboxCommands | null } {
+  const items = useRetroInbox(link)
+  const doc = link?.doc ?? null
+  const commands = useMemo<RetroInboxCommands | null>(
+    () => doc && { log: (item) => logOpportunity(doc, item), remove: (id) => removeOpportunity(doc, id) },
+    [doc]
+  )
+  return { items, commands }
 }

@@ -30,9 +30,3 @@ export async function withSpaceRootDoc<T>(spaceId: string, f: (doc: Y.Doc, row: 
     DexieYProvider.release(row.doc)
   }
 }
-
-/** Who created the space (its meta), so only one device fills in defaults. */
-export function createdByOf(doc: Y.Doc): string | null {
-  const by = doc.getMap<unknown>('meta').get('createdBy')
-  return typeof by === 'string' ? by : null
-}

@@ -1,13 +1,24 @@
-import { useEffect } from 'react'
-import type { SprintTeam } from '../../../../shared/sprint/cadence.ts'
-import type { TeamPerson } from '../../../../shared/sprint/people.ts'
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import type { CeremonySettings, OccurrenceOverride, SprintTeam, TeamCeremonySettings } from '../../../../shared/sprint/cadence.ts'
+import type { CadenceFields } from '../../../../shared/sprint/cadenceRecords.ts'
+import type { CeremonyKind } from '../../../../shared/sprint/ceremonies.ts'
+import type { PersonSettings, TeamPerson } from '../../../../shared/sprint/people.ts'
 import { browserZone, todayIn } from '../../../../shared/time/dates.ts'
 import type { SpaceRow } from '../db.ts'
-import { type SprintSetup, useSprintSetup } from './cadenceStore.ts'
-import { useCadenceMirror } from './mirror.ts'
-import { ensurePerson, usePeople } from './people.ts'
-import { type SpaceDoc, createdByOf, useSpaceRootDoc, useSpaceRow } from './spaceRoot.ts'
-import { setUpDefaultCadence } from './teams.ts'
+import {
+  type SprintSetup,
+  clearTeamLink,
+  saveCadenceFields,
+  saveOccurrenceOverride,
+  saveOrgCeremony,
+  saveTeamCeremony,
+  saveTeamRecord,
+  setUpDefaultCadence,
+  useSprintSetup
+} from './cadenceStore.ts'
+import { savePerson, usePeople } from './people.ts'
+import { type SpaceDoc, useSpaceRootDoc, useSpaceRow } from './spaceRoot.ts'
 
 export interface OrgOfTeam {
   spaceId: string
@@ -16,7 +27,52 @@ export interface OrgOfTeam {
   name: string | null
 }
 
+/** What the org's screens change: the sprint rhythm, its meetings. */
+export interface CadenceCommands {
+  saveCadence(patch: Partial<CadenceFields>): void
+  /** the org-wide settings of one ceremony (null: back to the defaults) */
+  saveOrgCeremony(kind: CeremonyKind, settings: CeremonySettings | null): void
+  /** one meeting moved, shortened or cancelled (null: as the cadence places it) */
+  saveOccurrence(occurrenceId: string, override: OccurrenceOverride | null): void
+  /** two-week sprints from this week's Wednesday, in this device's zone */
+  setUpDefaults(): void
+}
+
+/** …and a team's, which also sets its own meetings and its people. */
+export interface TeamCommands extends CadenceCommands {
+  /** the team's settings of one of its ceremonies (null: back to the org's) */
+  saveTeamCeremony(kind: CeremonyKind, settings: TeamCeremonySettings | null): void
+  saveZone(timezone: string): void
+  /** a member's own role, zone, hours (each member changes only their own) */
+  savePerson(memberId: string, patch: Partial<PersonSettings>): void
+  /** stop following the org: the team's copy of the cadence becomes its own */
+  unlink(): void
+}
+
+function cadenceCommands(doc: Y.Doc): CadenceCommands {
+  return {
+    saveCadence: (patch) => saveCadenceFields(doc, patch),
+    saveOrgCeremony: (kind, settings) => saveOrgCeremony(doc, kind, settings),
+    saveOccurrence: (id, override) => saveOccurrenceOverride(doc, id, override),
+    setUpDefaults: () => {
+      const zone = browserZone()
+      setUpDefaultCadence(doc, todayIn(zone, Date.now()), zone)
+    }
+  }
+}
+
+export function teamCommands(doc: Y.Doc, teamId: string): TeamCommands {
+  return {
+    ...cadenceCommands(doc),
+    saveTeamCeremony: (kind, settings) => saveTeamCeremony(doc, teamId, kind, settings),
+    saveZone: (timezone) => saveTeamRecord(doc, teamId, { timezone }),
+    savePerson: (memberId, patch) => savePerson(doc, memberId, patch),
+    unlink: () => clearTeamLink(doc)
+  }
+}
+
 export interface TeamSprint {
+  /** the team space's root document (for other features' stores); the sprint screens use `commands` */
   doc: SpaceDoc | null
   setup: SprintSetup
   team: SprintTeam
@@ -25,13 +81,15 @@ export interface TeamSprint {
   org: OrgOfTeam | null
   people: TeamPerson[]
   me: TeamPerson | null
+  /** null while the team's document is loading */
+  commands: TeamCommands | null
 }
 
 /**
  * Everything the team views need from a team space: its cadence (its own, or its org's copy),
- * itself as a team of the schedule, its org, its people. While shown it also mirrors the
- * cadence with the org (when the org space is here too), lets the space's creator fill in a
- * default cadence for a team without an org, and gives this member a people record.
+ * itself as a team of the schedule, its org, its people, and the commands that change them.
+ * Read-only: the copies between org and team, the defaults of a new team and each member's first
+ * people record are written by the sprint services (services.ts), with or without a screen open.
  */
 export function useTeamSprint(space: SpaceRow, meId: string): TeamSprint {
   const doc = useSpaceRootDoc(space.id)
@@ -39,9 +97,6 @@ export function useTeamSprint(space: SpaceRow, meId: string): TeamSprint {
   const orgId = setup.link?.orgSpaceId
   const orgRow = useSpaceRow(orgId)
   const orgLocal = !!orgRow && orgRow.status === 'active'
-  const orgDoc = useSpaceRootDoc(orgLocal ? orgId : null)
-  const active = space.status === 'active'
-  useCadenceMirror(orgDoc, orgId, doc, space.id, active && orgLocal)
 
   const record = setup.teamRecords.find((t) => t.id === space.id)
   const listed = setup.composed?.teams.find((t) => t.id === space.id)
@@ -51,20 +106,7 @@ export function useTeamSprint(space: SpaceRow, meId: string): TeamSprint {
   const zone = team.timezone ?? setup.composed?.cadence.timezone ?? browserZone()
   const people = usePeople(doc, zone)
   const me = people.find((p) => p.id === meId) ?? null
-
-  // only the space's creator fills in defaults: two devices doing it at once would race
-  const needsDefaults = !!doc && active && !setup.hasCadence && !setup.link && setup.createdBy === meId
-  useEffect(() => {
-    if (!doc || !needsDefaults || createdByOf(doc) !== meId) return
-    const zone = browserZone()
-    setUpDefaultCadence(doc, todayIn(zone, Date.now()), zone)
-  }, [doc, needsDefaults, meId])
-
-  const isMember = people.some((p) => p.id === meId)
-  const configured = me?.configured ?? false
-  useEffect(() => {
-    if (doc && active && isMember && !configured) ensurePerson(doc, meId, browserZone())
-  }, [doc, active, isMember, configured, meId])
+  const commands = useMemo(() => (doc ? teamCommands(doc, space.id) : null), [doc, space.id])
 
   return {
     doc,
@@ -73,32 +115,23 @@ export function useTeamSprint(space: SpaceRow, meId: string): TeamSprint {
     zone,
     org: orgId ? { spaceId: orgId, local: orgLocal, name: orgRow?.name ?? null } : null,
     people,
-    me
+    me,
+    commands
   }
 }
 
 export interface OrgSprint {
+  /** the org space's root document (for other features' stores); the sprint screens use `commands` */
   doc: SpaceDoc | null
   setup: SprintSetup
+  /** null while the org's document is loading */
+  commands: CadenceCommands | null
 }
 
-/** The org's cadence and teams; the org's creator fills in the default cadence once. */
-export function useOrgSprint(space: SpaceRow, meId: string): OrgSprint {
+/** The org's cadence and teams (read-only: its creator's device fills in the defaults, services.ts). */
+export function useOrgSprint(space: SpaceRow, _meId: string): OrgSprint {
   const doc = useSpaceRootDoc(space.id)
   const setup = useSprintSetup(doc)
-  const needsDefaults = !!doc && space.status === 'active' && !setup.hasCadence && setup.createdBy === meId
-  useEffect(() => {
-    if (!doc || !needsDefaults || createdByOf(doc) !== meId) return
-    const zone = browserZone()
-    setUpDefaultCadence(doc, todayIn(zone, Date.now()), zone)
-  }, [doc, needsDefaults, meId])
-  return { doc, setup }
-}
-
-/** While an org view is open: mirror one listed team whose space is on this device. */
-export function useOrgTeamMirror(orgDoc: SpaceDoc | null, orgSpaceId: string, teamSpaceId: string, enabled: boolean): void {
-  const row = useSpaceRow(teamSpaceId)
-  const local = !!row && row.status === 'active'
-  const teamDoc = useSpaceRootDoc(local ? teamSpaceId : null)
-  useCadenceMirror(orgDoc, orgSpaceId, teamDoc, teamSpaceId, enabled && local)
+  const commands = useMemo(() => (doc ? cadenceCommands(doc) : null), [doc])
+  return { doc, setup, commands }
 }

@@ -1,28 +1,20 @@
-import type * as Y from 'yjs'
 import type { Invite } from '../../../../shared/spaces/invite.ts'
-import { defaultCadenceFields } from '../../../../shared/sprint/cadenceRecords.ts'
 import { createSpace, joinSpace, type JoinOutcome } from '../../sync/spaces.ts'
 import type { IdentityRow } from '../db.ts'
 import { readMeta } from '../spaceDoc.ts'
-import {
-  OCCURRENCES_COLLECTION,
-  clearTeamLink,
-  clearTeamRecord,
-  readStoredCadence,
-  saveCadenceFields,
-  saveTeamLink,
-  saveTeamRecord
-} from './cadenceStore.ts'
+import { occurrenceOwner } from '../../../../shared/sprint/cadenceMirror.ts'
+import { collection } from '../../core/collections/index.ts'
+import { clearTeamRecord, saveTeamLink, saveTeamRecord } from './cadenceStore.ts'
+import { OCCURRENCES_RAW } from './collections.ts'
 import { mirrorCadence } from './mirror.ts'
 import { savePerson } from './people.ts'
 import { withSpaceRootDoc } from './spaceRoot.ts'
-import { clearRecord } from './records.ts'
-import { occurrenceOwner } from '../../../../shared/sprint/cadenceMirror.ts'
 
 /**
  * Org ↔ team commands. A team is a team space; the org lists it in 'teams' under the team space's
  * id with the space's key, so any org member can open, join or observe it; the team space notes
- * its org in 'team' → 'link'. The cadence then flows as mirror.ts says.
+ * its org in 'team' → 'link'. The cadence then flows as mirror.ts says (the `sprint.cadenceMirror`
+ * service keeps it flowing on any device that has both spaces).
  */
 
 /** Creates a team space for the org, lists it there and links it back. Returns its id. */
@@ -55,18 +47,14 @@ export async function linkTeamToOrg(orgSpaceId: string, teamSpaceId: string, tim
 /** Takes a team off the org's list (its space, and its own copy of the cadence, stay). */
 export async function removeTeamFromOrg(orgSpaceId: string, teamId: string): Promise<void> {
   await withSpaceRootDoc(orgSpaceId, (orgDoc) => {
+    const occurrences = collection(orgDoc, OCCURRENCES_RAW)
+    const owned = occurrences.list().filter((o) => occurrenceOwner(o.id) === teamId)
+    // one update
     orgDoc.transact(() => {
       clearTeamRecord(orgDoc, teamId)
-      for (const id of Object.keys(readStoredCadence(orgDoc).occurrences)) {
-        if (occurrenceOwner(id) === teamId) clearRecord(orgDoc, OCCURRENCES_COLLECTION, id)
-      }
+      for (const o of owned) occurrences.clear(o.id)
     })
   })
-}
-
-/** The team space stops following an org: its copy of the cadence becomes its own. */
-export function unlinkTeam(teamDoc: Y.Doc): void {
-  clearTeamLink(teamDoc)
 }
 
 /** An org member joins a team from the org's list, as a member or to observe its meetings. */
@@ -79,9 +67,4 @@ export async function joinTeamFromOrg(
   const outcome = await joinSpace(invite, me)
   await withSpaceRootDoc(team.spaceId, (doc) => savePerson(doc, me.deviceId, { observer: observe }))
   return outcome
-}
-
-/** The default cadence (two-week sprints from this week's Wednesday, Monday to Friday). */
-export function setUpDefaultCadence(doc: Y.Doc, today: string, zone: string): void {
-  saveCadenceFields(doc, defaultCadenceFields(today, zone))
 }

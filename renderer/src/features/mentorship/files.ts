@@ -1,4 +1,6 @@
-/** "Daria & Bruce: journal" → "daria-bruce-journal". */
+import { slugify } from '../../../../shared/text/slug.ts'
+
+/** A file name for what the user downloads ("Tomás & Zoë" → "tomas-zoe"). */
 export function fileSlug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'journal'
+  return slugify(name, 'journal')
 }

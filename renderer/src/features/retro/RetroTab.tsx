@@ -1,15 +1,11 @@
-import { retroBoardId } from '../../../../shared/retro/board.ts'
 import { sprintAt, sprintRange } from '../../../../shared/sprint/schedule.ts'
-import { useBoardRecords } from '../../data/retro/board.ts'
-import { sprintDocKey } from '../../../../shared/sprint/sprintRecords.ts'
+import { useBoard } from '../../data/retro/board.ts'
+import { useTeamRetro } from '../../data/retro/team.ts'
 import { useTeamSprint } from '../../data/sprint/teamSprint.ts'
-import { useSharedDoc } from '../../sync/useSharedDoc.ts'
 import type { TabProps } from '../../app/spaceTab.ts'
 import { Board } from './board/Board.tsx'
 import { BoardSetup } from './setup/BoardSetup.tsx'
 import { SprintNav, dateRange, parseSprintSegment } from './SprintNav.tsx'
-import { useOrgShareMirror } from '../../data/retro/orgMirror.ts'
-import { useRetroSettings } from '../../data/retro/lateTickets.ts'
 import './retro.css'
 
 /**
@@ -19,17 +15,14 @@ import './retro.css'
 export function RetroTab(props: TabProps) {
   const me = props.identity
   const ts = useTeamSprint(props.space, me.deviceId)
+  const team = useTeamRetro(props.space.id)
   const cadence = ts.setup.composed?.cadence
   const current = cadence ? (sprintAt(cadence, new Date()) ?? 1) : null
   const sprint = parseSprintSegment(props.path[0]) ?? current
-  const link = useSharedDoc(sprint === null ? null : props.space.id, sprintDocKey(sprint ?? 0))
-  const boardId = retroBoardId(props.space.id, sprint ?? 0)
-  const { board } = useBoardRecords(link, boardId)
-  const settings = useRetroSettings(ts.doc)
-  const orgSpaceId = settings.orgSpaceId ?? ts.org?.spaceId ?? null
-  useOrgShareMirror(ts.doc, props.space.id, orgSpaceId, !props.readOnly)
+  const data = useBoard(props.space.id, sprint)
+  const orgSpaceId = team.settings.orgSpaceId ?? ts.org?.spaceId ?? null
 
-  if (!ts.doc) return <p className="muted" aria-busy="true">Opening the team…</p>
+  if (!ts.doc || !team.loaded) return <p className="muted" aria-busy="true">Opening the team…</p>
   if (!cadence || sprint === null || current === null) {
     return (
       <section className="panel rt-empty" aria-label="No sprints yet">
@@ -43,28 +36,28 @@ export function RetroTab(props: TabProps) {
     )
   }
   const range = sprintRange(cadence, sprint)
+  const { session, board } = data
   return (
     <div className="rt-page">
       <div className="rt-toolbar">
         <SprintNav sprint={sprint} current={current} dates={dateRange(range.startDate, range.endDate)} hrefFor={(n) => `${props.base}/${n}`} />
       </div>
-      {!link ? (
+      {!session ? (
         <p className="muted" aria-busy="true">
           Opening sprint {sprint}…
         </p>
       ) : board ? (
         <Board
-          link={link}
-          boardId={boardId}
+          data={{ ...data, session, board }}
           me={{ id: me.deviceId, name: me.name }}
           people={ts.people}
-          teamDoc={ts.doc}
+          team={team}
           teamSpaceId={props.space.id}
           orgSpaceId={orgSpaceId}
           readOnly={props.readOnly}
         />
       ) : (
-        <BoardSetup link={link} teamId={props.space.id} teamName={ts.team.name} sprint={sprint} meId={me.deviceId} readOnly={props.readOnly} />
+        <BoardSetup session={session} teamId={props.space.id} teamName={ts.team.name} sprint={sprint} meId={me.deviceId} readOnly={props.readOnly} />
       )}
     </div>
   )

@@ -68,7 +68,7 @@ export function Suggestions(props: { suggestions: PairSuggestion[]; onStart: ((s
                 {strength(s.score)}
               </span>
               {props.onStart && (
-                <button type="button" className="button primary small" disabled={props.busy} onClick={() => props.onStart?.(s)}>
+                <button type="button" className="button primary small" disabled={props.busy} onClick={() => props.onStart?.(s)} aria-label={`Start this pair: ${name}`}>
                   Start this pair
                 </button>
               )}

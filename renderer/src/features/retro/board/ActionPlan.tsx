@@ -3,8 +3,7 @@ import { type ActionItem, isCarried, isOverdue } from '../../../../../shared/ret
 import { carriedOpenCount } from '../../../../../shared/retro/boardActions.ts'
 import { snippet } from '../../../../../shared/retro/boardView.ts'
 import { toast } from '../../../app/toasts.ts'
-import { addAction, removeAction, setActionDone, updateAction } from '../../../data/retro/actions.ts'
-import type { RootDoc } from '../../../data/retro/rootDoc.ts'
+import type { TeamRetroCommands } from '../../../data/retro/team.ts'
 import { useToday } from '../../../app/today.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
@@ -12,8 +11,8 @@ import type { BoardModel } from './useBoardModel.ts'
  * The action plan: items with owner, due date and done. Open items of earlier retros of the team
  * come first, until someone ticks them done. Ticking is open all meeting long and after it.
  */
-export function ActionPlan(props: { model: BoardModel; teamDoc: RootDoc; items: ActionItem[]; seed: { text: string; n: number } | null; emphasis: boolean }) {
-  const { model, teamDoc, items } = props
+export function ActionPlan(props: { model: BoardModel; team: TeamRetroCommands; items: ActionItem[]; seed: { text: string; n: number } | null; emphasis: boolean }) {
+  const { model, team, items } = props
   const sprint = model.board.sprint
   const carried = carriedOpenCount(items, sprint)
   const today = useToday()
@@ -32,7 +31,7 @@ export function ActionPlan(props: { model: BoardModel; teamDoc: RootDoc; items: 
       <ul className="rt-action-list" aria-label="Action items">
         {items.map((item) => (
           <li key={item.id} className={`rt-action ${item.done ? 'done' : ''}`}>
-            <input type="checkbox" className="rt-action-check" checked={item.done} disabled={!canTick} aria-label={`Done: ${snippet(item.text, 60)}`} onChange={(e) => setActionDone(teamDoc, item.id, e.target.checked, model.meId)} />
+            <input type="checkbox" className="rt-action-check" checked={item.done} disabled={!canTick} aria-label={`Done: ${snippet(item.text, 60)}`} onChange={(e) => team.setActionDone(item.id, e.target.checked, model.meId)} />
             <div className="rt-action-body">
               <span className="rt-action-text">{item.text}</span>
               <span className="rt-action-meta">
@@ -40,8 +39,8 @@ export function ActionPlan(props: { model: BoardModel; teamDoc: RootDoc; items: 
                 {isOverdue(item, today) && <span className="badge rt-overdue">Overdue</span>}
                 {canEdit ? (
                   <>
-                    <OwnerSelect model={model} value={item.ownerId ?? ''} label={`Owner of ${snippet(item.text, 40)}`} onChange={(ownerId, ownerName) => updateAction(teamDoc, item.id, { ownerId: ownerId || undefined, ownerName: ownerName || undefined })} fallbackName={item.ownerName} />
-                    <input type="date" className="rt-date" aria-label={`Due date of ${snippet(item.text, 40)}`} value={item.due ?? ''} onChange={(e) => updateAction(teamDoc, item.id, { due: e.target.value || undefined })} />
+                    <OwnerSelect model={model} value={item.ownerId ?? ''} label={`Owner of ${snippet(item.text, 40)}`} onChange={(ownerId, ownerName) => team.updateAction(item.id, { ownerId: ownerId || undefined, ownerName: ownerName || undefined })} fallbackName={item.ownerName} />
+                    <input type="date" className="rt-date" aria-label={`Due date of ${snippet(item.text, 40)}`} value={item.due ?? ''} onChange={(e) => team.updateAction(item.id, { due: e.target.value || undefined })} />
                   </>
                 ) : (
                   <span className="muted small">
@@ -52,14 +51,14 @@ export function ActionPlan(props: { model: BoardModel; teamDoc: RootDoc; items: 
               </span>
             </div>
             {canEdit && !isCarried(item, sprint) && (
-              <button type="button" className="icon-button" aria-label={`Remove action item: ${snippet(item.text, 40)}`} onClick={() => removeAction(teamDoc, item.id)}>
+              <button type="button" className="icon-button" aria-label={`Remove action item: ${snippet(item.text, 40)}`} onClick={() => team.removeAction(item.id)}>
                 ×
               </button>
             )}
           </li>
         ))}
       </ul>
-      {canAdd && <NewAction key={props.seed?.n ?? 0} model={model} teamDoc={teamDoc} seed={props.seed} />}
+      {canAdd && <NewAction key={props.seed?.n ?? 0} model={model} team={team} seed={props.seed} />}
     </section>
   )
 }
@@ -78,7 +77,7 @@ function OwnerSelect(props: { model: BoardModel; value: string; label: string; f
   )
 }
 
-function NewAction({ model, teamDoc, seed }: { model: BoardModel; teamDoc: RootDoc; seed: { text: string; n: number } | null }) {
+function NewAction({ model, team, seed }: { model: BoardModel; team: TeamRetroCommands; seed: { text: string; n: number } | null }) {
   // a topic's "+ Action item" remounts this form (key) with the topic as its text
   const [text, setText] = useState(seed?.text ?? '')
   const [owner, setOwner] = useState({ id: '', name: '' })
@@ -92,7 +91,7 @@ function NewAction({ model, teamDoc, seed }: { model: BoardModel; teamDoc: RootD
   const add = () => {
     if (!text.trim()) return
     try {
-      addAction(teamDoc, { text, ownerId: owner.id || undefined, ownerName: owner.name || undefined, due: due || undefined }, model.board.sprint)
+      team.addAction({ text, ownerId: owner.id || undefined, ownerName: owner.name || undefined, due: due || undefined }, model.board.sprint)
       setText('')
       setDue('')
       setOwner({ id: '', name: '' })

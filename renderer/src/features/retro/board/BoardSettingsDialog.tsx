@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react'
 import { phaseIndex } from '../../../../../shared/retro/phases.ts'
 import { Dialog } from '../../../app/ui.tsx'
-import { saveBoardSettings } from '../../../data/retro/board.ts'
 import { VotingFields, readVoting } from '../setup/VotingFields.tsx'
 import type { BoardModel } from './useBoardModel.ts'
 
@@ -21,7 +20,7 @@ function SettingsForm(props: { model: BoardModel; onClose(): void }) {
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const anonymous = new FormData(e.currentTarget).get('anonymous') === 'on'
-    saveBoardSettings(model.link, model.board.id, { anonymous, voting: readVoting(e.currentTarget) })
+    model.commands.saveSettings({ anonymous, voting: readVoting(e.currentTarget) })
     props.onClose()
   }
   return (

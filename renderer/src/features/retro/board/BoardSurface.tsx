@@ -10,7 +10,7 @@ import type { BoardModel } from './useBoardModel.ts'
 export function BoardSurface(props: { model: BoardModel; ctx: BoardContext; onPlanAction(text: string): void }) {
   const { model } = props
   const ref = useRef<HTMLDivElement>(null)
-  const send = useCursorSender(model.link, model.board.id)
+  const send = useCursorSender(model.session)
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
     const box = ref.current?.getBoundingClientRect()
     if (!box || box.width === 0) return
@@ -20,7 +20,7 @@ export function BoardSurface(props: { model: BoardModel; ctx: BoardContext; onPl
   return (
     <div className="rt-surface" ref={ref} onPointerMove={onMove} onPointerLeave={() => send(null)}>
       {discussing ? <DiscussView model={model} ctx={props.ctx} onPlanAction={props.onPlanAction} /> : <Columns model={model} ctx={props.ctx} />}
-      <Cursors link={model.link} boardId={model.board.id} />
+      <Cursors session={model.session} />
     </div>
   )
 }

@@ -1,23 +1,23 @@
 import { useState, type KeyboardEvent } from 'react'
 import { CARD_TEXT_MAX } from '../../../../../shared/retro/cards.ts'
 import { toast } from '../../../app/toasts.ts'
-import { type BoardCard, editCard } from '../../../data/retro/cards.ts'
-import type { BoardModel } from './useBoardModel.ts'
+import type { BoardCard } from '../../../data/retro/cards.ts'
+import type { CardEnv } from './useBoardModel.ts'
 
 /** Editing my card in place: Enter saves, Escape cancels; others see that I am typing on it. */
-export function CardEditor({ model, card, onDone }: { model: BoardModel; card: BoardCard; onDone(): void }) {
+export function CardEditor({ env, card, onDone }: { env: CardEnv; card: BoardCard; onDone(): void }) {
   const [base] = useState(card.text)
   const [text, setText] = useState(card.text)
   // on an anonymous card, naming it would name its author: say only the column
-  const typing = card.authorId === undefined || model.board.settings.anonymous ? { columnId: card.columnId } : { columnId: card.columnId, cardId: card.id }
+  const typing = card.authorId === undefined || env.board.settings.anonymous ? { columnId: card.columnId } : { columnId: card.columnId, cardId: card.id }
   const close = () => {
-    model.presence.setTyping(null)
+    env.setTyping(null)
     onDone()
   }
   const save = async () => {
     if (!text.trim()) return toast('A card needs some text. Delete it instead?', 'error')
     try {
-      await editCard(model.link, card, base, text)
+      await env.commands.editCard(card, base, text)
       close()
     } catch (e) {
       toast(e instanceof Error ? e.message : 'Could not save the card.', 'error')
@@ -40,7 +40,7 @@ export function CardEditor({ model, card, onDone }: { model: BoardModel; card: B
         rows={3}
         maxLength={CARD_TEXT_MAX}
         value={text}
-        onFocus={() => model.presence.setTyping(typing)}
+        onFocus={() => env.setTyping(typing)}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}
       />

@@ -1,40 +1,54 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { snippet } from '../../../../../shared/retro/boardView.ts'
 import { cardAuthorLabel } from '../../../../../shared/retro/cards.ts'
-import { typingLabel, typingOnCard } from '../../../../../shared/retro/presence.ts'
 import { toast } from '../../../app/toasts.ts'
+import type { BoardCard } from '../../../data/retro/cards.ts'
 import { hintColour } from '../hooks.ts'
-import { type BoardCard, deleteCard, dismissCard } from '../../../data/retro/cards.ts'
 import type { BoardContext, DragApi } from './types.ts'
 import { CardEditor } from './CardEditor.tsx'
 import { Escalate } from './Escalate.tsx'
 import { GroupPicker } from './GroupPicker.tsx'
-import { VoteControls } from './VoteControls.tsx'
-import type { BoardModel } from './useBoardModel.ts'
+import { sameVotes, type TargetVotes, VoteControls } from './VoteControls.tsx'
+import type { CardEnv } from './useBoardModel.ts'
 
 /** Where a card came from, in words: its author, "Anonymous", or the sync-up it was logged at. */
-function origin(card: BoardCard, model: BoardModel): string {
+function origin(card: BoardCard, env: CardEnv): string {
   if (card.source?.kind === 'syncup') return `From daily sync-up, ${card.source.date}${card.source.authorName ? ` · ${card.source.authorName}` : ''}`
   if (card.source?.kind === 'previous-retro') return `From the sprint ${card.source.sprint} retro`
-  if (card.authorId === model.meId || (!card.authorId && model.mine.has(card.id))) return card.authorId ? 'You' : 'You (anonymous to others)'
-  return cardAuthorLabel(card, model.names)
+  if (card.authorId === env.meId || (!card.authorId && env.mine.has(card.id))) return card.authorId ? 'You' : 'You (anonymous to others)'
+  return cardAuthorLabel(card, env.names)
 }
 
-/** One card: text, origin, who is typing on it, and what this phase lets me do with it. */
-export function CardView(props: { model: BoardModel; card: BoardCard; drag: DragApi | null; ctx: BoardContext; topic: boolean }) {
-  const { model, card, drag } = props
+interface CardViewProps {
+  card: BoardCard
+  env: CardEnv
+  ctx: BoardContext
+  drag: DragApi | null
+  /** a topic of its own (not in a group): it takes votes */
+  topic: boolean
+  /** "Ana is typing…" on this card, or empty */
+  typing: string
+  votes: TargetVotes
+}
+
+/**
+ * One card: text, origin, who is typing on it, and what this phase lets me do with it. It shows
+ * itself again only when one of its own values changed (the card record, who types on it, its
+ * votes) or the board's rules did, not when another card changed.
+ */
+export const CardView = memo(function CardView(props: CardViewProps) {
+  const { card, env, drag } = props
   const [editing, setEditing] = useState(false)
-  const own = model.isOwn(card)
-  const canEdit = own && model.can('edit-own-card')
-  const canDelete = own && model.can('delete-own-card')
-  const canDismiss = !!card.source && model.isFacilitator && model.can('add-card')
-  const typing = typingOnCard(model.presence.peers, card.id)
+  const own = env.isOwn(card)
+  const canEdit = own && env.can('edit-own-card')
+  const canDelete = own && env.can('delete-own-card')
+  const canDismiss = !!card.source && env.isFacilitator && env.can('add-card')
   const draggable = !!drag?.enabled && !card.draft && !editing
-  const colour = model.board.layout.columns.find((c) => c.id === card.columnId)?.colour
+  const colour = env.board.layout.columns.find((c) => c.id === card.columnId)?.colour
   const remove = async () => {
     if (!window.confirm('Delete this card?')) return
     try {
-      await deleteCard(model.link, card)
+      await env.commands.deleteCard(card)
     } catch (e) {
       toast(e instanceof Error ? e.message : 'Could not delete the card.', 'error')
     }
@@ -42,7 +56,7 @@ export function CardView(props: { model: BoardModel; card: BoardCard; drag: Drag
   return (
     <li className="rt-card-item">
       <article
-        className={`rt-card ${card.draft ? 'draft' : ''} ${card.source ? 'imported' : ''} ${drag?.dragging === card.id ? 'dragging' : ''} ${typing.length ? 'typing' : ''}`}
+        className={`rt-card ${card.draft ? 'draft' : ''} ${card.source ? 'imported' : ''} ${drag?.dragging === card.id ? 'dragging' : ''} ${props.typing ? 'typing' : ''}`}
         aria-label={snippet(card.text, 80)}
         style={colour ? { ['--c' as string]: hintColour(colour) } : undefined}
         draggable={draggable}
@@ -51,19 +65,15 @@ export function CardView(props: { model: BoardModel; card: BoardCard; drag: Drag
         onDragOver={draggable ? drag!.over : undefined}
         onDrop={draggable ? (e) => drag!.dropOnCard(e, card) : undefined}
       >
-        {editing ? (
-          <CardEditor model={model} card={card} onDone={() => setEditing(false)} />
-        ) : (
-          <p className="rt-card-text">{card.text}</p>
-        )}
+        {editing ? <CardEditor env={env} card={card} onDone={() => setEditing(false)} /> : <p className="rt-card-text">{card.text}</p>}
         <footer className="rt-card-foot">
           <span className="rt-card-origin">
-            {card.draft && <span className="badge rt-draft-badge">Only you see this</span>} {origin(card, model)}
+            {card.draft && <span className="badge rt-draft-badge">Only you see this</span>} {origin(card, env)}
           </span>
           {card.escalated && <span className="badge rt-escalated">Escalated to the org</span>}
-          {typing.length > 0 && (
+          {props.typing && (
             <span className="rt-typing" aria-live="polite">
-              {typingLabel(typing)}
+              {props.typing}
             </span>
           )}
         </footer>
@@ -80,16 +90,20 @@ export function CardView(props: { model: BoardModel; card: BoardCard; drag: Drag
               </button>
             )}
             {canDismiss && (
-              <button type="button" className="button small ghost" onClick={() => dismissCard(model.link, card.id)} aria-label={`Remove from the board: ${snippet(card.text, 40)}`}>
+              <button type="button" className="button small ghost" onClick={() => env.commands.dismissCard(card.id)} aria-label={`Remove from the board: ${snippet(card.text, 40)}`}>
                 Remove
               </button>
             )}
-            {model.can('group') && !card.draft && <GroupPicker model={model} card={card} />}
-            {props.topic && !card.draft && <VoteControls model={model} targetId={card.id} label={snippet(card.text, 40)} kind="card" />}
-            {!card.draft && <Escalate model={model} card={card} ctx={props.ctx} />}
+            {env.can('group') && !card.draft && <GroupPicker env={env} card={card} grouped={!props.topic} />}
+            {props.topic && !card.draft && <VoteControls env={env} votes={props.votes} targetId={card.id} label={snippet(card.text, 40)} kind="card" />}
+            {!card.draft && <Escalate env={env} card={card} ctx={props.ctx} />}
           </div>
         )}
       </article>
     </li>
   )
+}, sameCardProps)
+
+function sameCardProps(a: CardViewProps, b: CardViewProps): boolean {
+  return a.card === b.card && a.env === b.env && a.ctx === b.ctx && a.drag === b.drag && a.topic === b.topic && a.typing === b.typing && sameVotes(a.votes, b.votes)
 }

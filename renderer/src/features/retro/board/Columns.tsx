@@ -1,58 +1,68 @@
-import { useState, type DragEvent } from 'react'
-import { writingInColumn, typingLabel } from '../../../../../shared/retro/presence.ts'
+import { useMemo, useState, type DragEvent } from 'react'
+import { writingInColumn, typingLabel, typingOnCard } from '../../../../../shared/retro/presence.ts'
 import type { ColumnView } from '../../../../../shared/retro/boardView.ts'
 import type { Card } from '../../../../../shared/retro/cards.ts'
-import { groupOnto, moveToGroup } from '../../../data/retro/grouping.ts'
+import type { BoardCommands } from '../../../data/retro/boardCommands.ts'
 import { hintColour } from '../hooks.ts'
 import type { BoardContext, DragApi } from './types.ts'
 import { CardView } from './CardView.tsx'
 import { Composer } from './Composer.tsx'
 import { GroupBox } from './GroupBox.tsx'
 import type { BoardModel } from './useBoardModel.ts'
+import { targetVotes } from './VoteControls.tsx'
 
 const CARD_TYPE = 'application/x-tandem-card'
 
-export function Columns({ model, ctx }: { model: BoardModel; ctx: BoardContext }) {
+/**
+ * Drag and drop for grouping. Whether a drop is welcome is read from the drag itself (it carries
+ * a card), not from state set when it started: the first `dragover` can come before React has
+ * shown that state, and a refused `dragover` means no drop at all.
+ */
+function useDrag(enabled: boolean, commands: BoardCommands): DragApi {
   const [dragging, setDragging] = useState<string | null>(null)
-  const enabled = model.can('group')
-  const cardOf = (e: DragEvent): Card | undefined => {
-    const id = e.dataTransfer.getData(CARD_TYPE) || dragging
-    return model.cards.find((c) => c.id === id && !c.draft)
-  }
-  const drag: DragApi = {
-    enabled,
-    dragging,
-    start: (e, card) => {
-      e.dataTransfer.setData(CARD_TYPE, card.id)
-      e.dataTransfer.effectAllowed = 'move'
-      setDragging(card.id)
-    },
-    end: () => setDragging(null),
-    over: (e) => {
-      if (!enabled || !dragging) return
-      e.preventDefault()
-      e.dataTransfer.dropEffect = 'move'
-    },
-    dropOnCard: (e, target) => {
-      e.preventDefault()
-      e.stopPropagation()
-      const card = cardOf(e)
-      if (card && card.id !== target.id) groupOnto(model.link, target, card, model.groups)
-      setDragging(null)
-    },
-    dropOnGroup: (e, groupId) => {
-      e.preventDefault()
-      e.stopPropagation()
-      const card = cardOf(e)
-      if (card && card.groupId !== groupId) moveToGroup(model.link, card, groupId, model.groups)
-      setDragging(null)
+  return useMemo(() => {
+    const carried = (e: DragEvent) => e.dataTransfer.getData(CARD_TYPE) || dragging
+    const carriesCard = (e: DragEvent) => [...e.dataTransfer.types].includes(CARD_TYPE)
+    return {
+      enabled,
+      dragging,
+      start: (e: DragEvent, card: Card) => {
+        e.dataTransfer.setData(CARD_TYPE, card.id)
+        e.dataTransfer.effectAllowed = 'move'
+        setDragging(card.id)
+      },
+      end: () => setDragging(null),
+      over: (e: DragEvent) => {
+        if (!enabled || !carriesCard(e)) return
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'move'
+      },
+      dropOnCard: (e: DragEvent, target: Card) => {
+        e.preventDefault()
+        e.stopPropagation()
+        const id = carried(e)
+        if (id && id !== target.id) commands.groupOnto(target.id, id)
+        setDragging(null)
+      },
+      dropOnGroup: (e: DragEvent, groupId: string) => {
+        e.preventDefault()
+        e.stopPropagation()
+        const id = carried(e)
+        if (id) commands.moveToGroup(id, groupId)
+        setDragging(null)
+      }
     }
-  }
+  }, [enabled, dragging, commands])
+}
+
+export function Columns({ model, ctx }: { model: BoardModel; ctx: BoardContext }) {
+  const drag = useDrag(model.can('group'), model.commands)
   const dropOnColumn = (e: DragEvent) => {
     e.preventDefault()
-    const card = cardOf(e)
-    if (card?.groupId) moveToGroup(model.link, card, null, model.groups)
-    setDragging(null)
+    const id = e.dataTransfer.getData(CARD_TYPE) || drag.dragging
+    const card = model.cards.find((c) => c.id === id && !c.draft)
+    if (card?.groupId) model.commands.moveToGroup(card.id, null)
+    drag.end()
   }
   const { columns, unplaced } = model.view
   return (
@@ -77,9 +87,11 @@ function ColumnPanel(props: { model: BoardModel; cv: ColumnView; drag: DragApi; 
   const { model, cv, drag } = props
   const { column } = cv
   const count = cv.cards.length + cv.groups.reduce((n, g) => n + g.cards.length, 0)
-  const writers = model.board.settings.anonymous ? [] : writingInColumn(model.presence.peers, column.id).map((p) => p.name)
-  const anonymousWriters = model.board.settings.anonymous ? writingInColumn(model.presence.peers, column.id).length : 0
+  const peers = model.presence.peers
+  const writers = model.board.settings.anonymous ? [] : writingInColumn(peers, column.id).map((p) => p.name)
+  const anonymousWriters = model.board.settings.anonymous ? writingInColumn(peers, column.id).length : 0
   const addable = model.can('add-card') && column.id !== '__unplaced'
+  const typingOn = (cardId: string) => typingLabel(typingOnCard(peers, cardId))
   return (
     <section
       className={`rt-column ${drag.dragging ? 'drop-zone' : ''}`}
@@ -94,16 +106,16 @@ function ColumnPanel(props: { model: BoardModel; cv: ColumnView; drag: DragApi; 
         </h3>
         {column.prompt && <p className="rt-column-prompt">{column.prompt}</p>}
       </header>
-      {addable && <Composer model={model} column={column} />}
+      {addable && <Composer env={model.env} phase={model.phase} column={column} />}
       <p className="rt-writing" aria-live="polite">
         {writers.length > 0 ? typingLabel(writers, 'writing') : anonymousWriters > 0 ? (anonymousWriters === 1 ? 'Someone is writing…' : `${anonymousWriters} people are writing…`) : ''}
       </p>
       <ul className="rt-cards" aria-label={`Cards in ${column.title}`}>
         {cv.groups.map((g) => (
-          <GroupBox key={g.group.id} model={model} gv={g} drag={drag} ctx={props.ctx} />
+          <GroupBox key={g.group.id} env={model.env} gv={g} drag={drag} ctx={props.ctx} votes={targetVotes(model, g.group.id)} typingOn={typingOn} />
         ))}
         {cv.cards.map((card) => (
-          <CardView key={card.id} model={model} card={card} drag={drag} ctx={props.ctx} topic />
+          <CardView key={card.id} env={model.env} card={card} drag={drag} ctx={props.ctx} topic typing={typingOn(card.id)} votes={targetVotes(model, card.id)} />
         ))}
       </ul>
       {count === 0 && !addable && <p className="muted small rt-empty-col">No cards.</p>}

@@ -1,22 +1,21 @@
 import { useState, type KeyboardEvent } from 'react'
 import { CARD_TEXT_MAX } from '../../../../../shared/retro/cards.ts'
-import { isRevealed } from '../../../../../shared/retro/phases.ts'
+import { type Phase, isRevealed } from '../../../../../shared/retro/phases.ts'
 import type { Column } from '../../../../../shared/retro/templates.ts'
 import { toast } from '../../../app/toasts.ts'
-import { addCard } from '../../../data/retro/cards.ts'
-import type { BoardModel } from './useBoardModel.ts'
+import type { CardEnv } from './useBoardModel.ts'
 
 /** A new card in a column: Enter adds it, Shift+Enter starts a new line. */
-export function Composer({ model, column }: { model: BoardModel; column: Column }) {
+export function Composer({ env, phase, column }: { env: CardEnv; phase: Phase; column: Column }) {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const submit = async () => {
     if (!text.trim() || busy) return
     setBusy(true)
     try {
-      await addCard(model.link, model.board, model.meId, column.id, text)
+      await env.commands.addCard(column.id, text)
       setText('')
-      model.presence.setTyping(null)
+      env.setTyping(null)
     } catch (e) {
       toast(e instanceof Error ? e.message : 'Could not add the card.', 'error')
     } finally {
@@ -40,13 +39,13 @@ export function Composer({ model, column }: { model: BoardModel; column: Column 
         value={text}
         onChange={(e) => {
           setText(e.target.value)
-          model.presence.setTyping(e.target.value.trim() ? { columnId: column.id } : null)
+          env.setTyping(e.target.value.trim() ? { columnId: column.id } : null)
         }}
-        onBlur={() => model.presence.setTyping(null)}
+        onBlur={() => env.setTyping(null)}
         onKeyDown={onKey}
       />
       <div className="rt-composer-foot">
-        <span className="muted small">{isRevealed(model.phase) ? (model.board.settings.anonymous ? 'Posted without your name' : 'Everyone sees it at once') : 'Only you see it until reveal'}</span>
+        <span className="muted small">{isRevealed(phase) ? (env.board.settings.anonymous ? 'Posted without your name' : 'Everyone sees it at once') : 'Only you see it until reveal'}</span>
         <button type="button" className="button small primary" disabled={!text.trim() || busy} onClick={() => void submit()} aria-label={`Add card to ${column.title}`}>
           Add
         </button>

@@ -1,9 +1,9 @@
 import { useBoardCursors } from '../../../data/retro/presence.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
+import type { BoardSession } from '../../../data/retro/board.ts'
 
 /** Others' pointers over the board, with their name and colour (decorative: avatars say who is here). */
-export function Cursors({ link, boardId }: { link: DocLink; boardId: string }) {
-  const peers = useBoardCursors(link, boardId)
+export function Cursors({ session }: { session: BoardSession }) {
+  const peers = useBoardCursors(session)
   return (
     <div className="rt-cursors" aria-hidden="true">
       {peers.map((p) => (

@@ -3,7 +3,6 @@ import { type Card, cardAuthorLabel } from '../../../../../shared/retro/cards.ts
 import { discussionOrder } from '../../../../../shared/retro/groups.ts'
 import { discussTopic } from '../../../../../shared/retro/phases.ts'
 import { toast } from '../../../app/toasts.ts'
-import { applyFlow } from '../../../data/retro/board.ts'
 import { hintColour, clockNow } from '../hooks.ts'
 import type { BoardContext } from './types.ts'
 import { Escalate } from './Escalate.tsx'
@@ -19,7 +18,7 @@ export function DiscussView(props: { model: BoardModel; ctx: BoardContext; onPla
   const currentIndex = topics.findIndex((t) => t.id === current)
   const steer = model.isFacilitator && !model.readOnly && model.phase === 'discuss'
   const pick = (id: string) => {
-    const error = applyFlow(model.link, model.board.id, discussTopic(model.flow, model.meId, id, clockNow()))
+    const error = model.commands.moveFlow(discussTopic(model.flow, model.meId, id, clockNow()))
     if (error) toast(error, 'error')
   }
   const currentRef = useRef<HTMLLIElement>(null)
@@ -74,7 +73,7 @@ export function DiscussView(props: { model: BoardModel; ctx: BoardContext; onPla
                       <span>{card.text}</span>
                       <span className="muted small"> — {cardAuthorLabel(card, model.names)}</span>
                       {card.escalated && <span className="badge rt-escalated">Escalated to the org</span>}
-                      <Escalate model={model} card={card} ctx={props.ctx} />
+                      <Escalate env={model.env} card={card} ctx={props.ctx} />
                     </li>
                   )
                 })}

@@ -2,21 +2,19 @@ import { useState } from 'react'
 import type { Card } from '../../../../../shared/retro/cards.ts'
 import { snippet } from '../../../../../shared/retro/boardView.ts'
 import { toast } from '../../../app/toasts.ts'
-import { escalateCard } from '../../../data/retro/escalations.ts'
-import { saveRetroSettings } from '../../../data/retro/lateTickets.ts'
 import { PickDialog } from '../PickDialog.tsx'
 import type { BoardContext } from './types.ts'
-import type { BoardModel } from './useBoardModel.ts'
+import type { CardEnv } from './useBoardModel.ts'
 
 /** Takes a card to the org's sprint retrospective (the team's org, or one picked from this device's orgs). */
-export function Escalate({ model, card, ctx }: { model: BoardModel; card: Card; ctx: BoardContext }) {
+export function Escalate({ env, card, ctx }: { env: CardEnv; card: Card; ctx: BoardContext }) {
   const orgs = ctx.orgs
   const [picking, setPicking] = useState(false)
-  if (card.escalated || !model.can('escalate')) return null
+  if (card.escalated || !env.can('escalate')) return null
   const org = orgs.find((o) => o.id === ctx.orgSpaceId)
   const go = async (orgId: string, orgName: string) => {
     try {
-      await escalateCard(model.link, model.board, card, orgId)
+      await env.commands.escalate(card.id, orgId)
       toast(`Escalated to ${orgName}’s sprint retrospective`)
     } catch (e) {
       toast(e instanceof Error ? e.message : 'Could not escalate the card.', 'error')
@@ -45,7 +43,7 @@ export function Escalate({ model, card, ctx }: { model: BoardModel; card: Card; 
         onPick={(id) => {
           const chosen = orgs.find((o) => o.id === id)
           if (!chosen) return
-          saveRetroSettings(ctx.teamDoc, { orgSpaceId: chosen.id })
+          ctx.chooseOrg(chosen.id)
           void go(chosen.id, chosen.name)
         }}
       />

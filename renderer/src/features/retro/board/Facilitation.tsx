@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { handOverFacilitator, takeOverFacilitator } from '../../../../../shared/retro/phases.ts'
 import { toast } from '../../../app/toasts.ts'
-import { applyFlow } from '../../../data/retro/board.ts'
+import type { MoveResult } from '../../../../../shared/retro/phases.ts'
 import { PickDialog } from '../PickDialog.tsx'
 import { peopleOnBoard } from './PresenceBar.tsx'
 import { clockNow } from '../hooks.ts'
@@ -14,8 +14,8 @@ export function Facilitation({ model }: { model: BoardModel }) {
   const here = peopleOnBoard(model)
   const present = here.some((p) => p.id === flow.facilitatorId)
   const name = model.names[flow.facilitatorId] ?? here.find((p) => p.id === flow.facilitatorId)?.name ?? 'A former member'
-  const write = (result: Parameters<typeof applyFlow>[2]) => {
-    const error = applyFlow(model.link, model.board.id, result)
+  const write = (result: MoveResult) => {
+    const error = model.commands.moveFlow(result)
     if (error) toast(error, 'error')
   }
   if (model.readOnly) return <span className="muted small">Facilitated by {name}</span>

@@ -1,17 +1,16 @@
 import { useState } from 'react'
 import type { GroupView } from '../../../../../shared/retro/boardView.ts'
-import { renameGroup } from '../../../data/retro/grouping.ts'
 import type { BoardContext, DragApi } from './types.ts'
 import { CardView } from './CardView.tsx'
-import { VoteControls } from './VoteControls.tsx'
-import type { BoardModel } from './useBoardModel.ts'
+import { type TargetVotes, VoteControls } from './VoteControls.tsx'
+import type { CardEnv } from './useBoardModel.ts'
 
 /** A group of cards: its name (editable while grouping), its cards, its votes. Cards dropped on it join. */
-export function GroupBox(props: { model: BoardModel; gv: GroupView; drag: DragApi; ctx: BoardContext }) {
-  const { model, gv, drag } = props
+export function GroupBox(props: { env: CardEnv; gv: GroupView; drag: DragApi; ctx: BoardContext; votes: TargetVotes; typingOn(cardId: string): string }) {
+  const { env, gv, drag } = props
   const [draft, setDraft] = useState<string | null>(null)
   const save = () => {
-    if (draft !== null && draft.trim() !== gv.group.title) renameGroup(model.link, gv.group.id, draft)
+    if (draft !== null && draft.trim() !== gv.group.title) env.commands.renameGroup(gv.group.id, draft)
     setDraft(null)
   }
   return (
@@ -23,7 +22,7 @@ export function GroupBox(props: { model: BoardModel; gv: GroupView; drag: DragAp
         onDrop={drag.enabled ? (e) => drag.dropOnGroup(e, gv.group.id) : undefined}
       >
         <header className="rt-group-head">
-          {model.can('group') ? (
+          {env.can('group') ? (
             <input
               className="rt-group-title-input"
               aria-label="Group name"
@@ -46,10 +45,10 @@ export function GroupBox(props: { model: BoardModel; gv: GroupView; drag: DragAp
           )}
           <span className="rt-group-count">{gv.cards.length} cards</span>
         </header>
-        <VoteControls model={model} targetId={gv.group.id} label={gv.title} kind="group" />
+        <VoteControls env={env} votes={props.votes} targetId={gv.group.id} label={gv.title} kind="group" />
         <ul className="rt-cards" aria-label={`Cards in group ${gv.title}`}>
           {gv.cards.map((card) => (
-            <CardView key={card.id} model={model} card={card} drag={drag} ctx={props.ctx} topic={false} />
+            <CardView key={card.id} env={env} card={card} drag={drag} ctx={props.ctx} topic={false} typing={props.typingOn(card.id)} votes={null} />
           ))}
         </ul>
       </section>

@@ -1,14 +1,28 @@
-import { useState } from 'react'
+import { useContext, useState } from 'react'
 import { snippet } from '../../../../../shared/retro/boardView.ts'
 import type { Card } from '../../../../../shared/retro/cards.ts'
 import type { BoardCard } from '../../../data/retro/cards.ts'
-import { groupOnto, moveToGroup } from '../../../data/retro/grouping.ts'
 import { type PickOption, PickDialog } from '../PickDialog.tsx'
-import type { BoardModel } from './useBoardModel.ts'
+import { BoardModelContext, type CardEnv } from './useBoardModel.ts'
 
 /** The keyboard way to group: pick a group or another card to group this card with (or leave its group). */
-export function GroupPicker({ model, card }: { model: BoardModel; card: Card }) {
+export function GroupPicker({ env, card, grouped }: { env: CardEnv; card: Card; grouped: boolean }) {
   const [open, setOpen] = useState(false)
+  const title = `Group “${snippet(card.text, 40)}” with…`
+  return (
+    <>
+      <button type="button" className="button small ghost" aria-label={title} onClick={() => setOpen(true)}>
+        {grouped ? 'Regroup…' : 'Group with…'}
+      </button>
+      {open && <GroupChoices env={env} card={card} title={title} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
+
+/** The choices, read from the board as it is while the picker is open. */
+function GroupChoices({ env, card, title, onClose }: { env: CardEnv; card: Card; title: string; onClose(): void }) {
+  const model = useContext(BoardModelContext)
+  if (!model) return null
   const groups = [...model.view.columns.flatMap((c) => c.groups), ...model.view.unplaced.groups]
   const current = groups.find((g) => g.group.id === card.groupId)
   const loose = [...model.view.columns.flatMap((c) => c.cards), ...model.view.unplaced.cards].filter((c) => c.id !== card.id && !(c as BoardCard).draft)
@@ -19,20 +33,9 @@ export function GroupPicker({ model, card }: { model: BoardModel; card: Card }) 
     ...loose.map((c) => ({ id: `c:${c.id}`, label: `Card: ${snippet(c.text, 60)}`, hint: columnTitle(c.columnId) }))
   ]
   const choose = (value: string) => {
-    if (value === 'out') moveToGroup(model.link, card, null, model.groups)
-    else if (value.startsWith('g:')) moveToGroup(model.link, card, value.slice(2), model.groups)
-    else {
-      const target = loose.find((c) => c.id === value.slice(2))
-      if (target) groupOnto(model.link, target, card, model.groups)
-    }
+    if (value === 'out') env.commands.moveToGroup(card.id, null)
+    else if (value.startsWith('g:')) env.commands.moveToGroup(card.id, value.slice(2))
+    else env.commands.groupOnto(value.slice(2), card.id)
   }
-  const title = `Group “${snippet(card.text, 40)}” with…`
-  return (
-    <>
-      <button type="button" className="button small ghost" aria-label={title} onClick={() => setOpen(true)}>
-        {current ? 'Regroup…' : 'Group with…'}
-      </button>
-      <PickDialog title={title} open={open} onClose={() => setOpen(false)} options={options} empty="There is no other card to group it with yet." onPick={choose} />
-    </>
-  )
+  return <PickDialog title={title} open onClose={onClose} options={options} empty="There is no other card to group it with yet." onPick={choose} />
 }

@@ -1,6 +1,5 @@
 import { PHASES, PHASE_LABELS, type Phase, canGoTo, movePhase, phaseIndex, readyMembers } from '../../../../../shared/retro/phases.ts'
 import { toast } from '../../../app/toasts.ts'
-import { applyFlow, setReady } from '../../../data/retro/board.ts'
 import { Facilitation } from './Facilitation.tsx'
 import { PhaseTimer } from './PhaseTimer.tsx'
 import { peopleOnBoard } from './PresenceBar.tsx'
@@ -23,7 +22,7 @@ export function PhaseBar({ model }: { model: BoardModel }) {
   const { flow, phase } = model
   const i = phaseIndex(phase)
   const move = (to: Phase | 'next' | 'previous') => {
-    const error = applyFlow(model.link, model.board.id, movePhase(flow, model.meId, to, clockNow()))
+    const error = model.commands.moveFlow(movePhase(flow, model.meId, to, clockNow()))
     if (error) toast(error, 'error')
   }
   const here = peopleOnBoard(model).map((p) => p.id)
@@ -60,7 +59,7 @@ export function PhaseBar({ model }: { model: BoardModel }) {
       <div className="rt-phase-row">
         <div className="row">
           {!model.readOnly && phase !== 'close' && (
-            <button type="button" className={`button small ${amReady ? 'rt-ready-on' : ''}`} aria-pressed={amReady} onClick={() => setReady(model.link, flow, model.meId, !amReady)}>
+            <button type="button" className={`button small ${amReady ? 'rt-ready-on' : ''}`} aria-pressed={amReady} onClick={() => model.commands.setReady(!amReady)}>
               {amReady ? '✓ I’m ready' : 'I’m ready'}
             </button>
           )}

@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { clearTimer, startTimer, toggleTimer } from '../../../../../shared/retro/phases.ts'
+import { type MoveResult, clearTimer, startTimer, toggleTimer } from '../../../../../shared/retro/phases.ts'
 import { formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
 import { toast } from '../../../app/toasts.ts'
-import { applyFlow } from '../../../data/retro/board.ts'
-import { useClockOffsets } from '../../../sync/clock.ts'
+import { useBoardClock } from '../../../data/retro/presence.ts'
 import { useNow, clockNow } from '../hooks.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
@@ -15,14 +14,14 @@ const PRESETS = [2, 5, 10]
  */
 export function PhaseTimer({ model }: { model: BoardModel }) {
   const timer = model.flow.timer
-  const offsetOf = useClockOffsets(model.link)
+  const offsetOf = useBoardClock(model.session)
   const now = useNow(250, !!timer && timer.pausedAt === undefined)
   const [minutes, setMinutes] = useState('5')
   const offset = timer && timer.startedBy !== model.meId ? offsetOf(timer.startedBy) : 0
   const remaining = timer ? timerRemaining(timer, now, offset) : 0
   const steer = model.isFacilitator && !model.readOnly
-  const write = (result: Parameters<typeof applyFlow>[2]) => {
-    const error = applyFlow(model.link, model.board.id, result)
+  const write = (result: MoveResult) => {
+    const error = model.commands.moveFlow(result)
     if (error) toast(error, 'error')
   }
   const start = (m: number) => write(startTimer(model.flow, model.meId, Math.round(m * 60_000), clockNow()))

@@ -1,54 +1,69 @@
 import { canVote } from '../../../../../shared/retro/votes.ts'
-import { toast } from '../../../app/toasts.ts'
-import { cast, retract } from '../../../data/retro/votes.ts'
-import type { BoardModel } from './useBoardModel.ts'
+import type { BoardModel, CardEnv } from './useBoardModel.ts'
 
 /**
- * Voting on a card or group: during the vote phase, my own votes on it (always visible to me) and
- * whether it is full; once voting is over, everyone's count. Nothing before.
+ * Where the votes on one card or group stand for me, as plain values (a card compares them to
+ * decide whether to show itself again): once voting is over, everyone's count; during the vote
+ * phase, my own votes on it and whether it is full; nothing before.
  */
-export function VoteControls(props: { model: BoardModel; targetId: string; label: string; kind: 'card' | 'group' }) {
-  const { model, targetId } = props
-  const { myVotes, phase } = model
-  if (myVotes.visible) {
-    const n = myVotes.counts[targetId] ?? 0
+export type TargetVotes =
+  | { shown: 'count'; count: number }
+  | { shown: 'mine'; counted: number; notCounted: number; full: boolean; allowed: boolean; canTakeBack: boolean }
+  | null
+
+export function targetVotes(model: BoardModel, targetId: string): TargetVotes {
+  const { myVotes } = model
+  if (myVotes.visible) return { shown: 'count', count: myVotes.counts[targetId] ?? 0 }
+  if (model.phase !== 'vote') return null
+  const mine = myVotes.mine.filter((v) => v.vote.targetId === targetId)
+  const counted = mine.filter((v) => v.status === 'counted').length
+  return {
+    shown: 'mine',
+    counted,
+    notCounted: mine.length - counted,
+    full: myVotes.full.includes(targetId),
+    allowed: !model.readOnly && model.can('vote') && canVote(model.tally, model.meId, targetId, model.voteOptions).ok,
+    canTakeBack: mine.length > 0 && !model.readOnly
+  }
+}
+
+export function sameVotes(a: TargetVotes, b: TargetVotes): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  return (Object.keys(a) as (keyof typeof a)[]).every((k) => a[k] === (b as typeof a)[k])
+}
+
+/** Voting on a card or group (see TargetVotes). */
+export function VoteControls(props: { env: CardEnv; votes: TargetVotes; targetId: string; label: string; kind: 'card' | 'group' }) {
+  const { env, votes, targetId } = props
+  if (!votes) return null
+  if (votes.shown === 'count') {
+    const n = votes.count
     return (
       <span className={`rt-votes-count ${n ? '' : 'none'}`} aria-label={`${n} ${n === 1 ? 'vote' : 'votes'}`}>
         {n} {n === 1 ? 'vote' : 'votes'}
       </span>
     )
   }
-  if (phase !== 'vote') return null
-  const mine = myVotes.mine.filter((v) => v.vote.targetId === targetId)
-  const counted = mine.filter((v) => v.status === 'counted').length
-  const notCounted = mine.length - counted
-  const full = myVotes.full.includes(targetId)
-  const check = canVote(model.tally, model.meId, targetId, model.voteOptions)
-  const disabled = model.readOnly || !model.can('vote') || !check.ok
-  const vote = () => {
-    const again = canVote(model.tally, model.meId, targetId, model.voteOptions)
-    if (!again.ok) return toast(again.reason === 'over budget' ? 'You have no votes left.' : 'This one already has the most votes it can take.', 'error')
-    cast(model.link, model.votes, model.meId, targetId)
-  }
   return (
     <span className="rt-vote" role="group" aria-label={`Your votes on this ${props.kind}`}>
-      <button type="button" className="button small rt-vote-button" disabled={disabled} onClick={vote} aria-label={`Vote for ${props.kind} “${props.label}”`}>
+      <button type="button" className="button small rt-vote-button" disabled={!votes.allowed} onClick={() => env.commands.vote(targetId)} aria-label={`Vote for ${props.kind} “${props.label}”`}>
         ▲ Vote
       </button>
-      <span className="rt-dots" aria-label={`${counted} of your votes${notCounted ? `, ${notCounted} not counted` : ''}`}>
-        {Array.from({ length: counted }, (_, i) => (
+      <span className="rt-dots" aria-label={`${votes.counted} of your votes${votes.notCounted ? `, ${votes.notCounted} not counted` : ''}`}>
+        {Array.from({ length: votes.counted }, (_, i) => (
           <span key={i} className="rt-dot" />
         ))}
-        {Array.from({ length: notCounted }, (_, i) => (
+        {Array.from({ length: votes.notCounted }, (_, i) => (
           <span key={`x${i}`} className="rt-dot lost" title="Not counted: it was full" />
         ))}
       </span>
-      {mine.length > 0 && !model.readOnly && (
-        <button type="button" className="button small ghost" onClick={() => retract(model.link, model.votes, model.meId, targetId)} aria-label={`Take back a vote from ${props.kind} “${props.label}”`}>
+      {votes.canTakeBack && (
+        <button type="button" className="button small ghost" onClick={() => env.commands.retractVote(targetId)} aria-label={`Take back a vote from ${props.kind} “${props.label}”`}>
           −
         </button>
       )}
-      {full && <span className="badge rt-full">Full</span>}
+      {votes.full && <span className="badge rt-full">Full</span>}
     </span>
   )
 }

@@ -3,14 +3,13 @@ import { ZodError } from 'zod'
 import { EMPTY_LATE_TICKET, type LateTicketDraft, type LateTicketFormField, draftOf, parseLateTicketForm } from '../../../../../shared/retro/lateTicketForm.ts'
 import { type LateReason, type LateTicket, UNITS } from '../../../../../shared/retro/lateTickets.ts'
 import { Field } from '../../../app/ui.tsx'
-import { addReason, saveLateTicket } from '../../../data/retro/lateTickets.ts'
-import type { RootDoc } from '../../../data/retro/rootDoc.ts'
+import type { TeamRetroCommands } from '../../../data/retro/team.ts'
 
 const NEW_REASON = '__new'
 
 /** Key and title, expected vs actual (one unit), a reason from the team's list (which it can extend), a note. */
 export function LateTicketForm(props: {
-  teamDoc: RootDoc
+  team: TeamRetroCommands
   context: { sprint: number; teamId: string; teamName: string }
   catalog: LateReason[]
   editing: LateTicket | null
@@ -25,12 +24,12 @@ export function LateTicketForm(props: {
   const save = () => {
     const result = parseLateTicketForm(draft, props.context)
     if (!result.ok) return setErrors(result.errors)
-    saveLateTicket(props.teamDoc, props.editing?.id ?? null, result.fields)
+    props.team.saveLateTicket(props.editing?.id ?? null, result.fields)
     props.onDone()
   }
   const createReason = () => {
     try {
-      const reason = addReason(props.teamDoc, props.catalog, props.context.teamId, newReason ?? '')
+      const reason = props.team.addReason(props.catalog, props.context.teamId, newReason ?? '')
       set({ reasonId: reason.id })
       setNewReason(null)
       setReasonError(null)

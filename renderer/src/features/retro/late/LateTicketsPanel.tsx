@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { type LateTicket, overrunRatio, reasonLabel } from '../../../../../shared/retro/lateTickets.ts'
 import { effortText } from '../../../../../shared/retro/lateTicketForm.ts'
-import { type LateTicketData, removeLateTicket } from '../../../data/retro/lateTickets.ts'
-import type { RootDoc } from '../../../data/retro/rootDoc.ts'
+import type { LateTicketData } from '../../../data/retro/lateTickets.ts'
+import type { TeamRetroCommands } from '../../../data/retro/team.ts'
 import { LateTicketForm } from './LateTicketForm.tsx'
 
 /** "Tickets that took longer than expected" of one sprint: the list and the form to record one. */
-export function LateTicketsPanel(props: { teamDoc: RootDoc; teamId: string; teamName: string; sprint: number; data: LateTicketData; tickets: LateTicket[]; readOnly: boolean }) {
+export function LateTicketsPanel(props: { team: TeamRetroCommands; teamId: string; teamName: string; sprint: number; data: LateTicketData; tickets: LateTicket[]; readOnly: boolean }) {
   const [editing, setEditing] = useState<LateTicket | 'new' | null>(null)
   const { tickets, data } = props
   const sorted = [...tickets].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
@@ -54,7 +54,7 @@ export function LateTicketsPanel(props: { teamDoc: RootDoc; teamId: string; team
                     <button type="button" className="button small ghost" aria-label={`Edit ${t.key}`} onClick={() => setEditing(t)}>
                       Edit
                     </button>
-                    <button type="button" className="button small ghost danger-text" aria-label={`Delete ${t.key}`} onClick={() => window.confirm(`Delete ${t.key}?`) && removeLateTicket(props.teamDoc, t.id)}>
+                    <button type="button" className="button small ghost danger-text" aria-label={`Delete ${t.key}`} onClick={() => window.confirm(`Delete ${t.key}?`) && props.team.removeLateTicket(t.id)}>
                       Delete
                     </button>
                   </td>
@@ -67,7 +67,7 @@ export function LateTicketsPanel(props: { teamDoc: RootDoc; teamId: string; team
       {editing !== null && (
         <LateTicketForm
           key={editing === 'new' ? 'new' : editing.id}
-          teamDoc={props.teamDoc}
+          team={props.team}
           context={{ sprint: props.sprint, teamId: props.teamId, teamName: props.teamName }}
           catalog={data.catalog}
           editing={editing === 'new' ? null : editing}

@@ -1,12 +1,17 @@
-import { saveRetroSettings, useRetroSettings } from '../../../data/retro/lateTickets.ts'
-import { type RootDoc, useLocalSpaces } from '../../../data/retro/rootDoc.ts'
+import type { RetroSettings } from '../../../../../shared/retro/orgShare.ts'
+import { useLocalSpaces } from '../../../data/retro/documents.ts'
 
 /**
  * Whether the team shares its late tickets with an org: the org the team is linked to (sprint
  * settings), or one of the org spaces on this device. Copies are made on devices that have both.
  */
-export function ShareWithOrg(props: { teamDoc: RootDoc; linkedOrg: { spaceId: string; name: string | null; local: boolean } | null; readOnly: boolean }) {
-  const settings = useRetroSettings(props.teamDoc)
+export function ShareWithOrg(props: {
+  settings: RetroSettings
+  save(patch: Partial<RetroSettings>): void
+  linkedOrg: { spaceId: string; name: string | null; local: boolean } | null
+  readOnly: boolean
+}) {
+  const { settings } = props
   const orgs = useLocalSpaces('org')
   const chosenId = settings.orgSpaceId ?? props.linkedOrg?.spaceId ?? ''
   const chosenName = orgs.find((o) => o.id === chosenId)?.name ?? (chosenId === props.linkedOrg?.spaceId ? props.linkedOrg?.name : null)
@@ -19,7 +24,7 @@ export function ShareWithOrg(props: { teamDoc: RootDoc; linkedOrg: { spaceId: st
           type="checkbox"
           checked={settings.shareWithOrg}
           disabled={props.readOnly || !chosenId}
-          onChange={(e) => saveRetroSettings(props.teamDoc, { shareWithOrg: e.target.checked })}
+          onChange={(e) => props.save({ shareWithOrg: e.target.checked })}
         />
         <span>Share our late tickets and their reasons with {chosenName ?? 'the org'}, for its report across teams</span>
       </label>
@@ -30,7 +35,7 @@ export function ShareWithOrg(props: { teamDoc: RootDoc; linkedOrg: { spaceId: st
             aria-label="Org to share with"
             value={chosenId}
             disabled={props.readOnly || orgs.length === 0}
-            onChange={(e) => saveRetroSettings(props.teamDoc, { orgSpaceId: e.target.value || undefined })}
+            onChange={(e) => props.save({ orgSpaceId: e.target.value || undefined })}
           >
             <option value="">{orgs.length ? 'Pick an org…' : 'No org space on this device'}</option>
             {orgs.map((o) => (

@@ -1,8 +1,7 @@
 import { Link } from 'wouter'
 import { reasonLabel } from '../../../../../shared/retro/lateTickets.ts'
 import { effortText } from '../../../../../shared/retro/lateTicketForm.ts'
-import { useLateTicketData, useRetroSettings } from '../../../data/retro/lateTickets.ts'
-import { useOrgShareMirror } from '../../../data/retro/orgMirror.ts'
+import { useTeamRetro } from '../../../data/retro/team.ts'
 import { useTeamSprint } from '../../../data/sprint/teamSprint.ts'
 import type { TabProps } from '../../../app/spaceTab.ts'
 import { LateTicketReport } from '../report/LateTicketReport.tsx'
@@ -12,10 +11,9 @@ import '../retro.css'
 /** The team's "took longer than expected" record across sprints: the report, every entry, sharing. */
 export function TeamLateTicketsTab(props: TabProps) {
   const ts = useTeamSprint(props.space, props.identity.deviceId)
-  const data = useLateTicketData(ts.doc)
-  const settings = useRetroSettings(ts.doc)
-  useOrgShareMirror(ts.doc, props.space.id, settings.orgSpaceId ?? ts.org?.spaceId ?? null, !props.readOnly)
-  if (!ts.doc) return <p className="muted" aria-busy="true">Opening the team…</p>
+  const team = useTeamRetro(props.space.id)
+  const data = team.late
+  if (!team.loaded) return <p className="muted" aria-busy="true">Opening the team…</p>
   const entries = [...data.tickets].sort((a, b) => b.sprint - a.sprint || (a.key < b.key ? -1 : 1))
   const retroBase = props.base.replace(/\/late-tickets$/, '/retro')
   return (
@@ -57,7 +55,7 @@ export function TeamLateTicketsTab(props: TabProps) {
           </table>
         </section>
       )}
-      <ShareWithOrg teamDoc={ts.doc} linkedOrg={ts.org} readOnly={props.readOnly} />
+      <ShareWithOrg settings={team.settings} save={team.commands.saveSettings} linkedOrg={ts.org} readOnly={props.readOnly} />
     </div>
   )
 }

@@ -1,11 +1,9 @@
 import { Link } from 'wouter'
 import { boardRoute, escalationsByTeam } from '../../../../../shared/retro/escalations.ts'
 import { sprintAt, sprintRange } from '../../../../../shared/sprint/schedule.ts'
-import { useEscalations, withdrawEscalation } from '../../../data/retro/escalations.ts'
-import { sprintDocKey } from '../../../../../shared/sprint/sprintRecords.ts'
-import { useLocalSpaces } from '../../../data/retro/rootDoc.ts'
+import { useOrgEscalations } from '../../../data/retro/escalations.ts'
+import { useLocalSpaces } from '../../../data/retro/documents.ts'
 import { useOrgSprint } from '../../../data/sprint/teamSprint.ts'
-import { useSharedDoc } from '../../../sync/useSharedDoc.ts'
 import type { TabProps } from '../../../app/spaceTab.ts'
 import { SprintNav, dateRange, parseSprintSegment } from '../SprintNav.tsx'
 import '../retro.css'
@@ -16,10 +14,9 @@ export function OrgSprintRetroTab(props: TabProps) {
   const cadence = org.setup.composed?.cadence
   const current = cadence ? (sprintAt(cadence, new Date()) ?? 1) : 1
   const sprint = parseSprintSegment(props.path[0]) ?? current
-  const link = useSharedDoc(props.space.id, sprintDocKey(sprint))
-  const items = useEscalations(link)
+  const agenda = useOrgEscalations(props.space.id, sprint)
   const teamsHere = new Set(useLocalSpaces('team').map((t) => t.id))
-  const teams = escalationsByTeam(items)
+  const teams = escalationsByTeam(agenda.items)
   const range = cadence ? sprintRange(cadence, sprint) : null
   return (
     <div className="rt-page stack">
@@ -49,8 +46,8 @@ export function OrgSprintRetroTab(props: TabProps) {
                     <span>from {team.teamName}’s sprint {item.sprint} board (join the team to open it)</span>
                   )}
                 </p>
-                {!props.readOnly && link && (
-                  <button type="button" className="button small ghost" aria-label={`Take off the agenda: ${item.text.slice(0, 40)}`} onClick={() => withdrawEscalation(link, item.id)}>
+                {!props.readOnly && agenda.loaded && (
+                  <button type="button" className="button small ghost" aria-label={`Take off the agenda: ${item.text.slice(0, 40)}`} onClick={() => agenda.withdraw(item.id)}>
                     Take off the agenda
                   </button>
                 )}

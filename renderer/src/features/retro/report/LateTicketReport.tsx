@@ -13,7 +13,7 @@ import { StackedBars } from './StackedBars.tsx'
  * The late-ticket report: top reasons, the trend per sprint and (for an org) per team, as charts
  * with their tables, and CSV downloads of the report and of every entry.
  */
-export function LateTicketReport(props: { entries: LateTicket[]; catalog: LateReason[]; scopeName: string; byTeam: boolean }) {
+export function LateTicketReport(props: { entries: readonly LateTicket[]; catalog: LateReason[]; scopeName: string; byTeam: boolean }) {
   const report = useMemo(() => lateTicketReport(props.entries, props.catalog), [props.entries, props.catalog])
   const order = report.reasons.map((r) => r.reasonId)
   const colours = reasonColours(order)

@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { ZodError } from 'zod'
 import { DEFAULT_TEMPLATE_ID, TEMPLATES, type BoardTemplate, type TemplateId, customColumns } from '../../../../../shared/retro/templates.ts'
-import { createBoard } from '../../../data/retro/board.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
+import { type BoardSession, createBoard } from '../../../data/retro/board.ts'
 import { hintColour } from '../hooks.ts'
 import { type ColumnDraft, CustomColumns, starterColumns } from './CustomColumns.tsx'
 import { VotingFields, readVoting } from './VotingFields.tsx'
 
 /** Creating this sprint's board: a template (or custom columns), anonymity and voting rules. */
-export function BoardSetup(props: { link: DocLink; teamId: string; teamName: string; sprint: number; meId: string; readOnly: boolean }) {
+export function BoardSetup(props: { session: BoardSession; teamId: string; teamName: string; sprint: number; meId: string; readOnly: boolean }) {
   const [template, setTemplate] = useState<TemplateId>(DEFAULT_TEMPLATE_ID)
   const [columns, setColumns] = useState<ColumnDraft[]>(starterColumns)
   const [inbox, setInbox] = useState(0)
@@ -20,7 +19,7 @@ export function BoardSetup(props: { link: DocLink; teamId: string; teamName: str
     const anonymous = new FormData(e.currentTarget).get('anonymous') === 'on'
     const voting = readVoting(e.currentTarget)
     try {
-      createBoard(props.link, {
+      createBoard(props.session, {
         teamId: props.teamId,
         teamName: props.teamName,
         sprint: props.sprint,

@@ -8,9 +8,10 @@ import { Field } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
 import { useViewerDay } from '../../../app/today.ts'
 import { downloadText } from '../../../app/files.ts'
+import { slugify } from '../../../../../shared/text/slug.ts'
 
 function fileNameOf(name: string): string {
-  return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sprint'}-ceremonies.ics`
+  return `${slugify(name, 'sprint')}-ceremonies.ics`
 }
 
 /**

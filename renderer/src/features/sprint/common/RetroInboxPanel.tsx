@@ -1,13 +1,19 @@
 import { formatDay } from '../../../../../shared/sprint/viewerTime.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
-import { removeOpportunity, useRetroInbox } from '../../../data/sprint/retroInbox.ts'
+import type { RetroInboxItem } from '../../../data/sprint/retroInbox.ts'
 
 /**
  * The team's retrospective inbox for a sprint: the problems and opportunities logged at the end
  * of sync-ups, with who noticed them. The team retrospective picks them up from here.
  */
-export function RetroInboxPanel(props: { link: DocLink | null; sprint: number; meId: string; readOnly: boolean; headingLevel?: 2 | 3 }) {
-  const items = useRetroInbox(props.link)
+export function RetroInboxPanel(props: {
+  items: readonly RetroInboxItem[]
+  sprint: number
+  meId: string
+  /** removes one of mine (null: read-only) */
+  onRemove: ((id: string) => void) | null
+  headingLevel?: 2 | 3
+}) {
+  const { items, onRemove } = props
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2'
   return (
     <section className="panel sp-inbox" aria-labelledby={`inbox-${props.sprint}`}>
@@ -27,13 +33,8 @@ export function RetroInboxPanel(props: { link: DocLink | null; sprint: number; m
               <span className="sp-inbox-text">{item.text}</span>
               <span className="sp-inbox-meta">
                 noticed by {item.authorName || 'someone'} · {formatDay(item.date)}
-                {item.authorId === props.meId && !props.readOnly && props.link && (
-                  <button
-                    type="button"
-                    className="button small ghost"
-                    aria-label={`Remove “${item.text}”`}
-                    onClick={() => props.link && removeOpportunity(props.link, item.id)}
-                  >
+                {item.authorId === props.meId && onRemove && (
+                  <button type="button" className="button small ghost" aria-label={`Remove “${item.text}”`} onClick={() => onRemove(item.id)}>
                     Remove
                   </button>
                 )}

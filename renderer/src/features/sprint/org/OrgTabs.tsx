@@ -1,7 +1,6 @@
 import { cadenceFieldsOf } from '../../../../../shared/sprint/cadenceRecords.ts'
 import { CEREMONIES } from '../../../../../shared/sprint/ceremonies.ts'
 import { resolveCeremonySeries } from '../../../../../shared/sprint/settings.ts'
-import { saveCadenceFields, saveOccurrenceOverride, saveOrgCeremony } from '../../../data/sprint/cadenceStore.ts'
 import type { TabProps } from '../../../app/spaceTab.ts'
 import { CadenceForm } from '../common/CadenceForm.tsx'
 import { CalendarExport } from '../common/CalendarExport.tsx'
@@ -18,12 +17,12 @@ import '../sprint.css'
 export function CadenceTab(props: TabProps) {
   return (
     <OrgGate space={props.space} meId={props.identity.deviceId} readOnly={props.readOnly}>
-      {({ org, cadence }) => (
+      {({ org, commands, cadence }) => (
         <div className="stack">
           <TeamList orgSpaceId={props.space.id} teams={org.setup.teamRecords} orgZone={cadence.timezone} identity={props.identity} readOnly={props.readOnly} />
           <section className="panel" aria-labelledby="rhythm-title">
             <h2 id="rhythm-title">Sprint rhythm</h2>
-            <CadenceForm fields={cadenceFieldsOf(cadence)} readOnly={props.readOnly} onSave={(patch) => org.doc && saveCadenceFields(org.doc, patch)} />
+            <CadenceForm fields={cadenceFieldsOf(cadence)} readOnly={props.readOnly} onSave={(patch) => commands.saveCadence(patch)} />
           </section>
           <section className="panel" aria-labelledby="defaults-title">
             <h2 id="defaults-title">Ceremony defaults</h2>
@@ -31,7 +30,7 @@ export function CadenceTab(props: TabProps) {
               Where each meeting falls in the sprint and when. Team meetings use these times in the team&apos;s zone unless the team sets
               its own; each meeting can also be moved on its own from the timeline.
             </p>
-            <OrgCeremonyTimes cadence={cadence} readOnly={props.readOnly} onSave={(kind, s) => org.doc && saveOrgCeremony(org.doc, kind, s)} />
+            <OrgCeremonyTimes cadence={cadence} readOnly={props.readOnly} onSave={(kind, s) => commands.saveOrgCeremony(kind, s)} />
           </section>
         </div>
       )}
@@ -44,7 +43,7 @@ export function OrgTimelineTab(props: TabProps) {
   const { zone } = useViewerDay()
   return (
     <OrgGate space={props.space} meId={props.identity.deviceId} readOnly={props.readOnly}>
-      {({ org, cadence, teams }) => (
+      {({ commands, cadence, teams }) => (
         <TimelineView
           cadence={cadence}
           teams={teams}
@@ -54,7 +53,7 @@ export function OrgTimelineTab(props: TabProps) {
           renderCeremony={(o, back) => {
             const own = o.teamId === null
             const series = resolveCeremonySeries(cadence, o.kind, own ? null : (teams.find((t) => t.id === o.teamId) ?? null))
-            const editable = own && !props.readOnly && !!org.doc
+            const editable = own && !props.readOnly
             return (
               <CeremonyPage
                 occurrence={o}
@@ -62,7 +61,7 @@ export function OrgTimelineTab(props: TabProps) {
                 teams={teams}
                 viewerZone={zone}
                 backHref={back}
-                onSaveOccurrence={editable ? (override) => org.doc && saveOccurrenceOverride(org.doc, o.id, override) : null}
+                onSaveOccurrence={editable ? (override) => commands.saveOccurrence(o.id, override) : null}
                 readOnlyNote={
                   <p className="muted">
                     {own
@@ -78,7 +77,7 @@ export function OrgTimelineTab(props: TabProps) {
                       kind={o.kind}
                       current={cadence.ceremonies[o.kind]}
                       resolved={{ localStart: series.localStart, durationMinutes: series.durationMinutes, roles: series.participants.roles, zone: series.zone }}
-                      onSave={(s) => org.doc && saveOrgCeremony(org.doc, o.kind, s)}
+                      onSave={(s) => commands.saveOrgCeremony(o.kind, s)}
                     />
                   ) : undefined
                 }

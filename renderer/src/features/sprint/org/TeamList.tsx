@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { Invite } from '../../../../../shared/spaces/invite.ts'
-import type { TeamRecord } from '../../../../../shared/sprint/cadenceRecords.ts'
-import type { WithId } from '../../../data/collections.ts'
+import type { TeamEntry } from '../../../data/sprint/cadenceStore.ts'
 import type { IdentityRow } from '../../../data/db.ts'
 import { useSpaces } from '../../../data/spaces.ts'
 import { joinTeamFromOrg, removeTeamFromOrg } from '../../../data/sprint/teams.ts'
@@ -14,7 +13,7 @@ import { TeamInviteDialog } from './TeamInviteDialog.tsx'
  * The org's teams. A team on this device opens; one that is not can be joined, or observed (its
  * sync-ups are open to other teams); its invite can be passed on. Adding creates a team space.
  */
-export function TeamList(props: { orgSpaceId: string; teams: WithId<TeamRecord>[]; orgZone: string; identity: IdentityRow; readOnly: boolean }) {
+export function TeamList(props: { orgSpaceId: string; teams: readonly TeamEntry[]; orgZone: string; identity: IdentityRow; readOnly: boolean }) {
   const spaces = useSpaces() ?? []
   const [, navigate] = useLocation()
   const [adding, setAdding] = useState(false)
@@ -22,7 +21,7 @@ export function TeamList(props: { orgSpaceId: string; teams: WithId<TeamRecord>[
   const [busy, setBusy] = useState<string | null>(null)
   const teams = [...props.teams].sort((a, b) => a.name.localeCompare(b.name))
 
-  const join = async (team: WithId<TeamRecord>, observe: boolean) => {
+  const join = async (team: TeamEntry, observe: boolean) => {
     if (!team.spaceKey) return
     setBusy(team.id)
     try {
@@ -35,7 +34,7 @@ export function TeamList(props: { orgSpaceId: string; teams: WithId<TeamRecord>[
       setBusy(null)
     }
   }
-  const remove = (team: WithId<TeamRecord>) => {
+  const remove = (team: TeamEntry) => {
     if (!window.confirm(`Take ${team.name} off the org's list? Its space and everything in it stay with its members.`)) return
     void removeTeamFromOrg(props.orgSpaceId, team.id)
   }

@@ -1,16 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import { logOpportunity } from '../../../data/sprint/retroInbox.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
 import { toast } from '../../../app/toasts.ts'
 
 /** At the end of sync-up: anyone logs a problem or an opportunity; it goes to the retro inbox. */
-export function OpportunityForm(props: { link: DocLink | null; date: string; author: { id: string; name: string }; readOnly: boolean }) {
+export function OpportunityForm(props: { onLog(text: string): void }) {
   const [text, setText] = useState('')
-  if (props.readOnly || !props.link) return null
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    if (!props.link || !text.trim()) return
-    logOpportunity(props.link, { text, author: props.author, date: props.date })
+    if (!text.trim()) return
+    props.onLog(text)
     setText('')
     toast('Logged for the team retrospective')
   }

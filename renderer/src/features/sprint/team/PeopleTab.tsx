@@ -1,10 +1,8 @@
 import { ROLES, ROLE_LABELS, Role } from '../../../../../shared/sprint/ceremonies.ts'
 import { LocalTime } from '../../../../../shared/sprint/localTime.ts'
-import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
+import type { PersonSettings, TeamPerson } from '../../../../../shared/sprint/people.ts'
 import { zoneOffsetLabel } from '../../../../../shared/sprint/viewerTime.ts'
-import { savePerson } from '../../../data/sprint/people.ts'
 import { useTeamSprint } from '../../../data/sprint/teamSprint.ts'
-import type { SpaceDoc } from '../../../data/sprint/spaceRoot.ts'
 import { Avatar } from '../../../app/ui.tsx'
 import type { TabProps } from '../../../app/spaceTab.ts'
 import { useNow } from '../../../app/useNow.ts'
@@ -17,9 +15,10 @@ import '../sprint.css'
 export function PeopleTab(props: TabProps) {
   const ts = useTeamSprint(props.space, props.identity.deviceId)
   const now = useNow(60_000)
-  if (!ts.doc) return <Waiting />
-  const doc = ts.doc
+  const commands = ts.commands
+  if (!commands) return <Waiting />
   const meId = props.identity.deviceId
+  const saveMine = (patch: Partial<PersonSettings>) => commands.savePerson(meId, patch)
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="people-title">
@@ -39,7 +38,7 @@ export function PeopleTab(props: TabProps) {
           <tbody>
             {ts.people.map((p) =>
               p.id === meId && !props.readOnly ? (
-                <MyRow key={p.id} person={p} doc={doc} />
+                <MyRow key={p.id} person={p} save={saveMine} />
               ) : (
                 <tr key={p.id} className={p.observer ? 'sp-off' : undefined}>
                   <th scope="row">
@@ -76,9 +75,9 @@ function PersonName({ person, me }: { person: TeamPerson; me?: boolean }) {
   )
 }
 
-function MyRow({ person, doc }: { person: TeamPerson; doc: SpaceDoc }) {
+function MyRow({ person, save }: { person: TeamPerson; save(patch: Partial<PersonSettings>): void }) {
   const saveTime = (field: 'workStart' | 'workEnd', value: string) => {
-    if (LocalTime.safeParse(value).success) savePerson(doc, person.id, { [field]: value })
+    if (LocalTime.safeParse(value).success) save({ [field]: value })
   }
   return (
     <tr className="sp-my-row">
@@ -91,7 +90,7 @@ function MyRow({ person, doc }: { person: TeamPerson; doc: SpaceDoc }) {
           value={person.observer ? 'observer' : person.role}
           onChange={(e) => {
             const role = Role.safeParse(e.target.value)
-            savePerson(doc, person.id, role.success ? { role: role.data, observer: false } : { observer: true })
+            save(role.success ? { role: role.data, observer: false } : { observer: true })
           }}
         >
           {ROLES.map((r) => (
@@ -103,7 +102,7 @@ function MyRow({ person, doc }: { person: TeamPerson; doc: SpaceDoc }) {
         </select>
       </td>
       <td>
-        <ZoneInput label="Your time zone" value={person.timezone} onSave={(timezone) => savePerson(doc, person.id, { timezone })} />
+        <ZoneInput label="Your time zone" value={person.timezone} onSave={(timezone) => save({ timezone })} />
       </td>
       <td>
         <span className="row sp-hours">

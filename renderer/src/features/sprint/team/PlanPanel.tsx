@@ -1,29 +1,31 @@
 import { useState, type FormEvent } from 'react'
 import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
-import { type PlanTicket, cleanTicketUrl } from '../../../../../shared/sprint/sprintRecords.ts'
-import type { WithId } from '../../../data/collections.ts'
-import { addTicket, moveItem, removePlanningItem, updateTicket } from '../../../data/sprint/planning.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
+import { cleanTicketUrl } from '../../../../../shared/sprint/sprintRecords.ts'
+import type { PlanItem, PlanningCommands } from '../../../data/sprint/planning.ts'
 import { platform } from '../../../platform/index.ts'
 import { Avatar } from '../../../app/ui.tsx'
 import { toast } from '../../../app/toasts.ts'
 import { DraftText } from '../../../app/DraftText.tsx'
 
-/** The plan: tickets (key, title, link) and who does each; then the same read per person. */
-export function PlanPanel(props: { link: DocLink; tickets: WithId<PlanTicket>[]; people: TeamPerson[]; readOnly: boolean }) {
-  const { link, tickets, people, readOnly } = props
-  const toggle = (t: WithId<PlanTicket>, id: string) =>
-    updateTicket(link, t.id, { assignees: t.assignees.includes(id) ? t.assignees.filter((a) => a !== id) : [...t.assignees, id] })
-  const saveUrl = (t: WithId<PlanTicket>, raw: string) => {
+/**
+ * The plan: tickets (key, title, link) and who does each; then the same read per person.
+ * `commands` null: read-only.
+ */
+export function PlanPanel(props: { tickets: readonly PlanItem[]; people: TeamPerson[]; commands: PlanningCommands | null }) {
+  const { tickets, people, commands } = props
+  const readOnly = !commands
+  const toggle = (t: PlanItem, id: string) =>
+    commands?.updateTicket(t.id, { assignees: t.assignees.includes(id) ? t.assignees.filter((a) => a !== id) : [...t.assignees, id] })
+  const saveUrl = (t: PlanItem, raw: string) => {
     const url = cleanTicketUrl(raw)
     if (url === null) return toast('A ticket link starts with https://', 'error')
-    updateTicket(link, t.id, { url })
+    commands?.updateTicket(t.id, { url })
   }
   const unassigned = tickets.filter((t) => t.assignees.length === 0).length
   return (
     <section className="panel" aria-labelledby="plan-title">
       <h2 id="plan-title">
-        The plan <span className="count">{tickets.length} tickets{unassigned ? ` · ${unassigned} without anyone` : ''}</span>
+        The plan <span className="count">{tickets.length} {tickets.length === 1 ? 'ticket' : 'tickets'}{unassigned ? ` · ${unassigned} without anyone` : ''}</span>
       </h2>
       {tickets.length > 0 && (
         <ul className="sp-tickets" aria-label="Plan">
@@ -31,8 +33,8 @@ export function PlanPanel(props: { link: DocLink; tickets: WithId<PlanTicket>[];
             const name = t.key || t.title || `ticket ${i + 1}`
             return (
               <li key={t.id} className="sp-ticket" aria-label={name}>
-                <DraftText label="Ticket key" value={t.key} readOnly={readOnly} onSave={(key) => updateTicket(link, t.id, { key: key.trim() })} className="sp-inline-input mono sp-ticket-key" maxLength={60} />
-                <DraftText label="Ticket title" value={t.title} readOnly={readOnly} onSave={(title) => updateTicket(link, t.id, { title })} className="sp-inline-input" placeholder="What is it?" />
+                <DraftText label="Ticket key" value={t.key} readOnly={readOnly} onSave={(key) => commands?.updateTicket(t.id, { key: key.trim() })} className="sp-inline-input mono sp-ticket-key" maxLength={60} />
+                <DraftText label="Ticket title" value={t.title} readOnly={readOnly} onSave={(title) => commands?.updateTicket(t.id, { title })} className="sp-inline-input" placeholder="What is it?" />
                 <div className="sp-ticket-link">
                   <DraftText label="Ticket link" value={t.url} readOnly={readOnly} onSave={(url) => saveUrl(t, url)} className="sp-inline-input small" placeholder="https://…" />
                   {t.url && (
@@ -60,12 +62,12 @@ export function PlanPanel(props: { link: DocLink; tickets: WithId<PlanTicket>[];
                     )
                   })}
                 </div>
-                {!readOnly && (
+                {commands && (
                   <span className="sp-item-actions">
-                    <button type="button" className="icon-button sp-small-icon" aria-label={`Move up: ${name}`} disabled={i === 0} onClick={() => moveItem(link, 'plan', tickets, t.id, -1)}>
+                    <button type="button" className="icon-button sp-small-icon" aria-label={`Move up: ${name}`} disabled={i === 0} onClick={() => commands.moveTicket(t.id, 'up')}>
                       ↑
                     </button>
-                    <button type="button" className="icon-button sp-small-icon" aria-label={`Remove: ${name}`} onClick={() => removePlanningItem(link, 'plan', t.id)}>
+                    <button type="button" className="icon-button sp-small-icon" aria-label={`Remove: ${name}`} onClick={() => commands.removeTicket(t.id)}>
                       ×
                     </button>
                   </span>
@@ -75,13 +77,13 @@ export function PlanPanel(props: { link: DocLink; tickets: WithId<PlanTicket>[];
           })}
         </ul>
       )}
-      {!readOnly && <AddTicket link={link} />}
+      {commands && <AddTicket onAdd={commands.addTicket} />}
       {tickets.length > 0 && <WhoDoesWhat tickets={tickets} people={people} />}
     </section>
   )
 }
 
-function AddTicket({ link }: { link: DocLink }) {
+function AddTicket({ onAdd }: { onAdd: PlanningCommands['addTicket'] }) {
   const [key, setKey] = useState('')
   const [title, setTitle] = useState('')
   const [url, setUrl] = useState('')
@@ -91,7 +93,7 @@ function AddTicket({ link }: { link: DocLink }) {
     if (!key.trim() && !title.trim()) return setError('Give the ticket a key or a title.')
     const clean = cleanTicketUrl(url)
     if (clean === null) return setError('A ticket link starts with https://')
-    addTicket(link, { key: key.trim(), title: title.trim(), url: clean, assignees: [] })
+    onAdd({ key: key.trim(), title: title.trim(), url: clean, assignees: [] })
     setKey('')
     setTitle('')
     setUrl('')
@@ -114,7 +116,7 @@ function AddTicket({ link }: { link: DocLink }) {
   )
 }
 
-function WhoDoesWhat({ tickets, people }: { tickets: WithId<PlanTicket>[]; people: TeamPerson[] }) {
+function WhoDoesWhat({ tickets, people }: { tickets: readonly PlanItem[]; people: TeamPerson[] }) {
   return (
     <div className="sp-who">
       <h3>Who does what</h3>

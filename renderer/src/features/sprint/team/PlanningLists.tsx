@@ -1,17 +1,14 @@
-import type { Goal, Question } from '../../../../../shared/sprint/sprintRecords.ts'
-import type { WithId } from '../../../data/collections.ts'
-import { addGoal, addQuestion, moveItem, removePlanningItem, updateGoal, updateQuestion } from '../../../data/sprint/planning.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
+import type { Direction, GoalItem, PlanningCommands, QuestionItem } from '../../../data/sprint/planning.ts'
 import { DraftText } from '../../../app/DraftText.tsx'
 import { AddItemForm } from './AddItemForm.tsx'
 
-function ItemActions(props: { name: string; first: boolean; last: boolean; onMove(dir: -1 | 1): void; onRemove(): void }) {
+export function ItemActions(props: { name: string; first: boolean; last: boolean; onMove(direction: Direction): void; onRemove(): void }) {
   return (
     <span className="sp-item-actions">
-      <button type="button" className="icon-button sp-small-icon" aria-label={`Move up: ${props.name}`} disabled={props.first} onClick={() => props.onMove(-1)}>
+      <button type="button" className="icon-button sp-small-icon" aria-label={`Move up: ${props.name}`} disabled={props.first} onClick={() => props.onMove('up')}>
         ↑
       </button>
-      <button type="button" className="icon-button sp-small-icon" aria-label={`Move down: ${props.name}`} disabled={props.last} onClick={() => props.onMove(1)}>
+      <button type="button" className="icon-button sp-small-icon" aria-label={`Move down: ${props.name}`} disabled={props.last} onClick={() => props.onMove('down')}>
         ↓
       </button>
       <button type="button" className="icon-button sp-small-icon" aria-label={`Remove: ${props.name}`} onClick={props.onRemove}>
@@ -21,7 +18,9 @@ function ItemActions(props: { name: string; first: boolean; last: boolean; onMov
   )
 }
 
-export function GoalsPanel({ link, goals, readOnly }: { link: DocLink; goals: WithId<Goal>[]; readOnly: boolean }) {
+/** The sprint goals; `commands` null: read-only. */
+export function GoalsPanel({ goals, commands }: { goals: readonly GoalItem[]; commands: PlanningCommands | null }) {
+  const readOnly = !commands
   return (
     <section className="panel" aria-labelledby="goals-title">
       <h2 id="goals-title">
@@ -34,25 +33,27 @@ export function GoalsPanel({ link, goals, readOnly }: { link: DocLink; goals: Wi
             <span className="sp-goal-number" aria-hidden="true">
               {i + 1}
             </span>
-            <DraftText label={`Goal ${i + 1}`} value={g.text} readOnly={readOnly} onSave={(text) => updateGoal(link, g.id, { text })} className="sp-inline-input" />
-            {!readOnly && (
+            <DraftText label={`Goal ${i + 1}`} value={g.text} readOnly={readOnly} onSave={(text) => commands?.updateGoal(g.id, { text })} className="sp-inline-input" />
+            {commands && (
               <ItemActions
                 name={g.text || `goal ${i + 1}`}
                 first={i === 0}
                 last={i === goals.length - 1}
-                onMove={(dir) => moveItem(link, 'goals', goals, g.id, dir)}
-                onRemove={() => removePlanningItem(link, 'goals', g.id)}
+                onMove={(direction) => commands.moveGoal(g.id, direction)}
+                onRemove={() => commands.removeGoal(g.id)}
               />
             )}
           </li>
         ))}
       </ol>
-      {!readOnly && <AddItemForm label="New sprint goal" placeholder="Ship the new onboarding flow" button="Add goal" onAdd={(text) => addGoal(link, text)} />}
+      {commands && <AddItemForm label="New sprint goal" placeholder="Ship the new onboarding flow" button="Add goal" onAdd={(text) => commands.addGoal(text)} />}
     </section>
   )
 }
 
-export function QuestionsPanel({ link, questions, readOnly }: { link: DocLink; questions: WithId<Question>[]; readOnly: boolean }) {
+/** The open questions; `commands` null: read-only. */
+export function QuestionsPanel({ questions, commands }: { questions: readonly QuestionItem[]; commands: PlanningCommands | null }) {
+  const readOnly = !commands
   const open = questions.filter((q) => !q.resolved).length
   return (
     <section className="panel" aria-labelledby="questions-title">
@@ -72,32 +73,32 @@ export function QuestionsPanel({ link, questions, readOnly }: { link: DocLink; q
               aria-label={`Resolved: ${q.text || `question ${i + 1}`}`}
               checked={q.resolved}
               disabled={readOnly}
-              onChange={(e) => updateQuestion(link, q.id, { resolved: e.target.checked })}
+              onChange={(e) => commands?.updateQuestion(q.id, { resolved: e.target.checked })}
             />
             <div className="sp-question-body">
-              <DraftText label={`Question ${i + 1}`} value={q.text} readOnly={readOnly} onSave={(text) => updateQuestion(link, q.id, { text })} className="sp-inline-input" />
+              <DraftText label={`Question ${i + 1}`} value={q.text} readOnly={readOnly} onSave={(text) => commands?.updateQuestion(q.id, { text })} className="sp-inline-input" />
               <DraftText
                 label={`Answer to question ${i + 1}`}
                 value={q.answer}
                 readOnly={readOnly}
                 placeholder="Answer or decision…"
-                onSave={(answer) => updateQuestion(link, q.id, { answer })}
+                onSave={(answer) => commands?.updateQuestion(q.id, { answer })}
                 className="sp-inline-input sp-answer"
               />
             </div>
-            {!readOnly && (
+            {commands && (
               <ItemActions
                 name={q.text || `question ${i + 1}`}
                 first={i === 0}
                 last={i === questions.length - 1}
-                onMove={(dir) => moveItem(link, 'questions', questions, q.id, dir)}
-                onRemove={() => removePlanningItem(link, 'questions', q.id)}
+                onMove={(direction) => commands.moveQuestion(q.id, direction)}
+                onRemove={() => commands.removeQuestion(q.id)}
               />
             )}
           </li>
         ))}
       </ul>
-      {!readOnly && <AddItemForm label="New question" placeholder="Do we need the design review first?" button="Add question" onAdd={(text) => addQuestion(link, text)} />}
+      {commands && <AddItemForm label="New question" placeholder="Do we need the design review first?" button="Add question" onAdd={(text) => commands.addQuestion(text)} />}
     </section>
   )
 }

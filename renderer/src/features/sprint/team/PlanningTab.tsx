@@ -22,10 +22,11 @@ export function PlanningTab(props: TabProps) {
   const sprint = parseSprint(props.path[0]) ?? now
   const link = useSprintDoc(props.space.id, sprint)
   const planning = usePlanning(link)
-  if (!ts.doc) return <Waiting />
+  if (!ts.commands) return <Waiting />
   if (!cadence || sprint === null || now === null) return <TeamNotSetUp ts={ts} readOnly={props.readOnly} />
   const range = sprintRange(cadence, sprint)
-  const readOnly = props.readOnly || !link
+  // no commands: shown, not changed
+  const commands = props.readOnly ? null : planning.commands
   const people = ts.people.filter((p) => !p.observer)
   return (
     <div className="stack sp-planning">
@@ -48,10 +49,10 @@ export function PlanningTab(props: TabProps) {
       ) : (
         <>
           <div className="sp-planning-grid">
-            <GoalsPanel link={link} goals={planning.goals} readOnly={readOnly} />
-            <QuestionsPanel link={link} questions={planning.questions} readOnly={readOnly} />
+            <GoalsPanel goals={planning.goals} commands={commands} />
+            <QuestionsPanel questions={planning.questions} commands={commands} />
           </div>
-          <PlanPanel link={link} tickets={planning.tickets} people={people} readOnly={readOnly} />
+          <PlanPanel tickets={planning.tickets} people={people} commands={commands} />
         </>
       )}
     </div>

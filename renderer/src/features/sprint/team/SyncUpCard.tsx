@@ -1,9 +1,9 @@
 import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
 import type { SyncUpEntry } from '../../../../../shared/sprint/sprintRecords.ts'
-import { saveSyncUpAnswer, type SyncUpField } from '../../../data/sprint/syncUp.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
+import type { SyncUpField } from '../../../data/sprint/syncUp.ts'
 import { Avatar } from '../../../app/ui.tsx'
 import { DraftText } from '../../../app/DraftText.tsx'
+import { hasBlocker } from '../../../../../shared/sprint/blockers.ts'
 
 const QUESTIONS: { field: SyncUpField; label: string; placeholder: string }[] = [
   { field: 'yesterday', label: 'Yesterday', placeholder: 'What did you do yesterday?' },
@@ -19,12 +19,20 @@ function localClock(zone: string, now: number): string {
   }
 }
 
-/** One person's three answers; their own card is editable, the others' are read as they type. */
-export function SyncUpCard(props: { person: TeamPerson; entry: SyncUpEntry | undefined; mine: boolean; link: DocLink | null; date: string; now: number; readOnly: boolean }) {
-  const { person, entry, mine, link } = props
-  const blocked = !!entry?.blockers.trim()
+/**
+ * One person's three answers; their own card is editable (`onSave`), the others' are read as they
+ * type.
+ */
+export function SyncUpCard(props: {
+  person: TeamPerson
+  entry: SyncUpEntry | undefined
+  mine: boolean
+  now: number
+  onSave: ((field: SyncUpField, text: string) => void) | null
+}) {
+  const { person, entry, mine, onSave } = props
+  const blocked = hasBlocker(entry?.blockers ?? '')
   const filled = !!entry && (entry.yesterday.trim() || entry.today.trim() || entry.blockers.trim())
-  const editable = mine && !props.readOnly && !!link
   return (
     <section className={`sp-syncup-card${blocked ? ' blocked' : ''}${mine ? ' mine' : ''}`} aria-label={`${person.name}${mine ? ' (you)' : ''}`}>
       <header className="sp-card-head">
@@ -45,7 +53,7 @@ export function SyncUpCard(props: { person: TeamPerson; entry: SyncUpEntry | und
         const value = entry?.[q.field] ?? ''
         return (
           <div key={q.field} className={`sp-answer-block ${q.field}${q.field === 'blockers' && blocked ? ' has-blockers' : ''}`}>
-            {editable ? (
+            {onSave ? (
               <DraftText
                 label={q.label}
                 visibleLabel
@@ -53,7 +61,7 @@ export function SyncUpCard(props: { person: TeamPerson; entry: SyncUpEntry | und
                 rows={q.field === 'blockers' ? 1 : 2}
                 value={value}
                 placeholder={q.placeholder}
-                onSave={(text) => link && saveSyncUpAnswer(link, props.date, person.id, q.field, text)}
+                onSave={(text) => onSave(q.field, text)}
               />
             ) : (
               <>

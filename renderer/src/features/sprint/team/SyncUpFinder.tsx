@@ -2,7 +2,6 @@ import { resolveCeremonySeries } from '../../../../../shared/sprint/settings.ts'
 import { syncUpMembersOf } from '../../../../../shared/sprint/people.ts'
 import { defaultSyncUpDate } from '../../../../../shared/sprint/sprintDays.ts'
 import { findSyncUpTime, slotTimeIn, type SyncUpSlot } from '../../../../../shared/sprint/syncupTime.ts'
-import { saveTeamCeremony } from '../../../data/sprint/cadenceStore.ts'
 import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
 import { toast } from '../../../app/toasts.ts'
 import { useViewerDay } from '../../../app/today.ts'
@@ -19,9 +18,9 @@ export function SyncUpFinder({ ts, readOnly }: { ts: TeamSprint; readOnly: boole
   const result = findSyncUpTime(members, { referenceDate: defaultSyncUpDate(cadence, today), durationMinutes: series.durationMinutes })
   const unset = ts.people.filter((p) => !p.observer && !p.configured).map((p) => p.name)
   const apply = (slot: SyncUpSlot) => {
-    if (!ts.doc) return
+    if (!ts.commands) return
     const start = slotTimeIn(slot, series.zone)
-    saveTeamCeremony(ts.doc, ts.team.id, 'daily-sync-up', { ...cadence.teams[ts.team.id]?.ceremonies['daily-sync-up'], start })
+    ts.commands.saveTeamCeremony('daily-sync-up', { ...cadence.teams[ts.team.id]?.ceremonies['daily-sync-up'], start })
     toast(`The sync-up is now at ${start} (${series.zone})`)
   }
   return (
@@ -30,7 +29,7 @@ export function SyncUpFinder({ ts, readOnly }: { ts: TeamSprint; readOnly: boole
       <p>
         Now: <strong>{series.localStart}</strong> {series.zone}, {series.durationMinutes} minutes.
       </p>
-      {unset.length > 0 && <p className="muted small">{unset.join(', ')} have not set their hours yet; 09:00–17:00 in the team&apos;s zone is assumed.</p>}
+      {unset.length > 0 && <p className="muted small">{unset.join(', ')} {unset.length === 1 ? 'has' : 'have'} not set their hours yet; 09:00–17:00 in the team&apos;s zone is assumed.</p>}
       {result.ok ? (
         <>
           <SlotView slot={result} zone={series.zone} current={series.localStart} onApply={readOnly ? null : apply} best />

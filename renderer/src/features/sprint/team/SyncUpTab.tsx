@@ -3,9 +3,9 @@ import { IsoDate } from '../../../../../shared/time/dates.ts'
 import { defaultSyncUpDate, isWorkingDate, sprintOfDate, stepWorkingDate } from '../../../../../shared/sprint/sprintDays.ts'
 import { scheduleSprint, sprintRange } from '../../../../../shared/sprint/schedule.ts'
 import { formatLongDay, viewerTime } from '../../../../../shared/sprint/viewerTime.ts'
-import { savePerson } from '../../../data/sprint/people.ts'
+import { useSprintInbox } from '../../../data/sprint/retroInbox.ts'
 import { useSprintDoc } from '../../../data/sprint/sprintDoc.ts'
-import { useSyncUpEntries } from '../../../data/sprint/syncUp.ts'
+import { useSyncUpDay } from '../../../data/sprint/syncUp.ts'
 import { useTeamSprint } from '../../../data/sprint/teamSprint.ts'
 import type { TabProps } from '../../../app/spaceTab.ts'
 import { useNow } from '../../../app/useNow.ts'
@@ -17,6 +17,7 @@ import { SyncUpCard } from './SyncUpCard.tsx'
 import { SyncUpTimer } from './SyncUpTimer.tsx'
 import { TeamNotSetUp } from './TeamNotSetUp.tsx'
 import '../sprint.css'
+import { hasBlocker } from '../../../../../shared/sprint/blockers.ts'
 
 /**
  * The daily sync-up of one working day: everyone's yesterday / today / blockers (written in the
@@ -32,8 +33,10 @@ export function SyncUpTab(props: TabProps) {
   const date = asked ?? (cadence ? defaultSyncUpDate(cadence, today) : null)
   const sprint = cadence && date ? sprintOfDate(cadence, date) : null
   const link = useSprintDoc(props.space.id, sprint)
-  const entries = useSyncUpEntries(link, date ?? '')
-  if (!ts.doc) return <Waiting />
+  const day = useSyncUpDay(link, date ?? '')
+  const inbox = useSprintInbox(link)
+  const commands = ts.commands
+  if (!commands) return <Waiting />
   if (!cadence || !date) return <TeamNotSetUp ts={ts} readOnly={props.readOnly} />
   if (sprint === null) {
     return (
@@ -54,9 +57,11 @@ export function SyncUpTab(props: TabProps) {
   const next = stepWorkingDate(cadence, date, 1)
   const members = ts.people.filter((p) => !p.observer)
   const observers = ts.people.filter((p) => p.observer)
-  const byMember = new Map(entries.map((e) => [e.memberId, e]))
-  const blocked = members.filter((p) => byMember.get(p.id)?.blockers.trim()).length
-  const readOnly = props.readOnly || !link
+  const byMember = new Map(day.entries.map((e) => [e.memberId, e]))
+  const blocked = members.filter((p) => hasBlocker(byMember.get(p.id)?.blockers ?? '')).length
+  // no commands: shown, not changed
+  const syncUp = props.readOnly ? null : day.commands
+  const inboxCommands = props.readOnly ? null : inbox.commands
   const author = { id: meId, name: ts.me?.name ?? props.identity.name }
 
   return (
@@ -115,22 +120,29 @@ export function SyncUpTab(props: TabProps) {
           {ts.me?.observer && (
             <div className="alert info">
               <span>You are observing this team&apos;s sync-up.</span>
-              {!props.readOnly && ts.doc && (
-                <button type="button" className="button small" onClick={() => ts.doc && savePerson(ts.doc, meId, { observer: false })}>
+              {!props.readOnly && (
+                <button type="button" className="button small" onClick={() => commands.savePerson(meId, { observer: false })}>
                   I&apos;m on this team
                 </button>
               )}
             </div>
           )}
           {members.map((p) => (
-            <SyncUpCard key={`${date}|${p.id}`} person={p} entry={byMember.get(p.id)} mine={p.id === meId} link={link} date={date} now={now} readOnly={readOnly} />
+            <SyncUpCard
+              key={`${date}|${p.id}`}
+              person={p}
+              entry={byMember.get(p.id)}
+              mine={p.id === meId}
+              now={now}
+              onSave={p.id === meId && syncUp ? (field, text) => syncUp.saveAnswer(p.id, field, text) : null}
+            />
           ))}
           {observers.length > 0 && <p className="muted small sp-observers">Observing: {observers.map((o) => o.name).join(', ')}</p>}
         </div>
         <aside className="sp-syncup-side">
-          <SyncUpTimer link={link} date={date} meId={meId} people={ts.people} readOnly={readOnly} />
-          <OpportunityForm link={link} date={date} author={author} readOnly={readOnly} />
-          <RetroInboxPanel link={link} sprint={sprint} meId={meId} readOnly={readOnly} />
+          <SyncUpTimer timer={day.timer} offsetOf={day.offsetOf} meId={meId} people={ts.people} onWrite={syncUp?.writeTimer ?? null} />
+          {inboxCommands && <OpportunityForm onLog={(text) => inboxCommands.log({ text, author, date })} />}
+          <RetroInboxPanel items={inbox.items} sprint={sprint} meId={meId} onRemove={inboxCommands?.remove ?? null} />
         </aside>
       </div>
     </div>

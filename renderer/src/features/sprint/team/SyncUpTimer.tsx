@@ -1,27 +1,29 @@
-import { formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
+import { type SharedTimer, formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
 import { SYNC_UP_DURATION_MS, pauseTimer, resumeTimer, startTimer, timerState } from '../../../../../shared/sprint/syncUpTimer.ts'
 import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
-import { useSyncUpTimer, writeSyncUpTimer } from '../../../data/sprint/syncUp.ts'
-import type { DocLink } from '../../../sync/docLink.ts'
-import { useClockOffsets } from '../../../sync/clock.ts'
 import { useNow } from '../../../app/useNow.ts'
 
 /**
  * The sync-up's 15-minute timer. Anyone starts, pauses, resumes or resets it; every peer shows
- * the same time left, because each reads the starter's clock through its measured offset.
+ * the same time left, because each reads the starter's clock through its measured offset
+ * (`offsetOf`). `onWrite` null: read-only.
  */
-export function SyncUpTimer(props: { link: DocLink | null; date: string; meId: string; people: readonly TeamPerson[]; readOnly: boolean }) {
-  const { link, date, meId } = props
-  const timer = useSyncUpTimer(link, date)
-  const offsetOf = useClockOffsets(link)
+export function SyncUpTimer(props: {
+  timer: SharedTimer | null
+  offsetOf(memberId: string): number
+  meId: string
+  people: readonly TeamPerson[]
+  onWrite: ((timer: SharedTimer | null) => void) | null
+}) {
+  const { timer, offsetOf, meId, onWrite } = props
   const now = useNow(250)
   const offset = timer && timer.startedBy !== meId ? offsetOf(timer.startedBy) : 0
   const remaining = timer ? timerRemaining(timer, now, offset) : SYNC_UP_DURATION_MS
   const state = timerState(timer, now, offset)
   const duration = timer?.durationMs ?? SYNC_UP_DURATION_MS
   const starter = timer ? (props.people.find((p) => p.id === timer.startedBy)?.name ?? 'someone') : null
-  const write = (next: Parameters<typeof writeSyncUpTimer>[2]) => link && writeSyncUpTimer(link, date, next)
-  const disabled = props.readOnly || !link
+  const write = (next: SharedTimer | null) => onWrite?.(next)
+  const disabled = !onWrite
   const low = state === 'running' && remaining <= 2 * 60_000
   return (
     <section className={`panel sp-timer ${state}${low ? ' low' : ''}`} aria-labelledby="timer-title">

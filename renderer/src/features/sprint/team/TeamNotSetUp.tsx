@@ -1,6 +1,5 @@
-import { browserZone, todayIn } from '../../../../../shared/time/dates.ts'
+import { browserZone } from '../../../../../shared/time/dates.ts'
 import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
-import { setUpDefaultCadence } from '../../../data/sprint/teams.ts'
 import { NotSetUp } from '../common/NotSetUp.tsx'
 
 /** A team space without a cadence yet: its org's copy has not arrived, or nobody set one up. */
@@ -21,8 +20,8 @@ export function TeamNotSetUp({ ts, readOnly }: { ts: TeamSprint; readOnly: boole
       title="Set up this team's sprints"
       action={
         !readOnly &&
-        ts.doc && (
-          <button type="button" className="button primary" onClick={() => ts.doc && setUpDefaultCadence(ts.doc, todayIn(zone, Date.now()), zone)}>
+        ts.commands && (
+          <button type="button" className="button primary" onClick={() => ts.commands?.setUpDefaults()}>
             Start with two-week sprints
           </button>
         )

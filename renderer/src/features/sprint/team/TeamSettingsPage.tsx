@@ -1,8 +1,6 @@
 import { Link } from 'wouter'
 import { cadenceFieldsOf } from '../../../../../shared/sprint/cadenceRecords.ts'
-import { saveCadenceFields, saveOrgCeremony, saveTeamCeremony, saveTeamRecord } from '../../../data/sprint/cadenceStore.ts'
 import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
-import { unlinkTeam } from '../../../data/sprint/teams.ts'
 import { toast } from '../../../app/toasts.ts'
 import { CadenceForm } from '../common/CadenceForm.tsx'
 import { OrgCeremonyTimes, TeamCeremonyTimes } from '../common/CeremonyTimes.tsx'
@@ -15,13 +13,13 @@ import { TeamNotSetUp } from './TeamNotSetUp.tsx'
  */
 export function TeamSettingsPage({ ts, base, readOnly }: { ts: TeamSprint; base: string; readOnly: boolean }) {
   const composed = ts.setup.composed
-  const doc = ts.doc
-  if (!composed || !doc) return <TeamNotSetUp ts={ts} readOnly={readOnly} />
+  const commands = ts.commands
+  if (!composed || !commands) return <TeamNotSetUp ts={ts} readOnly={readOnly} />
   const { cadence } = composed
   const linked = !!ts.org
   const stopFollowing = () => {
     if (!window.confirm(`Stop following ${ts.org?.name ?? 'the org'}? This team keeps its current settings and sets its own rhythm from now on.`)) return
-    unlinkTeam(doc)
+    commands.unlink()
     toast('This team now sets its own sprint rhythm')
   }
   return (
@@ -36,7 +34,7 @@ export function TeamSettingsPage({ ts, base, readOnly }: { ts: TeamSprint; base:
           value={ts.team.timezone ?? cadence.timezone}
           readOnly={readOnly}
           hint="The team's own meetings (planning, sync-up, scrum, retrospective) are at their times in this zone."
-          onSave={(timezone) => saveTeamRecord(doc, ts.team.id, { timezone })}
+          onSave={(timezone) => commands.saveZone(timezone)}
         />
         <h3>The team&apos;s meetings</h3>
         <TeamCeremonyTimes
@@ -44,7 +42,7 @@ export function TeamSettingsPage({ ts, base, readOnly }: { ts: TeamSprint; base:
           teamId={ts.team.id}
           zone={ts.zone}
           readOnly={readOnly}
-          onSave={(kind, s) => saveTeamCeremony(doc, ts.team.id, kind, s)}
+          onSave={(kind, s) => commands.saveTeamCeremony(kind, s)}
         />
         <p className="muted small">
           The sync-up time finder on the People tab suggests a time inside everyone&apos;s working hours.
@@ -76,10 +74,10 @@ export function TeamSettingsPage({ ts, base, readOnly }: { ts: TeamSprint; base:
           fields={cadenceFieldsOf(cadence)}
           readOnly={readOnly || linked}
           zoneLabel={linked ? 'Org time zone' : 'Sprint time zone'}
-          onSave={(patch) => saveCadenceFields(doc, patch)}
+          onSave={(patch) => commands.saveCadence(patch)}
         />
         <h3>Ceremony defaults</h3>
-        <OrgCeremonyTimes cadence={cadence} readOnly={readOnly || linked} onSave={(kind, s) => saveOrgCeremony(doc, kind, s)} />
+        <OrgCeremonyTimes cadence={cadence} readOnly={readOnly || linked} onSave={(kind, s) => commands.saveOrgCeremony(kind, s)} />
       </section>
     </div>
   )

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { Link } from 'wouter'
 import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
 import { resolveCeremonySeries } from '../../../../../shared/sprint/settings.ts'
-import { saveOccurrenceOverride, saveOrgCeremony, saveTeamCeremony } from '../../../data/sprint/cadenceStore.ts'
+import { useSprintInbox } from '../../../data/sprint/retroInbox.ts'
 import { useSprintDoc } from '../../../data/sprint/sprintDoc.ts'
-import { type TeamSprint, useTeamSprint } from '../../../data/sprint/teamSprint.ts'
+import { type TeamCommands, type TeamSprint, useTeamSprint } from '../../../data/sprint/teamSprint.ts'
 import { Dialog } from '../../../app/ui.tsx'
 import type { TabProps } from '../../../app/spaceTab.ts'
 import { CalendarExport } from '../common/CalendarExport.tsx'
@@ -22,7 +22,8 @@ import '../sprint.css'
 export function TeamSprintTab(props: TabProps) {
   const ts = useTeamSprint(props.space, props.identity.deviceId)
   const [calendar, setCalendar] = useState(false)
-  if (!ts.doc) return <Waiting />
+  const commands = ts.commands
+  if (!commands) return <Waiting />
   if (props.path[0] === 'settings') return <TeamSettingsPage ts={ts} base={props.base} readOnly={props.readOnly} />
   const cadence = ts.setup.composed?.cadence
   if (!cadence) return <TeamNotSetUp ts={ts} readOnly={props.readOnly} />
@@ -46,7 +47,9 @@ export function TeamSprintTab(props: TabProps) {
             </Link>
           </>
         }
-        renderCeremony={(o, back) => <TeamCeremony ts={ts} occurrence={o} backHref={back} readOnly={props.readOnly} spaceBase={props.base.replace(/\/sprint$/, '')} />}
+        renderCeremony={(o, back) => (
+          <TeamCeremony ts={ts} commands={commands} occurrence={o} backHref={back} readOnly={props.readOnly} spaceBase={props.base.replace(/\/sprint$/, '')} />
+        )}
         below={(n) => <SprintInbox spaceId={props.space.id} sprint={n} meId={props.identity.deviceId} readOnly={props.readOnly} />}
       />
       <Dialog title={`Calendar for ${ts.team.name}`} open={calendar} onClose={() => setCalendar(false)} wide>
@@ -57,15 +60,14 @@ export function TeamSprintTab(props: TabProps) {
 }
 
 function SprintInbox(props: { spaceId: string; sprint: number; meId: string; readOnly: boolean }) {
-  const link = useSprintDoc(props.spaceId, props.sprint)
-  return <RetroInboxPanel link={link} sprint={props.sprint} meId={props.meId} readOnly={props.readOnly} />
+  const inbox = useSprintInbox(useSprintDoc(props.spaceId, props.sprint))
+  return <RetroInboxPanel items={inbox.items} sprint={props.sprint} meId={props.meId} onRemove={props.readOnly ? null : (inbox.commands?.remove ?? null)} />
 }
 
-function TeamCeremony(props: { ts: TeamSprint; occurrence: CeremonyOccurrence; backHref: string; readOnly: boolean; spaceBase: string }) {
-  const { ts, occurrence: o } = props
+function TeamCeremony(props: { ts: TeamSprint; commands: TeamCommands; occurrence: CeremonyOccurrence; backHref: string; readOnly: boolean; spaceBase: string }) {
+  const { ts, commands, occurrence: o } = props
   const { zone } = useViewerDay()
   const cadence = ts.setup.composed!.cadence
-  const doc = ts.doc!
   const own = o.teamId === ts.team.id
   // org ceremonies belong to the org when the team has one; a team on its own keeps them itself
   const editable = !props.readOnly && (own || !ts.org)
@@ -79,7 +81,7 @@ function TeamCeremony(props: { ts: TeamSprint; occurrence: CeremonyOccurrence; b
       teamName={ts.team.name}
       current={cadence.teams[ts.team.id]?.ceremonies[o.kind]}
       resolved={resolved}
-      onSave={(s) => saveTeamCeremony(doc, ts.team.id, o.kind, s)}
+      onSave={(s) => commands.saveTeamCeremony(o.kind, s)}
     />
   ) : !ts.org ? (
     <SeriesEditor
@@ -88,7 +90,7 @@ function TeamCeremony(props: { ts: TeamSprint; occurrence: CeremonyOccurrence; b
       kind={o.kind}
       current={cadence.ceremonies[o.kind]}
       resolved={resolved}
-      onSave={(s) => saveOrgCeremony(doc, o.kind, s)}
+      onSave={(s) => commands.saveOrgCeremony(o.kind, s)}
     />
   ) : o.kind === 'division-sprint-planning' ? (
     <SeriesEditor
@@ -98,7 +100,7 @@ function TeamCeremony(props: { ts: TeamSprint; occurrence: CeremonyOccurrence; b
       teamName={ts.team.name}
       current={cadence.teams[ts.team.id]?.ceremonies[o.kind]}
       resolved={resolved}
-      onSave={(s) => saveTeamCeremony(doc, ts.team.id, o.kind, s)}
+      onSave={(s) => commands.saveTeamCeremony(o.kind, s)}
     />
   ) : undefined
   const orgName = ts.org?.name ?? 'the org'
@@ -110,7 +112,7 @@ function TeamCeremony(props: { ts: TeamSprint; occurrence: CeremonyOccurrence; b
       viewerZone={zone}
       backHref={props.backHref}
       people={ts.people}
-      onSaveOccurrence={editable ? (override) => saveOccurrenceOverride(doc, o.id, override) : null}
+      onSaveOccurrence={editable ? (override) => commands.saveOccurrence(o.id, override) : null}
       readOnlyNote={
         props.readOnly ? (
           <p className="muted">You left this space: its meetings are shown, not changed.</p>

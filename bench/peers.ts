@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type BrowserContext, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath, member, type Peer } from '../test/e2e/harness.ts'
 
 /**
@@ -9,13 +9,14 @@ import { CHROMIUM_ARGS, chromiumPath, member, type Peer } from '../test/e2e/harn
 
 export const STEP_TIMEOUT_MS = 30_000
 
-export async function launchBenchPeer(name: string, baseUrl: string, signalingUrl: string): Promise<Peer> {
+export async function launchBenchPeer(name: string, baseUrl: string, signalingUrl: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<Peer> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 60_000 })
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 820 } })
     await context.addInitScript((url) => {
       ;(window as unknown as { TANDEM_CONFIG: unknown }).TANDEM_CONFIG = { signaling: [url] }
     }, signalingUrl)
+    await prepare?.(context)
     const page = await context.newPage()
     page.setDefaultTimeout(STEP_TIMEOUT_MS)
     const errors: string[] = []
@@ -65,7 +66,7 @@ export async function inviteCode(page: Page): Promise<string> {
   let code = ''
   await until('the invite code to appear', STEP_TIMEOUT_MS, async () => {
     code = await field.inputValue()
-    return /^tandem1\./.test(code)
+    return /^tandem\d+\./.test(code)
   })
   await dialog.getByRole('button', { name: 'Close' }).click()
   return code

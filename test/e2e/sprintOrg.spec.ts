@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, inviteCode, join, peersOnOwnSignaling } from './harness.ts'
+import { createSpace, firstRun, inviteCode, join, peersOnOwnSignaling, screenshot } from './harness.ts'
 import { gotoRoute, openTab, sprintScreenshot, syncUpCard } from './sprintFlows.ts'
 
 /** An org with teams: its timeline, joining a team from the org, planning, people and the time finder. */
@@ -92,8 +92,16 @@ test('an org with teams: timeline of every team, a team joins and observes, plan
 
   // people: Bruce works from Los Angeles, 09:00–17:00 — no overlap with Ada's 09:00–17:00 UTC
   await openTab(b.page, 'People')
-  await b.page.getByLabel('Your time zone').fill('America/Los_Angeles')
+  // a city as people write it is not saved as it is, nor dropped: the zone it means is offered
+  await b.page.getByLabel('Your time zone').fill('Los Angelos')
   await b.page.getByLabel('Your time zone').press('Enter')
+  const zoneError = b.page.getByRole('alert').filter({ hasText: 'is not a time zone name' })
+  await expect(zoneError).toContainText('“Los Angelos” is not a time zone name, so nothing was saved.')
+  await expect(b.page.getByLabel('Your time zone')).toHaveValue('Los Angelos')
+  await screenshot(b.page, 'zone-suggestion')
+  await zoneError.getByRole('button', { name: 'America/Los_Angeles' }).click()
+  await expect(b.page.getByLabel('Your time zone')).toHaveValue('America/Los_Angeles')
+  await expect(zoneError).toHaveCount(0)
   await openTab(a.page, 'People')
   const finder = a.page.getByRole('region', { name: 'Sync-up time' })
   await expect(finder.getByRole('status')).toContainText('No 15-minute slot falls inside every member')

@@ -153,6 +153,8 @@ test('a hostile signaling server sending garbage into every room the app subscri
     await a.page.waitForTimeout(1_000)
     await a.page.getByLabel('Space description').fill('Still works.')
     await a.page.getByLabel('Space description').blur()
+    // stored (the write is asynchronous; a reload in the same instant could cut it)
+    await expect.poll(() => storedAnywhere(a.page, 'Still works.'), { timeout: 10_000 }).not.toBeNull()
     await a.page.reload()
     await expect(a.page.getByLabel('Space description')).toHaveValue('Still works.')
     expect(a.errors).toEqual([])

@@ -85,7 +85,14 @@ test('three peers hold one daily sync-up: answers, a timer in sync across skewed
   }).toPass({ timeout: 20_000, intervals: [500] })
 
   // Bruce notices something: it lands in the retro inbox on every peer, with him as the author
-  await b.page.getByLabel('A problem or an opportunity for improvement').fill('Flaky integration tests slow every merge')
+  // a long paste is cut at the limit, and the field says so instead of cutting silently
+  const opportunity = b.page.getByLabel('A problem or an opportunity for improvement')
+  await opportunity.fill('x'.repeat(2500))
+  await expect(opportunity).toHaveValue('x'.repeat(2000))
+  const noticed = b.page.getByRole('region', { name: 'Noticed something?' })
+  await expect(noticed.getByText('2,000 / 2,000 characters — the limit')).toBeVisible()
+  await opportunity.fill('Flaky integration tests slow every merge')
+  await expect(noticed.getByText(/ characters/)).toHaveCount(0)
   await b.page.getByRole('button', { name: 'Log for the retro' }).click()
   for (const p of [a, b, c]) {
     const inbox = p.page.getByRole('list', { name: 'Retro inbox' })

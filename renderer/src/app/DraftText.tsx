@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { TextLimit } from './TextLimit.tsx'
 
 interface DraftTextProps {
   value: string
@@ -102,10 +103,12 @@ export function DraftText(props: DraftTextProps) {
     }
   }
   const field = props.multiline ? <textarea {...common} rows={props.rows ?? 2} /> : <input {...common} type={props.type ?? 'text'} />
-  const problem = error && (
+  const problem = error ? (
     <span className="field-error" role="alert">
       {error}
     </span>
+  ) : (
+    draft !== null && props.maxLength !== undefined && <TextLimit length={draft.length} max={props.maxLength} />
   )
   if (!props.visibleLabel) {
     return (

@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { toast } from '../../../app/toasts.ts'
+import { TextLimit } from '../../../app/TextLimit.tsx'
+
+/** as much as the inbox keeps (shared/sprint/sprintRecords.ts) */
+const MAX_OPPORTUNITY = 2000
 
 /** At the end of sync-up: anyone logs a problem or an opportunity; it goes to the retro inbox. */
 export function OpportunityForm(props: { onLog(text: string): void }) {
@@ -20,13 +24,14 @@ export function OpportunityForm(props: { onLog(text: string): void }) {
           <textarea
             rows={3}
             value={text}
-            maxLength={2000}
+            maxLength={MAX_OPPORTUNITY}
             placeholder="The deploy queue was slow again…"
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) submit(e)
             }}
           />
+          <TextLimit length={text.length} max={MAX_OPPORTUNITY} />
         </label>
         <p className="muted small">Logging one does not make you responsible for it: it is tracked so the team can discuss it at the retrospective.</p>
         <div className="row end">

@@ -2,12 +2,20 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import boundaries from 'eslint-plugin-boundaries'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
-// The layering of the house, declared once (see ARCHITECTURE.md):
-// - shared/ imports nothing from electron/ or renderer/, and no DOM, Node or Electron API;
-// - the renderer never imports electron, main never imports the renderer;
-// - only renderer/src/core, renderer/src/data and renderer/src/sync touch dexie, yjs and y-webrtc.
+// The layering of the house, declared once (see ARCHITECTURE.md). Who may import whom, as an allow-list:
+//   shared      pure rules                       → shared
+//   main        electron/ (main, preload, server) → main, shared
+//   core        renderer/src/core: database, documents, collections, spaces, sync, platform → core, shared
+//   ui          renderer/src/ui: the kit every screen uses (dialogs, toasts, editor, files) → ui, core, shared
+//   feature     renderer/src/features/<f>        → its own files, another feature's index.ts, ui, core, shared
+//   app         renderer/src/app and main.tsx: the shell that composes the features → everything above
+// Only core and a feature's store/ touch dexie, yjs and y-webrtc (the editor binds its Yjs fragment).
 const storage = ['dexie', 'dexie-react-hooks', 'y-dexie', 'yjs', 'y-webrtc', 'y-protocols', 'y-protocols/*', 'lib0', 'lib0/*']
+const layer = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { types: { anyOf: to } } } } })
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
 })
@@ -46,22 +54,59 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/core/**', 'renderer/src/data/**', 'renderer/src/sync/**'],
+    ignores: ['renderer/src/core/**', 'renderer/src/features/*/store/**', 'renderer/src/ui/editor/**'],
     rules: restrict(
       ['electron', '**/electron/**', ...storage],
-      'The renderer never imports electron; only src/core, src/data and src/sync touch dexie, yjs and y-webrtc.'
+      'The renderer never imports electron; only src/core and a feature\'s store/ touch dexie, yjs and y-webrtc.'
     )
   },
   {
-    files: ['renderer/src/data/**', 'renderer/src/sync/**'],
-    rules: restrict(['electron', '**/electron/**', '**/features/**', '**/app/**'], 'data/ and sync/ sit below the UI and never import electron.')
+    files: ['renderer/src/core/**', 'renderer/src/features/*/store/**'],
+    rules: restrict(['electron', '**/electron/**'], 'The renderer never imports electron.')
   },
   {
-    files: ['renderer/src/core/**'],
-    rules: restrict(
-      ['electron', '**/electron/**', '**/features/**', '**/app/**', '**/data/**', '**/sync/**'],
-      'core/ knows no feature and sits below data/, sync/ and the UI.'
-    )
+    // the layers above, enforced on every import of the app's own code (aliases resolved by tsconfig)
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'electron/**/*.ts'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+      'import/resolver': { typescript: { project: 'tsconfig.json' } },
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'shared', partialMatch: false },
+        { type: 'main', pattern: 'electron', partialMatch: false },
+        { type: 'core', pattern: 'renderer/src/core', partialMatch: false },
+        { type: 'ui', pattern: 'renderer/src/ui', partialMatch: false },
+        { type: 'feature', pattern: 'renderer/src/features/*', partialMatch: false, capture: ['feature'] },
+        { type: 'app', pattern: 'renderer/src/app', partialMatch: false },
+        // main.tsx and styles.css: the renderer's entry, part of the shell
+        { type: 'app', pattern: 'renderer/src', partialMatch: false }
+      ]
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: 'A {{ from.element.type }} may not import this {{ to.element.type }} file (the layers are in eslint.config.js and ARCHITECTURE.md)',
+          policies: [
+            layer('shared', ['shared']),
+            layer('main', ['main', 'shared']),
+            layer('core', ['core', 'shared']),
+            layer('ui', ['ui', 'core', 'shared']),
+            layer('feature', ['ui', 'core', 'shared']),
+            layer('app', ['app', 'ui', 'core', 'shared']),
+            // a feature's own files are its own business; any other code reaches a feature only
+            // through its index.ts
+            { allow: { dependency: { relationship: { to: 'internal' } } } },
+            {
+              from: { element: { types: { anyOf: ['feature', 'app'] } } },
+              allow: { to: { element: { type: 'feature', fileInternalPath: 'index.ts' } } }
+            }
+          ]
+        }
+      ],
+      'import-x/no-cycle': 'error'
+    }
   },
   {
     files: ['electron/**/*.ts'],

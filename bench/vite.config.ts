@@ -18,6 +18,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react()],
+  resolve: { tsconfigPaths: true },
   logLevel: 'warn',
   build: {
     outDir: resolve(here, '../node_modules/.cache/tandem-bench/pages'),

@@ -7,6 +7,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname),
   base: './',
   plugins: [react()],
+  resolve: { tsconfigPaths: true },
   server: { host: '127.0.0.1', port: 5173 },
   // E2E_PORT and TANDEM_WEB_OUT let two end-to-end runs work side by side
   preview: { host: '127.0.0.1', port: Number(process.env.E2E_PORT ?? 4173), strictPort: true },

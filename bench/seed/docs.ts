@@ -1,9 +1,9 @@
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
-import { keepVersioned } from '../../renderer/src/core/documents/index.ts'
-import { db } from '../../renderer/src/data/db.ts'
-import { ensureDocRow } from '../../renderer/src/data/docs.ts'
-import { DocLink } from '../../renderer/src/sync/docLink.ts'
+import { keepVersioned } from '@core/documents/index.ts'
+import { db } from '@core/database/db.ts'
+import { ensureDocRow } from '@core/documents/rows.ts'
+import { DocLink } from '@core/sync/docLink.ts'
 
 /**
  * Loading documents for the seed, the way the app does: a space's root document through y-dexie

@@ -1,8 +1,8 @@
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
-import { sprintDocKey } from '../../shared/sprint/sprintRecords.ts'
-import type { DocLink } from '../../renderer/src/sync/docLink.ts'
-import { syncManager } from '../../renderer/src/sync/syncManager.ts'
+import { sprintDocKey } from '@shared/sprint/sprintRecords.ts'
+import type { DocLink } from '@core/sync/docLink.ts'
+import { syncManager } from '@core/sync/syncManager.ts'
 import { editCardText, hasCard } from './retro.ts'
 import type { BenchHook, RemoteEditStamps } from './types.ts'
 

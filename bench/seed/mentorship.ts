@@ -1,22 +1,22 @@
-import type { Profile } from '../../shared/mentorship/profile.ts'
-import { pairSpaceName } from '../../shared/mentorship/pairRecords.ts'
-import { cleanSpaceName } from '../../shared/spaces/space.ts'
-import type { IdentityRow } from '../../renderer/src/data/db.ts'
-import { PAIR_DOC_KEY } from '../../renderer/src/data/mentorship/docs.ts'
-import { FIRST_STEPS, patchItem } from '../../renderer/src/data/mentorship/lists.ts'
-import { markdownToNotes } from '../../renderer/src/data/mentorship/notesMarkdown.ts'
-import { patchPairFlow, patchPairInfo } from '../../renderer/src/data/mentorship/pair.ts'
-import { recordPoolPair, saveProfile, setOrgTrackerBaseUrl } from '../../renderer/src/data/mentorship/pool.ts'
-import { addActionItem, addProject, addProjectNote } from '../../renderer/src/data/mentorship/projects.ts'
-import { addSession, readSessions, sessionNotes } from '../../renderer/src/data/mentorship/sessions.ts'
-import { addFirstStep, addThought, addTrack, addTrackTicket, readTracks } from '../../renderer/src/data/mentorship/tracks.ts'
-import { createSpace } from '../../renderer/src/sync/spaces.ts'
+import type { Profile } from '@shared/mentorship/profile.ts'
+import { pairSpaceName } from '@shared/mentorship/pairRecords.ts'
+import { cleanSpaceName } from '@shared/spaces/space.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { PAIR_DOC_KEY } from '@features/mentorship/store/docs.ts'
+import { FIRST_STEPS, patchItem } from '@features/mentorship/store/lists.ts'
+import { markdownToNotes } from '@features/mentorship/store/notesMarkdown.ts'
+import { patchPairFlow, patchPairInfo } from '@features/mentorship/store/pair.ts'
+import { recordPoolPair, saveProfile, setOrgTrackerBaseUrl } from '@features/mentorship/store/pool.ts'
+import { addActionItem, addProject, addProjectNote } from '@features/mentorship/store/projects.ts'
+import { addSession, readSessions, sessionNotes } from '@features/mentorship/store/sessions.ts'
+import { addFirstStep, addThought, addTrack, addTrackTicket, readTracks } from '@features/mentorship/store/tracks.ts'
+import { createSpace } from '@core/spaces/commands.ts'
 import { withRootDoc, withSharedDoc, type Log } from './docs.ts'
 import { addDays, DEPTS, hobbies, int, personName, pick, resources, sample, sessionMarkdown, SKILLS, ZONES, type Rng } from './rand.ts'
 
 /**
  * The mentoring program's part of the dataset, written through the mentorship store
- * (renderer/src/data/mentorship): the org's pool of profiles, pairs started from it (a pair space
+ * (renderer/src/features/mentorship/store): the org's pool of profiles, pairs started from it (a pair space
  * each, recorded in the org's pool), and per pair its journal: header and program flow, two
  * directions with first steps, thoughts and tickets, a joint project with notes and action
  * items, and its sessions with rich-text notes (Markdown through the store's markdownToNotes).

@@ -1,22 +1,22 @@
-import { DEFAULT_REASONS, LateTicketFields } from '../../shared/retro/lateTickets.ts'
-import { movePhase, type Phase } from '../../shared/retro/phases.ts'
-import { collection } from '../../renderer/src/core/collections/index.ts'
-import { db } from '../../renderer/src/data/db.ts'
-import { addAction, setActionDone } from '../../renderer/src/data/retro/actions.ts'
-import { applyFlow, createBoard, currentBoard, sessionOf, type BoardSession } from '../../renderer/src/data/retro/board.ts'
-import { addCard, editCard } from '../../renderer/src/data/retro/cards.ts'
-import { CARDS } from '../../renderer/src/data/retro/collections.ts'
-import { readLateTickets, saveLateTicket, saveRetroSettings } from '../../renderer/src/data/retro/lateTickets.ts'
-import { syncOrgCopies } from '../../renderer/src/data/retro/orgShare.ts'
-import { cast } from '../../renderer/src/data/retro/votes.ts'
-import type { IdentityRow } from '../../renderer/src/data/db.ts'
-import type { DocLink } from '../../renderer/src/sync/docLink.ts'
+import { DEFAULT_REASONS, LateTicketFields } from '@shared/retro/lateTickets.ts'
+import { movePhase, type Phase } from '@shared/retro/phases.ts'
+import { collection } from '@core/collections/index.ts'
+import { db } from '@core/database/db.ts'
+import { addAction, setActionDone } from '@features/retro/store/actions.ts'
+import { applyFlow, createBoard, currentBoard, sessionOf, type BoardSession } from '@features/retro/store/board.ts'
+import { addCard, editCard } from '@features/retro/store/cards.ts'
+import { CARDS } from '@features/retro/store/collections.ts'
+import { readLateTickets, saveLateTicket, saveRetroSettings } from '@features/retro/store/lateTickets.ts'
+import { syncOrgCopies } from '@features/retro/store/orgShare.ts'
+import { cast } from '@features/retro/store/votes.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import type { DocLink } from '@core/sync/docLink.ts'
 import { inParallel, withRootDoc, type Log } from './docs.ts'
 import { actionText, cardText, int, pick, ticketTitle, type Rng } from './rand.ts'
 import { planSprint, withSprintDoc, type Team } from './sprint.ts'
 
 /**
- * The retrospective part of the dataset, through the retro store (renderer/src/data/retro) as it
+ * The retrospective part of the dataset, through the retro store (renderer/src/features/retro/store) as it
  * is today. KEPT THIN ON PURPOSE: that store is being rewritten; every call into it is in this
  * file (the sprint document itself comes from sprint.ts).
  *   per team: sharing with the org; per sprint: a board (past ones closed with their votes, the

@@ -1,19 +1,19 @@
-import { sprintAt } from '../../shared/sprint/schedule.ts'
-import { sprintDocKey } from '../../shared/sprint/sprintRecords.ts'
-import { todayIn } from '../../shared/time/dates.ts'
-import type { IdentityRow } from '../../renderer/src/data/db.ts'
-import { upsertSelf } from '../../renderer/src/data/spaceDoc.ts'
-import { readSprintSetup, setUpDefaultCadence } from '../../renderer/src/data/sprint/cadenceStore.ts'
-import { savePerson } from '../../renderer/src/data/sprint/people.ts'
-import { planningCommands } from '../../renderer/src/data/sprint/planning.ts'
-import { createTeamInOrg } from '../../renderer/src/data/sprint/teams.ts'
-import type { DocLink } from '../../renderer/src/sync/docLink.ts'
-import { createSpace } from '../../renderer/src/sync/spaces.ts'
+import { sprintAt } from '@shared/sprint/schedule.ts'
+import { sprintDocKey } from '@shared/sprint/sprintRecords.ts'
+import { todayIn } from '@shared/time/dates.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { upsertSelf } from '@core/spaces/spaceDoc.ts'
+import { readSprintSetup, setUpDefaultCadence } from '@features/sprint/store/cadenceStore.ts'
+import { savePerson } from '@features/sprint/store/people.ts'
+import { planningCommands } from '@features/sprint/store/planning.ts'
+import { createTeamInOrg } from '@features/sprint/store/teams.ts'
+import type { DocLink } from '@core/sync/docLink.ts'
+import { createSpace } from '@core/spaces/commands.ts'
 import { withRootDoc, withSharedDoc, type Log } from './docs.ts'
 import { addDays, personName, pick, TEAM_NAMES, type Rng } from './rand.ts'
 
 /**
- * The sprint part of the dataset, through the sprint store (renderer/src/data/sprint) as it is
+ * The sprint part of the dataset, through the sprint store (renderer/src/features/sprint/store) as it is
  * today. KEPT THIN ON PURPOSE: that store is being rewritten; every call into it is in this file,
  * so adapting to new names means editing only here.
  *   - the org space and its cadence (two-week sprints that began so that sprint `sprints` is now)

@@ -9,7 +9,7 @@ import { IsoDate } from '../time/dates.ts'
  * - `actionStatus` (same id → {done, at, by}): whether it is done. No record means open.
  * Ticking writes only the status record (last writer wins, with when and by whom), and editing the
  * text or owner never touches it. Each record is its own root-level map in the document
- * (renderer/src/data/collections.ts), so concurrent edits of different fields both survive.
+ * (renderer/src/core/collections), so concurrent edits of different fields both survive.
  *
  * ## Carried over until done
  * Items live once, in the team space's root document, and span sprints. A board shows its own

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { encodeInvite } from '../../shared/spaces/invite.ts'
-import { newSpaceKey } from '../../shared/spaces/key.ts'
+import { encodeInvite } from '@shared/spaces/invite.ts'
+import { newSpaceKey } from '@shared/spaces/key.ts'
 import { BASE_URL, createSpace, firstRun, inviteCode, join, member, peersOnOwnSignaling, screenshot, spaceIdOf, storedAnywhere } from './harness.ts'
 import { importYaml, openSection, yamlFile } from './mentorshipFlows.ts'
 

@@ -141,6 +141,7 @@ test('pool to pair: live notes with carets, offline edits merge, a reload keeps 
   await openSection(a.page, 'Directions')
   await a.page.getByLabel('Add a first step for Bruce Nakamura').fill('Pair on ENG-8096 after the private note')
   await a.page.getByLabel('Add a first step for Bruce Nakamura').press('Enter')
+  await expect(a.page.getByRole('checkbox', { name: 'Pair on ENG-8096 after the private note' })).toBeVisible()
   await expect(b.page.getByRole('checkbox', { name: 'Pair on ENG-8096 after the private note' })).toBeVisible()
   await expect.poll(() => storedAnywhere(a.page, secret)).not.toBeNull()
   await expect.poll(() => storedAnywhere(b.page, 'Pair on ENG-8096 after the private note')).not.toBeNull()

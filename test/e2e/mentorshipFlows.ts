@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { Journal } from '../../shared/mentorship/journal.ts'
+import type { Journal } from '@shared/mentorship/journal.ts'
 
 /** Steps of the mentorship program as a person does them in the app (used by mentorship.spec.ts). */
 

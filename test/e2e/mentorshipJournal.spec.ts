@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { journalFromMarkdown } from '../../shared/mentorship/journalMarkdown.ts'
+import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
 import { createSpace, firstRun, screenshot, peersOnOwnSignaling } from './harness.ts'
 import { TRACKER, journalShape, openSection, sessionNotes, tidy } from './mentorshipFlows.ts'
 

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { ESLint } from 'eslint'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 /**
  * The house has no import cycles, type-only imports included: a cycle of "just types" still ties
  * two modules together (they cannot move or split apart), and lint's import-x/no-cycle skips type
- * imports. The graph is every relative import, `import type`, `export … from` and `import()` of
- * renderer/, shared/ and electron/, read with TypeScript's own pre-processor.
+ * imports. The graph is every relative or aliased import, `import type`, `export … from` and
+ * `import()` of renderer/, shared/ and electron/, read with TypeScript's own pre-processor.
+ * And lint holds the layers (eslint.config.js): a break of each kind is refused.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -27,8 +29,19 @@ function sourceFiles(dir: string): string[] {
   return out
 }
 
+/** The path aliases of tsconfig.json. */
+const ALIASES: Record<string, string> = {
+  '@core/': 'renderer/src/core/',
+  '@ui/': 'renderer/src/ui/',
+  '@features/': 'renderer/src/features/',
+  '@app/': 'renderer/src/app/',
+  '@shared/': 'shared/'
+}
+
 function resolveImport(from: string, specifier: string): string | null {
-  const base = resolve(dirname(from), specifier)
+  const alias = Object.keys(ALIASES).find((a) => specifier.startsWith(a))
+  if (!alias && !specifier.startsWith('.')) return null
+  const base = alias ? join(ROOT, ALIASES[alias]!, specifier.slice(alias.length)) : resolve(dirname(from), specifier)
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate
   }
@@ -43,7 +56,6 @@ function importGraph(root: string, areas: readonly string[]): Graph {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true)
     const targets = importedFiles
       .map((f) => f.fileName)
-      .filter((spec) => spec.startsWith('.'))
       .map((spec) => resolveImport(file, spec))
       .filter((target): target is string => target !== null)
     graph.set(relative(root, file), [...new Set(targets.map((t) => relative(root, t)))])
@@ -134,8 +146,38 @@ describe('architecture', () => {
     expect(findCycles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([])
   })
 
+  it('sees aliased imports (the tsconfig paths)', () => {
+    expect(graph.get('renderer/src/app/App.tsx')).toContain('renderer/src/features/spaces/index.ts')
+  })
+
   it('has no import cycle in renderer/, shared/ or electron/', () => {
     const cycles = findCycles(graph).map((cycle) => cycle.join(' → '))
     expect(cycles, `import cycles:\n${cycles.join('\n')}`).toEqual([])
   })
+})
+
+describe('the layers, as lint enforces them', () => {
+  const eslint = new ESLint({ cwd: ROOT })
+  /** Lint `text` as if it were the file at `filePath` (an existing file, so type-aware rules run). */
+  const problems = async (filePath: string, text: string) => {
+    const [result] = await eslint.lintText(text, { filePath: join(ROOT, filePath) })
+    return result!.messages.map((m) => m.ruleId)
+  }
+
+  it.each([
+    ['core knows no feature', 'renderer/src/core/sync/status.ts', "import { retroTabs } from '@features/retro/index.ts'", 'boundaries/dependencies'],
+    ['a feature reaches another only through its index', 'renderer/src/features/retro/RetroTab.tsx', "import { useTeamSprint } from '@features/sprint/store/teamSprint.ts'", 'boundaries/dependencies'],
+    ['the shell too', 'renderer/src/app/App.tsx', "import { SpaceHome } from '@features/spaces/SpaceHome.tsx'", 'boundaries/dependencies'],
+    ['the ui kit sits below the shell', 'renderer/src/ui/ui.tsx', "import { SPACE_TABS } from '@app/tabs.ts'", 'boundaries/dependencies'],
+    ['shared is pure', 'shared/retro/votes.ts', "import { db } from '@core/database/db.ts'", 'boundaries/dependencies'],
+    ['main never imports the renderer', 'electron/main/security.ts', "import { db } from '../../renderer/src/core/database/db.ts'", 'boundaries/dependencies'],
+    ['a component holds no Yjs type', 'renderer/src/features/retro/board/Board.tsx', "import * as Y from 'yjs'", 'no-restricted-imports']
+  ])('%s', async (_name, filePath, line, rule) => {
+    expect(await problems(filePath, `${line}\nexport const used = [${line.match(/\{ (\w+) \}|\* as (\w+)/)!.slice(1).find(Boolean)}]\n`)).toContain(rule)
+  }, 60_000)
+
+  it('allows what the layers allow', async () => {
+    const text = "import { useTeamSprint } from '@features/sprint/index.ts'\nimport { toast } from '@ui/toasts.ts'\nexport const used = [useTeamSprint, toast]\n"
+    expect(await problems('renderer/src/features/retro/RetroTab.tsx', text)).toEqual([])
+  }, 60_000)
 })

@@ -1,16 +1,14 @@
 import { useEffect } from 'react'
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter'
 import { useHashLocation } from 'wouter/use-hash-location'
-import { useIdentity } from '../data/identity.ts'
-import { platform } from '../platform/index.ts'
-import { FirstRun } from '../features/identity/FirstRun.tsx'
-import { HomeScreen } from '../features/spaces/HomeScreen.tsx'
-import { SpaceHome } from '../features/spaces/SpaceHome.tsx'
-import { JoinScreen } from '../features/spaces/JoinScreen.tsx'
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx'
-import { NewSpaceDialog } from '../features/spaces/NewSpaceDialog.tsx'
+import { useIdentity } from '@core/device/identity.ts'
+import { platform } from '@core/platform/index.ts'
+import { FirstRun } from '@features/identity/index.ts'
+import { HomeScreen, JoinScreen, NewSpaceDialog, SpaceHome } from '@features/spaces/index.ts'
+import { SettingsScreen } from '@features/settings/index.ts'
+import { SPACE_TABS } from './tabs.ts'
 import { Sidebar } from './Sidebar.tsx'
-import { Toasts } from './ui.tsx'
+import { Toasts } from '@ui/ui.tsx'
 import { UnsavedEditsAlert } from './UnsavedEditsAlert.tsx'
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx'
 
@@ -39,8 +37,8 @@ function Shell() {
           <Route path="/">
             <HomeScreen />
           </Route>
-          <Route path="/space/:id">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} path="" />}</Route>
-          <Route path="/space/:id/*">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} path={p['*'] ?? ''} />}</Route>
+          <Route path="/space/:id">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} path="" tabs={SPACE_TABS} />}</Route>
+          <Route path="/space/:id/*">{(p) => <SpaceHome key={p.id} spaceId={p.id} identity={identity} path={p['*'] ?? ''} tabs={SPACE_TABS} />}</Route>
           <Route path="/join">
             <JoinScreen identity={identity} code="" />
           </Route>

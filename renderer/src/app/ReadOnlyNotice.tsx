@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { onReadOnly, readOnlyDocumentCount } from '../core/documents/index.ts'
+import { onReadOnly, readOnlyDocumentCount } from '@core/documents/index.ts'
 
 /** Said once, at the top, when a document here was written by a newer version of Tandem. */
 export function ReadOnlyNotice() {

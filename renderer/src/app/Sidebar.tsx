@@ -1,12 +1,12 @@
 import { Link, useRoute } from 'wouter'
-import { SPACE_KIND_LABELS, SPACE_KINDS } from '../../../shared/spaces/space.ts'
-import type { IdentityRow } from '../data/db.ts'
-import { useSpaces } from '../data/spaces.ts'
-import { saveSetting, useSettings } from '../data/settings.ts'
-import { useSyncStatus } from '../sync/status.ts'
-import { useSignalingHealth } from '../sync/signalingHealth.ts'
-import { Avatar } from './ui.tsx'
-import { openNewSpace } from './uiStore.ts'
+import { SPACE_KIND_LABELS, SPACE_KINDS } from '@shared/spaces/space.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { useSpaces } from '@core/spaces/hooks.ts'
+import { saveSetting, useSettings } from '@core/device/settings.ts'
+import { useSyncStatus } from '@core/sync/status.ts'
+import { useSignalingHealth } from '@core/sync/signalingHealth.ts'
+import { Avatar } from '@ui/ui.tsx'
+import { openNewSpace } from '@ui/uiStore.ts'
 
 export function Sidebar({ identity }: { identity: IdentityRow }) {
   const spaces = useSpaces() ?? []

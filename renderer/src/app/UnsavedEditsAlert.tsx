@@ -1,6 +1,6 @@
-import { formatRetryIn, saveFailureReason } from '../../../shared/storage/saveRetry.ts'
-import { tryAgainNow, useUnsavedEdits } from '../data/unsavedEdits.ts'
-import { useNow } from './useNow.ts'
+import { formatRetryIn, saveFailureReason } from '@shared/storage/saveRetry.ts'
+import { tryAgainNow, useUnsavedEdits } from '@core/documents/unsavedEdits.ts'
+import { useNow } from '@ui/useNow.ts'
 
 /** Stays on screen while any edit is only in memory (e.g. the disk is full); gone once all are saved. */
 export function UnsavedEditsAlert() {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { anonymously, collection, defineCollection } from '../../../renderer/src/core/collections/index.ts'
-import { defineDocument, openVersioned } from '../../../renderer/src/core/documents/index.ts'
-import { Order } from '../../../shared/collections/order.ts'
+import { anonymously, collection, defineCollection } from '@core/collections/index.ts'
+import { defineDocument, openVersioned } from '@core/documents/index.ts'
+import { Order } from '@shared/collections/order.ts'
 
 const Item = z.object({ text: z.string().max(100), order: Order })
 const items = defineCollection({ name: 'items', schema: Item, ordered: true })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { collection, defineCollection, rekeyLegacyOrders } from '../../../renderer/src/core/collections/index.ts'
-import { defineDocument, keepVersioned, onReadOnly, openVersioned, ReadOnlyDocumentError, registerDocumentKind, storedVersion } from '../../../renderer/src/core/documents/index.ts'
-import { Order } from '../../../shared/collections/order.ts'
+import { collection, defineCollection, rekeyLegacyOrders } from '@core/collections/index.ts'
+import { defineDocument, keepVersioned, onReadOnly, openVersioned, ReadOnlyDocumentError, registerDocumentKind, storedVersion } from '@core/documents/index.ts'
+import { Order } from '@shared/collections/order.ts'
 
 const steps = defineCollection({ name: 'steps', schema: z.object({ text: z.string(), order: Order }), ordered: true })
 const kindV2 = defineDocument({ name: 'notebook', version: 2, migrations: { 2: (doc) => rekeyLegacyOrders(doc, steps) } })

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { registerInvokeHandlers, type InvokeHandlers, type IpcMainLike } from '../../../electron/main/ipc.ts'
-import { INVOKE_CHANNELS, IpcContractError } from '../../../shared/ipc/contract.ts'
+import { INVOKE_CHANNELS, IpcContractError } from '@shared/ipc/contract.ts'
 
 type Listener = Parameters<IpcMainLike['handle']>[1]
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import type { DesktopApi } from '../../../shared/ipc/contract.ts'
+import type { DesktopApi } from '@shared/ipc/contract.ts'
 
 /**
  * The preload is the only bridge between the page and Electron. It exposes one object, `desktop`,

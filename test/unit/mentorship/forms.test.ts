@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { draftToProfile, linesToItems, profileToDraft, EMPTY_PROFILE_DRAFT } from '../../../shared/mentorship/profileForm.ts'
-import { describePoolWrites, planPoolImport } from '../../../shared/mentorship/poolImport.ts'
-import { importProfiles } from '../../../shared/mentorship/profileYaml.ts'
-import { checkInFromDraft, draftFromKeyResult, emptyKeyResultDraft, okrFromDraft, quarterChoices, readNumber } from '../../../shared/mentorship/okrForm.ts'
-import { trackTicketList, trackerBaseFromTicketUrl, trackerBaseFromTickets } from '../../../shared/mentorship/trackTickets.ts'
+import { draftToProfile, linesToItems, profileToDraft, EMPTY_PROFILE_DRAFT } from '@shared/mentorship/profileForm.ts'
+import { describePoolWrites, planPoolImport } from '@shared/mentorship/poolImport.ts'
+import { importProfiles } from '@shared/mentorship/profileYaml.ts'
+import { checkInFromDraft, draftFromKeyResult, emptyKeyResultDraft, okrFromDraft, quarterChoices, readNumber } from '@shared/mentorship/okrForm.ts'
+import { trackTicketList, trackerBaseFromTicketUrl, trackerBaseFromTickets } from '@shared/mentorship/trackTickets.ts'
 import { daria } from './fixtures/okr.ts'
 
 describe('the profile form', () => {
@@ -115,8 +115,8 @@ describe('a direction’s tickets', () => {
 
 describe('a suggestion as the viewer reads it', () => {
   it('puts the viewer first, by full or first name', async () => {
-    const { suggestPairs } = await import('../../../shared/mentorship/matching.ts')
-    const { personFirst } = await import('../../../shared/mentorship/pairOrder.ts')
+    const { suggestPairs } = await import('@shared/mentorship/matching.ts')
+    const { personFirst } = await import('@shared/mentorship/pairOrder.ts')
     const { profiles } = importProfiles([
       { name: 'b.yaml', text: 'about:\n  name: Bruce Nakamura\nbe_a_mentor: [Kanban for small teams]\nseek_a_mentor: [Learn React]\n' },
       { name: 'd.yaml', text: 'about:\n  name: Daria Petrova\nbe_a_mentor: [React and Redux]\nseek_a_mentor: [Kanban process]\n' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatJournalDate, parseDuration, parseJournalDate } from '../../../shared/mentorship/journalDates.ts'
+import { formatDuration, formatJournalDate, parseDuration, parseJournalDate } from '@shared/mentorship/journalDates.ts'
 
 describe('journal dates', () => {
   it.each([

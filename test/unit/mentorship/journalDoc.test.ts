@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { journalFromMarkdown } from '../../../shared/mentorship/journalMarkdown.ts'
-import type { Journal } from '../../../shared/mentorship/journal.ts'
-import { importJournal, journalMarkdown, readJournal, UNPLACED_SESSION_TITLE } from '../../../renderer/src/data/mentorship/journalIO.ts'
-import { markdownToNotes, notesToMarkdown } from '../../../renderer/src/data/mentorship/notesMarkdown.ts'
-import { readPairInfo } from '../../../renderer/src/data/mentorship/pair.ts'
-import { readTracks } from '../../../renderer/src/data/mentorship/tracks.ts'
+import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
+import type { Journal } from '@shared/mentorship/journal.ts'
+import { importJournal, journalMarkdown, readJournal, UNPLACED_SESSION_TITLE } from '@features/mentorship/store/journalIO.ts'
+import { markdownToNotes, notesToMarkdown } from '@features/mentorship/store/notesMarkdown.ts'
+import { readPairInfo } from '@features/mentorship/store/pair.ts'
+import { readTracks } from '@features/mentorship/store/tracks.ts'
 
 const SEED = readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8')
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { Journal, discussedIn, otherParticipant } from '../../../shared/mentorship/journal.ts'
-import { journalFromMarkdown, journalToMarkdown } from '../../../shared/mentorship/journalMarkdown.ts'
-import { parseMarkdown, plainText } from '../../../shared/mentorship/markdownTree.ts'
+import { Journal, discussedIn, otherParticipant } from '@shared/mentorship/journal.ts'
+import { journalFromMarkdown, journalToMarkdown } from '@shared/mentorship/journalMarkdown.ts'
+import { parseMarkdown, plainText } from '@shared/mentorship/markdownTree.ts'
 
 const SEED = readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8')
 const seed = journalFromMarkdown(SEED)

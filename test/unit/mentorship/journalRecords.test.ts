@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { journalFromMarkdown, journalToMarkdown } from '../../../shared/mentorship/journalMarkdown.ts'
-import { describeJournalContent, journalToRecords, recordsToJournal } from '../../../shared/mentorship/journalRecords.ts'
-import type { Journal } from '../../../shared/mentorship/journal.ts'
+import { journalFromMarkdown, journalToMarkdown } from '@shared/mentorship/journalMarkdown.ts'
+import { describeJournalContent, journalToRecords, recordsToJournal } from '@shared/mentorship/journalRecords.ts'
+import type { Journal } from '@shared/mentorship/journal.ts'
 
 const SEED = readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8')
 

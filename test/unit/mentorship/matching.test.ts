@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { profileNamed } from './fixtures/profile.ts'
-import { importProfiles } from '../../../shared/mentorship/profileYaml.ts'
-import { combineDirections, explainPair, suggestPairs, suggestPartners, type PairSuggestion, type PoolMember } from '../../../shared/mentorship/matching.ts'
+import { importProfiles } from '@shared/mentorship/profileYaml.ts'
+import { combineDirections, explainPair, suggestPairs, suggestPartners, type PairSuggestion, type PoolMember } from '@shared/mentorship/matching.ts'
 
 /** 14 engineers (fixtures/pool.yaml); id = first name in lower case. */
 function loadPool(): PoolMember[] {

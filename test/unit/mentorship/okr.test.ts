@@ -10,7 +10,7 @@ import {
   quarterOf,
   roundScore,
   type KeyResult
-} from '../../../shared/mentorship/okr.ts'
+} from '@shared/mentorship/okr.ts'
 import { daria } from './fixtures/okr.ts'
 
 const numeric = (start: number, target: number, current: number): KeyResult => ({ id: 'n', title: 'n', kind: 'numeric', start, target, current })

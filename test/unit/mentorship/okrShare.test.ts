@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Okr } from '../../../shared/mentorship/okr.ts'
-import { formatScore, keyResultProgress, okrShareMarkdown } from '../../../shared/mentorship/okrShare.ts'
-import { parseMarkdown } from '../../../shared/mentorship/markdownTree.ts'
+import type { Okr } from '@shared/mentorship/okr.ts'
+import { formatScore, keyResultProgress, okrShareMarkdown } from '@shared/mentorship/okrShare.ts'
+import { parseMarkdown } from '@shared/mentorship/markdownTree.ts'
 import { daria } from './fixtures/okr.ts'
 
 const context = { mentee: 'Daria', mentor: 'Bruce', pairName: 'Daria & Bruce', today: '2019-08-15' }

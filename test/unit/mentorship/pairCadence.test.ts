@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addCadence, addDays, nextSession, relativeDay } from '../../../shared/mentorship/pairCadence.ts'
-import { EMPTY_PAIR_INFO, PairInfo, inOrder, pairSpaceName, sessionsInOrder } from '../../../shared/mentorship/pairRecords.ts'
+import { addCadence, addDays, nextSession, relativeDay } from '@shared/mentorship/pairCadence.ts'
+import { EMPTY_PAIR_INFO, PairInfo, inOrder, pairSpaceName, sessionsInOrder } from '@shared/mentorship/pairRecords.ts'
 
 describe('cadence and the next session', () => {
   it('adds a month, clamping to the month’s last day', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { isIanaTimeZone, profileHints, type Profile } from '../../../shared/mentorship/profile.ts'
-import { importProfiles, profileToYaml, profilesToYaml } from '../../../shared/mentorship/profileYaml.ts'
+import { isIanaTimeZone, profileHints, type Profile } from '@shared/mentorship/profile.ts'
+import { importProfiles, profileToYaml, profilesToYaml } from '@shared/mentorship/profileYaml.ts'
 import { profileNamed } from './fixtures/profile.ts'
 
 const ADA = `about:

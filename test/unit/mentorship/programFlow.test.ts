@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_PAIR_FLOW, PairFlow } from '../../../shared/mentorship/pairRecords.ts'
-import { currentStep, findPart, fitDeadline, flowParts, nextPart } from '../../../shared/mentorship/programFlow.ts'
-import { pauseTimer, resumeTimer, startTimer, timerProgress, timerState } from '../../../shared/mentorship/flowTimer.ts'
-import { timerRemaining } from '../../../shared/sync/clock.ts'
+import { EMPTY_PAIR_FLOW, PairFlow } from '@shared/mentorship/pairRecords.ts'
+import { currentStep, findPart, fitDeadline, flowParts, nextPart } from '@shared/mentorship/programFlow.ts'
+import { pauseTimer, resumeTimer, startTimer, timerProgress, timerState } from '@shared/mentorship/flowTimer.ts'
+import { timerRemaining } from '@shared/sync/clock.ts'
 
 const pair = ['Daria', 'Bruce'] as const
 

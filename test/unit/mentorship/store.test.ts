@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addFirstStep, addThought, addTrack, addTrackTicket, readTracks, removeTrack } from '../../../renderer/src/data/mentorship/tracks.ts'
-import { addActionItem, addProject, addProjectNote, readProjects, removeProject } from '../../../renderer/src/data/mentorship/projects.ts'
-import { addSession, readSessions, removeSession, sessionNotes } from '../../../renderer/src/data/mentorship/sessions.ts'
+import { addFirstStep, addThought, addTrack, addTrackTicket, readTracks, removeTrack } from '@features/mentorship/store/tracks.ts'
+import { addActionItem, addProject, addProjectNote, readProjects, removeProject } from '@features/mentorship/store/projects.ts'
+import { addSession, readSessions, removeSession, sessionNotes } from '@features/mentorship/store/sessions.ts'
 
 // The pair's lists over real Yjs documents on two peers (regression: every new item used to get
 // order 0, and removing a direction or a project left its children behind).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CONCEPTS, conceptHits } from '../../../shared/mentorship/concepts.ts'
-import { isTopicStem, tokenize } from '../../../shared/mentorship/terms.ts'
-import { analyzeItem, compare, inverseDocumentFrequency, weigh } from '../../../shared/mentorship/tfidf.ts'
+import { CONCEPTS, conceptHits } from '@shared/mentorship/concepts.ts'
+import { isTopicStem, tokenize } from '@shared/mentorship/terms.ts'
+import { analyzeItem, compare, inverseDocumentFrequency, weigh } from '@shared/mentorship/tfidf.ts'
 
 const stems = (text: string) => tokenize(text).map((t) => t.stem)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ActionItem, actionPlan, isOverdue, newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
+import { ActionItem, actionPlan, isOverdue, newActionItem, tickAction, withStatus } from '@shared/retro/actions.ts'
 import { T0 } from './fixtures.ts'
 
 const item = (id: string, fromSprint: number, extra: Partial<ActionItem> = {}): ActionItem =>

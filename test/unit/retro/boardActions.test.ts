@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ActionItem } from '../../../shared/retro/actions.ts'
-import { actionsForBoard, carriedOpenCount } from '../../../shared/retro/boardActions.ts'
+import { ActionItem } from '@shared/retro/actions.ts'
+import { actionsForBoard, carriedOpenCount } from '@shared/retro/boardActions.ts'
 import { T0 } from './fixtures.ts'
 
 const item = (id: string, fromSprint: number, extra: Partial<ActionItem> = {}): ActionItem =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { boardView, snippet } from '../../../shared/retro/boardView.ts'
-import type { Card } from '../../../shared/retro/cards.ts'
-import type { CardGroup } from '../../../shared/retro/groups.ts'
-import { templateLayout } from '../../../shared/retro/templates.ts'
+import { boardView, snippet } from '@shared/retro/boardView.ts'
+import type { Card } from '@shared/retro/cards.ts'
+import type { CardGroup } from '@shared/retro/groups.ts'
+import { templateLayout } from '@shared/retro/templates.ts'
 import { T0 } from './fixtures.ts'
 
 const card = (id: string, columnId: string, at: number, extra: Partial<Card> = {}): Card => ({ id, columnId, text: `Card ${id}`, createdAt: T0 + at, ...extra })

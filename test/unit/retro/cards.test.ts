@@ -10,9 +10,9 @@ import {
   isOwnCard,
   newCard,
   visibleCards
-} from '../../../shared/retro/cards.ts'
-import { type CardGroup, discussionOrder, emptyGroups, groupMembers, groupTitle, groupTwoCards, voteTargets } from '../../../shared/retro/groups.ts'
-import { tallyVotes, type Vote } from '../../../shared/retro/votes.ts'
+} from '@shared/retro/cards.ts'
+import { type CardGroup, discussionOrder, emptyGroups, groupMembers, groupTitle, groupTwoCards, voteTargets } from '@shared/retro/groups.ts'
+import { tallyVotes, type Vote } from '@shared/retro/votes.ts'
 import { T0 } from './fixtures.ts'
 
 const card = (id: string, columnId: string, text: string, extra: Partial<Card> = {}): Card => ({ id, columnId, text, createdAt: T0, authorId: 'ana', ...extra })

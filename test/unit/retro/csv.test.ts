@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, round, toCsv } from '../../../shared/retro/csv.ts'
+import { csvField, round, toCsv } from '@shared/retro/csv.ts'
 
 /** A small RFC 4180 reader, to prove what we write reads back. */
 function parseCsv(text: string): string[][] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_LATE_TICKET, draftOf, effortText, parseAmount, parseLateTicketForm } from '../../../shared/retro/lateTicketForm.ts'
-import { escalationsByTeam, boardRoute } from '../../../shared/retro/escalations.ts'
-import { boardFileName, reportFileName } from '../../../shared/retro/files.ts'
+import { EMPTY_LATE_TICKET, draftOf, effortText, parseAmount, parseLateTicketForm } from '@shared/retro/lateTicketForm.ts'
+import { escalationsByTeam, boardRoute } from '@shared/retro/escalations.ts'
+import { boardFileName, reportFileName } from '@shared/retro/files.ts'
 
 const context = { sprint: 6, teamId: 'alpha', teamName: 'Alpha' }
 

@@ -7,7 +7,7 @@ import {
   lateTicketReport,
   lateTicketReportCsv,
   reasonCatalog
-} from '../../../shared/retro/lateTickets.ts'
+} from '@shared/retro/lateTickets.ts'
 import { rng, shuffled } from './fixtures.ts'
 
 const TEAMS = { alpha: 'Alpha', beta: 'Beta', gamma: 'Gamma' } as const

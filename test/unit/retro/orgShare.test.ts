@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LateTicket, lateTicketReport, reasonCatalog } from '../../../shared/retro/lateTickets.ts'
-import { RetroSettings, lateTicketMirror, orgLateTicketId, reasonMirror, sameRecord } from '../../../shared/retro/orgShare.ts'
+import { LateTicket, lateTicketReport, reasonCatalog } from '@shared/retro/lateTickets.ts'
+import { RetroSettings, lateTicketMirror, orgLateTicketId, reasonMirror, sameRecord } from '@shared/retro/orgShare.ts'
 
 const ticket = (id: string, teamId: string, sprint: number, reasonId = 'dependency'): LateTicket =>
   LateTicket.parse({ id, key: `ENG-${id}`, expected: { value: 2, unit: 'days' }, actual: { value: 5, unit: 'days' }, reasonId, sprint, teamId, teamName: teamId.toUpperCase() })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { timerRemaining } from '../../../shared/sync/clock.ts'
+import { timerRemaining } from '@shared/sync/clock.ts'
 import {
   BoardFlow,
   PHASES,
@@ -17,7 +17,7 @@ import {
   takeOverFacilitator,
   toggleTimer,
   type MoveResult
-} from '../../../shared/retro/phases.ts'
+} from '@shared/retro/phases.ts'
 import { T0 } from './fixtures.ts'
 
 const ok = (r: MoveResult): BoardFlow => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPeers, typingLabel, typingOnCard, uniquePeople, writingInColumn } from '../../../shared/retro/presence.ts'
+import { boardPeers, typingLabel, typingOnCard, uniquePeople, writingInColumn } from '@shared/retro/presence.ts'
 
 const user = (id: string, name: string) => ({ id, name, color: '#336699' })
 

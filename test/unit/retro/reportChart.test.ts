@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countAxis, scale, stackBars } from '../../../shared/retro/reportChart.ts'
+import { countAxis, scale, stackBars } from '@shared/retro/reportChart.ts'
 
 describe('report chart geometry', () => {
   it('stacks counts in the order of the top reasons, skipping zeros', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { CustomColumns, TEMPLATES, customColumns, customLayout, slugify, templateLayout } from '../../../shared/retro/templates.ts'
+import { CustomColumns, TEMPLATES, customColumns, customLayout, slugify, templateLayout } from '@shared/retro/templates.ts'
 
 const messages = (f: () => unknown): string[] => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editOf, mergeText } from '../../../shared/retro/textMerge.ts'
+import { editOf, mergeText } from '@shared/retro/textMerge.ts'
 
 describe('mergeText', () => {
   it('finds the one span an edit changed', () => {

@@ -11,7 +11,7 @@ import {
   votesVisible,
   type TallyOptions,
   type VoteTally
-} from '../../../shared/retro/votes.ts'
+} from '@shared/retro/votes.ts'
 import { T0, rng, shuffled } from './fixtures.ts'
 
 const settings: TallyOptions = { budget: 5, cap: 3 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { collection, defineCollection, type CollectionDef } from '../../../renderer/src/core/collections/index.ts'
-import { ACTIONS, ACTION_STATUS, BOARDS, CARDS, VOTES } from '../../../renderer/src/data/retro/collections.ts'
-import { newActionItem, tickAction, withStatus } from '../../../shared/retro/actions.ts'
-import { importOpportunities, newCard } from '../../../shared/retro/cards.ts'
-import { BoardFlow, initialFlow, movePhase } from '../../../shared/retro/phases.ts'
-import { castVote, tallyVotes } from '../../../shared/retro/votes.ts'
+import { collection, defineCollection, type CollectionDef } from '@core/collections/index.ts'
+import { ACTIONS, ACTION_STATUS, BOARDS, CARDS, VOTES } from '@features/retro/store/collections.ts'
+import { newActionItem, tickAction, withStatus } from '@shared/retro/actions.ts'
+import { importOpportunities, newCard } from '@shared/retro/cards.ts'
+import { BoardFlow, initialFlow, movePhase } from '@shared/retro/phases.ts'
+import { castVote, tallyVotes } from '@shared/retro/votes.ts'
 import { T0 } from './fixtures.ts'
 
 /**
  * The domain records stored the way the app stores them (core/collections with the retro store's
- * definitions, renderer/src/data/retro/collections.ts: one root-level Y.Map of fields per record),
+ * definitions, renderer/src/features/retro/store/collections.ts: one root-level Y.Map of fields per record),
  * merged the way peers merge them.
  */
 const write = <T>(doc: Y.Doc, def: CollectionDef<T>, record: { id: string; [field: string]: unknown }) => {

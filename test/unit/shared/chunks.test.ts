@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHUNK_TAG, MAX_FRAME_BYTES, Reassembler, splitMessage } from '../../../shared/sync/chunks.ts'
+import { CHUNK_TAG, MAX_FRAME_BYTES, Reassembler, splitMessage } from '@shared/sync/chunks.ts'
 
 function bytes(n: number, seed = 7): Uint8Array {
   const out = new Uint8Array(n)

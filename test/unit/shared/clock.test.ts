@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clockOffset, formatCountdown, timerRemaining } from '../../../shared/sync/clock.ts'
+import { clockOffset, formatCountdown, timerRemaining } from '@shared/sync/clock.ts'
 
 describe('shared timers across skewed clocks', () => {
   const start = 1_800_000_000_000

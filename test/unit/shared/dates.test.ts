@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IsoDate, browserZone, isIsoDate, todayIn } from '../../../shared/time/dates.ts'
+import { IsoDate, browserZone, isIsoDate, todayIn } from '@shared/time/dates.ts'
 
 /** The check the mentorship feature used before the dates were unified: a UTC round trip. */
 function roundTrips(text: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, initials } from '../../../shared/identity/identity.ts'
+import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, initials } from '@shared/identity/identity.ts'
 
 describe('cleanDisplayName', () => {
   it('trims and collapses whitespace', () => {

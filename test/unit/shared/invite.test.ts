@@ -8,8 +8,8 @@ import {
   extractInviteCode,
   webInviteLink,
   type Invite
-} from '../../../shared/spaces/invite.ts'
-import { newId, newSpaceKey } from '../../../shared/spaces/key.ts'
+} from '@shared/spaces/invite.ts'
+import { newId, newSpaceKey } from '@shared/spaces/key.ts'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base64urlnopad, utf8 } from '@scure/base'
 

@@ -8,7 +8,7 @@ import {
   parseRequest,
   parseResponse,
   type InvokeChannel
-} from '../../../shared/ipc/contract.ts'
+} from '@shared/ipc/contract.ts'
 
 function contractError(f: () => unknown): IpcContractError {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { base64urlnopad } from '@scure/base'
-import { SPACE_KEY_BYTES, SPACE_KEY_LENGTH, isSpaceKey, newId, newSpaceKey } from '../../../shared/spaces/key.ts'
+import { SPACE_KEY_BYTES, SPACE_KEY_LENGTH, isSpaceKey, newId, newSpaceKey } from '@shared/spaces/key.ts'
 
 describe('newSpaceKey', () => {
   it('is 43 base64url characters that decode to 32 bytes', () => {

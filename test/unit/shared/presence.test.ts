@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeLastSeen, memberList, type MemberRecord } from '../../../shared/members/presence.ts'
+import { describeLastSeen, memberList, type MemberRecord } from '@shared/members/presence.ts'
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0)
 const MIN = 60_000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { roomNameFor } from '../../../shared/sync/roomName.ts'
-import { newId } from '../../../shared/spaces/key.ts'
+import { roomNameFor } from '@shared/sync/roomName.ts'
+import { newId } from '@shared/spaces/key.ts'
 
 describe('roomNameFor', () => {
   it("is 'tandem-' followed by 64 lowercase hex characters", () => {

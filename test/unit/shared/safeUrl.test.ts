@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hostOf, MAX_URL_LENGTH, safeHttpUrl } from '../../../shared/links/safeUrl.ts'
+import { hostOf, MAX_URL_LENGTH, safeHttpUrl } from '@shared/links/safeUrl.ts'
 
 describe('links from peers and files', () => {
   it('keeps web addresses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SIGNALING_URLS, parseSignalingUrls } from '../../../shared/settings/signaling.ts'
+import { DEFAULT_SIGNALING_URLS, parseSignalingUrls } from '@shared/settings/signaling.ts'
 
 describe('parseSignalingUrls', () => {
   it('accepts ws:// and wss:// URLs separated by commas, spaces or lines', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { slugify } from '../../../shared/text/slug.ts'
+import { slugify } from '@shared/text/slug.ts'
 
 describe('file and id slugs', () => {
   it('keeps letters without their accents (regression: "Tomás" became "toma-s")', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SPACE_NAME_MAX, cleanSpaceName } from '../../../shared/spaces/space.ts'
+import { SPACE_NAME_MAX, cleanSpaceName } from '@shared/spaces/space.ts'
 
 describe('cleanSpaceName', () => {
   it('trims and collapses whitespace', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SAVE_RETRY, formatRetryIn, saveFailureReason, saveRetryDelayMs } from '../../../shared/storage/saveRetry.ts'
-import { describeStorageUse, formatBytes } from '../../../shared/storage/usage.ts'
+import { SAVE_RETRY, formatRetryIn, saveFailureReason, saveRetryDelayMs } from '@shared/storage/saveRetry.ts'
+import { describeStorageUse, formatBytes } from '@shared/storage/usage.ts'
 
 describe('saving again after a failed write', () => {
   it('waits twice as long each time, capped at a minute', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readTextFile } from '../../../renderer/src/app/textFile.ts'
+import { readTextFile } from '@ui/textFile.ts'
 
 const file = (bytes: Uint8Array<ArrayBuffer> | string, name = 'journal.md') => Object.assign(new Blob([bytes]), { name })
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanTrackerBaseUrl, findTicketKeys, isTicketKey, linkTickets, ticketKeyInUrl, ticketUrl } from '../../../shared/tickets/tickets.ts'
+import { cleanTrackerBaseUrl, findTicketKeys, isTicketKey, linkTickets, ticketKeyInUrl, ticketUrl } from '@shared/tickets/tickets.ts'
 
 const BASE = 'https://shippo.atlassian.net/browse/'
 
@@ -50,7 +50,7 @@ describe('tracker base URL typed in settings', () => {
 
 describe('hostile links and huge input', () => {
   it('finds the key of a tracker URL without backtracking, also in an 80 000-character URL', async () => {
-    const { ticketKeyInUrl } = await import('../../../shared/tickets/tickets.ts')
+    const { ticketKeyInUrl } = await import('@shared/tickets/tickets.ts')
     expect(ticketKeyInUrl('https://x.atlassian.net/browse/ENG-8504')).toBe('ENG-8504')
     expect(ticketKeyInUrl('https://x.atlassian.net/browse/ENG-8504/?focus=1#c')).toBe('ENG-8504')
     expect(ticketKeyInUrl('https://x.atlassian.net/issues?selectedIssue=ENG-12')).toBe('ENG-12')
@@ -62,7 +62,7 @@ describe('hostile links and huge input', () => {
   })
 
   it('never makes a link of a non-web tracker base', async () => {
-    const { ticketUrl } = await import('../../../shared/tickets/tickets.ts')
+    const { ticketUrl } = await import('@shared/tickets/tickets.ts')
     expect(ticketUrl('ENG-1', 'https://x.atlassian.net/browse')).toBe('https://x.atlassian.net/browse/ENG-1')
     for (const base of ['javascript:alert(1)//', 'file:///etc/', 'data:text/html,', 'JaVaScRiPt:x', 'java\nscript:x', 'vbscript:x'])
       expect(ticketUrl('ENG-1', base)).toBeNull()

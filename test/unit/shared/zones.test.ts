@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { zoneSuggestions } from '../../../shared/time/zones.ts'
+import { zoneSuggestions } from '@shared/time/zones.ts'
 
 const ZONES = Intl.supportedValuesOf('timeZone')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasBlocker } from '../../../shared/sprint/blockers.ts'
+import { hasBlocker } from '@shared/sprint/blockers.ts'
 
 describe('a sync-up blocker answer', () => {
   it.each(['', '  ', 'None', 'none.', 'No blockers', 'no blockers!', '-', '—', 'n/a', 'N/A', 'nothing', 'All good', 'nope', '👍', '...', 'Keine'])(

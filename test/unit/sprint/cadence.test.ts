@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Cadence, SprintTeam, suggestFirstSprintStart } from '../../../shared/sprint/cadence.ts'
-import { CEREMONIES, CEREMONY_KINDS, ROLE_LABELS, Role, describeCeremony } from '../../../shared/sprint/ceremonies.ts'
+import { Cadence, SprintTeam, suggestFirstSprintStart } from '@shared/sprint/cadence.ts'
+import { CEREMONIES, CEREMONY_KINDS, ROLE_LABELS, Role, describeCeremony } from '@shared/sprint/ceremonies.ts'
 
 const base = { firstSprintStart: '2026-01-07', timezone: 'Europe/Berlin' }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type StoredCadence, isEmptyMirror, occurrenceOwner, planMirror, replacement, sameJson } from '../../../shared/sprint/cadenceMirror.ts'
+import { type StoredCadence, isEmptyMirror, occurrenceOwner, planMirror, replacement, sameJson } from '@shared/sprint/cadenceMirror.ts'
 
 const orgCadence = { sprintLengthDays: 14, firstSprintStart: '2026-01-07', timezone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5] }
 

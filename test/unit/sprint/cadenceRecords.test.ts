@@ -6,9 +6,9 @@ import {
   composeCadence,
   currentDefaultSprintStart,
   defaultCadenceFields
-} from '../../../shared/sprint/cadenceRecords.ts'
-import { isoWeekday } from '../../../shared/sprint/localTime.ts'
-import { sprintOfDate } from '../../../shared/sprint/sprintDays.ts'
+} from '@shared/sprint/cadenceRecords.ts'
+import { isoWeekday } from '@shared/sprint/localTime.ts'
+import { sprintOfDate } from '@shared/sprint/sprintDays.ts'
 import { berlinCadence } from './fixtures.ts'
 
 const fields = { ...cadenceFieldsOf(berlinCadence()) } as Record<string, unknown>

@@ -1,4 +1,4 @@
-import { Cadence, type CadenceInput, type SprintTeam } from '../../../shared/sprint/cadence.ts'
+import { Cadence, type CadenceInput, type SprintTeam } from '@shared/sprint/cadence.ts'
 
 /** Sprint 1 starts Wednesday 2026-01-07 in Berlin: sprint n starts 14·(n-1) days later. */
 export function berlinCadence(extra: Partial<CadenceInput> = {}): Cadence {

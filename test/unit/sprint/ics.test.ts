@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Cadence } from '../../../shared/sprint/cadence.ts'
-import { type IcsExportOptions, ceremonyUid, exportIcs, exportedOccurrences } from '../../../shared/sprint/ics.ts'
-import { heldOccurrences } from '../../../shared/sprint/schedule.ts'
+import type { Cadence } from '@shared/sprint/cadence.ts'
+import { type IcsExportOptions, ceremonyUid, exportIcs, exportedOccurrences } from '@shared/sprint/ics.ts'
+import { heldOccurrences } from '@shared/sprint/schedule.ts'
 import { ALPHA, NYC, berlinCadence } from './fixtures.ts'
 import { parseIcs } from './icalExpand.ts'
 

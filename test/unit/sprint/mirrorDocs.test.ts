@@ -7,9 +7,9 @@ import {
   saveTeamCeremony,
   saveTeamLink,
   saveTeamRecord
-} from '../../../renderer/src/data/sprint/cadenceStore.ts'
-import { mirrorCadence } from '../../../renderer/src/data/sprint/mirror.ts'
-import { defaultCadenceFields } from '../../../shared/sprint/cadenceRecords.ts'
+} from '@features/sprint/store/cadenceStore.ts'
+import { mirrorCadence } from '@features/sprint/store/mirror.ts'
+import { defaultCadenceFields } from '@shared/sprint/cadenceRecords.ts'
 
 /** The org and one team space's root documents, on a device that has both. */
 function spaces() {

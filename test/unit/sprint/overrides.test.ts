@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type CeremonyOccurrence, heldOccurrences, scheduleSprint } from '../../../shared/sprint/schedule.ts'
-import { resolveCeremonySeries } from '../../../shared/sprint/settings.ts'
+import { type CeremonyOccurrence, heldOccurrences, scheduleSprint } from '@shared/sprint/schedule.ts'
+import { resolveCeremonySeries } from '@shared/sprint/settings.ts'
 import { ALPHA, NYC, berlinCadence } from './fixtures.ts'
 
 const find = (list: CeremonyOccurrence[], id: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type CeremonyOccurrence, scheduleSprint } from '../../../shared/sprint/schedule.ts'
+import { type CeremonyOccurrence, scheduleSprint } from '@shared/sprint/schedule.ts'
 import { ALPHA, NYC, berlinCadence, wallClock } from './fixtures.ts'
 
 const summary = (list: CeremonyOccurrence[]) => list.map((o) => `${o.kind} ${o.teamId ?? 'org'} ${o.localDate} ${o.localStart}`)

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { SpaceKind } from '../../../shared/spaces/space.ts'
-import { collection } from '../../../renderer/src/core/collections/index.ts'
-import { initSpaceDoc, upsertSelf } from '../../../renderer/src/data/spaceDoc.ts'
-import { readSprintSetup, saveCadenceFields, saveOccurrenceOverride, saveTeamCeremony, saveTeamLink, saveTeamRecord } from '../../../renderer/src/data/sprint/cadenceStore.ts'
-import { PEOPLE } from '../../../renderer/src/data/sprint/collections.ts'
-import { cadenceMirrorService, defaultsService, ensurePersonService, type Device } from '../../../renderer/src/data/sprint/services.ts'
-import type { Service, ServiceContext } from '../../../renderer/src/sync/services.ts'
-import { defaultCadenceFields } from '../../../shared/sprint/cadenceRecords.ts'
+import type { SpaceKind } from '@shared/spaces/space.ts'
+import { collection } from '@core/collections/index.ts'
+import { initSpaceDoc, upsertSelf } from '@core/spaces/spaceDoc.ts'
+import { readSprintSetup, saveCadenceFields, saveOccurrenceOverride, saveTeamCeremony, saveTeamLink, saveTeamRecord } from '@features/sprint/store/cadenceStore.ts'
+import { PEOPLE } from '@features/sprint/store/collections.ts'
+import { cadenceMirrorService, defaultsService, ensurePersonService, type Device } from '@features/sprint/store/services.ts'
+import type { Service, ServiceContext } from '@core/sync/services.ts'
+import { defaultCadenceFields } from '@shared/sprint/cadenceRecords.ts'
 
 /**
  * The sprint services with no screen at all: each runs through a small fake of the services host

@@ -6,7 +6,7 @@ import {
   nearestWorkingDate,
   sprintOfDate,
   stepWorkingDate
-} from '../../../shared/sprint/sprintDays.ts'
+} from '@shared/sprint/sprintDays.ts'
 import { berlinCadence } from './fixtures.ts'
 
 // sprint 1: Wed 2026-01-07 … Tue 2026-01-20; sprint 2 from Wed 2026-01-21

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { collection } from '../../../renderer/src/core/collections/index.ts'
-import { planningCommands } from '../../../renderer/src/data/sprint/planning.ts'
-import { RETRO_INBOX_COLLECTION, logOpportunity, readRetroInbox } from '../../../renderer/src/data/sprint/retroInbox.ts'
-import { readSyncUpTimer, saveSyncUpAnswer, writeSyncUpTimer } from '../../../renderer/src/data/sprint/syncUp.ts'
-import { GOALS, SYNCUP } from '../../../renderer/src/data/sprint/collections.ts'
-import { startTimer } from '../../../shared/sprint/syncUpTimer.ts'
+import { collection } from '@core/collections/index.ts'
+import { planningCommands } from '@features/sprint/store/planning.ts'
+import { RETRO_INBOX_COLLECTION, logOpportunity, readRetroInbox } from '@features/sprint/store/retroInbox.ts'
+import { readSyncUpTimer, saveSyncUpAnswer, writeSyncUpTimer } from '@features/sprint/store/syncUp.ts'
+import { GOALS, SYNCUP } from '@features/sprint/store/collections.ts'
+import { startTimer } from '@shared/sprint/syncUpTimer.ts'
 
 describe('the sprint document', () => {
   it('resets a day’s timer and starts it again', () => {

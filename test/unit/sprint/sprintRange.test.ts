@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sprintAt, sprintRange } from '../../../shared/sprint/schedule.ts'
+import { sprintAt, sprintRange } from '@shared/sprint/schedule.ts'
 import { berlinCadence } from './fixtures.ts'
 
 describe('sprintRange', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { syncUpMembersOf, teamPeople } from '../../../shared/sprint/people.ts'
-import { findSyncUpTime } from '../../../shared/sprint/syncupTime.ts'
-import { Goal, Opportunity, PlanTicket, cleanTicketUrl, sprintDocKey, syncUpEntryId } from '../../../shared/sprint/sprintRecords.ts'
+import { syncUpMembersOf, teamPeople } from '@shared/sprint/people.ts'
+import { findSyncUpTime } from '@shared/sprint/syncupTime.ts'
+import { Goal, Opportunity, PlanTicket, cleanTicketUrl, sprintDocKey, syncUpEntryId } from '@shared/sprint/sprintRecords.ts'
 
 const member = (id: string, name: string, extra: { leftAt?: number } = {}) => ({ id, name, color: '#123456', joinedAt: 1, lastSeenAt: 1, ...extra })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { timerRemaining } from '../../../shared/sync/clock.ts'
-import { SYNC_UP_DURATION_MS, pauseTimer, resumeTimer, startTimer, timerState } from '../../../shared/sprint/syncUpTimer.ts'
+import { timerRemaining } from '@shared/sync/clock.ts'
+import { SYNC_UP_DURATION_MS, pauseTimer, resumeTimer, startTimer, timerState } from '@shared/sprint/syncUpTimer.ts'
 
 // Ada's clock is right; Bo's is 3 minutes ahead, Cy's 2 minutes behind
 const SKEW = { ada: 0, bo: 180_000, cy: -120_000 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type SyncUpMember, type SyncUpTimeResult, findSyncUpTime, slotTimeIn } from '../../../shared/sprint/syncupTime.ts'
+import { type SyncUpMember, type SyncUpTimeResult, findSyncUpTime, slotTimeIn } from '@shared/sprint/syncupTime.ts'
 
 const member = (name: string, timezone: string, workStart = '09:00', workEnd = '17:00', workingDays?: number[]): SyncUpMember => ({
   name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTimeline } from '../../../shared/sprint/timeline.ts'
+import { buildTimeline } from '@shared/sprint/timeline.ts'
 import { ALPHA, NYC, berlinCadence } from './fixtures.ts'
 
 describe('buildTimeline', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateRange, formatDay, fromLocalInput, toLocalInput, viewerTime, zoneOffsetLabel } from '../../../shared/sprint/viewerTime.ts'
+import { formatDateRange, formatDay, fromLocalInput, toLocalInput, viewerTime, zoneOffsetLabel } from '@shared/sprint/viewerTime.ts'
 
 describe('viewer time', () => {
   const syncUp = { start: '2026-03-30T10:00:00Z', end: '2026-03-30T10:15:00Z', zone: 'Europe/Berlin' }

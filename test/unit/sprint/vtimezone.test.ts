@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { offsetChanges, vtimezone } from '../../../shared/sprint/vtimezone.ts'
+import { offsetChanges, vtimezone } from '@shared/sprint/vtimezone.ts'
 
 const Y2026 = Date.UTC(2026, 0, 1)
 const Y2027 = Date.UTC(2027, 0, 1)

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { z } from 'zod'
-import { newId } from '../../../../shared/spaces/key.ts'
-import { compareOrder, orderKeyAt, orderKeysAtEnd, orderKeysBefore, type Position, type StoredOrder } from '../../../../shared/collections/order.ts'
+import { newId } from '@shared/spaces/key.ts'
+import { compareOrder, orderKeyAt, orderKeysAtEnd, orderKeysBefore, type Position, type StoredOrder } from '@shared/collections/order.ts'
 import { SEP, watch } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
 

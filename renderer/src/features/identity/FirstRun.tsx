@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { MEMBER_COLORS } from '../../../../shared/identity/identity.ts'
-import { saveIdentity } from '../../data/identity.ts'
+import { MEMBER_COLORS } from '@shared/identity/identity.ts'
+import { saveIdentity } from '@core/device/identity.ts'
 import { IdentityForm } from './IdentityForm.tsx'
 
 export function FirstRun() {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { cleanDisplayName, MEMBER_COLORS } from '../../../../shared/identity/identity.ts'
-import { Avatar, Field } from '../../app/ui.tsx'
+import { cleanDisplayName, MEMBER_COLORS } from '@shared/identity/identity.ts'
+import { Avatar, Field } from '@ui/ui.tsx'
 
 /** Display name and colour: how teammates see this person in member lists and live cursors. */
 export function IdentityForm(props: {

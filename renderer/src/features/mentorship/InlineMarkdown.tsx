@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import type { PhrasingContent, RootContent } from 'mdast'
-import { parseMarkdown } from '../../../../shared/mentorship/markdownTree.ts'
-import { linkTickets } from '../../../../shared/tickets/tickets.ts'
-import { hostOf, safeHttpUrl } from '../../../../shared/links/safeUrl.ts'
-import { platform } from '../../platform/index.ts'
+import { parseMarkdown } from '@shared/mentorship/markdownTree.ts'
+import { linkTickets } from '@shared/tickets/tickets.ts'
+import { hostOf, safeHttpUrl } from '@shared/links/safeUrl.ts'
+import { platform } from '@core/platform/index.ts'
 
 /**
  * A link to the org's tracker (or any http(s) address), opened in the browser; its title names

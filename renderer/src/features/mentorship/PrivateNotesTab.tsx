@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { savePrivateNote, usePrivateNote } from '../../data/privateNotes.ts'
-import type { TabProps } from '../../app/spaceTab.ts'
+import { savePrivateNote, usePrivateNote } from './store/privateNotes.ts'
+import type { TabProps } from '@ui/spaceTab.tsx'
 import './mentorship.css'
 
 const TOPIC = 'pair'

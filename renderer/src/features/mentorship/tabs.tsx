@@ -1,20 +1,11 @@
-import { lazy, Suspense, type ComponentType } from 'react'
-import type { SpaceTab, TabProps } from '../../app/spaceTab.ts'
+import { lazyTab, type SpaceTab, type TabProps } from '@ui/spaceTab.tsx'
+import type { ComponentType } from 'react'
 
 /**
  * The mentorship feature's sections of a space: the org's pool, and a pair's journal. Each view
  * loads on first use (its own chunk: Markdown, YAML and matching are not needed at start).
  */
-function view(load: () => Promise<ComponentType<TabProps>>): (props: TabProps) => React.ReactNode {
-  const Lazy = lazy(async () => ({ default: await load() }))
-  return function MentorshipView(props) {
-    return (
-      <Suspense fallback={<div className="mentor-page" aria-busy="true" />}>
-        <Lazy {...props} />
-      </Suspense>
-    )
-  }
-}
+const view = (load: () => Promise<ComponentType<TabProps>>) => lazyTab(load, 'mentor-page')
 
 const PoolView = view(async () => (await import('./pool/PoolTab.tsx')).PoolTab)
 const PairView = view(async () => (await import('./pair/PairTab.tsx')).PairTab)

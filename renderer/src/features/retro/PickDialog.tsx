@@ -1,4 +1,4 @@
-import { Dialog } from '../../app/ui.tsx'
+import { Dialog } from '@ui/ui.tsx'
 
 export interface PickOption {
   id: string

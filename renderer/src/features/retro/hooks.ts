@@ -1,4 +1,4 @@
-export { useNow } from '../../app/useNow.ts'
+export { useNow } from '@ui/useNow.ts'
 
 /** The clock, read in event handlers (a named function keeps the React compiler's purity check calm). */
 export const clockNow = (): number => Date.now()

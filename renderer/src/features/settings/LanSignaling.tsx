@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { Platform } from '../../platform/index.ts'
+import type { Platform } from '@core/platform/index.ts'
 
 /** Desktop only: host the bundled signaling server so colleagues on the LAN can connect. */
 export function LanSignaling({ host }: { host: NonNullable<Platform['hostSignaling']> }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { describeStorageUse } from '../../../../shared/storage/usage.ts'
-import type { SiteStorage, StorageReport } from '../../platform/index.ts'
+import { describeStorageUse } from '@shared/storage/usage.ts'
+import type { SiteStorage, StorageReport } from '@core/platform/index.ts'
 
 /** Web only: how much of the space the browser allows this site Tandem's data takes. */
 export function StorageUsage({ storage }: { storage: SiteStorage }) {

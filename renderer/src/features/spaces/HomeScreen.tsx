@@ -1,7 +1,7 @@
 import { Link } from 'wouter'
-import { SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS } from '../../../../shared/spaces/space.ts'
-import { useSpaces } from '../../data/spaces.ts'
-import { openNewSpace } from '../../app/uiStore.ts'
+import { SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS } from '@shared/spaces/space.ts'
+import { useSpaces } from '@core/spaces/hooks.ts'
+import { openNewSpace } from '@ui/uiStore.ts'
 
 export function HomeScreen() {
   const spaces = useSpaces()

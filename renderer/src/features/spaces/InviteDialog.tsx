@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { Invite } from '../../../../shared/spaces/invite.ts'
-import { inviteFor } from '../../sync/spaces.ts'
-import { Dialog } from '../../app/ui.tsx'
+import type { Invite } from '@shared/spaces/invite.ts'
+import { inviteFor } from '@core/spaces/commands.ts'
+import { Dialog } from '@ui/ui.tsx'
 import { InviteFields } from './InviteFields.tsx'
 
 export function InviteDialog({ spaceId, open, onClose }: { spaceId: string; open: boolean; onClose: () => void }) {

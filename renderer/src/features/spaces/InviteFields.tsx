@@ -1,6 +1,6 @@
-import { encodeInvite, type Invite } from '../../../../shared/spaces/invite.ts'
-import { platform } from '../../platform/index.ts'
-import { copyText } from '../../app/files.ts'
+import { encodeInvite, type Invite } from '@shared/spaces/invite.ts'
+import { platform } from '@core/platform/index.ts'
+import { copyText } from '@ui/files.ts'
 
 /** An invite's code and link, each read-only with its own Copy button (empty until it is known). */
 export function InviteFields({ invite }: { invite: Invite | null }) {

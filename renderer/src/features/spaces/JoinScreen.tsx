@@ -1,12 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
-import { decodeInvite, type Invite } from '../../../../shared/spaces/invite.ts'
-import { SPACE_KIND_LABELS } from '../../../../shared/spaces/space.ts'
-import type { IdentityRow } from '../../data/db.ts'
-import { useSpace } from '../../data/spaces.ts'
-import { deleteLocalCopy, ImpersonationError, joinSpace } from '../../sync/spaces.ts'
-import { Field } from '../../app/ui.tsx'
-import { toast } from '../../app/toasts.ts'
+import { decodeInvite, type Invite } from '@shared/spaces/invite.ts'
+import { SPACE_KIND_LABELS } from '@shared/spaces/space.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { useSpace } from '@core/spaces/hooks.ts'
+import { deleteLocalCopy, ImpersonationError, joinSpace } from '@core/spaces/commands.ts'
+import { Field } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
 
 function tryDecode(text: string): { invite: Invite | null; error: string | null } {
   if (!text.trim()) return { invite: null, error: null }

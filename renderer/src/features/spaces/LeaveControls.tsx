@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useLocation } from 'wouter'
-import type { IdentityRow, SpaceRow } from '../../data/db.ts'
-import { deleteLocalCopy, leaveSpace, rejoinSpace } from '../../sync/spaces.ts'
-import { Dialog } from '../../app/ui.tsx'
-import { toast } from '../../app/toasts.ts'
+import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
+import { deleteLocalCopy, leaveSpace, rejoinSpace } from '@core/spaces/commands.ts'
+import { Dialog } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
 
 /** Leave keeps the local copy; deleting it is a separate step behind a confirmation. */
 export function LeaveControls({ space, identity }: { space: SpaceRow; identity: IdentityRow }) {

@@ -1,7 +1,7 @@
-import { useNow } from '../../app/useNow.ts'
-import { memberList, type MemberRecord } from '../../../../shared/members/presence.ts'
-import type { PresenceUser } from '../../sync/status.ts'
-import { Avatar } from '../../app/ui.tsx'
+import { useNow } from '@ui/useNow.ts'
+import { memberList, type MemberRecord } from '@shared/members/presence.ts'
+import type { PresenceUser } from '@core/sync/status.ts'
+import { Avatar } from '@ui/ui.tsx'
 
 export function MemberList(props: { records: MemberRecord[]; online: PresenceUser[]; meId: string }) {
   const now = useNow(30_000)

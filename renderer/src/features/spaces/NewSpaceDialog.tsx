@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
-import { cleanSpaceName, SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS, type SpaceKind } from '../../../../shared/spaces/space.ts'
-import type { IdentityRow } from '../../data/db.ts'
-import { createSpace } from '../../sync/spaces.ts'
-import { Dialog, Field } from '../../app/ui.tsx'
-import { closeNewSpace, useUi } from '../../app/uiStore.ts'
+import { cleanSpaceName, SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS, type SpaceKind } from '@shared/spaces/space.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { createSpace } from '@core/spaces/commands.ts'
+import { Dialog, Field } from '@ui/ui.tsx'
+import { closeNewSpace, useUi } from '@ui/uiStore.ts'
 
 export function NewSpaceDialog({ identity }: { identity: IdentityRow }) {
   const { open, kind } = useUi((s) => s.newSpace)

@@ -1,7 +1,7 @@
 import { Link } from 'wouter'
-import { useSignalingHealth } from '../../sync/signalingHealth.ts'
-import { syncManager } from '../../sync/syncManager.ts'
-import { useNow } from '../../app/useNow.ts'
+import { useSignalingHealth } from '@core/sync/signalingHealth.ts'
+import { syncManager } from '@core/sync/syncManager.ts'
+import { useNow } from '@ui/useNow.ts'
 
 /** Said plainly when no signaling server answers: what is wrong, what to do, and when Tandem tries again. */
 export function SignalingProblem() {

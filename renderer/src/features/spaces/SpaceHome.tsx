@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react'
-import { SPACE_KIND_LABELS } from '../../../../shared/spaces/space.ts'
-import type { IdentityRow, SpaceRow } from '../../data/db.ts'
-import { useSpace, useSpaceContent, type SpaceContent } from '../../data/spaces.ts'
-import { usePresence, type PresenceUser } from '../../sync/status.ts'
-import { syncManager } from '../../sync/syncManager.ts'
-import { describeSpace } from '../../sync/spaces.ts'
+import { SPACE_KIND_LABELS } from '@shared/spaces/space.ts'
+import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
+import { useSpace, useSpaceContent, type SpaceContent } from '@core/spaces/hooks.ts'
+import { usePresence, type PresenceUser } from '@core/sync/status.ts'
+import { syncManager } from '@core/sync/syncManager.ts'
+import { describeSpace } from '@core/spaces/commands.ts'
 import { InviteDialog } from './InviteDialog.tsx'
 import { LeaveControls } from './LeaveControls.tsx'
 import { MemberList } from './MemberList.tsx'
 import { SpaceName } from './SpaceName.tsx'
 import { SpaceStatus } from './SpaceStatus.tsx'
 import { SpaceTabs } from './SpaceTabs.tsx'
+import type { SpaceTab } from '@ui/spaceTab.tsx'
 
-export function SpaceHome({ spaceId, identity, path }: { spaceId: string; identity: IdentityRow; path: string }) {
+export function SpaceHome({ spaceId, identity, path, tabs }: { spaceId: string; identity: IdentityRow; path: string; tabs: readonly SpaceTab[] }) {
   const space = useSpace(spaceId)
   const content = useSpaceContent(space)
   const online = usePresence(spaceId)
@@ -47,7 +48,7 @@ export function SpaceHome({ spaceId, identity, path }: { spaceId: string; identi
         </div>
       </header>
       <SpaceStatus space={space} />
-      <SpaceTabs space={space} identity={identity} path={path}>
+      <SpaceTabs space={space} identity={identity} path={path} tabs={tabs}>
         <Overview space={space} identity={identity} content={content} online={left ? [] : online} />
       </SpaceTabs>
       <InviteDialog spaceId={space.id} open={inviting} onClose={() => setInviting(false)} />

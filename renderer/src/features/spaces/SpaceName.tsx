@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
-import { cleanSpaceName } from '../../../../shared/spaces/space.ts'
-import { renameSpace } from '../../sync/spaces.ts'
-import { toast } from '../../app/toasts.ts'
+import { cleanSpaceName } from '@shared/spaces/space.ts'
+import { renameSpace } from '@core/spaces/commands.ts'
+import { toast } from '@ui/toasts.ts'
 
 /** The space's name as a heading; "Rename" turns it into a field (Enter saves, Escape cancels). */
 export function SpaceName({ spaceId, name, readOnly }: { spaceId: string; name: string; readOnly: boolean }) {

@@ -1,9 +1,9 @@
 import { Link } from 'wouter'
-import type { SpaceRow } from '../../data/db.ts'
-import { useSettings } from '../../data/settings.ts'
-import { useSpaceSync } from '../../sync/status.ts'
-import { useNow } from '../../app/useNow.ts'
-import { useSignalingHealth } from '../../sync/signalingHealth.ts'
+import type { SpaceRow } from '@core/database/db.ts'
+import { useSettings } from '@core/device/settings.ts'
+import { useSpaceSync } from '@core/sync/status.ts'
+import { useNow } from '@ui/useNow.ts'
+import { useSignalingHealth } from '@core/sync/signalingHealth.ts'
 import { SignalingProblem } from './SignalingProblem.tsx'
 
 /** how long a sync hiccup stays mentioned */

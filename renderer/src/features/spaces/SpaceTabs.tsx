@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
-import type { IdentityRow, SpaceRow } from '../../data/db.ts'
-import { tabsFor } from '../tabs.ts'
+import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
+import type { SpaceTab } from '@ui/spaceTab.tsx'
 
 /**
  * The sections of a space: "Overview" plus whatever the features offer for this kind of space
- * (a pair's journal and OKRs, a team's sprint and retro, the org's pool and cadence).
+ * (a pair's journal and OKRs, a team's sprint and retro, the org's pool and cadence), handed in by
+ * the app shell so this feature knows no other.
  * The path after /space/:id/ picks the tab; what follows is the tab's own.
  */
-export function SpaceTabs(props: { space: SpaceRow; identity: IdentityRow; path: string; children: ReactNode }) {
-  const tabs = tabsFor(props.space.kind)
+export function SpaceTabs(props: { space: SpaceRow; identity: IdentityRow; path: string; tabs: readonly SpaceTab[]; children: ReactNode }) {
+  const tabs = props.tabs.filter((t) => t.kinds.includes(props.space.kind))
   const [first = '', ...rest] = props.path.split('/').filter(Boolean)
   const current = tabs.find((t) => t.id === first)
   const base = `/space/${props.space.id}`

@@ -1,23 +1,26 @@
-import type { SpaceTab } from '../../app/spaceTab.ts'
-import { CadenceTab, OrgCalendarTab, OrgTimelineTab } from './org/OrgTabs.tsx'
-import { PeopleTab } from './team/PeopleTab.tsx'
-import { PlanningTab } from './team/PlanningTab.tsx'
-import { SyncUpTab } from './team/SyncUpTab.tsx'
-import { TeamSprintTab } from './team/TeamSprintTab.tsx'
+import { lazyTab, type SpaceTab } from '@ui/spaceTab.tsx'
+
+const CadenceView = lazyTab(async () => (await import('./org/OrgTabs.tsx')).CadenceTab)
+const TimelineView = lazyTab(async () => (await import('./org/OrgTabs.tsx')).OrgTimelineTab)
+const CalendarView = lazyTab(async () => (await import('./org/OrgTabs.tsx')).OrgCalendarTab)
+const SprintView = lazyTab(async () => (await import('./team/TeamSprintTab.tsx')).TeamSprintTab)
+const PlanningView = lazyTab(async () => (await import('./team/PlanningTab.tsx')).PlanningTab)
+const SyncUpView = lazyTab(async () => (await import('./team/SyncUpTab.tsx')).SyncUpTab)
+const PeopleView = lazyTab(async () => (await import('./team/PeopleTab.tsx')).PeopleTab)
 
 /**
- * The sprint feature's sections of a space.
+ * The sprint feature's sections of a space, each loaded on first use.
  *   org:  Teams & cadence · Timeline (every team) · Calendar (.ics)
  *   team: Sprint (timeline, ceremonies, settings) · Planning · Sync-up · People
  * Routes under each tab: /sprint/<n>[/ceremony/<id>], /sprint/settings, /planning/<n>,
  * /syncup/<YYYY-MM-DD>, /timeline/<n>[/ceremony/<id>].
  */
 export const sprintTabs: SpaceTab[] = [
-  { id: 'cadence', label: 'Teams & cadence', kinds: ['org'], render: (p) => <CadenceTab {...p} /> },
-  { id: 'timeline', label: 'Timeline', kinds: ['org'], render: (p) => <OrgTimelineTab {...p} /> },
-  { id: 'calendar', label: 'Calendar', kinds: ['org'], render: (p) => <OrgCalendarTab {...p} /> },
-  { id: 'sprint', label: 'Sprint', kinds: ['team'], render: (p) => <TeamSprintTab {...p} /> },
-  { id: 'planning', label: 'Planning', kinds: ['team'], render: (p) => <PlanningTab {...p} /> },
-  { id: 'syncup', label: 'Sync-up', kinds: ['team'], render: (p) => <SyncUpTab {...p} /> },
-  { id: 'people', label: 'People', kinds: ['team'], render: (p) => <PeopleTab {...p} /> }
+  { id: 'cadence', label: 'Teams & cadence', kinds: ['org'], render: (p) => <CadenceView {...p} /> },
+  { id: 'timeline', label: 'Timeline', kinds: ['org'], render: (p) => <TimelineView {...p} /> },
+  { id: 'calendar', label: 'Calendar', kinds: ['org'], render: (p) => <CalendarView {...p} /> },
+  { id: 'sprint', label: 'Sprint', kinds: ['team'], render: (p) => <SprintView {...p} /> },
+  { id: 'planning', label: 'Planning', kinds: ['team'], render: (p) => <PlanningView {...p} /> },
+  { id: 'syncup', label: 'Sync-up', kinds: ['team'], render: (p) => <SyncUpView {...p} /> },
+  { id: 'people', label: 'People', kinds: ['team'], render: (p) => <PeopleView {...p} /> }
 ]

@@ -1,5 +1,5 @@
-import { addTrack, useTracks } from '../../../data/mentorship/tracks.ts'
-import type { TabProps } from '../../../app/spaceTab.ts'
+import { addTrack, useTracks } from '../store/tracks.ts'
+import type { TabProps } from '@ui/spaceTab.tsx'
 import { PairPage, type Pair } from '../pair/PairPage.tsx'
 import { DirectionCard } from './DirectionCard.tsx'
 

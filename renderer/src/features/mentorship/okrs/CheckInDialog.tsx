@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import type { CheckIn, KeyResult } from '../../../../../shared/mentorship/okr.ts'
-import { checkInFromDraft, type CheckInDraft } from '../../../../../shared/mentorship/okrForm.ts'
-import { keyResultProgress } from '../../../../../shared/mentorship/okrShare.ts'
-import { newId } from '../../../../../shared/spaces/key.ts'
-import { Dialog, Field } from '../../../app/ui.tsx'
-import { localToday } from '../../../app/today.ts'
+import type { CheckIn, KeyResult } from '@shared/mentorship/okr.ts'
+import { checkInFromDraft, type CheckInDraft } from '@shared/mentorship/okrForm.ts'
+import { keyResultProgress } from '@shared/mentorship/okrShare.ts'
+import { newId } from '@shared/spaces/key.ts'
+import { Dialog, Field } from '@ui/ui.tsx'
+import { localToday } from '@ui/today.ts'
 
 /** A dated check-in on one key result: the value reached and how confident the mentee is (1–10). */
 export function CheckInDialog(props: { kr: KeyResult | null; onClose: () => void; onSave: (checkIn: CheckIn) => void }) {

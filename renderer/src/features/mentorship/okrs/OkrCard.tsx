@@ -1,5 +1,5 @@
-import { checkInsNewestFirst, keyResultScore, okrScore, okrStatus, type KeyResult, type Okr } from '../../../../../shared/mentorship/okr.ts'
-import { formatScore, keyResultProgress } from '../../../../../shared/mentorship/okrShare.ts'
+import { checkInsNewestFirst, keyResultScore, okrScore, okrStatus, type KeyResult, type Okr } from '@shared/mentorship/okr.ts'
+import { formatScore, keyResultProgress } from '@shared/mentorship/okrShare.ts'
 import { formatDay } from '../formatDay.ts'
 
 function ScoreBar({ score }: { score: number }) {

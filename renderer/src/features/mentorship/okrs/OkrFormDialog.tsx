@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import type { Okr } from '../../../../../shared/mentorship/okr.ts'
-import { KIND_LABELS, draftFromKeyResult, emptyKeyResultDraft, okrFromDraft, quarterChoices, type KeyResultDraft, type OkrDraft } from '../../../../../shared/mentorship/okrForm.ts'
-import { newId } from '../../../../../shared/spaces/key.ts'
-import { Dialog, Field } from '../../../app/ui.tsx'
-import { localToday, useToday } from '../../../app/today.ts'
+import type { Okr } from '@shared/mentorship/okr.ts'
+import { KIND_LABELS, draftFromKeyResult, emptyKeyResultDraft, okrFromDraft, quarterChoices, type KeyResultDraft, type OkrDraft } from '@shared/mentorship/okrForm.ts'
+import { newId } from '@shared/spaces/key.ts'
+import { Dialog, Field } from '@ui/ui.tsx'
+import { localToday, useToday } from '@ui/today.ts'
 
 /** A new personal OKR for a mentee, or an edit of one (its check-ins are kept). */
 export function OkrFormDialog(props: { open: boolean; mentee: string; editing: Okr | null; onClose: () => void; onSave: (okr: Okr) => void }) {

@@ -1,5 +1,5 @@
-import { Dialog } from '../../../app/ui.tsx'
-import { copyText, downloadText } from '../../../app/files.ts'
+import { Dialog } from '@ui/ui.tsx'
+import { copyText, downloadText } from '@ui/files.ts'
 import { fileSlug } from '../files.ts'
 
 /** "Share for my 1:1": the summary to copy or save. Nothing is sent anywhere. */

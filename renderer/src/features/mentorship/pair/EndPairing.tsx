@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { forEachOrgDoc } from '../../../data/mentorship/docs.ts'
-import { patchPairInfo } from '../../../data/mentorship/pair.ts'
-import { setPoolPairEnded } from '../../../data/mentorship/pool.ts'
-import { Dialog } from '../../../app/ui.tsx'
-import { toast } from '../../../app/toasts.ts'
+import { forEachOrgDoc } from '../store/docs.ts'
+import { patchPairInfo } from '../store/pair.ts'
+import { setPoolPairEnded } from '../store/pool.ts'
+import { Dialog } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
 import type { Pair } from './PairPage.tsx'
 
 /** Either person can end the pairing at any time, with no hard feelings; the journal stays. */

@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { journalFromMarkdown, type JournalImport } from '../../../../../shared/mentorship/journalMarkdown.ts'
-import { describeJournalContent } from '../../../../../shared/mentorship/journalRecords.ts'
-import { importJournal, journalMarkdown, UNPLACED_SESSION_TITLE } from '../../../data/mentorship/journalIO.ts'
-import { Dialog } from '../../../app/ui.tsx'
-import { toast } from '../../../app/toasts.ts'
-import { downloadText } from '../../../app/files.ts'
-import { readTextFile } from '../../../app/textFile.ts'
+import { journalFromMarkdown, type JournalImport } from '@shared/mentorship/journalMarkdown.ts'
+import { describeJournalContent } from '@shared/mentorship/journalRecords.ts'
+import { importJournal, journalMarkdown, UNPLACED_SESSION_TITLE } from '../store/journalIO.ts'
+import { Dialog } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
+import { downloadText } from '@ui/files.ts'
+import { readTextFile } from '@ui/textFile.ts'
 
 /** A journal of many years is well under this. */
 const MAX_JOURNAL_BYTES = 5 * 1024 * 1024

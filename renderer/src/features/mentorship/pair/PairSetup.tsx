@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { pairSpaceName } from '../../../../../shared/mentorship/pairRecords.ts'
-import { patchPairInfo } from '../../../data/mentorship/pair.ts'
-import { useSpace, useSpaceContent } from '../../../data/spaces.ts'
-import { Field } from '../../../app/ui.tsx'
-import { localToday } from '../../../app/today.ts'
+import { pairSpaceName } from '@shared/mentorship/pairRecords.ts'
+import { patchPairInfo } from '../store/pair.ts'
+import { useSpace, useSpaceContent } from '@core/spaces/hooks.ts'
+import { Field } from '@ui/ui.tsx'
+import { localToday } from '@ui/today.ts'
 import type { Pair } from './PairPage.tsx'
 
 /** A pair space made by hand (not from a pool) first says who the two people are. */

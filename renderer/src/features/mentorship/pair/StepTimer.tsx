@@ -1,10 +1,10 @@
-import { formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
-import { flowParts, nextPart } from '../../../../../shared/mentorship/programFlow.ts'
-import { pauseTimer, resumeTimer, startTimer, timerProgress, timerState } from '../../../../../shared/mentorship/flowTimer.ts'
-import type { FlowStepId, PairFlow } from '../../../../../shared/mentorship/pairRecords.ts'
-import { patchPairFlow } from '../../../data/mentorship/pair.ts'
+import { formatCountdown, timerRemaining } from '@shared/sync/clock.ts'
+import { flowParts, nextPart } from '@shared/mentorship/programFlow.ts'
+import { pauseTimer, resumeTimer, startTimer, timerProgress, timerState } from '@shared/mentorship/flowTimer.ts'
+import type { FlowStepId, PairFlow } from '@shared/mentorship/pairRecords.ts'
+import { patchPairFlow } from '../store/pair.ts'
 import type { Pair } from './PairPage.tsx'
-import { useNow } from '../../../app/useNow.ts'
+import { useNow } from '@ui/useNow.ts'
 
 /** This device's clock, read when a button is pressed. */
 function clock(): number {

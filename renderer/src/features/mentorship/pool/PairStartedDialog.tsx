@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Link } from 'wouter'
-import type { Invite } from '../../../../../shared/spaces/invite.ts'
-import { inviteFor } from '../../../sync/spaces.ts'
-import { Dialog } from '../../../app/ui.tsx'
-import { InviteFields } from '../../spaces/InviteFields.tsx'
+import type { Invite } from '@shared/spaces/invite.ts'
+import { inviteFor } from '@core/spaces/commands.ts'
+import { Dialog } from '@ui/ui.tsx'
+import { InviteFields } from '@features/spaces/index.ts'
 
 /** After "Start this pair": the invite to send the other person (or both), privately. */
 export function PairStartedDialog(props: { started: { spaceId: string; name: string; sendTo: string } | null; onClose: () => void }) {

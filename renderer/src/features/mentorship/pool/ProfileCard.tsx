@@ -1,6 +1,6 @@
-import { colorFor } from '../../../../../shared/identity/identity.ts'
-import type { PoolProfile } from '../../../../../shared/mentorship/pairRecords.ts'
-import { Avatar } from '../../../app/ui.tsx'
+import { colorFor } from '@shared/identity/identity.ts'
+import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
+import { Avatar } from '@ui/ui.tsx'
 
 function Items({ items, empty }: { items: readonly string[]; empty: string }) {
   if (items.length === 0) return <span className="muted small">{empty}</span>

@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react'
-import { profileHints } from '../../../../../shared/mentorship/profile.ts'
+import { profileHints } from '@shared/mentorship/profile.ts'
 import {
   EMPTY_PROFILE_DRAFT,
   draftToProfile,
   profileToDraft,
   type ProfileDraft,
   type ProfileDraftErrors
-} from '../../../../../shared/mentorship/profileForm.ts'
-import type { PoolProfile } from '../../../../../shared/mentorship/pairRecords.ts'
-import type { Profile } from '../../../../../shared/mentorship/profile.ts'
-import { Dialog, Field } from '../../../app/ui.tsx'
+} from '@shared/mentorship/profileForm.ts'
+import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
+import type { Profile } from '@shared/mentorship/profile.ts'
+import { Dialog, Field } from '@ui/ui.tsx'
 
 /** Add a profile to the pool by hand, or edit one. Lists are one item per line. */
 export function ProfileDialog(props: {

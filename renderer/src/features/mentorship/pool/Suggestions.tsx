@@ -1,4 +1,4 @@
-import type { DirectionMatch, PairSuggestion } from '../../../../../shared/mentorship/matching.ts'
+import type { DirectionMatch, PairSuggestion } from '@shared/mentorship/matching.ts'
 
 function Direction({ d }: { d: DirectionMatch }) {
   const label = `${d.mentorName} can mentor ${d.menteeName}`

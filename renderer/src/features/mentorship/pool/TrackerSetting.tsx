@@ -1,7 +1,7 @@
-import { cleanTrackerBaseUrl } from '../../../../../shared/tickets/tickets.ts'
-import type { SharedDoc } from '../../../data/mentorship/docs.ts'
-import { setOrgTrackerBaseUrl } from '../../../data/mentorship/pool.ts'
-import { DraftText } from '../../../app/DraftText.tsx'
+import { cleanTrackerBaseUrl } from '@shared/tickets/tickets.ts'
+import type { SharedDoc } from '../store/docs.ts'
+import { setOrgTrackerBaseUrl } from '../store/pool.ts'
+import { DraftText } from '@ui/DraftText.tsx'
 
 export function validateTrackerUrl(value: string): string | null {
   const clean = cleanTrackerBaseUrl(value)

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { importProfiles, YAML_LIMITS, type ProfileFile, type ProfileImportProblem } from '../../../../../shared/mentorship/profileYaml.ts'
-import { readTextFile } from '../../../app/textFile.ts'
-import { describePoolWrites, planPoolImport, type PoolWrite } from '../../../../../shared/mentorship/poolImport.ts'
-import { newId } from '../../../../../shared/spaces/key.ts'
-import { Dialog, Field } from '../../../app/ui.tsx'
+import { importProfiles, YAML_LIMITS, type ProfileFile, type ProfileImportProblem } from '@shared/mentorship/profileYaml.ts'
+import { readTextFile } from '@ui/textFile.ts'
+import { describePoolWrites, planPoolImport, type PoolWrite } from '@shared/mentorship/poolImport.ts'
+import { newId } from '@shared/spaces/key.ts'
+import { Dialog, Field } from '@ui/ui.tsx'
 
 interface Outcome {
   summary: string | null

@@ -1,13 +1,13 @@
-import type { PairSuggestion } from '../../../../../shared/mentorship/matching.ts'
-import { pairSpaceName, type PoolProfile } from '../../../../../shared/mentorship/pairRecords.ts'
-import { cleanSpaceName } from '../../../../../shared/spaces/space.ts'
-import type { IdentityRow } from '../../../data/db.ts'
-import { withPairDoc, type SharedDoc } from '../../../data/mentorship/docs.ts'
-import { patchPairInfo } from '../../../data/mentorship/pair.ts'
-import { recordPoolPair } from '../../../data/mentorship/pool.ts'
-import { addTrack } from '../../../data/mentorship/tracks.ts'
-import { createSpace } from '../../../sync/spaces.ts'
-import { localToday } from '../../../app/today.ts'
+import type { PairSuggestion } from '@shared/mentorship/matching.ts'
+import { pairSpaceName, type PoolProfile } from '@shared/mentorship/pairRecords.ts'
+import { cleanSpaceName } from '@shared/spaces/space.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { withPairDoc, type SharedDoc } from '../store/docs.ts'
+import { patchPairInfo } from '../store/pair.ts'
+import { recordPoolPair } from '../store/pool.ts'
+import { addTrack } from '../store/tracks.ts'
+import { createSpace } from '@core/spaces/commands.ts'
+import { localToday } from '@ui/today.ts'
 
 /**
  * "Start this pair": a pair space for the two (its own key, shared by invite), the pair's header

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react'
-import { ACTION_ITEMS, patchItem, PROJECT_NOTES, PROJECTS, removeItem } from '../../../data/mentorship/lists.ts'
-import { addActionItem, addProject, addProjectNote, removeProject, useProjects, type ProjectView } from '../../../data/mentorship/projects.ts'
-import type { TabProps } from '../../../app/spaceTab.ts'
-import { DraftText } from '../../../app/DraftText.tsx'
+import { ACTION_ITEMS, patchItem, PROJECT_NOTES, PROJECTS, removeItem } from '../store/lists.ts'
+import { addActionItem, addProject, addProjectNote, removeProject, useProjects, type ProjectView } from '../store/projects.ts'
+import type { TabProps } from '@ui/spaceTab.tsx'
+import { DraftText } from '@ui/DraftText.tsx'
 import { EditableList } from '../EditableList.tsx'
 import { PairPage, type Pair } from '../pair/PairPage.tsx'
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import { type ActionItem, isCarried, isOverdue } from '../../../../../shared/retro/actions.ts'
-import { carriedOpenCount } from '../../../../../shared/retro/boardActions.ts'
-import { snippet } from '../../../../../shared/retro/boardView.ts'
-import { toast } from '../../../app/toasts.ts'
-import type { TeamRetroCommands } from '../../../data/retro/team.ts'
-import { useToday } from '../../../app/today.ts'
+import { type ActionItem, isCarried, isOverdue } from '@shared/retro/actions.ts'
+import { carriedOpenCount } from '@shared/retro/boardActions.ts'
+import { snippet } from '@shared/retro/boardView.ts'
+import { toast } from '@ui/toasts.ts'
+import type { TeamRetroCommands } from '../store/team.ts'
+import { useToday } from '@ui/today.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
 /**

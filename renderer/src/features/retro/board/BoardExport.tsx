@@ -1,9 +1,9 @@
-import type { ActionItem } from '../../../../../shared/retro/actions.ts'
-import { exportBoardCsv, exportBoardMarkdown, type BoardExportInput } from '../../../../../shared/retro/exportBoard.ts'
-import { boardFileName } from '../../../../../shared/retro/files.ts'
-import type { LateReason, LateTicket } from '../../../../../shared/retro/lateTickets.ts'
-import { toast } from '../../../app/toasts.ts'
-import { downloadText } from '../../../app/files.ts'
+import type { ActionItem } from '@shared/retro/actions.ts'
+import { exportBoardCsv, exportBoardMarkdown, type BoardExportInput } from '@shared/retro/exportBoard.ts'
+import { boardFileName } from '@shared/retro/files.ts'
+import type { LateReason, LateTicket } from '@shared/retro/lateTickets.ts'
+import { toast } from '@ui/toasts.ts'
+import { downloadText } from '@ui/files.ts'
 import type { BoardModel } from './useBoardModel.ts'
 
 export interface ExportData {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { boardTitle } from '../../../../../shared/retro/board.ts'
-import { TEMPLATES } from '../../../../../shared/retro/templates.ts'
+import { boardTitle } from '@shared/retro/board.ts'
+import { TEMPLATES } from '@shared/retro/templates.ts'
 import { BoardExport, type ExportData } from './BoardExport.tsx'
 import { BoardSettingsDialog } from './BoardSettingsDialog.tsx'
 import { PresenceBar } from './PresenceBar.tsx'

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react'
-import { phaseIndex } from '../../../../../shared/retro/phases.ts'
-import { Dialog } from '../../../app/ui.tsx'
+import { phaseIndex } from '@shared/retro/phases.ts'
+import { Dialog } from '@ui/ui.tsx'
 import { VotingFields, readVoting } from '../setup/VotingFields.tsx'
 import type { BoardModel } from './useBoardModel.ts'
 

@@ -1,5 +1,5 @@
 import { useRef, type PointerEvent } from 'react'
-import { useCursorSender } from '../../../data/retro/presence.ts'
+import { useCursorSender } from '../store/presence.ts'
 import type { BoardContext } from './types.ts'
 import { Columns } from './Columns.tsx'
 import { Cursors } from './Cursors.tsx'

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react'
-import { CARD_TEXT_MAX } from '../../../../../shared/retro/cards.ts'
-import { toast } from '../../../app/toasts.ts'
-import type { BoardCard } from '../../../data/retro/cards.ts'
+import { CARD_TEXT_MAX } from '@shared/retro/cards.ts'
+import { toast } from '@ui/toasts.ts'
+import type { BoardCard } from '../store/cards.ts'
 import type { CardEnv } from './useBoardModel.ts'
 
 /** Editing my card in place: Enter saves, Escape cancels; others see that I am typing on it. */

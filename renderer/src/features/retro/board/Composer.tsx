@@ -1,8 +1,8 @@
 import { useState, type KeyboardEvent } from 'react'
-import { CARD_TEXT_MAX } from '../../../../../shared/retro/cards.ts'
-import { type Phase, isRevealed } from '../../../../../shared/retro/phases.ts'
-import type { Column } from '../../../../../shared/retro/templates.ts'
-import { toast } from '../../../app/toasts.ts'
+import { CARD_TEXT_MAX } from '@shared/retro/cards.ts'
+import { type Phase, isRevealed } from '@shared/retro/phases.ts'
+import type { Column } from '@shared/retro/templates.ts'
+import { toast } from '@ui/toasts.ts'
 import type { CardEnv } from './useBoardModel.ts'
 
 /** A new card in a column: Enter adds it, Shift+Enter starts a new line. */

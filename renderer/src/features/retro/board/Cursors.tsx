@@ -1,5 +1,5 @@
-import { useBoardCursors } from '../../../data/retro/presence.ts'
-import type { BoardSession } from '../../../data/retro/board.ts'
+import { useBoardCursors } from '../store/presence.ts'
+import type { BoardSession } from '../store/board.ts'
 
 /** Others' pointers over the board, with their name and colour (decorative: avatars say who is here). */
 export function Cursors({ session }: { session: BoardSession }) {

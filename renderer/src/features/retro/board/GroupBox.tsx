@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { GroupView } from '../../../../../shared/retro/boardView.ts'
+import type { GroupView } from '@shared/retro/boardView.ts'
 import type { BoardContext, DragApi } from './types.ts'
 import { CardView } from './CardView.tsx'
 import { type TargetVotes, VoteControls } from './VoteControls.tsx'

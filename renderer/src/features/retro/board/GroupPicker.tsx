@@ -1,7 +1,7 @@
 import { useContext, useState } from 'react'
-import { snippet } from '../../../../../shared/retro/boardView.ts'
-import type { Card } from '../../../../../shared/retro/cards.ts'
-import type { BoardCard } from '../../../data/retro/cards.ts'
+import { snippet } from '@shared/retro/boardView.ts'
+import type { Card } from '@shared/retro/cards.ts'
+import type { BoardCard } from '../store/cards.ts'
 import { type PickOption, PickDialog } from '../PickDialog.tsx'
 import { BoardModelContext, type CardEnv } from './useBoardModel.ts'
 

@@ -1,5 +1,5 @@
-import { PHASES, PHASE_LABELS, type Phase, canGoTo, movePhase, phaseIndex, readyMembers } from '../../../../../shared/retro/phases.ts'
-import { toast } from '../../../app/toasts.ts'
+import { PHASES, PHASE_LABELS, type Phase, canGoTo, movePhase, phaseIndex, readyMembers } from '@shared/retro/phases.ts'
+import { toast } from '@ui/toasts.ts'
 import { Facilitation } from './Facilitation.tsx'
 import { PhaseTimer } from './PhaseTimer.tsx'
 import { peopleOnBoard } from './PresenceBar.tsx'

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { type MoveResult, clearTimer, startTimer, toggleTimer } from '../../../../../shared/retro/phases.ts'
-import { formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
-import { toast } from '../../../app/toasts.ts'
-import { useBoardClock } from '../../../data/retro/presence.ts'
+import { type MoveResult, clearTimer, startTimer, toggleTimer } from '@shared/retro/phases.ts'
+import { formatCountdown, timerRemaining } from '@shared/sync/clock.ts'
+import { toast } from '@ui/toasts.ts'
+import { useBoardClock } from '../store/presence.ts'
 import { useNow, clockNow } from '../hooks.ts'
 import type { BoardModel } from './useBoardModel.ts'
 

@@ -1,6 +1,6 @@
-import { uniquePeople } from '../../../../../shared/retro/presence.ts'
-import { readyMembers } from '../../../../../shared/retro/phases.ts'
-import { Avatar } from '../../../app/ui.tsx'
+import { uniquePeople } from '@shared/retro/presence.ts'
+import { readyMembers } from '@shared/retro/phases.ts'
+import { Avatar } from '@ui/ui.tsx'
 import type { BoardModel } from './useBoardModel.ts'
 
 export interface OnBoard {

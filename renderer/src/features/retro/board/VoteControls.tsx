@@ -1,4 +1,4 @@
-import { canVote } from '../../../../../shared/retro/votes.ts'
+import { canVote } from '@shared/retro/votes.ts'
 import type { BoardModel, CardEnv } from './useBoardModel.ts'
 
 /**

@@ -1,5 +1,5 @@
 import type { DragEvent } from 'react'
-import type { Card } from '../../../../../shared/retro/cards.ts'
+import type { Card } from '@shared/retro/cards.ts'
 
 /** What the board's parts need beyond the board itself: the team and where it can escalate. */
 export interface BoardContext {

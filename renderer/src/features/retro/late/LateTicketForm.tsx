@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { ZodError } from 'zod'
-import { EMPTY_LATE_TICKET, type LateTicketDraft, type LateTicketFormField, draftOf, parseLateTicketForm } from '../../../../../shared/retro/lateTicketForm.ts'
-import { type LateReason, type LateTicket, UNITS } from '../../../../../shared/retro/lateTickets.ts'
-import { Field } from '../../../app/ui.tsx'
-import type { TeamRetroCommands } from '../../../data/retro/team.ts'
+import { EMPTY_LATE_TICKET, type LateTicketDraft, type LateTicketFormField, draftOf, parseLateTicketForm } from '@shared/retro/lateTicketForm.ts'
+import { type LateReason, type LateTicket, UNITS } from '@shared/retro/lateTickets.ts'
+import { Field } from '@ui/ui.tsx'
+import type { TeamRetroCommands } from '../store/team.ts'
 
 const NEW_REASON = '__new'
 

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { type LateTicket, overrunRatio, reasonLabel } from '../../../../../shared/retro/lateTickets.ts'
-import { effortText } from '../../../../../shared/retro/lateTicketForm.ts'
-import type { LateTicketData } from '../../../data/retro/lateTickets.ts'
-import type { TeamRetroCommands } from '../../../data/retro/team.ts'
+import { type LateTicket, overrunRatio, reasonLabel } from '@shared/retro/lateTickets.ts'
+import { effortText } from '@shared/retro/lateTicketForm.ts'
+import type { LateTicketData } from '../store/lateTickets.ts'
+import type { TeamRetroCommands } from '../store/team.ts'
 import { LateTicketForm } from './LateTicketForm.tsx'
 
 /** "Tickets that took longer than expected" of one sprint: the list and the form to record one. */

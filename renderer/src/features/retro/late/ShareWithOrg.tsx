@@ -1,5 +1,5 @@
-import type { RetroSettings } from '../../../../../shared/retro/orgShare.ts'
-import { useLocalSpaces } from '../../../data/retro/documents.ts'
+import type { RetroSettings } from '@shared/retro/orgShare.ts'
+import { useLocalSpaces } from '../store/documents.ts'
 
 /**
  * Whether the team shares its late tickets with an org: the org the team is linked to (sprint

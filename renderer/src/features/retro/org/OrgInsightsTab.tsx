@@ -1,5 +1,5 @@
-import { useSpaceLateTickets } from '../../../data/retro/team.ts'
-import type { TabProps } from '../../../app/spaceTab.ts'
+import { useSpaceLateTickets } from '../store/team.ts'
+import type { TabProps } from '@ui/spaceTab.tsx'
 import { LateTicketReport } from '../report/LateTicketReport.tsx'
 import '../retro.css'
 

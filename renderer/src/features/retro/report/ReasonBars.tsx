@@ -1,4 +1,4 @@
-import type { ReasonStat } from '../../../../../shared/retro/lateTickets.ts'
+import type { ReasonStat } from '@shared/retro/lateTickets.ts'
 
 /** Top reasons as horizontal bars (HTML, so long labels wrap), with share and average overrun. */
 export function ReasonBars({ reasons, colours }: { reasons: ReasonStat[]; colours: Map<string, string> }) {

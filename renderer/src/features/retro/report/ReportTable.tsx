@@ -1,4 +1,4 @@
-import type { StackRow } from '../../../../../shared/retro/reportChart.ts'
+import type { StackRow } from '@shared/retro/reportChart.ts'
 
 /** The numbers of a stacked chart as a table: a row per bar, a column per reason, and the total. */
 export function ReportTable(props: { caption: string; rows: StackRow[]; reasonOrder: string[]; labels: Map<string, string> }) {

@@ -1,4 +1,4 @@
-import { type StackRow, countAxis, scale, stackBars } from '../../../../../shared/retro/reportChart.ts'
+import { type StackRow, countAxis, scale, stackBars } from '@shared/retro/reportChart.ts'
 
 /**
  * A hand-drawn stacked bar chart: one bar per row (a sprint, a team), a segment per reason. The

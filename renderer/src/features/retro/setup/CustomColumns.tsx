@@ -1,4 +1,4 @@
-import { MAX_COLUMNS } from '../../../../../shared/retro/templates.ts'
+import { MAX_COLUMNS } from '@shared/retro/templates.ts'
 
 export interface ColumnDraft {
   key: number

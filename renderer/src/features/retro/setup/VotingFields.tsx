@@ -1,4 +1,4 @@
-import { DEFAULT_VOTE_BUDGET, DEFAULT_VOTE_CAP } from '../../../../../shared/retro/votes.ts'
+import { DEFAULT_VOTE_BUDGET, DEFAULT_VOTE_CAP } from '@shared/retro/votes.ts'
 
 /**
  * Votes per person and per card or group, as form fields (`budget`, `cap`) read when the form is

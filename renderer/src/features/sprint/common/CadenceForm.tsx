@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { type CadenceFields, cadenceEditError } from '../../../../../shared/sprint/cadenceRecords.ts'
-import { formatDay } from '../../../../../shared/sprint/viewerTime.ts'
-import { Field } from '../../../app/ui.tsx'
+import { type CadenceFields, cadenceEditError } from '@shared/sprint/cadenceRecords.ts'
+import { formatDay } from '@shared/sprint/viewerTime.ts'
+import { Field } from '@ui/ui.tsx'
 import { ZoneInput } from './ZoneInput.tsx'
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']

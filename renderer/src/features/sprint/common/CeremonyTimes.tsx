@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { DurationMinutes, type Cadence, type CeremonySettings, type DayAnchor, type TeamCeremonySettings } from '../../../../../shared/sprint/cadence.ts'
-import { CEREMONIES, CEREMONY_KINDS, type CeremonyKind } from '../../../../../shared/sprint/ceremonies.ts'
-import { LocalTime } from '../../../../../shared/sprint/localTime.ts'
-import { DEFAULT_DAYS } from '../../../../../shared/sprint/placement.ts'
+import { DurationMinutes, type Cadence, type CeremonySettings, type DayAnchor, type TeamCeremonySettings } from '@shared/sprint/cadence.ts'
+import { CEREMONIES, CEREMONY_KINDS, type CeremonyKind } from '@shared/sprint/ceremonies.ts'
+import { LocalTime } from '@shared/sprint/localTime.ts'
+import { DEFAULT_DAYS } from '@shared/sprint/placement.ts'
 
 const DAY_CHOICES: { value: string; label: string }[] = [
   { value: 'start:0', label: 'First working day' },

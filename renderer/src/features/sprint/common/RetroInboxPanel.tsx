@@ -1,5 +1,5 @@
-import { formatDay } from '../../../../../shared/sprint/viewerTime.ts'
-import type { RetroInboxItem } from '../../../data/sprint/retroInbox.ts'
+import { formatDay } from '@shared/sprint/viewerTime.ts'
+import type { RetroInboxItem } from '../store/retroInbox.ts'
 
 /**
  * The team's retrospective inbox for a sprint: the problems and opportunities logged at the end

@@ -1,5 +1,5 @@
 import { Link } from 'wouter'
-import { formatDateRange } from '../../../../../shared/sprint/viewerTime.ts'
+import { formatDateRange } from '@shared/sprint/viewerTime.ts'
 
 /** "‹ Sprint 12 · 7 Jan – 20 Jan 2026 [current] ›", with a way back to the current sprint. */
 export function SprintPicker(props: {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { TimeZoneName } from '../../../../../shared/sprint/localTime.ts'
-import { zoneSuggestions } from '../../../../../shared/time/zones.ts'
+import { TimeZoneName } from '@shared/sprint/localTime.ts'
+import { zoneSuggestions } from '@shared/time/zones.ts'
 
 let zones: string[] | null = null
 function allZones(): string[] {

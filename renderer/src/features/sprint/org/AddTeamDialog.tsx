@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react'
-import { cleanSpaceName } from '../../../../../shared/spaces/space.ts'
-import { TimeZoneName } from '../../../../../shared/sprint/localTime.ts'
-import type { IdentityRow } from '../../../data/db.ts'
-import { useSpaces } from '../../../data/spaces.ts'
-import { createTeamInOrg, linkTeamToOrg } from '../../../data/sprint/teams.ts'
-import { Dialog, Field } from '../../../app/ui.tsx'
-import { toast } from '../../../app/toasts.ts'
+import { cleanSpaceName } from '@shared/spaces/space.ts'
+import { TimeZoneName } from '@shared/sprint/localTime.ts'
+import type { IdentityRow } from '@core/database/db.ts'
+import { useSpaces } from '@core/spaces/hooks.ts'
+import { createTeamInOrg, linkTeamToOrg } from '../store/teams.ts'
+import { Dialog, Field } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
 import { ZoneInput } from '../common/ZoneInput.tsx'
 
 /** Adds a team to the org: a new team space, or a team space already on this device. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import type { SpaceRow } from '../../../data/db.ts'
-import type { Cadence, SprintTeam } from '../../../../../shared/sprint/cadence.ts'
-import { browserZone } from '../../../../../shared/time/dates.ts'
-import { type CadenceCommands, type OrgSprint, useOrgSprint } from '../../../data/sprint/teamSprint.ts'
+import type { SpaceRow } from '@core/database/db.ts'
+import type { Cadence, SprintTeam } from '@shared/sprint/cadence.ts'
+import { browserZone } from '@shared/time/dates.ts'
+import { type CadenceCommands, type OrgSprint, useOrgSprint } from '../store/teamSprint.ts'
 import { NotSetUp, Waiting } from '../common/NotSetUp.tsx'
 
 export interface OrgView {

@@ -1,6 +1,6 @@
-import type { Invite } from '../../../../../shared/spaces/invite.ts'
-import { Dialog } from '../../../app/ui.tsx'
-import { InviteFields } from '../../spaces/InviteFields.tsx'
+import type { Invite } from '@shared/spaces/invite.ts'
+import { Dialog } from '@ui/ui.tsx'
+import { InviteFields } from '@features/spaces/index.ts'
 
 /** The invite to one team's space, from the org's list (the org holds each team's key). */
 export function TeamInviteDialog(props: { invite: Invite | null; onClose(): void }) {

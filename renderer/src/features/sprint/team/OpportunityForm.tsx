@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { toast } from '../../../app/toasts.ts'
-import { TextLimit } from '../../../app/TextLimit.tsx'
+import { toast } from '@ui/toasts.ts'
+import { TextLimit } from '@ui/TextLimit.tsx'
 
 /** as much as the inbox keeps (shared/sprint/sprintRecords.ts) */
 const MAX_OPPORTUNITY = 2000

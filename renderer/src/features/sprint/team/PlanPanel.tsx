@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react'
-import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
-import { cleanTicketUrl } from '../../../../../shared/sprint/sprintRecords.ts'
-import type { PlanItem, PlanningCommands } from '../../../data/sprint/planning.ts'
-import { platform } from '../../../platform/index.ts'
-import { Avatar } from '../../../app/ui.tsx'
-import { toast } from '../../../app/toasts.ts'
-import { DraftText } from '../../../app/DraftText.tsx'
+import type { TeamPerson } from '@shared/sprint/people.ts'
+import { cleanTicketUrl } from '@shared/sprint/sprintRecords.ts'
+import type { PlanItem, PlanningCommands } from '../store/planning.ts'
+import { platform } from '@core/platform/index.ts'
+import { Avatar } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
+import { DraftText } from '@ui/DraftText.tsx'
 
 /**
  * The plan: tickets (key, title, link) and who does each; then the same read per person.

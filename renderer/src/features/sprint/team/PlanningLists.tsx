@@ -1,5 +1,5 @@
-import type { Direction, GoalItem, PlanningCommands, QuestionItem } from '../../../data/sprint/planning.ts'
-import { DraftText } from '../../../app/DraftText.tsx'
+import type { Direction, GoalItem, PlanningCommands, QuestionItem } from '../store/planning.ts'
+import { DraftText } from '@ui/DraftText.tsx'
 import { AddItemForm } from './AddItemForm.tsx'
 
 export function ItemActions(props: { name: string; first: boolean; last: boolean; onMove(direction: Direction): void; onRemove(): void }) {

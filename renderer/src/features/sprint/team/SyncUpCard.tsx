@@ -1,9 +1,9 @@
-import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
-import type { SyncUpEntry } from '../../../../../shared/sprint/sprintRecords.ts'
-import type { SyncUpField } from '../../../data/sprint/syncUp.ts'
-import { Avatar } from '../../../app/ui.tsx'
-import { DraftText } from '../../../app/DraftText.tsx'
-import { hasBlocker } from '../../../../../shared/sprint/blockers.ts'
+import type { TeamPerson } from '@shared/sprint/people.ts'
+import type { SyncUpEntry } from '@shared/sprint/sprintRecords.ts'
+import type { SyncUpField } from '../store/syncUp.ts'
+import { Avatar } from '@ui/ui.tsx'
+import { DraftText } from '@ui/DraftText.tsx'
+import { hasBlocker } from '@shared/sprint/blockers.ts'
 
 const QUESTIONS: { field: SyncUpField; label: string; placeholder: string }[] = [
   { field: 'yesterday', label: 'Yesterday', placeholder: 'What did you do yesterday?' },

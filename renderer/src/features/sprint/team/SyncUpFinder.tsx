@@ -1,10 +1,10 @@
-import { resolveCeremonySeries } from '../../../../../shared/sprint/settings.ts'
-import { syncUpMembersOf } from '../../../../../shared/sprint/people.ts'
-import { defaultSyncUpDate } from '../../../../../shared/sprint/sprintDays.ts'
-import { findSyncUpTime, slotTimeIn, type SyncUpSlot } from '../../../../../shared/sprint/syncupTime.ts'
-import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
-import { toast } from '../../../app/toasts.ts'
-import { useViewerDay } from '../../../app/today.ts'
+import { resolveCeremonySeries } from '@shared/sprint/settings.ts'
+import { syncUpMembersOf } from '@shared/sprint/people.ts'
+import { defaultSyncUpDate } from '@shared/sprint/sprintDays.ts'
+import { findSyncUpTime, slotTimeIn, type SyncUpSlot } from '@shared/sprint/syncupTime.ts'
+import type { TeamSprint } from '../store/teamSprint.ts'
+import { toast } from '@ui/toasts.ts'
+import { useViewerDay } from '@ui/today.ts'
 
 /**
  * Suggests the sync-up time inside every team member's working hours, closest to everyone's

@@ -1,7 +1,7 @@
-import { type SharedTimer, formatCountdown, timerRemaining } from '../../../../../shared/sync/clock.ts'
-import { SYNC_UP_DURATION_MS, pauseTimer, resumeTimer, startTimer, timerState } from '../../../../../shared/sprint/syncUpTimer.ts'
-import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
-import { useNow } from '../../../app/useNow.ts'
+import { type SharedTimer, formatCountdown, timerRemaining } from '@shared/sync/clock.ts'
+import { SYNC_UP_DURATION_MS, pauseTimer, resumeTimer, startTimer, timerState } from '@shared/sprint/syncUpTimer.ts'
+import type { TeamPerson } from '@shared/sprint/people.ts'
+import { useNow } from '@ui/useNow.ts'
 
 /**
  * The sync-up's 15-minute timer. Anyone starts, pauses, resumes or resets it; every peer shows

@@ -1,5 +1,5 @@
-import { browserZone } from '../../../../../shared/time/dates.ts'
-import type { TeamSprint } from '../../../data/sprint/teamSprint.ts'
+import { browserZone } from '@shared/time/dates.ts'
+import type { TeamSprint } from '../store/teamSprint.ts'
 import { NotSetUp } from '../common/NotSetUp.tsx'
 
 /** A team space without a cadence yet: its org's copy has not arrived, or nobody set one up. */

@@ -1,7 +1,7 @@
 import { Link } from 'wouter'
-import { CEREMONIES, type CeremonyKind } from '../../../../../shared/sprint/ceremonies.ts'
-import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
-import { viewerTime } from '../../../../../shared/sprint/viewerTime.ts'
+import { CEREMONIES, type CeremonyKind } from '@shared/sprint/ceremonies.ts'
+import type { CeremonyOccurrence } from '@shared/sprint/schedule.ts'
+import { viewerTime } from '@shared/sprint/viewerTime.ts'
 
 export const SHORT_LABELS: Record<CeremonyKind, string> = {
   'team-sprint-planning': 'Sprint planning',

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
-import type { Cadence, OccurrenceOverride, SprintTeam } from '../../../../../shared/sprint/cadence.ts'
-import { CEREMONIES, ROLE_LABELS, type Participants } from '../../../../../shared/sprint/ceremonies.ts'
-import type { TeamPerson } from '../../../../../shared/sprint/people.ts'
-import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
-import { viewerTime } from '../../../../../shared/sprint/viewerTime.ts'
+import type { Cadence, OccurrenceOverride, SprintTeam } from '@shared/sprint/cadence.ts'
+import { CEREMONIES, ROLE_LABELS, type Participants } from '@shared/sprint/ceremonies.ts'
+import type { TeamPerson } from '@shared/sprint/people.ts'
+import type { CeremonyOccurrence } from '@shared/sprint/schedule.ts'
+import { viewerTime } from '@shared/sprint/viewerTime.ts'
 import { OccurrenceEditor } from './OccurrenceEditor.tsx'
 
 export interface CeremonyPageProps {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { DurationMinutes, type OccurrenceOverride } from '../../../../../shared/sprint/cadence.ts'
-import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
-import { fromLocalInput, toLocalInput } from '../../../../../shared/sprint/viewerTime.ts'
-import { Field } from '../../../app/ui.tsx'
-import { toast } from '../../../app/toasts.ts'
+import { DurationMinutes, type OccurrenceOverride } from '@shared/sprint/cadence.ts'
+import type { CeremonyOccurrence } from '@shared/sprint/schedule.ts'
+import { fromLocalInput, toLocalInput } from '@shared/sprint/viewerTime.ts'
+import { Field } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
 
 /** Changes one meeting: another time or length, a note, cancelled; or back to the plan. */
 export function OccurrenceEditor(props: {

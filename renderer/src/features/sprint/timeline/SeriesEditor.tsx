@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { DurationMinutes, type CeremonySettings, type TeamCeremonySettings } from '../../../../../shared/sprint/cadence.ts'
-import { CEREMONIES, ROLES, ROLE_LABELS, type CeremonyKind, type Role } from '../../../../../shared/sprint/ceremonies.ts'
-import { LocalTime } from '../../../../../shared/sprint/localTime.ts'
-import { Field } from '../../../app/ui.tsx'
-import { toast } from '../../../app/toasts.ts'
+import { DurationMinutes, type CeremonySettings, type TeamCeremonySettings } from '@shared/sprint/cadence.ts'
+import { CEREMONIES, ROLES, ROLE_LABELS, type CeremonyKind, type Role } from '@shared/sprint/ceremonies.ts'
+import { LocalTime } from '@shared/sprint/localTime.ts'
+import { Field } from '@ui/ui.tsx'
+import { toast } from '@ui/toasts.ts'
 
 interface Resolved {
   localStart: string

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
-import type { CeremonyOccurrence } from '../../../../../shared/sprint/schedule.ts'
-import type { SprintTimeline as Timeline } from '../../../../../shared/sprint/timeline.ts'
-import { formatDay } from '../../../../../shared/sprint/viewerTime.ts'
-import { CEREMONIES, CEREMONY_KINDS } from '../../../../../shared/sprint/ceremonies.ts'
+import type { CeremonyOccurrence } from '@shared/sprint/schedule.ts'
+import type { SprintTimeline as Timeline } from '@shared/sprint/timeline.ts'
+import { formatDay } from '@shared/sprint/viewerTime.ts'
+import { CEREMONIES, CEREMONY_KINDS } from '@shared/sprint/ceremonies.ts'
 import { CeremonyChip, SHORT_LABELS } from './CeremonyChip.tsx'
 
 /**

@@ -1,0 +1,101 @@
+import Dexie, { type EntityTable } from 'dexie'
+import yDexie from 'y-dexie'
+import type * as Y from 'yjs'
+import type { SpaceKind } from '@shared/spaces/space.ts'
+import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts'
+import { spaceKeyGuard } from './keyGuard.ts'
+
+export type SpaceStatus = 'active' | 'left'
+
+export interface SpaceRow {
+  id: string
+  kind: SpaceKind
+  /** the name last seen in the space's document (the document is the source of truth) */
+  name: string
+  /** 256-bit secret, base64url: the room password */
+  key: string
+  status: SpaceStatus
+  joinedAt: number
+  /** true once this device has exchanged a message with a peer using this key (or created it) */
+  keyVerified: boolean
+  /** the space's root document, persisted by y-dexie */
+  readonly doc: Y.Doc
+}
+
+/** A space's other documents; the id is derived (`<spaceId>/<key>`) so every peer finds it. */
+export interface DocRow {
+  id: string
+  spaceId: string
+  readonly doc: Y.Doc
+}
+
+/** A note only this device ever sees (never in a synced document). */
+export interface PrivateNoteRow {
+  id: string
+  spaceId: string
+  /** what it is about, e.g. 'pair' or 'session:<id>' */
+  topic: string
+  text: string
+  updatedAt: number
+}
+
+/** A retro card being written: stays on this device until the board is revealed. */
+export interface DraftCardRow {
+  id: string
+  /** `${spaceId}/${docKey}` of the board's document */
+  boardId: string
+  columnId: string
+  text: string
+  anonymous: boolean
+  createdAt: number
+}
+
+/** A card this device wrote (so an anonymous author can still edit and delete it). */
+export interface MyCardRow {
+  id: string
+  boardId: string
+}
+
+export interface IdentityRow {
+  id: 'me'
+  deviceId: string
+  name: string
+  color: string
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export type TandemDb = Dexie & {
+  spaces: EntityTable<SpaceRow, 'id'>
+  identity: EntityTable<IdentityRow, 'id'>
+  settings: EntityTable<SettingRow, 'key'>
+  docs: EntityTable<DocRow, 'id'>
+  privateNotes: EntityTable<PrivateNoteRow, 'id'>
+  draftCards: EntityTable<DraftCardRow, 'id'>
+  myCards: EntityTable<MyCardRow, 'id'>
+}
+
+export const DB_NAME = 'tandem'
+
+/** Opens the database declared up to `upTo` (older versions are for migration tests). */
+export function createDb(name = DB_NAME, upTo = LATEST_VERSION): TandemDb {
+  const db = new Dexie(name, { addons: [yDexie] }) as TandemDb
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break
+    const declared = db.version(v.version).stores(v.stores)
+    if (v.upgrade) declared.upgrade(v.upgrade)
+  }
+  db.use(spaceKeyGuard)
+  return db
+}
+
+let shared: TandemDb | null = null
+
+/** The app's one database. */
+export function db(): TandemDb {
+  shared ??= createDb()
+  return shared
+}

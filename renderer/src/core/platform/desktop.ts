@@ -1,0 +1,23 @@
+import { safeHttpUrl } from '@shared/links/safeUrl.ts'
+import { desktopInviteLink } from '@shared/spaces/invite.ts'
+import type { DesktopApi } from '@shared/ipc/contract.ts'
+import { DEFAULT_SIGNALING_URLS } from '@shared/settings/signaling.ts'
+import type { Platform } from './platform.ts'
+
+export function desktopPlatform(desktop: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    appInfo: () => desktop.invoke('app:info', undefined),
+    openExternal: (url) => {
+      // main checks again, and asks before opening (it shows the real host)
+      const safe = safeHttpUrl(url)
+      if (safe) void desktop.invoke('shell:open-external', { url: safe }).catch(() => {})
+    },
+    inviteLink: desktopInviteLink,
+    takeDeepLink: async () => (await desktop.invoke('deep-link:take', undefined)).url,
+    onDeepLink: (listener) => desktop.on('deep-link', ({ url }) => listener(url)),
+    defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
+    hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port }),
+    storage: null
+  }
+}

@@ -1,0 +1,32 @@
+import type { Invite } from '@shared/spaces/invite.ts'
+
+/** Everything the renderer needs from the machine. Desktop goes through preload; web is a browser. */
+export interface Platform {
+  kind: 'desktop' | 'web'
+  appInfo(): Promise<{ version: string; platform: string }>
+  openExternal(url: string): void
+  /** the link to share for an invite: tandem://join/… on desktop, this page's URL on the web */
+  inviteLink(invite: Invite): string
+  /** a join link the app was opened with (desktop), taken once */
+  takeDeepLink(): Promise<string | null>
+  onDeepLink(listener: (url: string) => void): () => void
+  defaultSignalingUrls(): string[]
+  /** host the bundled signaling server on this computer for the LAN (desktop only) */
+  hostSignaling: ((enabled: boolean, port?: number) => Promise<{ running: boolean; urls: string[]; error?: string | undefined }>) | null
+  /** the browser's storage for this site (web only; the desktop app keeps its data in its own profile) */
+  storage: SiteStorage | null
+}
+
+export interface SiteStorage {
+  /** asks the browser, once per device, not to clear this site's data when space runs low; never rejects */
+  askToPersist(): Promise<void>
+  /** how much space the data takes and may take, or null when the browser does not say */
+  report(): Promise<StorageReport | null>
+}
+
+export interface StorageReport {
+  usage: number
+  quota: number
+  /** the browser keeps the data until the user clears it */
+  persisted: boolean
+}

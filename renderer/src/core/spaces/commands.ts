@@ -1,0 +1,114 @@
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
+import { newId, newSpaceKey } from '@shared/spaces/key.ts'
+import type { Invite } from '@shared/spaces/invite.ts'
+import type { SpaceKind } from '@shared/spaces/space.ts'
+import { db, type IdentityRow, type SpaceRow } from '../database/db.ts'
+import { deleteSpaceLocally } from './deleteSpace.ts'
+import { initSpaceDoc, setSpaceDescription, setSpaceName, upsertSelf } from './spaceDoc.ts'
+
+/** Space commands. They change rows and documents; the sync manager follows the rows. */
+
+async function withDoc<T>(spaceId: string, f: (doc: Y.Doc, row: SpaceRow) => T): Promise<T> {
+  const row = await db().spaces.get(spaceId)
+  if (!row) throw new Error('This space is no longer on this device.')
+  const provider = DexieYProvider.load(row.doc)
+  try {
+    await provider.whenLoaded
+    return f(row.doc, row)
+  } finally {
+    DexieYProvider.release(row.doc)
+  }
+}
+
+const memberOf = (me: IdentityRow) => ({ id: me.deviceId, name: me.name, color: me.color })
+
+export async function createSpace(name: string, kind: SpaceKind, me: IdentityRow): Promise<string> {
+  const id = newId()
+  const now = Date.now()
+  await db().spaces.add({ id, kind, name, key: newSpaceKey(), status: 'active', joinedAt: now, keyVerified: true } as SpaceRow)
+  await withDoc(id, (doc) => {
+    initSpaceDoc(doc, { name, kind, createdBy: me.deviceId, now })
+    upsertSelf(doc, memberOf(me), now)
+  })
+  return id
+}
+
+export type JoinOutcome = 'joined' | 'already-member' | 'rejoined'
+
+/** An invite names a space this device already has, with another key: refuse and change nothing. */
+export class ImpersonationError extends Error {
+  constructor(
+    readonly spaceId: string,
+    /** a member has confirmed this device's key for the space (false: it may be the damaged one) */
+    readonly keyConfirmed: boolean
+  ) {
+    super(
+      'This invite does not belong to the space you already have — someone may be impersonating it. ' +
+        'Nothing was changed; ask a member you trust for a new invite.'
+    )
+    this.name = 'ImpersonationError'
+  }
+}
+
+/**
+ * Join from an invite. A space already here keeps its key and its data: the same key opens it
+ * (and rejoins it if it was left); another key is refused, since the key decides whose room this
+ * device syncs the space into; core/database/keyGuard.ts refuses any key change.
+ */
+export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOutcome> {
+  const existing = await db().spaces.get(invite.spaceId)
+  const now = Date.now()
+  if (existing) {
+    if (existing.key !== invite.key) throw new ImpersonationError(invite.spaceId, existing.keyVerified)
+    if (existing.status === 'active') return 'already-member'
+    await db().spaces.update(invite.spaceId, { status: 'active' })
+    await withDoc(invite.spaceId, (doc) => upsertSelf(doc, memberOf(me), now))
+    return 'rejoined'
+  }
+  await db().spaces.add({
+    id: invite.spaceId,
+    kind: invite.kind,
+    name: invite.name,
+    key: invite.key,
+    status: 'active',
+    joinedAt: now,
+    keyVerified: false
+  } as SpaceRow)
+  await withDoc(invite.spaceId, (doc) => upsertSelf(doc, memberOf(me), now))
+  return 'joined'
+}
+
+export async function renameSpace(spaceId: string, name: string): Promise<void> {
+  await withDoc(spaceId, (doc) => setSpaceName(doc, name))
+  await db().spaces.update(spaceId, { name })
+}
+
+export async function describeSpace(spaceId: string, description: string): Promise<void> {
+  await withDoc(spaceId, (doc) => setSpaceDescription(doc, description))
+}
+
+/** Leave: tell the others (if they are online), stop syncing, keep the local copy. */
+export async function leaveSpace(spaceId: string, me: IdentityRow): Promise<void> {
+  const now = Date.now()
+  await withDoc(spaceId, (doc) => upsertSelf(doc, memberOf(me), now, now))
+  // give the live connection a moment to carry the news before it closes
+  await new Promise((r) => setTimeout(r, 400))
+  await db().spaces.update(spaceId, { status: 'left' })
+}
+
+export async function rejoinSpace(spaceId: string, me: IdentityRow): Promise<void> {
+  await withDoc(spaceId, (doc) => upsertSelf(doc, memberOf(me), Date.now()))
+  await db().spaces.update(spaceId, { status: 'active' })
+}
+
+/** Deletes this device's copy of a space: every row and stored update that belongs to it. */
+export async function deleteLocalCopy(spaceId: string): Promise<void> {
+  await deleteSpaceLocally(spaceId)
+}
+
+export async function inviteFor(spaceId: string): Promise<Invite> {
+  const row = await db().spaces.get(spaceId)
+  if (!row) throw new Error('This space is no longer on this device.')
+  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key }
+}

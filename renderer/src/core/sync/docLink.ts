@@ -1,0 +1,114 @@
+import { WebrtcProvider } from 'y-webrtc'
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { roomNameFor } from '@shared/sync/roomName.ts'
+import type { PresenceUser } from './status.ts'
+import { chunkedWire } from './wire.ts'
+
+export interface LinkEvents {
+  /** peers connected over WebRTC changed */
+  onPeers(webrtcPeers: number, added: number): void
+  /** a message in this room could not be opened with our key */
+  onDecryptError(provider: WebrtcProvider): void
+  onPresence(users: PresenceUser[]): void
+  /** a message could not be sent to a peer, or one from a peer was refused or malformed */
+  onTrouble(what: string): void
+}
+
+/**
+ * One document and its room: the loaded Y.Doc, an Awareness that outlives connections (editors
+ * bind to it once), and at most one y-webrtc provider, replaced only when the servers change.
+ */
+export class DocLink {
+  readonly awareness: Awareness
+  private provider: WebrtcProvider | null = null
+  private urls = ''
+
+  constructor(
+    readonly docId: string,
+    readonly doc: Y.Doc,
+    private readonly events: LinkEvents
+  ) {
+    this.awareness = new Awareness(doc)
+    let last = ''
+    this.awareness.on('change', () => {
+      // clock beacons and cursor moves change presence often; tell only when who/where changed
+      const users = presenceOf(this.awareness)
+      const key = JSON.stringify(users)
+      if (key === last) return
+      last = key
+      this.events.onPresence(users)
+    })
+  }
+
+  get connected(): WebrtcProvider | null {
+    return this.provider
+  }
+
+  /** Connect to these servers with this key (no servers: stay offline). Idempotent. */
+  connect(urls: string[], key: string, localState: Record<string, unknown>): void {
+    const wanted = urls.join(' ')
+    if (this.provider && this.urls === wanted) return
+    this.disconnect()
+    if (urls.length === 0) return
+    this.awareness.setLocalState(localState)
+    const provider = new WebrtcProvider(roomNameFor(this.docId), this.doc, {
+      signaling: urls,
+      password: key,
+      awareness: this.awareness,
+      maxConns: 30,
+      filterBcConns: true,
+      peerOpts: { config: { iceServers: [] } },
+      wire: chunkedWire({
+        onSendError: (peer, error) => this.events.onTrouble(`could not send to ${peer}: ${String(error)}`),
+        onRefused: (peer, reason) => this.events.onTrouble(`refused a message from ${peer}: ${reason}`)
+      })
+    } as ConstructorParameters<typeof WebrtcProvider>[2])
+    this.provider = provider
+    this.urls = wanted
+    provider.on('peers', (e: { webrtcPeers: string[]; added: string[] }) => this.events.onPeers(e.webrtcPeers.length, e.added.length))
+    const patched = provider as unknown as { on(ev: string, f: (e: { peer?: string; error?: unknown }) => void): void }
+    patched.on('decrypt-error', () => this.events.onDecryptError(provider))
+    patched.on('send-error', (e) => this.events.onTrouble(`could not send to ${e.peer}: ${String(e.error)}`))
+    patched.on('peer-error', (e) => this.events.onTrouble(`a malformed message from ${e.peer}: ${String(e.error)}`))
+  }
+
+  disconnect(): void {
+    if (!this.provider) return
+    // destroy() alone leaves the provider registered with its signaling connections, which then
+    // retry their servers forever (also servers no longer in the settings): disconnect first
+    this.provider.disconnect()
+    this.provider.destroy()
+    this.provider = null
+    this.urls = ''
+    // peers are gone from here on: do not wait for their presence to time out
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID)
+    removeAwarenessStates(this.awareness, others, 'offline')
+    this.events.onPeers(0, 0)
+  }
+
+  setLocalField(field: string, value: unknown): void {
+    if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(field, value)
+  }
+
+  /** someone else is here (awareness holds more than our own state) */
+  get hasPeers(): boolean {
+    return this.awareness.getStates().size > 1
+  }
+
+  destroy(): void {
+    this.disconnect()
+    this.awareness.destroy()
+  }
+}
+
+function presenceOf(awareness: Awareness): PresenceUser[] {
+  const users: PresenceUser[] = []
+  awareness.getStates().forEach((state, clientId) => {
+    const u = (state as { user?: Partial<PresenceUser> }).user
+    if (!u || typeof u.id !== 'string' || typeof u.name !== 'string' || typeof u.color !== 'string') return
+    const view = (state as { view?: unknown }).view
+    users.push({ clientId, id: u.id, name: u.name.slice(0, 60), color: u.color, view: typeof view === 'string' ? view : undefined })
+  })
+  return users
+}

@@ -1,0 +1,92 @@
+import type * as Y from 'yjs'
+import { newId } from '@shared/spaces/key.ts'
+import type { Journal } from '@shared/mentorship/journal.ts'
+import type { JournalIssue } from '@shared/mentorship/journalImport.ts'
+import { journalToMarkdown } from '@shared/mentorship/journalMarkdown.ts'
+import { describeJournalContent, journalToRecords, recordsToJournal, type JournalRecords } from '@shared/mentorship/journalRecords.ts'
+import { trackerBaseFromTickets } from '@shared/mentorship/trackTickets.ts'
+import { collection, type CollectionDef, type Fields } from '@core/collections/index.ts'
+import { ACTION_ITEMS, FIRST_STEPS, PROJECT_NOTES, PROJECTS, SESSIONS, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
+import { patchPairInfo, readPairInfo } from './pair.ts'
+import { sessionNotes } from './sessions.ts'
+import { markdownToNotes, notesToMarkdown } from './notesMarkdown.ts'
+
+/** A pair's journal document as the program's Markdown (shared/mentorship/journalMarkdown.ts) and back. */
+
+function readRecords(doc: Y.Doc): JournalRecords {
+  const all = <T>(def: CollectionDef<T>) => [...collection(doc, def).list()]
+  const sessions = all(SESSIONS)
+  return {
+    sessions,
+    notes: Object.fromEntries(sessions.map((s) => [s.id, notesToMarkdown(sessionNotes(doc, s.id))])),
+    tracks: all(TRACKS),
+    firstSteps: all(FIRST_STEPS),
+    thoughts: all(THOUGHTS),
+    trackTickets: all(TRACK_TICKETS),
+    projects: all(PROJECTS),
+    projectNotes: all(PROJECT_NOTES),
+    actionItems: all(ACTION_ITEMS)
+  }
+}
+
+/** Appends records in the order given (each within its parent), keeping their ids. */
+function append<T>(doc: Y.Doc, def: CollectionDef<T>, records: readonly ({ id: string; order?: unknown } & Fields<T>)[]): void {
+  collection(doc, def).createMany(records.map(({ order: _order, ...fields }) => fields as Fields<T> & { id: string }))
+}
+
+export function readJournal(doc: Y.Doc): Journal {
+  const info = readPairInfo(doc)
+  const [a, b] = info.participants
+  return recordsToJournal({ title: info.title, firstDiscussed: info.firstDiscussed, participants: [a?.name ?? '', b?.name ?? ''] }, readRecords(doc))
+}
+
+/** The journal in the seed document's structure and date style. */
+export function journalMarkdown(doc: Y.Doc): string {
+  return journalToMarkdown(readJournal(doc), { dateStyle: 'us', trackerBaseUrl: readPairInfo(doc).trackerBaseUrl || undefined })
+}
+
+export const UNPLACED_SESSION_TITLE = 'Not placed on import'
+
+export interface JournalImportOptions {
+  /** keep what the importer could not place as the notes of a session of its own */
+  keepUnplaced: boolean
+}
+
+/**
+ * Adds an imported journal to the pair: its sessions (with notes), directions and joint projects
+ * come after what the pair has. The header (title, first discussed, participants, tracker) is
+ * filled only where the pair has none. Returns a sentence saying what was added.
+ */
+export function importJournal(doc: Y.Doc, journal: Journal, unplaced: readonly JournalIssue[], options: JournalImportOptions): string {
+  // every list is appended after what the pair has (order keys); the journal's order is kept
+  const records = journalToRecords(journal, { newId })
+  const keep = options.keepUnplaced && unplaced.length > 0
+  if (keep) {
+    const id = newId()
+    records.sessions.push({ id, title: UNPLACED_SESSION_TITLE, date: null, durationMinutes: null, order: records.sessions.length })
+    records.notes[id] = unplaced.map((issue) => issue.text).join('\n\n')
+  }
+  const info = readPairInfo(doc)
+  doc.transact(() => {
+    const header: Record<string, unknown> = {}
+    if (!info.title && journal.title) header.title = journal.title
+    if (!info.firstDiscussed && journal.firstDiscussed) header.firstDiscussed = journal.firstDiscussed
+    if (info.participants.length === 0 && journal.participants.some(Boolean)) {
+      header.participants = journal.participants.map((name) => ({ name, profileId: null, beAMentor: [], seekAMentor: [] }))
+    }
+    const tracker = info.trackerBaseUrl ? null : trackerBaseFromTickets(records.trackTickets)
+    if (tracker) header.trackerBaseUrl = tracker
+    if (Object.keys(header).length) patchPairInfo(doc, header)
+    append(doc, SESSIONS, records.sessions)
+    append(doc, TRACKS, records.tracks)
+    append(doc, FIRST_STEPS, records.firstSteps)
+    append(doc, THOUGHTS, records.thoughts)
+    append(doc, TRACK_TICKETS, records.trackTickets)
+    append(doc, PROJECTS, records.projects)
+    append(doc, PROJECT_NOTES, records.projectNotes)
+    append(doc, ACTION_ITEMS, records.actionItems)
+    for (const [sessionId, markdown] of Object.entries(records.notes)) markdownToNotes(sessionNotes(doc, sessionId), markdown)
+  })
+  const added = `Imported ${describeJournalContent(journal)}.`
+  return keep ? `${added} ${unplaced.length} unplaced ${unplaced.length === 1 ? 'part is' : 'parts are'} in the session “${UNPLACED_SESSION_TITLE}”.` : added
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react'
+import type { DocLink } from '@core/sync/docLink.ts'
+
+export interface SessionVisitor {
+  clientId: number
+  id: string
+  name: string
+  color: string
+}
+
+/**
+ * Who else has this session open right now: each editor says which session it shows in the
+ * journal's presence (awareness field `session`), and reads the others'.
+ */
+export function useSessionPresence(link: DocLink, sessionId: string): SessionVisitor[] {
+  const [visitors, setVisitors] = useState<SessionVisitor[]>([])
+  useEffect(() => {
+    const awareness = link.awareness
+    link.setLocalField('session', sessionId)
+    let last = ''
+    const read = () => {
+      // a reconnect starts presence afresh: say again which session is open here
+      const own = awareness.getLocalState() as { session?: unknown } | null
+      if (own && own.session !== sessionId) link.setLocalField('session', sessionId)
+      const found: SessionVisitor[] = []
+      awareness.getStates().forEach((state, clientId) => {
+        if (clientId === awareness.clientID) return
+        const s = state as { session?: unknown; user?: { id?: unknown; name?: unknown; color?: unknown } }
+        const u = s.user
+        if (s.session !== sessionId || typeof u?.id !== 'string' || typeof u.name !== 'string' || typeof u.color !== 'string') return
+        found.push({ clientId, id: u.id, name: u.name.slice(0, 60), color: u.color })
+      })
+      const key = JSON.stringify(found)
+      if (key !== last) {
+        last = key
+        setVisitors(found)
+      }
+    }
+    read()
+    awareness.on('change', read)
+    return () => {
+      awareness.off('change', read)
+      link.setLocalField('session', null)
+    }
+  }, [link, sessionId])
+  return visitors
+}

@@ -1,0 +1,10 @@
+/**
+ * The sprint cadence: the org's timeline and teams, a team's planning, daily sync-up, people and
+ * calendar. Its store lives in ./store; its pure rules in shared/sprint.
+ */
+export { sprintTabs } from './tabs.tsx'
+export { sprintServices } from './store/services.ts'
+// what the retrospective builds on: the team's sprint, the cadence and the sync-up's retro inbox
+export { useOrgSprint, useTeamSprint } from './store/teamSprint.ts'
+export { readSprintSetup } from './store/cadenceStore.ts'
+export { readRetroInbox } from './store/retroInbox.ts'

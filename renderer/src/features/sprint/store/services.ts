@@ -1,0 +1,147 @@
+import type * as Y from 'yjs'
+import { browserZone, todayIn } from '@shared/time/dates.ts'
+import { collection } from '@core/collections/index.ts'
+import { isReadOnly } from '@core/documents/index.ts'
+import type { Service } from '@core/sync/services.ts'
+import { getIdentity } from '@core/device/identity.ts'
+import { createdByOf, readMembers } from '@core/spaces/spaceDoc.ts'
+import { setUpDefaultCadence } from './cadenceStore.ts'
+import { CADENCE, CADENCE_RECORD, TEAM_LINK, TEAM_LINK_RECORD } from './collections.ts'
+import { registerSprintDocuments } from './documents.ts'
+import { linkedOrgOf, mirrorCadence } from './mirror.ts'
+import { ensurePerson } from './people.ts'
+
+/**
+ * The sprint feature's replication, as services (sync/services.ts): they run for every active
+ * space of their kinds on this device, whether or not a sprint screen is open, and each is
+ * idempotent, so the devices of a space can all run them at once:
+ *
+ *   sprint.cadenceMirror  (team spaces) while the org the team follows is active here too: copies
+ *                         the org's rhythm and meetings to the team and the team's name, zone,
+ *                         meetings and one-off changes to the org (mirror.ts), after any change
+ *                         of either root document; only what differs is written.
+ *   sprint.defaults       (org and team spaces) on the device of the space's creator: a space
+ *                         without a cadence (and a team without an org) gets the default one.
+ *   sprint.ensurePerson   (team spaces) gives this device's member their first people record.
+ */
+
+/** What the services need to know about this device (tests give their own). */
+export interface Device {
+  /** this device's member id (null before the first run has chosen a name) */
+  memberId(): Promise<string | null>
+  zone(): string
+  now(): number
+}
+
+const thisDevice: Device = {
+  memberId: async () => (await getIdentity())?.deviceId ?? null,
+  zone: () => browserZone(),
+  now: () => Date.now()
+}
+
+/**
+ * A new space gets its defaults a moment after it appears, not at once: the command that creates
+ * a team for an org links it right after creating it, and a linked team takes the org's rhythm.
+ */
+export const DEFAULTS_AFTER_MS = 1_500
+
+/** One pass of the defaults: writes the default cadence when this device should. Returns whether it wrote. */
+export function fillInDefaults(doc: Y.Doc, kind: 'org' | 'team', meId: string, device: Pick<Device, 'zone' | 'now'>): boolean {
+  if (isReadOnly(doc) || createdByOf(doc) !== meId) return false
+  if (collection(doc, CADENCE).get(CADENCE_RECORD)) return false
+  // a team that follows an org gets the org's rhythm, not the defaults
+  if (kind === 'team' && collection(doc, TEAM_LINK).get(TEAM_LINK_RECORD)) return false
+  const zone = device.zone()
+  setUpDefaultCadence(doc, todayIn(zone, device.now()), zone)
+  return true
+}
+
+/** One pass of the people record: this member's first one, while they are a member. Returns whether it wrote. */
+export function ensureMyPerson(doc: Y.Doc, meId: string, zone: string): boolean {
+  if (isReadOnly(doc)) return false
+  const member = readMembers(doc).find((m) => m.id === meId)
+  if (!member || member.leftAt) return false
+  return ensurePerson(doc, meId, zone)
+}
+
+/** Starts `f` once this device's member id is known (after `delayMs`); returns how to stop. */
+function withMember(device: Device, delayMs: number, f: (meId: string) => () => void): () => void {
+  let stopped = false
+  let stop: (() => void) | null = null
+  const begin = () => {
+    void device.memberId().then((meId) => {
+      if (!stopped && meId) stop = f(meId)
+    })
+  }
+  const timer = delayMs > 0 ? setTimeout(begin, delayMs) : null
+  if (!timer) begin()
+  return () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+    stop?.()
+  }
+}
+
+export function cadenceMirrorService(): Service {
+  return {
+    name: 'sprint.cadenceMirror',
+    kinds: ['team'],
+    start(ctx) {
+      const team = ctx.root
+      const teamId = ctx.space.id
+      let current: { orgId: string; org: Y.Doc; stop: () => void } | null = null
+      // only while both spaces are here (a space just left or removed is not written to)
+      const bothHere = (orgId: string, org: Y.Doc) => ctx.rootOf(orgId) === org && ctx.rootOf(teamId) === team
+      const follow = () => {
+        const orgId = linkedOrgOf(team)
+        const org = orgId ? ctx.rootOf(orgId) : null
+        if (current && current.orgId === orgId && current.org === org) return
+        current?.stop()
+        current = null
+        if (!orgId || !org) return
+        current = {
+          orgId,
+          org,
+          stop: ctx.whenChanged([org, team], () => {
+            if (bothHere(orgId, org) && !isReadOnly(org) && !isReadOnly(team)) mirrorCadence(org, orgId, team, teamId)
+          })
+        }
+      }
+      follow()
+      const offLink = collection(team, TEAM_LINK).subscribe(follow)
+      const offSpaces = ctx.onSpacesChanged(follow)
+      return () => {
+        offLink()
+        offSpaces()
+        current?.stop()
+        current = null
+      }
+    }
+  }
+}
+
+export function defaultsService(device: Device = thisDevice, delayMs = DEFAULTS_AFTER_MS): Service {
+  return {
+    name: 'sprint.defaults',
+    kinds: ['org', 'team'],
+    start(ctx) {
+      const kind = ctx.space.kind === 'org' ? 'org' : 'team'
+      return withMember(device, delayMs, (meId) => ctx.whenChanged([ctx.root], () => fillInDefaults(ctx.root, kind, meId, device)))
+    }
+  }
+}
+
+export function ensurePersonService(device: Device = thisDevice): Service {
+  return {
+    name: 'sprint.ensurePerson',
+    kinds: ['team'],
+    start(ctx) {
+      return withMember(device, 0, (meId) => ctx.whenChanged([ctx.root], () => ensureMyPerson(ctx.root, meId, device.zone())))
+    }
+  }
+}
+
+registerSprintDocuments()
+
+/** Every sprint service, for `startServices` (main.tsx). */
+export const sprintServices: Service[] = [cadenceMirrorService(), defaultsService(), ensurePersonService()]

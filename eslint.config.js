@@ -16,9 +16,20 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 // Only core and a feature's store/ touch dexie, yjs and y-webrtc (the editor binds its Yjs fragment).
 const storage = ['dexie', 'dexie-react-hooks', 'y-dexie', 'yjs', 'y-webrtc', 'y-protocols', 'y-protocols/*', 'lib0', 'lib0/*']
 const layer = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { types: { anyOf: to } } } } })
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
+const restrict = (patterns, message, paths = []) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }], paths }]
 })
+const rendererStorage = [
+  ['electron', '**/electron/**', ...storage],
+  'The renderer never imports electron; only src/core and a feature\'s store/ touch dexie, yjs and y-webrtc.'
+]
+// a screen holds handles, plain values and commands from its store, never a document or its link
+const documentAccess = 'A screen gets handles, plain values and commands from its store; documents and their links stay in store/.'
+const noDocuments = [
+  { name: '@core/sync/docLink.ts', importNames: ['DocLink'], message: documentAccess },
+  { name: '@core/sync/useSharedDoc.ts', importNames: ['useSharedDoc'], message: documentAccess },
+  { name: '@core/spaces/hooks.ts', importNames: ['useSpaceRootDoc'], message: documentAccess }
+]
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'dist-web', 'test-results', 'playwright-report', 'bench/results'] },
@@ -55,10 +66,13 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/src/core/**', 'renderer/src/features/*/store/**', 'renderer/src/ui/editor/**'],
-    rules: restrict(
-      ['electron', '**/electron/**', ...storage],
-      'The renderer never imports electron; only src/core and a feature\'s store/ touch dexie, yjs and y-webrtc.'
-    )
+    rules: restrict(...rendererStorage)
+  },
+  {
+    // the same for a feature's screens, and no document or link either (options replace, not merge)
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/features/*/store/**'],
+    rules: restrict(...rendererStorage, noDocuments)
   },
   {
     files: ['renderer/src/core/**', 'renderer/src/features/*/store/**'],

@@ -2,14 +2,13 @@ import type { Profile } from '@shared/mentorship/profile.ts'
 import { pairSpaceName } from '@shared/mentorship/pairRecords.ts'
 import { cleanSpaceName } from '@shared/spaces/space.ts'
 import type { IdentityRow } from '@core/database/db.ts'
-import { PAIR_DOC_KEY } from '@features/mentorship/store/docs.ts'
-import { FIRST_STEPS, patchItem } from '@features/mentorship/store/lists.ts'
+import { PAIR_DOC_KEY, type JournalRef } from '@features/mentorship/store/docs.ts'
 import { markdownToNotes } from '@features/mentorship/store/notesMarkdown.ts'
 import { patchPairFlow, patchPairInfo } from '@features/mentorship/store/pair.ts'
 import { recordPoolPair, saveProfile, setOrgTrackerBaseUrl } from '@features/mentorship/store/pool.ts'
 import { addActionItem, addProject, addProjectNote } from '@features/mentorship/store/projects.ts'
 import { addSession, readSessions, sessionNotes } from '@features/mentorship/store/sessions.ts'
-import { addFirstStep, addThought, addTrack, addTrackTicket, readTracks } from '@features/mentorship/store/tracks.ts'
+import { addFirstStep, addThought, addTrack, addTrackTicket, patchFirstStep, readTracks } from '@features/mentorship/store/tracks.ts'
 import { createSpace } from '@core/spaces/commands.ts'
 import { withRootDoc, withSharedDoc, type Log } from './docs.ts'
 import { addDays, DEPTS, hobbies, int, personName, pick, resources, sample, sessionMarkdown, SKILLS, ZONES, type Rng } from './rand.ts'
@@ -73,12 +72,12 @@ export async function seedMentorship(input: { me: IdentityRow; orgSpaceId: strin
       const spaceId = await createSpace(name, 'pair', me)
       // pairs start over the first weeks of the program; sessions every two weeks from then on
       const first = addDays(plan.start, 7 * (k % 6))
-      // the journal document as withPairDoc (the store's own helper) loads it, without its 20 s linger
+      // the journal document as withJournal (the store's own helper) loads it, without its 20 s linger
       const counts = await withSharedDoc(spaceId, PAIR_DOC_KEY, ({ doc }) => {
         writeJournal(doc)
         return { sessions: readSessions(doc).length, tracks: readTracks(doc).length }
       })
-      function writeJournal(doc: Parameters<typeof readSessions>[0]): void {
+      function writeJournal(doc: JournalRef): void {
         const participant = (p: typeof a) => ({ name: p.profile.name, profileId: p.id, beAMentor: p.profile.beAMentor, seekAMentor: p.profile.seekAMentor })
         patchPairInfo(doc, {
           title: name,
@@ -96,7 +95,7 @@ export async function seedMentorship(input: { me: IdentityRow; orgSpaceId: strin
           const trackId = addTrack(doc, { mentorName: mentor.profile.name, menteeName: mentee.profile.name, topic: mentor.profile.beAMentor[0] ?? 'Growth', discussedIn: null })
           for (let s = 0; s < 3; s++) {
             const step = addFirstStep(doc, trackId, `${pick(r, ['Read', 'Try', 'Write up', 'Shadow'])} ${pick(r, SKILLS).toLowerCase()}`)
-            if (s < 2) patchItem(doc, FIRST_STEPS, step, { done: true })
+            if (s < 2) patchFirstStep(doc, step, { done: true })
           }
           addThought(doc, trackId, `${mentee.profile.name.split(' ')[0]} wants to ${pick(r, SKILLS).toLowerCase()}.`)
           addThought(doc, trackId, 'Revisit this after the next quarter planning.')

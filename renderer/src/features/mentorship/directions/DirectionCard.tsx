@@ -1,8 +1,19 @@
 import { useState, type FormEvent } from 'react'
 import { isTicketKey, ticketUrl } from '@shared/tickets/tickets.ts'
 import { trackTicketList } from '@shared/mentorship/trackTickets.ts'
-import { FIRST_STEPS, patchItem, removeItem, THOUGHTS, TRACK_TICKETS, TRACKS } from '../store/lists.ts'
-import { addFirstStep, addThought, addTrackTicket, removeTrack, type TrackView } from '../store/tracks.ts'
+import {
+  addFirstStep,
+  addThought,
+  addTrackTicket,
+  patchFirstStep,
+  patchThought,
+  patchTrack,
+  removeFirstStep,
+  removeThought,
+  removeTrack,
+  removeTrackTicket,
+  type TrackView
+} from '../store/tracks.ts'
 import { DraftText } from '@ui/DraftText.tsx'
 import { EditableList } from '../EditableList.tsx'
 import { ExternalLink } from '../InlineMarkdown.tsx'
@@ -10,7 +21,7 @@ import type { Pair } from '../pair/PairPage.tsx'
 
 /** "Daria as a mentor — React & Redux": the lesson plan (first steps), thoughts and tickets. */
 export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView }) {
-  const { doc, readOnly } = pair
+  const { journal, readOnly } = pair
   const title = `${track.mentorName || 'Someone'} as a mentor${track.topic ? ` — ${track.topic}` : ''}`
   const [ticket, setTicket] = useState('')
   const [ticketError, setTicketError] = useState<string | null>(null)
@@ -20,13 +31,13 @@ export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView })
 
   const setMentor = (mentor: string) => {
     const mentee = pair.names.find((n) => n !== mentor) ?? ''
-    patchItem(doc, TRACKS, track.id, { mentorName: mentor, menteeName: mentee })
+    patchTrack(journal, track.id, { mentorName: mentor, menteeName: mentee })
   }
   const linkTicket = (e: FormEvent) => {
     e.preventDefault()
     const key = ticket.trim().toUpperCase()
     if (!isTicketKey(key)) return setTicketError('A ticket key looks like ENG-8504.')
-    if (!tickets.some((t) => t.key === key)) addTrackTicket(doc, track.id, key, ticketUrl(key, pair.tracker))
+    if (!tickets.some((t) => t.key === key)) addTrackTicket(journal, track.id, key, ticketUrl(key, pair.tracker))
     setTicket('')
     setTicketError(null)
   }
@@ -57,7 +68,7 @@ export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView })
         </label>
         <label className="field topic-field">
           <span className="field-label">Topic</span>
-          <DraftText label={`Topic of ${track.mentorName} as a mentor`} value={track.topic} readOnly={readOnly} placeholder="React & Redux" onSave={(topic) => patchItem(doc, TRACKS, track.id, { topic })} />
+          <DraftText label={`Topic of ${track.mentorName} as a mentor`} value={track.topic} readOnly={readOnly} placeholder="React & Redux" onSave={(topic) => patchTrack(journal, track.id, { topic })} />
         </label>
       </div>
       <div className="direction-lists">
@@ -72,10 +83,10 @@ export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView })
             addLabel={`Add a first step for ${track.menteeName}`}
             placeholder="Work on ENG-8504"
             empty="No first steps yet: what should the mentee do to get started?"
-            onAdd={(text) => addFirstStep(doc, track.id, text)}
-            onEdit={(id, text) => patchItem(doc, FIRST_STEPS, id, { text })}
-            onToggle={(id, value) => patchItem(doc, FIRST_STEPS, id, { done: value })}
-            onRemove={(id) => removeItem(doc, FIRST_STEPS, id)}
+            onAdd={(text) => addFirstStep(journal, track.id, text)}
+            onEdit={(id, text) => patchFirstStep(journal, id, { text })}
+            onToggle={(id, value) => patchFirstStep(journal, id, { done: value })}
+            onRemove={(id) => removeFirstStep(journal, id)}
           />
         </section>
         <section aria-label="Thoughts and ideas">
@@ -88,9 +99,9 @@ export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView })
             addLabel="Add a thought or idea"
             placeholder="Think about what quality means to you"
             empty="Nothing noted yet."
-            onAdd={(text) => addThought(doc, track.id, text)}
-            onEdit={(id, text) => patchItem(doc, THOUGHTS, id, { text })}
-            onRemove={(id) => removeItem(doc, THOUGHTS, id)}
+            onAdd={(text) => addThought(journal, track.id, text)}
+            onEdit={(id, text) => patchThought(journal, id, text)}
+            onRemove={(id) => removeThought(journal, id)}
           />
         </section>
         <section aria-label="Linked tickets" className="tickets-section">
@@ -112,7 +123,7 @@ export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView })
                     )}
                     {!t.linked && <span className="muted small">mentioned</span>}
                     {record && !readOnly && (
-                      <button type="button" className="icon-button" aria-label={`Unlink ${t.key}`} onClick={() => removeItem(doc, TRACK_TICKETS, record.id)}>
+                      <button type="button" className="icon-button" aria-label={`Unlink ${t.key}`} onClick={() => removeTrackTicket(journal, record.id)}>
                         ×
                       </button>
                     )}
@@ -138,7 +149,7 @@ export function DirectionCard({ pair, track }: { pair: Pair; track: TrackView })
       </div>
       {!readOnly && (
         <div className="row end">
-          <button type="button" className="button ghost small danger-text" onClick={() => removeTrack(doc, track.id)}>
+          <button type="button" className="button ghost small danger-text" onClick={() => removeTrack(journal, track.id)}>
             Remove this direction
           </button>
         </div>

@@ -9,7 +9,7 @@ export function DirectionsTab(props: TabProps) {
 }
 
 function Directions({ pair }: { pair: Pair }) {
-  const tracks = useTracks(pair.doc)
+  const tracks = useTracks(pair.journal)
   const [a, b] = pair.names
   const known = a !== '' && b !== ''
   const missing = known ? ([[a, b], [b, a]] as const).filter(([mentor]) => !tracks.some((t) => t.mentorName === mentor)) : []
@@ -23,12 +23,12 @@ function Directions({ pair }: { pair: Pair }) {
         {!pair.readOnly && known && (
           <div className="row">
             {missing.map(([mentor, mentee]) => (
-              <button key={mentor} type="button" className="button" onClick={() => addTrack(pair.doc, { mentorName: mentor, menteeName: mentee, topic: '', discussedIn: null })}>
+              <button key={mentor} type="button" className="button" onClick={() => addTrack(pair.journal, { mentorName: mentor, menteeName: mentee, topic: '', discussedIn: null })}>
                 Add {mentor} as a mentor
               </button>
             ))}
             {missing.length === 0 && (
-              <button type="button" className="button ghost" onClick={() => addTrack(pair.doc, { mentorName: a, menteeName: b, topic: '', discussedIn: null })}>
+              <button type="button" className="button ghost" onClick={() => addTrack(pair.journal, { mentorName: a, menteeName: b, topic: '', discussedIn: null })}>
                 Add another direction
               </button>
             )}

@@ -17,7 +17,7 @@ export function OkrTab(props: TabProps) {
 }
 
 function Okrs({ pair }: { pair: Pair }) {
-  const okrs = useOkrs(pair.doc)
+  const okrs = useOkrs(pair.journal)
   const [form, setForm] = useState<{ mentee: string; editing: Okr | null } | null>(null)
   const [checkIn, setCheckIn] = useState<{ okrId: string; kr: KeyResult } | null>(null)
   const [share, setShare] = useState<{ markdown: string; fileName: string } | null>(null)
@@ -58,7 +58,7 @@ function Okrs({ pair }: { pair: Pair }) {
                 readOnly={pair.readOnly}
                 onCheckIn={(kr) => setCheckIn({ okrId: okr.id, kr })}
                 onEdit={() => setForm({ mentee, editing: okr })}
-                onRemove={() => removeOkr(pair.doc, okr.id)}
+                onRemove={() => removeOkr(pair.journal, okr.id)}
                 onShare={() =>
                   setShare({
                     markdown: okrShareMarkdown(okr, { mentee, mentor: mentorOf(mentee), pairName: pair.info.title, today: localToday() }),
@@ -75,14 +75,14 @@ function Okrs({ pair }: { pair: Pair }) {
         mentee={form?.mentee ?? ''}
         editing={form?.editing ?? null}
         onClose={() => setForm(null)}
-        onSave={(okr) => form && saveOkr(pair.doc, okr, form.mentee)}
+        onSave={(okr) => form && saveOkr(pair.journal, okr, form.mentee)}
       />
       <CheckInDialog
         kr={checkIn?.kr ?? null}
         onClose={() => setCheckIn(null)}
         onSave={(c) => {
           if (!checkIn) return
-          recordCheckIn(pair.doc, checkIn.okrId, c)
+          recordCheckIn(pair.journal, checkIn.okrId, c)
           toast('Check-in saved')
         }}
       />

@@ -1,7 +1,5 @@
 import { useState } from 'react'
-import { forEachOrgDoc } from '../store/docs.ts'
-import { patchPairInfo } from '../store/pair.ts'
-import { setPoolPairEnded } from '../store/pool.ts'
+import { endPairing } from '../store/pairing.ts'
 import { Dialog } from '@ui/ui.tsx'
 import { toast } from '@ui/toasts.ts'
 import type { Pair } from './PairPage.tsx'
@@ -11,12 +9,10 @@ export function EndPairing({ pair }: { pair: Pair }) {
   const [open, setOpen] = useState(false)
   if (pair.readOnly) return null
   const end = async () => {
-    const endedAt = Date.now()
-    patchPairInfo(pair.doc, { endedAt, endedBy: pair.identity.name })
+    const ended = endPairing(pair.journal, pair.identity.name)
     setOpen(false)
     toast('The pairing has ended. Its journal stays here.')
-    // an org pool on this device learns that these two are free again
-    await forEachOrgDoc((doc) => setPoolPairEnded(doc, pair.spaceId, endedAt)).catch(() => {})
+    await ended
   }
   return (
     <section className="end-pairing" aria-label="End pairing">

@@ -18,7 +18,7 @@ export function FlowSteps(props: { pair: Pair; flow: PairFlow; tracks: TrackView
   const setDone = (stepId: FlowStepId, done: boolean) => {
     const fields: Partial<PairFlow> = { [doneField(stepId)]: done }
     if (stepId === 'intro' && done && !flow.introHeldOn) fields.introHeldOn = localToday()
-    patchPairFlow(pair.doc, fields)
+    patchPairFlow(pair.journal, fields)
   }
   const itemsOf = (partId: string) => {
     const i = Number(partId.split(':')[1])

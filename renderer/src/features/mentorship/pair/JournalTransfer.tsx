@@ -27,7 +27,7 @@ export function JournalTransfer({ pair }: { pair: Pair }) {
 
   const apply = () => {
     if (!pending) return
-    const summary = importJournal(pair.doc, pending.result.journal, pending.result.unplaced, { keepUnplaced })
+    const summary = importJournal(pair.journal, pending.result.journal, pending.result.unplaced, { keepUnplaced })
     toast(summary)
     setPending(null)
   }
@@ -41,7 +41,7 @@ export function JournalTransfer({ pair }: { pair: Pair }) {
         per mentor, the joint project. Importing adds to what is here.
       </p>
       <div className="row">
-        <button type="button" className="button" onClick={() => downloadText(`${fileSlug(pair.info.title || 'journal')}.md`, journalMarkdown(pair.doc))}>
+        <button type="button" className="button" onClick={() => downloadText(`${fileSlug(pair.info.title || 'journal')}.md`, journalMarkdown(pair.journal))}>
           Export Markdown
         </button>
         {!pair.readOnly && (

@@ -19,7 +19,7 @@ export function describeNextSession(pair: Pair, sessionDates: (string | null)[],
 
 /** Who is in the pair, since when, how often they meet and where their tickets live. */
 export function PairDetails({ pair, sessionDates }: { pair: Pair; sessionDates: (string | null)[] }) {
-  const { info, doc, readOnly } = pair
+  const { info, journal, readOnly } = pair
   const next = nextSession({ sessionDates, cadence: info.cadence, override: info.nextSession })
   return (
     <section className="panel pair-details" aria-labelledby="pair-details-title">
@@ -37,11 +37,11 @@ export function PairDetails({ pair, sessionDates }: { pair: Pair; sessionDates: 
       <div className="details-grid">
         <label className="field">
           <span className="field-label">First discussed</span>
-          <DraftText label="First discussed" type="date" value={info.firstDiscussed ?? ''} readOnly={readOnly} onSave={(v) => patchPairInfo(doc, { firstDiscussed: v || null })} />
+          <DraftText label="First discussed" type="date" value={info.firstDiscussed ?? ''} readOnly={readOnly} onSave={(v) => patchPairInfo(journal, { firstDiscussed: v || null })} />
         </label>
         <label className="field">
           <span className="field-label">Cadence</span>
-          <select value={info.cadence} disabled={readOnly} onChange={(e) => patchPairInfo(doc, { cadence: e.target.value as Cadence })}>
+          <select value={info.cadence} disabled={readOnly} onChange={(e) => patchPairInfo(journal, { cadence: e.target.value as Cadence })}>
             {PAIR_CADENCES.map((c) => (
               <option key={c} value={c}>
                 {CADENCE_LABELS[c]}
@@ -51,13 +51,13 @@ export function PairDetails({ pair, sessionDates }: { pair: Pair; sessionDates: 
         </label>
         <label className="field">
           <span className="field-label">Next session</span>
-          <DraftText label="Next session" type="date" value={next.date ?? ''} readOnly={readOnly} onSave={(v) => patchPairInfo(doc, { nextSession: v || null })} />
+          <DraftText label="Next session" type="date" value={next.date ?? ''} readOnly={readOnly} onSave={(v) => patchPairInfo(journal, { nextSession: v || null })} />
           <span className="field-hint">
             {next.source === 'set' ? (
               <>
                 Set by you.{' '}
                 {!readOnly && (
-                  <button type="button" className="link-button" onClick={() => patchPairInfo(doc, { nextSession: null })}>
+                  <button type="button" className="link-button" onClick={() => patchPairInfo(journal, { nextSession: null })}>
                     Follow the cadence
                   </button>
                 )}
@@ -80,7 +80,7 @@ export function PairDetails({ pair, sessionDates }: { pair: Pair; sessionDates: 
             validate={validateTrackerUrl}
             onSave={(v) => {
               const clean = cleanTrackerBaseUrl(v)
-              if (clean.ok) patchPairInfo(doc, { trackerBaseUrl: clean.url })
+              if (clean.ok) patchPairInfo(journal, { trackerBaseUrl: clean.url })
             }}
           />
           <span className="field-hint">Ticket keys such as ENG-8504 anywhere in this journal link here.</span>

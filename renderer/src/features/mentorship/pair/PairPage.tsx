@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react'
 import type { PairInfo } from '@shared/mentorship/pairRecords.ts'
 import type { IdentityRow } from '@core/database/db.ts'
-import { usePairLink, type PairLink, type SharedDoc } from '../store/docs.ts'
+import { useJournal, type Journal } from '../store/docs.ts'
 import { patchPairInfo, usePairInfo } from '../store/pair.ts'
 import type { EditorUser } from '@ui/editor/RichText.tsx'
 import type { TabProps } from '@ui/spaceTab.tsx'
@@ -9,11 +9,10 @@ import { localDate } from '@ui/today.ts'
 import { formatDay } from '../formatDay.ts'
 import '../mentorship.css'
 
-/** What every view of a pair needs: its journal document, header and who is looking. */
+/** What every view of a pair needs: its journal, header and who is looking. */
 export interface Pair {
   spaceId: string
-  link: PairLink
-  doc: SharedDoc
+  journal: Journal
   info: PairInfo
   /** the two participants' names ('' while not known) */
   names: [string, string]
@@ -28,11 +27,11 @@ export interface Pair {
 
 /** Loads the pair's journal and hands it to the view; says so when the pairing has ended. */
 export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pair) => ReactNode }) {
-  const link = usePairLink(tab.space.id)
-  const info = usePairInfo(link?.doc ?? null)
+  const journal = useJournal(tab.space.id)
+  const info = usePairInfo(journal)
   const { deviceId, name, color } = tab.identity
   const me = useMemo(() => ({ id: deviceId, name, color }), [deviceId, name, color])
-  if (!link) {
+  if (!journal) {
     return (
       <div className="mentor-page" aria-busy="true">
         <p className="muted">Opening the pair&apos;s journal…</p>
@@ -43,8 +42,7 @@ export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pa
   const ended = info.endedAt !== null
   const pair: Pair = {
     spaceId: tab.space.id,
-    link,
-    doc: link.doc,
+    journal,
     info,
     names: [a?.name ?? '', b?.name ?? ''],
     me,
@@ -63,7 +61,7 @@ export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pa
             {info.endedBy ? ` (ended by ${info.endedBy})` : ''}. The journal stays readable here for both of you.
           </span>
           {!tab.readOnly && (
-            <button type="button" className="button small" onClick={() => patchPairInfo(link.doc, { endedAt: null, endedBy: null })}>
+            <button type="button" className="button small" onClick={() => patchPairInfo(journal, { endedAt: null, endedBy: null })}>
               Pick it up again
             </button>
           )}

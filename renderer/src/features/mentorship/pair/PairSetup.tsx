@@ -16,7 +16,7 @@ export function PairSetup({ pair }: { pair: Pair }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (!a.trim() || !b.trim()) return setError('Both names are needed: each of you mentors the other.')
-    patchPairInfo(pair.doc, {
+    patchPairInfo(pair.journal, {
       title: pair.info.title || pairSpaceName(a, b),
       firstDiscussed: pair.info.firstDiscussed ?? localToday(),
       participants: [a.trim(), b.trim()].map((name) => ({ name, profileId: null, beAMentor: [], seekAMentor: [] }))

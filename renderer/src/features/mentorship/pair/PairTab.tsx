@@ -2,7 +2,7 @@ import { useToday } from '@ui/today.ts'
 import { usePairFlow } from '../store/pair.ts'
 import { useSessions } from '../store/sessions.ts'
 import { useTracks } from '../store/tracks.ts'
-import { useClockOffsets } from '@core/sync/clock.ts'
+import { usePairClock } from '../store/presence.ts'
 import type { TabProps } from '@ui/spaceTab.tsx'
 import { describeNextSession, PairDetails } from './PairDetails.tsx'
 import { EndPairing } from './EndPairing.tsx'
@@ -17,10 +17,10 @@ export function PairTab(props: TabProps) {
 }
 
 function PairHome({ pair }: { pair: Pair }) {
-  const flow = usePairFlow(pair.doc)
-  const sessions = useSessions(pair.doc)
-  const tracks = useTracks(pair.doc)
-  const offsetOf = useClockOffsets(pair.link)
+  const flow = usePairFlow(pair.journal)
+  const sessions = useSessions(pair.journal)
+  const tracks = useTracks(pair.journal)
+  const offsetOf = usePairClock(pair.journal)
   const today = useToday()
   const dates = sessions.map((s) => s.date)
   const known = pair.names[0] !== '' && pair.names[1] !== ''

@@ -34,12 +34,12 @@ export function StepTimer(props: {
   const me = pair.identity.deviceId
   const activeIndex = active ? parts.indexOf(active) : -1
 
-  const startPart = (partId: string, minutes: number) => patchPairFlow(pair.doc, { activePart: partId, timer: startTimer(minutes, me, clock()) })
+  const startPart = (partId: string, minutes: number) => patchPairFlow(pair.journal, { activePart: partId, timer: startTimer(minutes, me, clock()) })
   const next = () => {
     const following = active ? nextPart(active.id, pair.names) : parts[0]
     if (following) startPart(following.id, following.minutes)
     else {
-      patchPairFlow(pair.doc, { activePart: null, timer: null })
+      patchPairFlow(pair.journal, { activePart: null, timer: null })
       props.onFinished()
     }
   }
@@ -86,12 +86,12 @@ export function StepTimer(props: {
               </button>
             )}
             {shownState === 'running' && timer && (
-              <button type="button" className="button" onClick={() => patchPairFlow(pair.doc, { timer: pauseTimer(timer, clock(), offset) })}>
+              <button type="button" className="button" onClick={() => patchPairFlow(pair.journal, { timer: pauseTimer(timer, clock(), offset) })}>
                 Pause
               </button>
             )}
             {shownState === 'paused' && timer && (
-              <button type="button" className="button primary" onClick={() => patchPairFlow(pair.doc, { timer: resumeTimer(timer, me, clock(), offset) })}>
+              <button type="button" className="button primary" onClick={() => patchPairFlow(pair.journal, { timer: resumeTimer(timer, me, clock(), offset) })}>
                 Resume
               </button>
             )}

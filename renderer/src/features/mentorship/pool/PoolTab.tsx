@@ -5,8 +5,9 @@ import { profilesToYaml } from '@shared/mentorship/profileYaml.ts'
 import { otherParticipant } from '@shared/mentorship/journal.ts'
 import { personFirst } from '@shared/mentorship/pairOrder.ts'
 import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
-import { useRootDoc } from '../store/docs.ts'
+import { useProgram } from '../store/docs.ts'
 import { applyPoolImport, removeProfile, saveProfile, useOrgMentoring, usePool, usePoolPairs } from '../store/pool.ts'
+import { startPair } from '../store/pairing.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
 import { toast } from '@ui/toasts.ts'
 import type { TabProps } from '@ui/spaceTab.tsx'
@@ -17,7 +18,6 @@ import { formatDay } from '../formatDay.ts'
 import { PairStartedDialog } from './PairStartedDialog.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { ProfileDialog } from './ProfileDialog.tsx'
-import { startPair } from './startPair.ts'
 import { Suggestions } from './Suggestions.tsx'
 import { TrackerSetting } from './TrackerSetting.tsx'
 import { YamlImportDialog } from './YamlImportDialog.tsx'
@@ -27,10 +27,10 @@ const SUGGESTIONS_SHOWN = 6
 
 /** The org's mentoring pool: profiles, YAML in and out, suggested pairs, pairs started. */
 export function PoolTab({ space, identity, readOnly }: TabProps) {
-  const doc = useRootDoc(space.id)
-  const pool = usePool(doc)
-  const pairs = usePoolPairs(doc)
-  const settings = useOrgMentoring(doc)
+  const program = useProgram(space.id)
+  const pool = usePool(program)
+  const pairs = usePoolPairs(program)
+  const settings = useOrgMentoring(program)
   const spacesHere = new Set((useSpaces() ?? []).map((s) => s.id))
   const [editing, setEditing] = useState<(PoolProfile & { id: string }) | 'new' | null>(null)
   const [importing, setImporting] = useState(false)
@@ -55,11 +55,11 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
   )
 
   const start = async (s: PairSuggestion) => {
-    if (!doc) return
+    if (!program) return
     setBusy(true)
     try {
       const byId = new Map(pool.map((p) => [p.id, p as PoolProfile]))
-      const result = await startPair({ orgDoc: doc, suggestion: s, profiles: byId, trackerBaseUrl: settings.trackerBaseUrl, me: identity })
+      const result = await startPair({ program, suggestion: s, profiles: byId, trackerBaseUrl: settings.trackerBaseUrl, me: identity })
       const other = otherParticipant([s.a.name, s.b.name], identity.name)
       setStarted({ ...result, sendTo: other ?? `${s.a.name} and ${s.b.name}` })
     } catch (err) {
@@ -69,7 +69,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
     }
   }
 
-  if (!doc) return <div className="mentor-page" aria-busy="true" />
+  if (!program) return <div className="mentor-page" aria-busy="true" />
   return (
     <div className="mentor-page">
       <header className="section-head">
@@ -148,16 +148,16 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
         </section>
       )}
 
-      <TrackerSetting doc={doc} value={settings.trackerBaseUrl} readOnly={readOnly} />
+      <TrackerSetting program={program} value={settings.trackerBaseUrl} readOnly={readOnly} />
 
       <ProfileDialog
         open={editing !== null}
         editing={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
-        onSave={(id, profile) => saveProfile(doc, id, profile)}
-        onRemove={(id) => removeProfile(doc, id)}
+        onSave={(id, profile) => saveProfile(program, id, profile)}
+        onRemove={(id) => removeProfile(program, id)}
       />
-      <YamlImportDialog open={importing} onClose={() => setImporting(false)} existing={pool} onImport={(writes) => applyPoolImport(doc, writes)} />
+      <YamlImportDialog open={importing} onClose={() => setImporting(false)} existing={pool} onImport={(writes) => applyPoolImport(program, writes)} />
       <PairStartedDialog started={started} onClose={() => setStarted(null)} />
     </div>
   )

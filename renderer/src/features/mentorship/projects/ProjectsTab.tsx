@@ -1,6 +1,17 @@
 import { useState, type FormEvent } from 'react'
-import { ACTION_ITEMS, patchItem, PROJECT_NOTES, PROJECTS, removeItem } from '../store/lists.ts'
-import { addActionItem, addProject, addProjectNote, removeProject, useProjects, type ProjectView } from '../store/projects.ts'
+import {
+  addActionItem,
+  addProject,
+  addProjectNote,
+  patchActionItem,
+  patchProject,
+  patchProjectNote,
+  removeActionItem,
+  removeProject,
+  removeProjectNote,
+  useProjects,
+  type ProjectView
+} from '../store/projects.ts'
 import type { TabProps } from '@ui/spaceTab.tsx'
 import { DraftText } from '@ui/DraftText.tsx'
 import { EditableList } from '../EditableList.tsx'
@@ -12,12 +23,12 @@ export function ProjectsTab(props: TabProps) {
 }
 
 function Projects({ pair }: { pair: Pair }) {
-  const projects = useProjects(pair.doc)
+  const projects = useProjects(pair.journal)
   const [title, setTitle] = useState('')
   const add = (e: FormEvent) => {
     e.preventDefault()
     if (!title.trim()) return
-    addProject(pair.doc, title.trim())
+    addProject(pair.journal, title.trim())
     setTitle('')
   }
   return (
@@ -50,11 +61,11 @@ function Projects({ pair }: { pair: Pair }) {
 }
 
 function ProjectCard({ pair, project }: { pair: Pair; project: ProjectView }) {
-  const { doc, readOnly } = pair
+  const { journal, readOnly } = pair
   const open = project.actionItems.filter((a) => !a.done).length
   return (
     <article className="panel project-card" aria-label={`Joint project: ${project.title}`}>
-      <DraftText label="Project title" className="project-title-input" value={project.title} readOnly={readOnly} onSave={(title) => patchItem(doc, PROJECTS, project.id, { title })} />
+      <DraftText label="Project title" className="project-title-input" value={project.title} readOnly={readOnly} onSave={(title) => patchProject(journal, project.id, { title })} />
       <div className="direction-lists two">
         <section aria-label="Project notes">
           <h4>Notes</h4>
@@ -66,9 +77,9 @@ function ProjectCard({ pair, project }: { pair: Pair; project: ProjectView }) {
             addLabel="Add a note"
             placeholder="What limits exposure to other teams?"
             empty="No notes yet."
-            onAdd={(text) => addProjectNote(doc, project.id, text)}
-            onEdit={(id, text) => patchItem(doc, PROJECT_NOTES, id, { text })}
-            onRemove={(id) => removeItem(doc, PROJECT_NOTES, id)}
+            onAdd={(text) => addProjectNote(journal, project.id, text)}
+            onEdit={(id, text) => patchProjectNote(journal, id, text)}
+            onRemove={(id) => removeProjectNote(journal, id)}
           />
         </section>
         <section aria-label="Action items">
@@ -84,17 +95,17 @@ function ProjectCard({ pair, project }: { pair: Pair; project: ProjectView }) {
             addLabel="Add an action item"
             placeholder="Draft a rotation proposal"
             empty="No action items yet."
-            onAdd={(text) => addActionItem(doc, project.id, text, null)}
-            onEdit={(id, text) => patchItem(doc, ACTION_ITEMS, id, { text })}
-            onToggle={(id, done) => patchItem(doc, ACTION_ITEMS, id, { done })}
-            onRemove={(id) => removeItem(doc, ACTION_ITEMS, id)}
+            onAdd={(text) => addActionItem(journal, project.id, text, null)}
+            onEdit={(id, text) => patchActionItem(journal, id, { text })}
+            onToggle={(id, done) => patchActionItem(journal, id, { done })}
+            onRemove={(id) => removeActionItem(journal, id)}
             extra={(item) => (
               <select
                 className="owner-select"
                 aria-label={`Owner of “${item.text}”`}
                 value={item.owner ?? ''}
                 disabled={readOnly}
-                onChange={(e) => patchItem(doc, ACTION_ITEMS, item.id, { owner: e.target.value || null })}
+                onChange={(e) => patchActionItem(journal, item.id, { owner: e.target.value || null })}
               >
                 <option value="">No owner</option>
                 {[...new Set([...pair.names.filter(Boolean), ...(item.owner ? [item.owner] : [])])].map((n) => (
@@ -109,7 +120,7 @@ function ProjectCard({ pair, project }: { pair: Pair; project: ProjectView }) {
       </div>
       {!readOnly && (
         <div className="row end">
-          <button type="button" className="button ghost small danger-text" onClick={() => removeProject(doc, project.id)}>
+          <button type="button" className="button ghost small danger-text" onClick={() => removeProject(journal, project.id)}>
             Remove project
           </button>
         </div>

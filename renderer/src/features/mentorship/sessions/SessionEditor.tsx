@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { formatDuration } from '@shared/mentorship/journalDates.ts'
 import type { SessionRecord } from '@shared/mentorship/pairRecords.ts'
-import { useSessionPresence } from '../store/sessionPresence.ts'
-import { patchSession, removeSession, sessionNotes } from '../store/sessions.ts'
+import { useSessionPresence } from '../store/presence.ts'
+import { patchSession, removeSession, sessionNotesBinding } from '../store/sessions.ts'
 import { platform } from '@core/platform/index.ts'
 import { Avatar, Dialog } from '@ui/ui.tsx'
 import { RichText } from '@ui/editor/RichText.tsx'
@@ -13,19 +13,19 @@ const DURATIONS = [15, 30, 35, 45, 60, 90, 120]
 
 /** One session: title, date, duration and notes co-edited live (with the other person's caret). */
 export function SessionEditor({ pair, session, onRemoved }: { pair: Pair; session: SessionRecord & { id: string }; onRemoved: () => void }) {
-  const { doc, readOnly } = pair
-  const notes = useMemo(() => sessionNotes(doc, session.id), [doc, session.id])
-  const here = useSessionPresence(pair.link, session.id)
+  const { journal, readOnly } = pair
+  const notes = useMemo(() => sessionNotesBinding(journal, session.id), [journal, session.id])
+  const here = useSessionPresence(journal, session.id)
   const [confirm, setConfirm] = useState(false)
   const durations = session.durationMinutes && !DURATIONS.includes(session.durationMinutes) ? [...DURATIONS, session.durationMinutes].sort((x, y) => x - y) : DURATIONS
 
   return (
     <article className="panel session-editor" aria-label={`Session: ${session.title || 'Untitled'}`}>
-      <DraftText label="Session title" className="session-title-input" value={session.title} readOnly={readOnly} placeholder="The intro" onSave={(title) => patchSession(doc, session.id, { title })} />
+      <DraftText label="Session title" className="session-title-input" value={session.title} readOnly={readOnly} placeholder="The intro" onSave={(title) => patchSession(journal, session.id, { title })} />
       <div className="row session-meta">
         <label className="field inline">
           <span className="field-label">Date</span>
-          <DraftText label="Session date" type="date" value={session.date ?? ''} readOnly={readOnly} onSave={(v) => patchSession(doc, session.id, { date: v || null })} />
+          <DraftText label="Session date" type="date" value={session.date ?? ''} readOnly={readOnly} onSave={(v) => patchSession(journal, session.id, { date: v || null })} />
         </label>
         <label className="field inline">
           <span className="field-label">Duration</span>
@@ -33,7 +33,7 @@ export function SessionEditor({ pair, session, onRemoved }: { pair: Pair; sessio
             aria-label="Session duration"
             value={session.durationMinutes ?? ''}
             disabled={readOnly}
-            onChange={(e) => patchSession(doc, session.id, { durationMinutes: e.target.value ? Number(e.target.value) : null })}
+            onChange={(e) => patchSession(journal, session.id, { durationMinutes: e.target.value ? Number(e.target.value) : null })}
           >
             <option value="">—</option>
             {durations.map((m) => (
@@ -57,8 +57,8 @@ export function SessionEditor({ pair, session, onRemoved }: { pair: Pair; sessio
       </div>
       <RichText
         key={readOnly ? 'read' : 'edit'}
-        fragment={notes}
-        awareness={pair.link.awareness}
+        fragment={notes.fragment}
+        awareness={notes.awareness}
         user={pair.me}
         label="Session notes"
         placeholder="What did you talk about? Decisions, links, next steps… Ticket keys like ENG-8504 become links."
@@ -88,7 +88,7 @@ export function SessionEditor({ pair, session, onRemoved }: { pair: Pair; sessio
             className="button danger"
             onClick={() => {
               setConfirm(false)
-              removeSession(doc, session.id)
+              removeSession(journal, session.id)
               onRemoved()
             }}
           >

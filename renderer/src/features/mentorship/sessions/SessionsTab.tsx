@@ -13,14 +13,14 @@ export function SessionsTab(props: TabProps) {
 }
 
 function Sessions({ pair }: { pair: Pair }) {
-  const sessions = useSessions(pair.doc)
+  const sessions = useSessions(pair.journal)
   const [, navigate] = useLocation()
   const openId = pair.path[0] ?? sessions[sessions.length - 1]?.id ?? null
   const open = sessions.find((s) => s.id === openId) ?? null
 
   const add = () => {
     const first = sessions.length === 0
-    const id = addSession(pair.doc, { title: first ? 'The intro' : `Session ${sessions.length + 1}`, date: localToday(), durationMinutes: first ? 30 : 60 })
+    const id = addSession(pair.journal, { title: first ? 'The intro' : `Session ${sessions.length + 1}`, date: localToday(), durationMinutes: first ? 30 : 60 })
     navigate(`${pair.base}/${id}`)
   }
 

@@ -1,17 +1,18 @@
 import type * as Y from 'yjs'
 import { newId } from '@shared/spaces/key.ts'
-import type { Journal } from '@shared/mentorship/journal.ts'
+import type { Journal as JournalModel } from '@shared/mentorship/journal.ts'
 import type { JournalIssue } from '@shared/mentorship/journalImport.ts'
 import { journalToMarkdown } from '@shared/mentorship/journalMarkdown.ts'
 import { describeJournalContent, journalToRecords, recordsToJournal, type JournalRecords } from '@shared/mentorship/journalRecords.ts'
 import { trackerBaseFromTickets } from '@shared/mentorship/trackTickets.ts'
 import { collection, type CollectionDef, type Fields } from '@core/collections/index.ts'
+import { journalDoc, type JournalRef } from './docs.ts'
 import { ACTION_ITEMS, FIRST_STEPS, PROJECT_NOTES, PROJECTS, SESSIONS, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
 import { patchPairInfo, readPairInfo } from './pair.ts'
 import { sessionNotes } from './sessions.ts'
 import { markdownToNotes, notesToMarkdown } from './notesMarkdown.ts'
 
-/** A pair's journal document as the program's Markdown (shared/mentorship/journalMarkdown.ts) and back. */
+/** A pair's journal as the program's Markdown (shared/mentorship/journalMarkdown.ts) and back. */
 
 function readRecords(doc: Y.Doc): JournalRecords {
   const all = <T>(def: CollectionDef<T>) => [...collection(doc, def).list()]
@@ -34,15 +35,16 @@ function append<T>(doc: Y.Doc, def: CollectionDef<T>, records: readonly ({ id: s
   collection(doc, def).createMany(records.map(({ order: _order, ...fields }) => fields as Fields<T> & { id: string }))
 }
 
-export function readJournal(doc: Y.Doc): Journal {
+export function readJournal(journal: JournalRef): JournalModel {
+  const doc = journalDoc(journal)
   const info = readPairInfo(doc)
   const [a, b] = info.participants
   return recordsToJournal({ title: info.title, firstDiscussed: info.firstDiscussed, participants: [a?.name ?? '', b?.name ?? ''] }, readRecords(doc))
 }
 
 /** The journal in the seed document's structure and date style. */
-export function journalMarkdown(doc: Y.Doc): string {
-  return journalToMarkdown(readJournal(doc), { dateStyle: 'us', trackerBaseUrl: readPairInfo(doc).trackerBaseUrl || undefined })
+export function journalMarkdown(journal: JournalRef): string {
+  return journalToMarkdown(readJournal(journal), { dateStyle: 'us', trackerBaseUrl: readPairInfo(journal).trackerBaseUrl || undefined })
 }
 
 export const UNPLACED_SESSION_TITLE = 'Not placed on import'
@@ -57,9 +59,10 @@ export interface JournalImportOptions {
  * come after what the pair has. The header (title, first discussed, participants, tracker) is
  * filled only where the pair has none. Returns a sentence saying what was added.
  */
-export function importJournal(doc: Y.Doc, journal: Journal, unplaced: readonly JournalIssue[], options: JournalImportOptions): string {
-  // every list is appended after what the pair has (order keys); the journal's order is kept
-  const records = journalToRecords(journal, { newId })
+export function importJournal(journal: JournalRef, imported: JournalModel, unplaced: readonly JournalIssue[], options: JournalImportOptions): string {
+  const doc = journalDoc(journal)
+  // every list is appended after what the pair has (order keys); the imported order is kept
+  const records = journalToRecords(imported, { newId })
   const keep = options.keepUnplaced && unplaced.length > 0
   if (keep) {
     const id = newId()
@@ -69,10 +72,10 @@ export function importJournal(doc: Y.Doc, journal: Journal, unplaced: readonly J
   const info = readPairInfo(doc)
   doc.transact(() => {
     const header: Record<string, unknown> = {}
-    if (!info.title && journal.title) header.title = journal.title
-    if (!info.firstDiscussed && journal.firstDiscussed) header.firstDiscussed = journal.firstDiscussed
-    if (info.participants.length === 0 && journal.participants.some(Boolean)) {
-      header.participants = journal.participants.map((name) => ({ name, profileId: null, beAMentor: [], seekAMentor: [] }))
+    if (!info.title && imported.title) header.title = imported.title
+    if (!info.firstDiscussed && imported.firstDiscussed) header.firstDiscussed = imported.firstDiscussed
+    if (info.participants.length === 0 && imported.participants.some(Boolean)) {
+      header.participants = imported.participants.map((name) => ({ name, profileId: null, beAMentor: [], seekAMentor: [] }))
     }
     const tracker = info.trackerBaseUrl ? null : trackerBaseFromTickets(records.trackTickets)
     if (tracker) header.trackerBaseUrl = tracker
@@ -87,6 +90,6 @@ export function importJournal(doc: Y.Doc, journal: Journal, unplaced: readonly J
     append(doc, ACTION_ITEMS, records.actionItems)
     for (const [sessionId, markdown] of Object.entries(records.notes)) markdownToNotes(sessionNotes(doc, sessionId), markdown)
   })
-  const added = `Imported ${describeJournalContent(journal)}.`
+  const added = `Imported ${describeJournalContent(imported)}.`
   return keep ? `${added} ${unplaced.length} unplaced ${unplaced.length === 1 ? 'part is' : 'parts are'} in the session “${UNPLACED_SESSION_TITLE}”.` : added
 }

@@ -16,9 +16,10 @@ import { collection, defineCollection, type CollectionDef, type Fields } from '@
 
 /**
  * The collections of a pair's journal document (records in shared/mentorship/pairRecords.ts) and
- * the commands every list shares: add at the end, change some fields, remove with what belongs
- * to the record. Lists keep the order people made (order keys); a direction's first steps,
- * thoughts and tickets, and a project's notes and action items, go when it goes.
+ * what every list does on the document: add at the end, change some fields, remove with what
+ * belongs to the record. Lists keep the order people made (order keys); a direction's first
+ * steps, thoughts and tickets, and a project's notes and action items, go when it goes. Screens
+ * never name a collection: they call the commands of sessions.ts, tracks.ts and projects.ts.
  */
 const sessionNotesName = (sessionId: string) => `session:${sessionId}`
 

@@ -8,7 +8,7 @@ import type * as Y from 'yjs'
 /**
  * Session notes as Markdown ⇄ the shared rich-text fragment the editor binds to, through TipTap's
  * own Markdown support (@tiptap/markdown) and y-tiptap's ProseMirror ⇄ Yjs mapping. The schema is
- * the session editor's (features/editor/RichText.tsx: StarterKit without undo/redo).
+ * the session editor's (ui/editor/RichText.tsx: StarterKit without undo/redo).
  */
 const EXTENSIONS = [StarterKit.configure({ undoRedo: false, link: { openOnClick: false } })]
 

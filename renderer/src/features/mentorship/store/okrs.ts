@@ -1,8 +1,8 @@
-import type * as Y from 'yjs'
 import { applyCheckIn, parseOkr, type CheckIn, type Okr } from '@shared/mentorship/okr.ts'
 import type { OkrRecord } from '@shared/mentorship/pairRecords.ts'
 import { useMemo } from 'react'
 import { collection, useRecords, type Rec } from '@core/collections/index.ts'
+import { journalDoc, type Journal, type JournalRef } from './docs.ts'
 import { OKRS } from './lists.ts'
 
 /**
@@ -27,19 +27,20 @@ function views(records: readonly Rec<OkrRecord>[]): OkrView[] {
     .sort((a, b) => b.okr.quarter.localeCompare(a.okr.quarter) || a.createdAt - b.createdAt)
 }
 
-export function readOkrs(doc: Y.Doc): OkrView[] {
-  return views(collection(doc, OKRS).list())
+export function readOkrs(journal: JournalRef): OkrView[] {
+  return views(collection(journalDoc(journal), OKRS).list())
 }
 
-export function useOkrs(doc: Y.Doc | null): OkrView[] {
-  const records = useRecords(doc, OKRS)
+export function useOkrs(journal: Journal | null): OkrView[] {
+  const records = useRecords(journal && journalDoc(journal), OKRS)
   return useMemo(() => views(records), [records])
 }
 
 /** Writes a whole, already validated OKR. */
-export function saveOkr(doc: Y.Doc, okr: Okr, mentee: string): void {
-  const existing = collection(doc, OKRS).get(okr.id)
-  collection(doc, OKRS).patch(okr.id, {
+export function saveOkr(journal: JournalRef, okr: Okr, mentee: string): void {
+  const okrs = collection(journalDoc(journal), OKRS)
+  const existing = okrs.get(okr.id)
+  okrs.patch(okr.id, {
     mentee,
     quarter: okr.quarter,
     objective: okr.objective,
@@ -50,14 +51,15 @@ export function saveOkr(doc: Y.Doc, okr: Okr, mentee: string): void {
 }
 
 /** Records a check-in on the OKR as it is now in the document (throws with what is wrong). */
-export function recordCheckIn(doc: Y.Doc, okrId: string, checkIn: CheckIn): void {
-  const record = collection(doc, OKRS).get(okrId)
+export function recordCheckIn(journal: JournalRef, okrId: string, checkIn: CheckIn): void {
+  const okrs = collection(journalDoc(journal), OKRS)
+  const record = okrs.get(okrId)
   const view = record ? toView(record) : null
   if (!view) throw new Error('This OKR is no longer here.')
   const next = applyCheckIn(view.okr, checkIn)
-  collection(doc, OKRS).patch(okrId, { keyResults: next.keyResults, checkIns: next.checkIns })
+  okrs.patch(okrId, { keyResults: next.keyResults, checkIns: next.checkIns })
 }
 
-export function removeOkr(doc: Y.Doc, okrId: string): void {
-  collection(doc, OKRS).remove(okrId)
+export function removeOkr(journal: JournalRef, okrId: string): void {
+  collection(journalDoc(journal), OKRS).remove(okrId)
 }

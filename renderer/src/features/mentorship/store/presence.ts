@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { DocLink } from '@core/sync/docLink.ts'
+import { useClockOffsets } from '@core/sync/clock.ts'
+import { journalLink, type Journal } from './docs.ts'
+
+/**
+ * Live presence in a pair's journal, over the journal's awareness (never stored): who has which
+ * session open, and the clock beacons that let both people see one step timer.
+ */
 
 export interface SessionVisitor {
   clientId: number
@@ -12,7 +18,8 @@ export interface SessionVisitor {
  * Who else has this session open right now: each editor says which session it shows in the
  * journal's presence (awareness field `session`), and reads the others'.
  */
-export function useSessionPresence(link: DocLink, sessionId: string): SessionVisitor[] {
+export function useSessionPresence(journal: Journal, sessionId: string): SessionVisitor[] {
+  const link = journalLink(journal)
   const [visitors, setVisitors] = useState<SessionVisitor[]>([])
   useEffect(() => {
     const awareness = link.awareness
@@ -44,4 +51,12 @@ export function useSessionPresence(link: DocLink, sessionId: string): SessionVis
     }
   }, [link, sessionId])
   return visitors
+}
+
+/**
+ * The step timer's clock: while shown, this device's clock goes out in the journal's presence, and
+ * each peer's offset is kept (member id → ms; 0 for ourselves and peers not heard from).
+ */
+export function usePairClock(journal: Journal): (memberId: string) => number {
+  return useClockOffsets(journalLink(journal))
 }

@@ -37,3 +37,33 @@ export function colorFor(seed: string): string {
   for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0
   return MEMBER_COLORS[h % MEMBER_COLORS.length]!
 }
+
+const channel = (hex: string, at: number): number => {
+  const v = parseInt(hex.slice(at, at + 2), 16) / 255
+  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+}
+const luminance = (hex: string): number => 0.2126 * channel(hex, 1) + 0.7152 * channel(hex, 3) + 0.0722 * channel(hex, 5)
+
+/** WCAG 2 contrast ratio of two `#rrggbb` colours (1 … 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)]
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
+}
+
+const hex2 = (v: number): string => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')
+
+/**
+ * How initials show on a member's colour at WCAG AA (4.5:1): white text where white reads well,
+ * near-black where that does, else the colour darkened (a few steps toward black) under white.
+ * Every peer computes the same pair for the same colour; a malformed colour gets the accent.
+ */
+export function avatarColors(color: string): { background: string; text: string } {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) return { background: '#2f5d50', text: '#ffffff' }
+  if (contrastRatio('#ffffff', color) >= 4.5) return { background: color, text: '#ffffff' }
+  if (contrastRatio('#141a18', color) >= 4.5) return { background: color, text: '#141a18' }
+  let background = color
+  for (let step = 0; step < 20 && contrastRatio('#ffffff', background) < 4.5; step++) {
+    background = '#' + [1, 3, 5].map((at) => hex2(parseInt(background.slice(at, at + 2), 16) * 0.92)).join('')
+  }
+  return { background, text: '#ffffff' }
+}

@@ -82,7 +82,7 @@ test('a full disk: the edit stays, the app says so until it is saved, and it sur
   await expect(page.getByRole('alert', { name: 'Your latest changes are not saved yet' })).toHaveCount(0)
 
   // web mode: Settings shows how much of the browser's allowance Tandem uses
-  await page.getByRole('link', { name: 'Settings for Ada' }).click()
+  await page.getByRole('link', { name: 'Ada: settings' }).click()
   const storage = page.getByRole('region', { name: 'Storage on this computer' })
   await expect(storage.getByRole('meter', { name: 'Storage used' })).toBeVisible()
   await expect(storage).toContainText(/\d+(\.\d)? (bytes|KB|MB|GB) of \d+(\.\d)? (KB|MB|GB|TB) used/)

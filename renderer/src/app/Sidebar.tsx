@@ -80,7 +80,7 @@ export function Sidebar({ identity }: { identity: IdentityRow }) {
           <span className="connection-dot" aria-hidden="true" />
           {!online ? 'Working offline' : signaling === 'unreachable' ? 'Online · no server' : 'Online'}
         </button>
-        <Link href="/settings" className="me" aria-label={`Settings for ${identity.name}`}>
+        <Link href="/settings" className="me" aria-label={`${identity.name}: settings`}>
           <Avatar name={identity.name} color={identity.color} size={28} />
           <span>{identity.name}</span>
         </Link>

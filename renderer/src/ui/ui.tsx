@@ -1,10 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react'
-import { initials } from '@shared/identity/identity.ts'
+import { avatarColors, initials } from '@shared/identity/identity.ts'
 import { useToasts, dismissToast } from './toasts.ts'
 
 export function Avatar({ name, color, size = 32, online }: { name: string; color: string; size?: number; online?: boolean }) {
+  const { background, text } = avatarColors(color)
   return (
-    <span className="avatar" style={{ background: color, width: size, height: size, fontSize: size * 0.4 }} aria-hidden="true">
+    <span className="avatar" style={{ background, color: text, width: size, height: size, fontSize: size * 0.4 }} aria-hidden="true">
       {initials(name)}
       {online !== undefined && <span className={`avatar-dot ${online ? 'on' : 'off'}`} />}
     </span>

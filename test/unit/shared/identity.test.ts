@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, initials } from '@shared/identity/identity.ts'
+import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, avatarColors, contrastRatio, initials } from '@shared/identity/identity.ts'
 
 describe('cleanDisplayName', () => {
   it('trims and collapses whitespace', () => {
@@ -52,5 +52,28 @@ describe('colorFor', () => {
       expect(Identity.safeParse({ deviceId: 'device-123', name: 'A', color }).success).toBe(true)
     }
     expect(Identity.safeParse({ deviceId: 'device-123', name: 'A', color: 'red' }).success).toBe(false)
+  })
+})
+
+describe('avatarColors (initials on a member colour)', () => {
+  it('reads at WCAG AA (4.5:1) on every member colour', () => {
+    for (const color of MEMBER_COLORS) {
+      const { background, text } = avatarColors(color)
+      expect(contrastRatio(text, background), color).toBeGreaterThanOrEqual(4.5)
+    }
+  })
+  it('keeps the colour where white or near-black reads well, darkens it only where neither does', () => {
+    expect(avatarColors('#1971c2')).toEqual({ background: '#1971c2', text: '#ffffff' })
+    expect(avatarColors('#66a80f')).toEqual({ background: '#66a80f', text: '#141a18' })
+    const orange = avatarColors('#d9480f')
+    expect(orange.text).toBe('#ffffff')
+    expect(orange.background).not.toBe('#d9480f')
+    expect(contrastRatio('#ffffff', orange.background)).toBeGreaterThanOrEqual(4.5)
+  })
+  it('gives a malformed colour a readable default', () => {
+    expect(contrastRatio(avatarColors('red').text, avatarColors('red').background)).toBeGreaterThanOrEqual(4.5)
+  })
+  it('computes the contrast ratio of black on white as 21', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5)
   })
 })

@@ -66,8 +66,9 @@ type EditorInstance = ReturnType<typeof useEditor>
 function Toolbar({ editor }: { editor: EditorInstance }) {
   if (!editor) return null
   const button = (label: string, active: boolean, run: () => void, text: string) => (
-    <button type="button" className={`tool ${active ? 'active' : ''}`} aria-label={label} aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-      {text}
+    <button type="button" className={`tool ${active ? 'active' : ''}`} title={label} aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      <span aria-hidden="true">{text}</span>
+      <span className="sr-only">{label}</span>
     </button>
   )
   const chain = () => editor.chain().focus()

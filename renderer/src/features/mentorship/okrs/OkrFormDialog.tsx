@@ -97,11 +97,13 @@ function OkrForm({ editing, onClose, onSave }: Parameters<typeof OkrFormDialog>[
         </button>
       </fieldset>
       {errors.length > 0 && (
-        <ul className="problems error" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{e.charAt(0).toUpperCase() + e.slice(1)}.</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="problems error">
+            {errors.map((e) => (
+              <li key={e}>{e.charAt(0).toUpperCase() + e.slice(1)}.</li>
+            ))}
+          </ul>
+        </div>
       )}
       <p className="muted small">Scored the Google way: each key result 0.0–1.0, the objective their average; 0.7 is on target for a stretch goal.</p>
       <div className="row end">

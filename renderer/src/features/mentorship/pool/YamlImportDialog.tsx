@@ -103,11 +103,13 @@ seek_a_mentor: ["Frontend development with React and Redux"]`}</pre>
             {badFiles > 0 && ` ${problemFiles(badFiles, outcome.files)}`}
           </p>
           {outcome.errors.length > 0 && (
-            <ul className="problems error" role="alert" aria-label="Import errors">
-              {outcome.errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
+            <div role="alert">
+              <ul className="problems error" aria-label="Import errors">
+                {outcome.errors.map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            </div>
           )}
           {outcome.warnings.length > 0 && (
             <ul className="problems warning" aria-label="Import warnings">

@@ -40,7 +40,7 @@ export function PhaseBar({ model }: { model: BoardModel }) {
           return (
             <li key={p} className={`rt-phase ${state}`} aria-current={j === i ? 'step' : undefined} title={PHASE_LABELS[p]}>
               {steer && canGoTo(phase, p) ? (
-                <button type="button" className="rt-phase-button" onClick={() => move(p)} aria-label={`Move the board to ${PHASE_LABELS[p]}`}>
+                <button type="button" className="rt-phase-button" onClick={() => move(p)} aria-label={`${label}: move the board here`}>
                   {label}
                 </button>
               ) : (

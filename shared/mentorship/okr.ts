@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FIELD_LIMITS } from '../text/limits.ts'
 import { IsoDate } from '../time/dates.ts'
 
 /**
@@ -20,14 +21,14 @@ import { IsoDate } from '../time/dates.ts'
  * mentee's confidence (1–10) and a note. applyCheckIn records one and moves `current` along.
  */
 
-export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'quarter must look like 2026-Q3')
+export const Quarter = z.string().max(10, { abort: true, message: 'quarter must look like 2026-Q3' }).regex(/^\d{4}-Q[1-4]$/, 'quarter must look like 2026-Q3')
 export type Quarter = z.infer<typeof Quarter>
 
 const num = (field: string) => z.number({ error: `${field} must be a number` })
 
 const keyResultBase = {
-  id: z.string().min(1, 'id is required'),
-  title: z.string().trim().min(1, 'title is required'),
+  id: z.string().min(1, 'id is required').max(FIELD_LIMITS.id),
+  title: z.string().trim().min(1, 'title is required').max(FIELD_LIMITS.title),
   /** Relative weight in the objective's score; 1 when absent. */
   weight: num('weight').min(0, 'weight cannot be negative').optional()
 }
@@ -39,7 +40,7 @@ export const NumericKeyResult = z
     start: num('start'),
     target: num('target'),
     current: num('current'),
-    unit: z.string().optional()
+    unit: z.string().max(40).optional()
   })
   .refine((kr) => kr.target !== kr.start, { message: 'target must differ from start', path: ['target'] })
 
@@ -62,13 +63,13 @@ export type KeyResult = z.infer<typeof KeyResult>
 export type KeyResultKind = KeyResult['kind']
 
 export const CheckIn = z.object({
-  id: z.string().min(1, 'id is required'),
-  keyResultId: z.string().min(1, 'keyResultId is required'),
+  id: z.string().min(1, 'id is required').max(FIELD_LIMITS.id),
+  keyResultId: z.string().min(1, 'keyResultId is required').max(FIELD_LIMITS.id),
   date: IsoDate,
   /** numeric: the new value; percentage: 0–100; binary: done or not. */
   value: z.union([z.number(), z.boolean()], { error: 'value must be a number or true/false' }),
   confidence: z.number({ error: 'confidence must be a number' }).int('confidence must be a whole number from 1 to 10').min(1, 'confidence must be from 1 to 10').max(10, 'confidence must be from 1 to 10'),
-  note: z.string()
+  note: z.string().max(FIELD_LIMITS.text)
 })
 export type CheckIn = z.infer<typeof CheckIn>
 
@@ -76,7 +77,7 @@ export const Okr = z
   .object({
     id: z.string().min(1, 'id is required'),
     quarter: Quarter,
-    objective: z.string().trim().min(1, 'objective is required'),
+    objective: z.string().trim().min(1, 'objective is required').max(FIELD_LIMITS.title),
     keyResults: z.array(KeyResult).min(1, 'add at least one key result'),
     checkIns: z.array(CheckIn)
   })

@@ -4,6 +4,7 @@ import { CheckIn, KeyResult, Quarter } from './okr.ts'
 import { Profile } from './profile.ts'
 import { TICKET_KEY_PATTERN } from '../tickets/tickets.ts'
 import { inOrder, Order, type StoredOrder } from '../collections/order.ts'
+import { FIELD_LIMITS, FreeText, NameText, RefText, TitleText, UrlText } from '../text/limits.ts'
 
 export { inOrder }
 
@@ -25,6 +26,7 @@ export { inOrder }
  *
  * Header records read leniently (`catch`): a bad field from a peer falls back to its default
  * instead of hiding the whole record. List items are validated whole and skipped when malformed.
+ * Every string and list a peer writes is capped (text/limits.ts).
  */
 
 export const PAIR_CADENCES = ['monthly', 'biweekly', 'weekly'] as const
@@ -41,45 +43,45 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
 
 export const PoolProfile = Profile.extend({
   /** the YAML file it came from, or null when typed in the app */
-  importedFrom: z.string().nullable().catch(null),
+  importedFrom: TitleText.nullable().catch(null),
   addedAt: z.number().catch(0)
 })
 export type PoolProfile = z.infer<typeof PoolProfile>
 
 export const PoolPair = z.object({
-  aProfileId: z.string(),
-  bProfileId: z.string(),
-  aName: z.string(),
-  bName: z.string(),
+  aProfileId: RefText,
+  bProfileId: RefText,
+  aName: NameText,
+  bName: NameText,
   /** the pair's own space (its key is never stored here: the journal is the pair's alone) */
-  spaceId: z.string(),
+  spaceId: RefText,
   startedAt: z.number(),
   endedAt: z.number().nullable().catch(null)
 })
 export type PoolPair = z.infer<typeof PoolPair>
 
-export const OrgMentoring = z.object({ trackerBaseUrl: z.string().catch('') })
+export const OrgMentoring = z.object({ trackerBaseUrl: UrlText.catch('') })
 export type OrgMentoring = z.infer<typeof OrgMentoring>
 
 export const PairParticipant = z.object({
-  name: z.string(),
-  profileId: z.string().nullable().catch(null),
+  name: NameText,
+  profileId: RefText.nullable().catch(null),
   /** copied from the pool when the pair starts, for the intro */
-  beAMentor: z.array(z.string()).catch([]),
-  seekAMentor: z.array(z.string()).catch([])
+  beAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([]),
+  seekAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([])
 })
 export type PairParticipant = z.infer<typeof PairParticipant>
 
 export const PairInfo = z.object({
-  title: z.string().catch(''),
+  title: TitleText.catch(''),
   firstDiscussed: IsoDate.nullable().catch(null),
-  participants: z.array(PairParticipant).catch([]),
+  participants: z.array(PairParticipant).max(10).catch([]),
   cadence: Cadence.catch('monthly'),
   /** set by the pair; null: derived from the last session and the cadence */
   nextSession: IsoDate.nullable().catch(null),
-  trackerBaseUrl: z.string().catch(''),
+  trackerBaseUrl: UrlText.catch(''),
   endedAt: z.number().nullable().catch(null),
-  endedBy: z.string().nullable().catch(null)
+  endedBy: RefText.nullable().catch(null)
 })
 export type PairInfo = z.infer<typeof PairInfo>
 
@@ -88,7 +90,7 @@ export const EMPTY_PAIR_INFO: PairInfo = PairInfo.parse({})
 const StoredTimer = z.object({
   startedAt: z.number(),
   durationMs: z.number(),
-  startedBy: z.string(),
+  startedBy: RefText,
   pausedAt: z.number().optional()
 })
 
@@ -97,7 +99,7 @@ export type FlowStepId = (typeof FLOW_STEP_IDS)[number]
 
 export const PairFlow = z.object({
   /** the timed part being worked through, e.g. "intro:2" (see programFlow.ts) */
-  activePart: z.string().nullable().catch(null),
+  activePart: z.string().max(100).nullable().catch(null),
   timer: StoredTimer.nullable().catch(null),
   introDone: z.boolean().catch(false),
   fitDone: z.boolean().catch(false),
@@ -111,7 +113,7 @@ export type PairFlow = z.infer<typeof PairFlow>
 export const EMPTY_PAIR_FLOW: PairFlow = PairFlow.parse({})
 
 export const SessionRecord = z.object({
-  title: z.string(),
+  title: TitleText,
   date: IsoDate.nullable(),
   durationMinutes: z.number().int().positive().nullable(),
   order: Order
@@ -119,38 +121,38 @@ export const SessionRecord = z.object({
 export type SessionRecord = z.infer<typeof SessionRecord>
 
 export const TrackRecord = z.object({
-  mentorName: z.string(),
-  menteeName: z.string(),
-  topic: z.string(),
-  discussedIn: z.string().nullable().catch(null),
+  mentorName: NameText,
+  menteeName: NameText,
+  topic: TitleText,
+  discussedIn: RefText.nullable().catch(null),
   order: Order
 })
 export type TrackRecord = z.infer<typeof TrackRecord>
 
-export const FirstStepRecord = z.object({ trackId: z.string(), text: z.string(), done: z.boolean(), order: Order })
+export const FirstStepRecord = z.object({ trackId: RefText, text: FreeText, done: z.boolean(), order: Order })
 export type FirstStepRecord = z.infer<typeof FirstStepRecord>
 
-export const ThoughtRecord = z.object({ trackId: z.string(), text: z.string(), order: Order })
+export const ThoughtRecord = z.object({ trackId: RefText, text: FreeText, order: Order })
 export type ThoughtRecord = z.infer<typeof ThoughtRecord>
 
 export const TrackTicketRecord = z.object({
-  trackId: z.string(),
-  key: z.string().regex(new RegExp(`^${TICKET_KEY_PATTERN.source}$`)),
-  url: z.string().nullable().catch(null),
+  trackId: RefText,
+  key: z.string().max(100, { abort: true }).regex(new RegExp(`^${TICKET_KEY_PATTERN.source}$`)),
+  url: UrlText.nullable().catch(null),
   order: Order
 })
 export type TrackTicketRecord = z.infer<typeof TrackTicketRecord>
 
-export const ProjectRecord = z.object({ title: z.string(), discussedIn: z.string().nullable().catch(null), order: Order })
+export const ProjectRecord = z.object({ title: TitleText, discussedIn: RefText.nullable().catch(null), order: Order })
 export type ProjectRecord = z.infer<typeof ProjectRecord>
 
-export const ProjectNoteRecord = z.object({ projectId: z.string(), text: z.string(), order: Order })
+export const ProjectNoteRecord = z.object({ projectId: RefText, text: FreeText, order: Order })
 export type ProjectNoteRecord = z.infer<typeof ProjectNoteRecord>
 
 export const ActionItemRecord = z.object({
-  projectId: z.string(),
-  text: z.string(),
-  owner: z.string().nullable().catch(null),
+  projectId: RefText,
+  text: FreeText,
+  owner: NameText.nullable().catch(null),
   done: z.boolean(),
   order: Order
 })
@@ -158,11 +160,11 @@ export type ActionItemRecord = z.infer<typeof ActionItemRecord>
 
 /** A mentee's personal OKR; validated in full with parseOkr before it is written. */
 export const OkrRecord = z.object({
-  mentee: z.string(),
+  mentee: NameText,
   quarter: Quarter,
-  objective: z.string(),
-  keyResults: z.array(KeyResult),
-  checkIns: z.array(CheckIn),
+  objective: TitleText,
+  keyResults: z.array(KeyResult).max(FIELD_LIMITS.items),
+  checkIns: z.array(CheckIn).max(FIELD_LIMITS.items * 4),
   createdAt: z.number().catch(0)
 })
 export type OkrRecord = z.infer<typeof OkrRecord>

@@ -36,6 +36,7 @@ export const Profile = z.object({
   timezone: z
     .string()
     .trim()
+    .max(100, { abort: true, message: 'timezone must be an IANA time zone such as "Europe/Berlin"' })
     .refine(isIanaTimeZone, 'timezone must be an IANA time zone such as "Europe/Berlin"')
     .optional(),
   hobbies: Items,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RecordId } from '../text/limits.ts'
 import { IsoDate } from '../time/dates.ts'
 
 /**
@@ -18,7 +19,7 @@ import { IsoDate } from '../time/dates.ts'
  * it done on the newest board ticks it everywhere, and the board after that no longer carries it.
  */
 
-const Id = z.string().min(1)
+const Id = RecordId
 const Millis = z.number().int().nonnegative()
 
 export const ActionItemFields = z.object({

@@ -3,6 +3,7 @@ import type { Card } from './cards.ts'
 import { BoardFlow, initialFlow } from './phases.ts'
 import { type Column, Column as ColumnSchema, type CustomColumnInput, MAX_COLUMNS, type TEMPLATES, TemplateIdSchema, customLayout, templateLayout } from './templates.ts'
 import { VoteSettings } from './votes.ts'
+import { FIELD_LIMITS, RecordId } from '../text/limits.ts'
 
 /**
  * The board record: one per team per sprint, in the team space's board document.
@@ -21,7 +22,7 @@ export const BoardLayout = z
     templateId: TemplateIdSchema,
     columns: z.array(ColumnSchema).min(1, 'A board needs at least one column.').max(MAX_COLUMNS, `A board has at most ${MAX_COLUMNS} columns.`),
     /** Where the daily sync-up opportunities land. */
-    inboxColumnId: z.string().min(1)
+    inboxColumnId: RecordId
   })
   .superRefine((layout, ctx) => {
     const ids = new Set<string>()
@@ -47,11 +48,11 @@ export const BoardSettings = z.object({
 export type BoardSettings = z.infer<typeof BoardSettings>
 
 export const RetroBoardFields = z.object({
-  teamId: z.string().min(1, 'A board belongs to a team.'),
-  teamName: z.string().trim().min(1, 'The team needs a name.'),
+  teamId: z.string().min(1, 'A board belongs to a team.').max(FIELD_LIMITS.id),
+  teamName: z.string().trim().min(1, 'The team needs a name.').max(FIELD_LIMITS.name),
   sprint: z.number().int().positive('A sprint number is 1 or more.'),
   createdAt: z.number().int().nonnegative(),
-  createdBy: z.string().min(1),
+  createdBy: RecordId,
   layout: BoardLayout,
   settings: BoardSettings.prefault({}),
   flow: BoardFlow

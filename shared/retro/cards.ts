@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FIELD_LIMITS } from '../text/limits.ts'
 import { IsoDate } from '../time/dates.ts'
 import { type Phase, isRevealed } from './phases.ts'
 
@@ -30,7 +31,7 @@ import { type Phase, isRevealed } from './phases.ts'
  * patched into either copy before they met survives (test/unit/retro/yjs.test.ts shows the merge).
  */
 
-const Id = z.string().min(1)
+const Id = z.string().min(1).max(FIELD_LIMITS.id)
 const Millis = z.number().int().nonnegative()
 
 export const CardSource = z.discriminatedUnion('kind', [
@@ -38,7 +39,7 @@ export const CardSource = z.discriminatedUnion('kind', [
     kind: z.literal('syncup'),
     opportunityId: Id,
     /** Who logged it, when the board is not anonymous. Logging one does not make you responsible for it. */
-    authorName: z.string().min(1).optional(),
+    authorName: z.string().min(1).max(FIELD_LIMITS.name).optional(),
     date: IsoDate
   }),
   z.object({ kind: z.literal('previous-retro'), sprint: z.number().int().positive(), cardId: Id })
@@ -90,7 +91,7 @@ export const SyncupOpportunity = z.object({
   /** The sync-up it was logged at. */
   date: IsoDate,
   /** Empty reads as unknown. */
-  authorName: z.string().optional(),
+  authorName: z.string().max(FIELD_LIMITS.name).optional(),
   /** When it was logged (ms since epoch), if known; else midnight UTC of `date`. */
   createdAt: z.number().nonnegative().optional()
 })

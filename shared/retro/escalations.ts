@@ -1,17 +1,18 @@
 import { z } from 'zod'
-import type { EscalatedItem } from './cards.ts'
+import { CARD_TEXT_MAX, type EscalatedItem } from './cards.ts'
+import { FIELD_LIMITS, RecordId } from '../text/limits.ts'
 
 /**
  * The org's sprint retrospective reads the cards teams escalated (cards.ts `escalate`): records in
  * the org space's document `sprint/<n>`, collection `escalations`, id `esc:<boardId>:<cardId>`.
  */
 export const EscalatedItemFields = z.object({
-  text: z.string().min(1),
-  teamId: z.string().min(1),
-  teamName: z.string().min(1),
+  text: z.string().min(1).max(CARD_TEXT_MAX),
+  teamId: RecordId,
+  teamName: z.string().min(1).max(FIELD_LIMITS.name),
   sprint: z.number().int().positive(),
-  boardId: z.string().min(1),
-  cardId: z.string().min(1),
+  boardId: RecordId,
+  cardId: RecordId,
   escalatedAt: z.number().nonnegative()
 }) satisfies z.ZodType<Omit<EscalatedItem, 'id'>>
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Card } from './cards.ts'
 import type { VoteTally } from './votes.ts'
+import { RecordId } from '../text/limits.ts'
 
 /**
  * Groups of cards, and the topics the team votes on and discusses.
@@ -18,7 +19,7 @@ import type { VoteTally } from './votes.ts'
 export const CardGroupFields = z.object({
   /** May be empty: the title then falls back to the first card's text (`groupTitle`). */
   title: z.string().trim().max(80, 'A group title has at most 80 characters.'),
-  columnId: z.string().min(1),
+  columnId: RecordId,
   createdAt: z.number().int().nonnegative()
 })
 export const CardGroup = CardGroupFields.extend({ id: z.string().min(1) })

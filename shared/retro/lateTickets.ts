@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { round, toCsv } from './csv.ts'
 import { slugify } from './templates.ts'
+import { FIELD_LIMITS, RecordId } from '../text/limits.ts'
 
 /**
  * "Record any tickets that took longer than expected and the reason (this data will be aggregated
@@ -32,9 +33,9 @@ export interface LateReason {
 }
 
 export const LateReasonSchema = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   label: z.string().trim().min(1, 'A reason needs a name.').max(80, 'A reason has at most 80 characters.'),
-  teamId: z.string().min(1).optional()
+  teamId: RecordId.optional()
 })
 
 export const UNITS = ['days', 'hours', 'points'] as const
@@ -49,11 +50,11 @@ const LateTicketBase = z.object({
   title: z.string().trim().max(300).default(''),
   expected: Effort.refine((e) => e.value > 0, 'The expected effort must be more than 0.'),
   actual: Effort,
-  reasonId: z.string().min(1, 'Pick a reason.'),
+  reasonId: z.string().min(1, 'Pick a reason.').max(FIELD_LIMITS.id),
   note: z.string().trim().max(2000).default(''),
   sprint: z.number().int().positive('A sprint number is 1 or more.'),
-  teamId: z.string().min(1),
-  teamName: z.string().trim().min(1)
+  teamId: RecordId,
+  teamName: z.string().trim().min(1).max(FIELD_LIMITS.name)
 })
 type LateTicketShape = z.infer<typeof LateTicketBase>
 function checkEffort(t: LateTicketShape, ctx: z.RefinementCtx): void {
@@ -64,7 +65,7 @@ function checkEffort(t: LateTicketShape, ctx: z.RefinementCtx): void {
   }
 }
 export const LateTicketFields = LateTicketBase.superRefine(checkEffort)
-export const LateTicket = LateTicketBase.extend({ id: z.string().min(1) }).superRefine(checkEffort)
+export const LateTicket = LateTicketBase.extend({ id: RecordId }).superRefine(checkEffort)
 export type LateTicket = z.infer<typeof LateTicket>
 
 /** The catalog for a team (defaults + its own) or for the org (defaults + every team's). Ids must be unique. */

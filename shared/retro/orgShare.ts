@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { LateReason, LateTicket } from './lateTickets.ts'
+import { RecordId } from '../text/limits.ts'
 
 /**
  * A team shares its late tickets with its org: while `shareWithOrg` is on, a device that has both
@@ -12,7 +13,7 @@ import type { LateReason, LateTicket } from './lateTickets.ts'
 export const RetroSettings = z.object({
   shareWithOrg: z.boolean().catch(false),
   /** The org to share with when the team is not linked to one by the sprint settings. */
-  orgSpaceId: z.string().min(1).optional().catch(undefined)
+  orgSpaceId: RecordId.optional().catch(undefined)
 })
 export type RetroSettings = z.infer<typeof RetroSettings>
 export const RETRO_SETTINGS_ID = 'retro'

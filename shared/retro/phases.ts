@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SharedTimer } from '../sync/clock.ts'
+import { FIELD_LIMITS } from '../text/limits.ts'
 
 /**
  * The phases the facilitator moves a board through, and what each one allows.
@@ -47,7 +48,7 @@ export const phaseIndex = (phase: Phase): number => PHASES.indexOf(phase)
 /** The moment cards stop being private drafts (cards.ts publishes them into the shared document). */
 export const isRevealed = (phase: Phase): boolean => phaseIndex(phase) >= phaseIndex('reveal')
 
-const MemberId = z.string().min(1, 'A member id is required.')
+const MemberId = z.string().min(1, 'A member id is required.').max(FIELD_LIMITS.id)
 
 export const SharedTimerSchema = z.object({
   startedAt: z.number().int().nonnegative(),
@@ -65,7 +66,7 @@ export const BoardFlow = z.object({
   changedAt: z.number().int().nonnegative(),
   timer: SharedTimerSchema.optional(),
   /** In discuss: the topic (group or card id) everyone's view follows. Cleared on phase change. */
-  discussing: z.string().min(1).optional()
+  discussing: z.string().min(1).max(FIELD_LIMITS.id).optional()
 })
 export type BoardFlow = z.infer<typeof BoardFlow>
 

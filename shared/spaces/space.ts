@@ -18,6 +18,11 @@ export const SPACE_KIND_HINTS: Record<SpaceKind, string> = {
 }
 
 export const SPACE_NAME_MAX = 80
+/**
+ * A space's description, as the root document carries it: longer than anyone writes one; a longer
+ * value from a peer reads as no description (core/spaces/spaceDoc.ts), and this device never writes one.
+ */
+export const SPACE_DESCRIPTION_MAX = 10_000
 
 /** Trims and checks a space name; returns an error message or the clean name. */
 export function cleanSpaceName(raw: string): { ok: true; name: string } | { ok: false; error: string } {

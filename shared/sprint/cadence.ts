@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CeremonyKind, Participants } from './ceremonies.ts'
+import { FIELD_LIMITS } from '../text/limits.ts'
 import { IsoDate } from '../time/dates.ts'
 import { IsoWeekday, LocalTime, TimeZoneName, addDays, isoWeekday } from './localTime.ts'
 
@@ -22,7 +23,7 @@ export const DEFAULT_SPRINT_LENGTH_DAYS = 14
 export const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5] as const
 
 /** Team ids appear inside occurrence ids, so they may not contain ':' or spaces; 'org' is reserved. */
-export const TeamId = z.string().regex(/^[^\s:]+$/, 'A team id has no spaces or colons.').refine((id) => id !== 'org', {
+export const TeamId = z.string().max(FIELD_LIMITS.id).regex(/^[^\s:]+$/, 'A team id has no spaces or colons.').refine((id) => id !== 'org', {
   message: '"org" is reserved for org-wide ceremonies.'
 })
 
@@ -98,7 +99,7 @@ export const Cadence = z.object({
     .refine((days) => new Set(days).size === days.length, { message: 'A working day is listed twice.' })
     .default([...DEFAULT_WORKING_DAYS]),
   /** Dates (org calendar) without ceremonies; they are skipped and ceremonies move (placement.ts). */
-  holidays: z.array(IsoDate).default([]),
+  holidays: z.array(IsoDate).max(FIELD_LIMITS.items * 4).default([]),
   syncUp: SyncUpRules.prefault({}),
   ceremonies: z.partialRecord(CeremonyKind, CeremonySettings).prefault({}),
   teams: z.record(TeamId, TeamSettings).prefault({}),

@@ -12,6 +12,7 @@ import {
 } from './cadence.ts'
 import { CeremonyKind } from './ceremonies.ts'
 import { TimeZoneName, addDays } from './localTime.ts'
+import { FIELD_LIMITS, RefText } from '../text/limits.ts'
 
 /**
  * The cadence as a space document stores it: records that peers edit one field at a time.
@@ -38,12 +39,12 @@ export type CadenceFields = Pick<Cadence, CadenceFieldName>
 
 /** One team as the org (and the team itself) records it. Bad optional values read as absent. */
 export const TeamRecord = z.object({
-  name: z.string().catch(''),
+  name: z.string().max(FIELD_LIMITS.name).catch(''),
   timezone: TimeZoneName.optional().catch(undefined),
   ceremonies: z.partialRecord(CeremonyKind, TeamCeremonySettings).optional().catch(undefined),
   /** the team's own space, so org members can open, join or observe it */
-  spaceId: z.string().optional().catch(undefined),
-  spaceKey: z.string().optional().catch(undefined),
+  spaceId: RefText.optional().catch(undefined),
+  spaceKey: RefText.optional().catch(undefined),
   createdAt: z.number().optional().catch(undefined)
 })
 export type TeamRecord = z.infer<typeof TeamRecord>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FIELD_LIMITS, RecordId } from '../text/limits.ts'
 
 /**
  * The six meetings of a sprint, in the order of the seed's diagram (left to right), with the goals
@@ -36,7 +37,7 @@ export type CeremonyScope = 'team' | 'division' | 'org'
 /** Who attends: roles, optionally named people, and a free note ("we send Ana"). */
 export const Participants = z.object({
   roles: z.array(Role).min(1),
-  memberIds: z.array(z.string().min(1)).optional(),
+  memberIds: z.array(RecordId).max(FIELD_LIMITS.items).optional(),
   note: z.string().max(500).optional()
 })
 export type Participants = z.infer<typeof Participants>

@@ -10,7 +10,8 @@ import { z } from 'zod'
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.')
 export type LocalTime = z.infer<typeof LocalTime>
 
-export const TimeZoneName = z.string().refine((zone) => IANAZone.isValidZone(zone), {
+/** the longest IANA zone name is 32 characters; a longer one is refused before the zone database is asked */
+export const TimeZoneName = z.string().max(100, { abort: true, message: 'A time zone name is at most 100 characters.' }).refine((zone) => IANAZone.isValidZone(zone), {
   message: 'Use an IANA time zone such as Europe/Berlin.'
 })
 

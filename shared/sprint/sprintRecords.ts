@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Order } from '../collections/order.ts'
+import { FIELD_LIMITS, RecordId, RefText } from '../text/limits.ts'
 import { IsoDate } from '../time/dates.ts'
 
 /**
@@ -15,7 +16,7 @@ export function sprintDocKey(n: number): string {
   return `${SPRINT_DOC_PREFIX}${n}`
 }
 
-const text = z.string().max(20_000).catch('')
+const text = z.string().max(FIELD_LIMITS.text).catch('')
 /** an order key (shared/collections/order.ts); numbers from before order keys still read */
 const order = Order
 
@@ -29,14 +30,14 @@ export const PlanTicket = z.object({
   key: z.string().max(60).catch(''),
   title: text,
   url: z.string().max(2000).catch(''),
-  assignees: z.array(z.string()).catch([]),
+  assignees: z.array(RefText).max(FIELD_LIMITS.items).catch([]),
   order
 })
 export type PlanTicket = z.infer<typeof PlanTicket>
 
 export const SyncUpEntry = z.object({
   date: IsoDate,
-  memberId: z.string().min(1),
+  memberId: RecordId,
   yesterday: text,
   today: text,
   blockers: text,
@@ -53,7 +54,7 @@ export function syncUpEntryId(date: string, memberId: string): string {
 export const TimerRecord = z.object({
   startedAt: z.number(),
   durationMs: z.number().positive(),
-  startedBy: z.string().min(1),
+  startedBy: RecordId,
   /** null while running */
   pausedAt: z.number().nullable().optional()
 })
@@ -66,8 +67,8 @@ export type TimerRecord = z.infer<typeof TimerRecord>
  */
 export const Opportunity = z.object({
   text: z.string().trim().min(1).max(2000),
-  authorId: z.string().min(1),
-  authorName: z.string().catch(''),
+  authorId: RecordId,
+  authorName: z.string().max(FIELD_LIMITS.name).catch(''),
   /** the day's sync-up it was logged at */
   date: IsoDate,
   createdAt: z.number().nonnegative(),

@@ -2,7 +2,9 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { newId } from '@shared/spaces/key.ts'
 import { compareOrder, orderKeyAt, orderKeysAtEnd, orderKeysBefore, type Position, type StoredOrder } from '@shared/collections/order.ts'
-import { SEP, watch } from './watcher.ts'
+import { isReservedKey } from '@shared/collections/reserved.ts'
+import { FIELD_LIMITS } from '@shared/text/limits.ts'
+import { recordIds, recordMap, rootCensus, SEP, watch } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
 
 /**
@@ -11,10 +13,44 @@ import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
  * other, so two peers creating the same id merge field by field); removing one leaves a
  * tombstone. Each record is validated once when it changes; a malformed record from a peer is
  * skipped and counted, never thrown. Unchanged records keep their identity between reads.
+ *
+ * What a peer writes is read defensively (issue 10 #14):
+ * - Reserved keys (`__proto__`, `constructor`, `toString` …: shared/collections/reserved.ts) are
+ *   never a record id and never a field, at any depth: a record id that is one is skipped, a field
+ *   or a nested key that is one is dropped (a `__proto__` field could otherwise hand the record an
+ *   inherited `__deleted` and hide it).
+ * - A record is bounded before its schema sees it (RECORD_LIMITS: fields, characters, depth), so
+ *   junk costs little whatever it holds; the schemas cap every field (shared/text/limits.ts).
+ * - A collection reads only its own records (the watcher keeps their ids): root keys of other
+ *   collections or of none cost it nothing, and after the first read only the records a
+ *   transaction touched are validated again. `documentStats` counts what a document holds.
+ *
+ * ## Removing and restoring
+ * `remove` empties the record and sets the tombstone `__deleted`. An edit never revives it: a
+ * `patch`, `replace`, `move` or `clear` of a record this device sees as removed writes nothing,
+ * and one made concurrently with the removal leaves the tombstone in place. Creating the record
+ * again (`create` or `createMany` with its id — a record whose id is derived, such as a sprint's
+ * board) restores it: the tombstone this device has seen is deleted and the record holds exactly
+ * the new fields. Every peer merges that the same way, because it is a Yjs map write like any
+ * other: a removal that saw the restore removes it again, and a removal concurrent with a restore
+ * wins (it writes a new tombstone, which the restore did not see, so did not delete).
  */
 export type Rec<T> = T & { readonly id: string }
 
 const DELETED = '__deleted'
+
+/** Bounds of one record, checked before its schema is asked (far above any honest record). */
+export const RECORD_LIMITS = {
+  /** top-level fields */
+  fields: 64,
+  /** characters of every string and key in it, plus one for every value */
+  chars: 256 * 1024,
+  /** arrays and objects inside one another */
+  depth: 12
+} as const
+
+/** Collection names some definition uses: a record of any other collection belongs to none. */
+const definedNames = new Set<string>()
 
 /** What every definition has, whatever its record type (parents and children refer to this). */
 export interface CollectionBase {
@@ -40,6 +76,7 @@ export function defineCollection<T>(spec: {
   onRemove?: (doc: Y.Doc, id: string) => void
 }): CollectionDef<T> {
   if (spec.name.includes(SEP)) throw new Error(`collection names cannot contain "${SEP}"`)
+  definedNames.add(spec.name)
   const def: CollectionDef<T> = {
     name: spec.name,
     schema: spec.schema,
@@ -61,8 +98,9 @@ export interface Collection<T> {
   get(id: string): Rec<T> | null
   /** the records whose parent field is `parentId`, in order */
   childrenOf(parentId: string): readonly Rec<T>[]
+  /** a new record; with the id of a removed record, restores it (see "Removing and restoring") */
   create(fields: Fields<T>, options?: { id?: string; at?: Position }): string
-  /** many records appended at once, each at the end of its parent's list (an import) */
+  /** many records appended at once, each at the end of its parent's list (an import); restores removed ones */
   createMany(items: readonly (Fields<T> & { id?: string })[]): string[]
   /** changes only the given fields (undefined removes one); creates the record when missing */
   patch(id: string, fields: Partial<Fields<T>>): void
@@ -77,10 +115,70 @@ export interface Collection<T> {
   /** removes the record, and with it the records that belong to it, in one transaction */
   remove(id: string): void
   subscribe(onChange: () => void): () => void
+  /**
+   * skipped: records found malformed (failed their schema, past RECORD_LIMITS, or filed under a
+   * reserved or overlong id), each counted once until it is valid again; validations: schema runs
+   */
   readonly stats: { skipped: number; validations: number }
 }
 
 const recordName = (collection: string, id: string) => `${collection}${SEP}${id}`
+
+/** An id a record may have: not empty, bounded, not a reserved key. */
+const isRecordId = (id: string): boolean => id.length > 0 && id.length <= FIELD_LIMITS.id && !isReservedKey(id)
+
+const EMPTY = Symbol('empty')
+const TOO_BIG = Symbol('too big')
+const FAIL = Symbol('fail')
+
+/**
+ * The record's fields as plain values for its schema: reserved keys dropped at every depth (and
+ * with them a prototype a `__proto__` key gave a decoded object), within RECORD_LIMITS, or
+ * TOO_BIG; EMPTY when it holds no field. Reads each value once, in proportion to its size.
+ */
+function boundedFields(record: Y.Map<unknown>): Record<string, unknown> | typeof EMPTY | typeof TOO_BIG {
+  const budget = { chars: RECORD_LIMITS.chars }
+  const out: Record<string, unknown> = {}
+  let count = 0
+  for (const [key, value] of record.entries()) {
+    if (key === DELETED || isReservedKey(key)) continue
+    if (++count > RECORD_LIMITS.fields) return TOO_BIG
+    budget.chars -= key.length + 1
+    const clean = plainValue(value, budget, 0)
+    if (clean === FAIL) return TOO_BIG
+    out[key] = clean
+  }
+  return count === 0 ? EMPTY : out
+}
+
+function plainValue(value: unknown, budget: { chars: number }, depth: number): unknown {
+  if (typeof value === 'string') {
+    budget.chars -= value.length
+    return budget.chars < 0 ? FAIL : value
+  }
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return value
+  if (typeof value !== 'object' || depth >= RECORD_LIMITS.depth || ArrayBuffer.isView(value) || value instanceof Y.AbstractType) return FAIL
+  if (Array.isArray(value)) {
+    const out: unknown[] = []
+    for (const item of value) {
+      if (--budget.chars < 0) return FAIL
+      const clean = plainValue(item, budget, depth + 1)
+      if (clean === FAIL) return FAIL
+      out.push(clean)
+    }
+    return out
+  }
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    if (isReservedKey(key)) continue
+    budget.chars -= key.length + 1
+    if (budget.chars < 0) return FAIL
+    const clean = plainValue((value as Record<string, unknown>)[key], budget, depth + 1)
+    if (clean === FAIL) return FAIL
+    out[key] = clean
+  }
+  return out
+}
 
 class LiveCollection<T> implements Collection<T> {
   private records: Map<string, Rec<T>> | null = null
@@ -130,7 +228,7 @@ class LiveCollection<T> implements Collection<T> {
     const at = options.at ?? 'last'
     const managed: Record<string, unknown> = {}
     if (this.def.ordered) managed.order = orderKeyAt(this.siblings(fields) as never, at)
-    this.write(id, { ...(fields as Record<string, unknown>), ...managed })
+    this.write(id, { ...(fields as Record<string, unknown>), ...managed }, true)
     return id
   }
 
@@ -154,7 +252,7 @@ class LiveCollection<T> implements Collection<T> {
     this.doc.transact(() => {
       items.forEach((fields, i) => {
         const { id: _id, ...rest } = fields as Record<string, unknown>
-        this.write(ids[i]!, this.def.ordered ? { ...rest, order: keys.get(i) } : rest)
+        this.write(ids[i]!, this.def.ordered ? { ...rest, order: keys.get(i) } : rest, true)
       })
     })
     return ids
@@ -189,7 +287,7 @@ class LiveCollection<T> implements Collection<T> {
         for (const r of [...children.list()]) if ((r as Record<string, unknown>)[child.field] === id) children.remove(r.id)
       }
       this.def.onRemove?.(this.doc, id)
-      const record = this.doc.getMap<unknown>(recordName(this.def.name, id))
+      const record = recordMap(this.doc, recordName(this.def.name, id))
       for (const key of [...record.keys()]) record.delete(key)
       record.set(DELETED, true)
     })
@@ -212,16 +310,23 @@ class LiveCollection<T> implements Collection<T> {
   private storedKeys(id: string): string[] {
     const name = recordName(this.def.name, id)
     if (!this.doc.share.has(name)) return []
-    return [...this.doc.getMap<unknown>(name).keys()].filter((k) => k !== DELETED)
+    return [...recordMap(this.doc, name).keys()].filter((k) => k !== DELETED)
   }
 
-  private write(id: string, fields: Record<string, unknown>): void {
+  /** `restore`: a create, which brings a removed record back (see "Removing and restoring"). */
+  private write(id: string, fields: Record<string, unknown>, restore = false): void {
     if (isReadOnly(this.doc)) throw new ReadOnlyDocumentError()
+    if (!isRecordId(id)) throw new RangeError(`"${id.slice(0, 40)}" cannot be the id of a record.`)
     this.doc.transact(() => {
-      const record = this.doc.getMap<unknown>(recordName(this.def.name, id))
-      if (record.get(DELETED)) return
+      const record = recordMap(this.doc, recordName(this.def.name, id))
+      if (record.get(DELETED)) {
+        if (!restore) return
+        record.delete(DELETED)
+        // whatever the removal left behind (a peer may tombstone without emptying) goes too
+        for (const k of [...record.keys()]) if (!Object.hasOwn(fields, k)) record.delete(k)
+      }
       for (const [k, v] of Object.entries(fields)) {
-        if (k === 'id' || k === DELETED) continue
+        if (k === 'id' || k === DELETED || isReservedKey(k)) continue
         if (v === undefined) record.delete(k)
         else record.set(k, v)
       }
@@ -231,10 +336,7 @@ class LiveCollection<T> implements Collection<T> {
   private index(): Map<string, Rec<T>> {
     if (this.records) return this.records
     const records = new Map<string, Rec<T>>()
-    const prefix = this.def.name + SEP
-    for (const name of this.doc.share.keys()) {
-      if (!name.startsWith(prefix)) continue
-      const id = name.slice(prefix.length)
+    for (const id of recordIds(this.doc, this.def.name)) {
       const r = this.read(id)
       if (r) records.set(id, r)
     }
@@ -245,17 +347,29 @@ class LiveCollection<T> implements Collection<T> {
   private read(id: string): Rec<T> | null {
     const name = recordName(this.def.name, id)
     if (!this.doc.share.has(name)) return null
-    const fields = this.doc.getMap<unknown>(name).toJSON() as Record<string, unknown>
-    if (fields[DELETED] || Object.keys(fields).length === 0) return null
+    if (!isRecordId(id)) return this.skip(id)
+    const record = recordMap(this.doc, name)
+    if (record.get(DELETED)) return this.unskip(id)
+    const fields = boundedFields(record)
+    if (fields === EMPTY) return this.unskip(id)
+    if (fields === TOO_BIG) return this.skip(id)
     this.stats.validations++
     const parsed = this.def.schema.safeParse(fields)
-    if (!parsed.success) {
-      if (!this.skippedIds.has(id)) this.stats.skipped++
-      this.skippedIds.add(id)
-      return null
-    }
+    if (!parsed.success) return this.skip(id)
     this.skippedIds.delete(id)
     return { ...(parsed.data as T), id }
+  }
+
+  private skip(id: string): null {
+    if (!this.skippedIds.has(id)) this.stats.skipped++
+    this.skippedIds.add(id)
+    return null
+  }
+
+  /** a removed or emptied record is absent, not malformed */
+  private unskip(id: string): null {
+    this.skippedIds.delete(id)
+    return null
   }
 
   private changed(ids: ReadonlySet<string>): void {
@@ -344,6 +458,23 @@ function throughThrowawayClient(doc: Y.Doc, write: (ghost: Y.Doc) => void): void
   } finally {
     ghost.destroy()
   }
+}
+
+/**
+ * What a document's root holds, for a health line or a test: its records, how many of them belong
+ * to no collection this app defines (a peer's junk, or a newer app's collections), and the root
+ * keys that are no record (rich-text fragments, `meta`, `members` …). Counted as root types
+ * arrive, never by a scan per call.
+ */
+export function documentStats(doc: Y.Doc): { records: number; foreignRecords: number; otherRootKeys: number } {
+  const census = rootCensus(doc)
+  let records = 0
+  let foreignRecords = 0
+  for (const [name, count] of census.records) {
+    records += count
+    if (!definedNames.has(name)) foreignRecords += count
+  }
+  return { records, foreignRecords, otherRootKeys: census.others }
 }
 
 const NONE: never[] = []

@@ -5,6 +5,16 @@ import type * as Y from 'yjs'
  * named `<collection>::<id>`; one listener per document reads the transaction's changed root
  * types and wakes only the collections they belong to, so a peer's edit of one card costs one
  * record's work, not a scan of the document.
+ *
+ * The watcher also keeps, per collection name, the ids of the records the document holds, so a
+ * collection's first read visits its own records only: root keys of other collections, and keys
+ * that belong to no collection at all (a hostile peer's 50 000 junk keys), cost it nothing.
+ *
+ * Root types are named as they arrive, never by scanning the whole document again: Yjs only ever
+ * appends to `doc.share` (a root type turned from a placeholder into a Y.Map keeps its place), and
+ * a Map iterator that has not run out goes on to entries appended after it was made. So the
+ * watcher keeps one iterator over `doc.share` and, after each transaction, reads just the entries
+ * that were added — work in proportion to what arrived, whatever the document holds.
  */
 export const SEP = '::'
 
@@ -16,8 +26,17 @@ type Listener = (ids: ReadonlySet<string>) => void
 class DocWatcher {
   private readonly names = new WeakMap<RootType, string>()
   private readonly listeners = new Map<string, Set<Listener>>()
+  /** collection name → ids of its records held in the document (valid or not) */
+  private readonly records = new Map<string, Set<string>>()
+  /** root keys that are no record (`meta`, `session:<id>` …) */
+  private others = 0
+  private cursor: Iterator<[string, RootType]>
+  /** entries of `doc.share` read through `cursor` */
+  private read = 0
 
   constructor(private readonly doc: Y.Doc) {
+    this.cursor = doc.share.entries()
+    this.catchUp()
     doc.on('afterTransaction', (tr: Y.Transaction) => this.dispatch(tr))
   }
 
@@ -28,7 +47,25 @@ class DocWatcher {
     return () => set.delete(listener)
   }
 
+  /** The ids of this collection's records in the document (live: the watcher adds new ones). */
+  idsOf(collection: string): ReadonlySet<string> {
+    this.catchUp()
+    return this.records.get(collection) ?? NO_IDS
+  }
+
+  /** A root type this code just made or turned into a Y.Map (its name is known without looking). */
+  remember(name: string, type: RootType): void {
+    this.names.set(type, name)
+  }
+
+  /** Root keys by what they are: records per collection name, and everything else. */
+  census(): { records: ReadonlyMap<string, number>; others: number } {
+    this.catchUp()
+    return { records: new Map([...this.records].map(([name, ids]) => [name, ids.size])), others: this.others }
+  }
+
   private dispatch(tr: Y.Transaction): void {
+    this.catchUp()
     if (this.listeners.size === 0) return
     const touched = new Map<string, Set<string>>()
     for (const type of tr.changed.keys()) {
@@ -45,19 +82,81 @@ class DocWatcher {
     for (const [collection, ids] of touched) for (const listener of [...(this.listeners.get(collection) ?? [])]) listener(ids)
   }
 
-  /** A root type's name; a type not seen before (a record that just arrived) refreshes the table. */
+  /** Names the root types added since the last call (only those: see the note at the top). */
+  private catchUp(): void {
+    const share = this.doc.share
+    while (this.read < share.size) {
+      const next = this.cursor.next()
+      if (next.done) {
+        // never expected (Yjs does not remove root types); start over rather than lose a name
+        this.restart()
+        return
+      }
+      this.read++
+      this.add(next.value[0], next.value[1])
+    }
+  }
+
+  private add(name: string, type: RootType): void {
+    this.names.set(type, name)
+    const sep = name.indexOf(SEP)
+    if (sep < 0) {
+      this.others++
+      return
+    }
+    const collection = name.slice(0, sep)
+    let ids = this.records.get(collection)
+    if (!ids) this.records.set(collection, (ids = new Set()))
+    ids.add(name.slice(sep + SEP.length))
+  }
+
+  private restart(): void {
+    this.records.clear()
+    this.others = 0
+    this.read = 0
+    this.cursor = this.doc.share.entries()
+    this.catchUp()
+  }
+
+  /**
+   * A root type's name. Types are named when they arrive and when this code makes one (`remember`);
+   * a type someone else turned from a placeholder into a typed one (say, a rich-text fragment) is
+   * named by one pass over the document, once.
+   */
   private nameOf(type: RootType): string | null {
     const known = this.names.get(type)
     if (known !== undefined) return known
-    for (const [name, t] of this.doc.share) this.names.set(t, name)
+    for (const [name, t] of this.doc.share) if (t === type) this.names.set(t, name)
     return this.names.get(type) ?? null
   }
 }
 
+const NO_IDS: ReadonlySet<string> = new Set()
 const watchers = new WeakMap<Y.Doc, DocWatcher>()
 
-export function watch(doc: Y.Doc, collection: string, listener: Listener): () => void {
+function watcherOf(doc: Y.Doc): DocWatcher {
   let watcher = watchers.get(doc)
   if (!watcher) watchers.set(doc, (watcher = new DocWatcher(doc)))
-  return watcher.on(collection, listener)
+  return watcher
+}
+
+export function watch(doc: Y.Doc, collection: string, listener: Listener): () => void {
+  return watcherOf(doc).on(collection, listener)
+}
+
+/** The ids of `collection`'s records that the document holds (valid or not, removed or not). */
+export function recordIds(doc: Y.Doc, collection: string): ReadonlySet<string> {
+  return watcherOf(doc).idsOf(collection)
+}
+
+/** The record's Y.Map, made or turned into one here, with its name told to the watcher. */
+export function recordMap(doc: Y.Doc, name: string): Y.Map<unknown> {
+  const map = doc.getMap<unknown>(name)
+  watcherOf(doc).remember(name, map as unknown as RootType)
+  return map
+}
+
+/** How many root keys the document holds, by collection name, and how many are no record. */
+export function rootCensus(doc: Y.Doc): { records: ReadonlyMap<string, number>; others: number } {
+  return watcherOf(doc).census()
 }

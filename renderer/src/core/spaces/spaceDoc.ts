@@ -1,11 +1,18 @@
 import * as Y from 'yjs'
-import type { SpaceKind } from '@shared/spaces/space.ts'
+import { SPACE_DESCRIPTION_MAX, SPACE_NAME_MAX, SpaceKind } from '@shared/spaces/space.ts'
 import type { MemberRecord } from '@shared/members/presence.ts'
+import { readMemberEntry } from '@shared/members/memberEntry.ts'
+import { FIELD_LIMITS } from '@shared/text/limits.ts'
 
 /**
  * The shape of a space's root document:
  *   meta:    name, kind, description, createdAt, createdBy
  *   members: member id → MemberRecord (each member writes only their own entry)
+ *
+ * Any member can write any of it, so every read is bounded (issue 10 #14): a name or description
+ * past its limit, a kind that is no kind, reads as absent (the name falls back to the one this
+ * device last saw); a member entry is read only when it is well-formed, bounded and filed under its
+ * own id, never under a reserved key such as `__proto__` (shared/members/memberEntry.ts).
  */
 export interface SpaceMeta {
   name: string
@@ -28,41 +35,48 @@ export function initSpaceDoc(doc: Y.Doc, init: { name: string; kind: SpaceKind; 
   })
 }
 
+/** The string under `key` when it is one of at most `max` characters. */
+function boundedString(m: Y.Map<unknown>, key: string, max: number): string | null {
+  const value = m.get(key)
+  return typeof value === 'string' && value.length <= max ? value : null
+}
+
 export function readMeta(doc: Y.Doc, fallbackName: string): SpaceMeta {
   const m = meta(doc)
-  const str = (k: string) => (typeof m.get(k) === 'string' ? (m.get(k) as string) : null)
+  const name = boundedString(m, 'name', SPACE_NAME_MAX)
+  const kind = SpaceKind.safeParse(m.get('kind'))
   const createdAt = m.get('createdAt')
   return {
-    name: str('name') ?? fallbackName,
-    kind: (str('kind') as SpaceKind | null) ?? null,
-    description: str('description') ?? '',
-    createdAt: typeof createdAt === 'number' ? createdAt : null
+    name: name?.trim() ? name : fallbackName,
+    kind: kind.success ? kind.data : null,
+    description: boundedString(m, 'description', SPACE_DESCRIPTION_MAX) ?? '',
+    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : null
   }
 }
 
 /** Who created the space (its device id), so that only one device fills in defaults. */
 export function createdByOf(doc: Y.Doc): string | null {
-  const by = meta(doc).get('createdBy')
-  return typeof by === 'string' ? by : null
+  const by = boundedString(meta(doc), 'createdBy', FIELD_LIMITS.id)
+  return by || null
 }
 
 export function setSpaceName(doc: Y.Doc, name: string): void {
   meta(doc).set('name', name)
 }
 
+/** Stores the description, at most SPACE_DESCRIPTION_MAX characters (a longer one would read as none). */
 export function setSpaceDescription(doc: Y.Doc, description: string): void {
-  meta(doc).set('description', description)
+  meta(doc).set('description', description.slice(0, SPACE_DESCRIPTION_MAX))
 }
 
-function isMemberRecord(value: unknown): value is MemberRecord {
-  const r = value as MemberRecord
-  return !!r && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.color === 'string' &&
-    typeof r.joinedAt === 'number' && typeof r.lastSeenAt === 'number'
-}
-
-/** Member records, skipping anything malformed a peer may have written. */
+/** Member records, skipping anything malformed, oversized or misfiled a peer may have written. */
 export function readMembers(doc: Y.Doc): MemberRecord[] {
-  return [...members(doc).values()].filter(isMemberRecord)
+  const out: MemberRecord[] = []
+  for (const [key, value] of members(doc).entries()) {
+    const member = readMemberEntry(key, value)
+    if (member) out.push(member)
+  }
+  return out
 }
 
 const membersCache = new WeakMap<Y.Doc, MemberRecord[]>()
@@ -97,8 +111,8 @@ export function watchMembers(doc: Y.Doc, f: () => void): () => void {
 /** Adds or refreshes this device's own member entry. */
 export function upsertSelf(doc: Y.Doc, me: { id: string; name: string; color: string }, now: number, leftAt?: number): void {
   const map = members(doc)
-  const prev = map.get(me.id)
-  const joinedAt = isMemberRecord(prev) && !prev.leftAt ? prev.joinedAt : now
+  const prev = readMemberEntry(me.id, map.get(me.id))
+  const joinedAt = prev && !prev.leftAt ? prev.joinedAt : now
   const next: MemberRecord = { id: me.id, name: me.name, color: me.color, joinedAt, lastSeenAt: now }
   if (leftAt) next.leftAt = leftAt
   map.set(me.id, next)

@@ -84,7 +84,8 @@ export function currentBoard(session: BoardSession): RetroBoard | null {
 
 /**
  * Creates the board unless it exists (the id is derived from team and sprint, so two members who
- * create it at once, offline, make one board: each field is resolved by Yjs, see board.ts).
+ * create it at once, offline, make one board: each field is resolved by Yjs, see board.ts). A
+ * board that was removed (say, by a peer) is created again: `create` restores a removed record.
  */
 export function createBoard(session: BoardSession, input: NewBoardInput): RetroBoard {
   const boards = collection(boardDocOf(session), BOARDS)
@@ -92,7 +93,7 @@ export function createBoard(session: BoardSession, input: NewBoardInput): RetroB
   if (existing) return existing
   const board = newBoard(input)
   const { id, ...fields } = board
-  boards.patch(id, fields)
+  boards.create(fields, { id })
   return board
 }
 

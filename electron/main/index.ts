@@ -86,9 +86,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLinkLater))
 }
 
+// A second launch or a tandem:// link brings the window forward. Before ready (macOS delivers
+// open-url for the link that launched the app) the link waits in the inbox and start() opens it.
 function focusWindow(): void {
+  if (!app.isReady()) return
   if (!mainWindow) return createWindow()
   if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
   mainWindow.focus()
 }
 

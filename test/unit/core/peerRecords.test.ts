@@ -77,7 +77,7 @@ describe('sizes', () => {
   it('a field past its cap makes the record malformed: skipped and counted, the rest unaffected', () => {
     const { docs, sync } = peers(2)
     const [a, b] = docs as [Y.Doc, Y.Doc]
-    collection(a, thoughts).create({ trackId: 't1', text: 'Pair on the next incident', order: 'a0' }, { id: 'ok' })
+    collection(a, thoughts).create({ trackId: 't1', text: 'Pair on the next incident' }, { id: 'ok' })
     const huge = a.getMap('peer-thoughts::huge')
     huge.set('trackId', 't1')
     huge.set('text', 'x'.repeat(FIELD_LIMITS.text + 1))
@@ -177,7 +177,7 @@ describe('junk root keys', () => {
   /** Counts every walk over the document's root types from now on. */
   function countScans(doc: Y.Doc): { scans: number } {
     const counter = { scans: 0 }
-    const share = doc.share as Map<string, unknown> & Record<string | symbol, unknown>
+    const share = doc.share as unknown as Record<string | symbol, unknown>
     for (const method of ['entries', 'keys', 'values', 'forEach', Symbol.iterator] as const) {
       const original = share[method] as (...args: unknown[]) => unknown
       share[method] = (...args: unknown[]) => {

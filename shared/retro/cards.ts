@@ -1,3 +1,4 @@
+import { randomBytes } from '@noble/hashes/utils.js'
 import { z } from 'zod'
 import { FIELD_LIMITS } from '../text/limits.ts'
 import { IsoDate } from '../time/dates.ts'
@@ -14,11 +15,19 @@ import { type Phase, isRevealed } from './phases.ts'
  * the app writes and deletes anonymous cards through a throwaway Yjs client
  * (`anonymously` in renderer/src/core/collections), never its own.
  *
+ * Nor may WHEN a card was written name its author. So an anonymous card never carries its
+ * author's clock: its `createdAt` is its board's own instant (`anonymousCreatedAt`), the same for
+ * every anonymous card of the board (cards then sort by their random ids); a device's anonymous
+ * drafts go into the document at reveal in one batch, in an order drawn at random
+ * (`revealBatch`), never the order they were written in; and nobody's presence says that they are
+ * writing an anonymous card (presence.ts `typingToShare`), so no indicator clears as a card arrives.
+ *
  * ## Private until reveal
  * During write, a member's new cards are drafts on their own device only; when the board reaches
- * reveal, each device publishes its drafts (`draftsToPublish`). A device that is offline at reveal
- * publishes when it comes back. `visibleCards` additionally hides others' cards while the board is
- * in write, should any be in the document (e.g. a stale flow won a concurrent write).
+ * reveal, each device publishes its drafts (`draftsToPublish`, `revealBatch`). A device that is
+ * offline at reveal publishes when it comes back. `visibleCards` additionally hides others' cards
+ * while the board is in write, should any be in the document (e.g. a stale flow won a concurrent
+ * write).
  *
  * ## Opportunities from daily sync-ups
  * They appear on the board on their own: every peer imports the sprint's opportunities, and the
@@ -74,10 +83,45 @@ export interface NewCardInput {
   createdAt: number
 }
 
-/** A card typed by a member. On an anonymous board the author is dropped here, before anything is stored. */
-export function newCard(input: NewCardInput, settings: { anonymous: boolean }): Card {
+/**
+ * A card typed by a member. On an anonymous board the author is dropped here, before anything is
+ * stored, and so is the moment it was written (the author's clock): it gets the board's instant
+ * (`anonymousCreatedAt`) instead.
+ */
+export function newCard(input: NewCardInput, settings: { anonymous: boolean }, board?: { createdAt: number }): Card {
   const { authorId, ...rest } = input
-  return Card.parse(settings.anonymous ? rest : { ...rest, authorId })
+  if (!settings.anonymous) return Card.parse({ ...rest, authorId })
+  return Card.parse(board ? { ...rest, createdAt: anonymousCreatedAt(board) } : rest)
+}
+
+/**
+ * The `createdAt` of every anonymous card of a board: the board's own creation instant (in its
+ * creator's clock), whoever wrote the card and whenever. A time in the author's clock would tell
+ * when they wrote it, and their clock's offset (which presence beacons reveal) who they are.
+ */
+export const anonymousCreatedAt = (board: { createdAt: number }): number => board.createdAt
+
+/** A uniformly random number in [0, 1) from a cryptographic source (32 bits). */
+export function secureRandom(): number {
+  const [a, b, c, d] = randomBytes(4)
+  return (((a! << 24) >>> 0) + (b! << 16) + (c! << 8) + d!) / 2 ** 32
+}
+
+/**
+ * The cards a device publishes at reveal, in the order to write them (one batch): anonymous cards
+ * get the board's instant as `createdAt` (their draft's time is the author's clock), and the order
+ * is a random shuffle of the cards sorted by id, so it depends on the set of cards and the draw,
+ * never on the order or the moments they were written in. Named cards keep their time.
+ */
+export function revealBatch<C extends Card>(cards: readonly C[], board: { createdAt: number }, random: () => number = secureRandom): C[] {
+  const out = [...cards]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => (c.authorId === undefined && c.source === undefined ? { ...c, createdAt: anonymousCreatedAt(board) } : c))
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(random() * (i + 1)))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
 }
 
 /**

@@ -6,8 +6,11 @@ import { z } from 'zod'
  *   user:   {id, name, color}                           (set by the sync layer)
  *   retro:  {board, typing?: {columnId, cardId?}}       while the board is open
  *   cursor: {board, x, y} | null                        x: 0…1 of the board's width, y: px from its top
- * A peer's malformed fields are ignored. On an anonymous board a device sends only the column it
- * is writing in (`cardId` would name the author of an anonymous card) and the UI names nobody.
+ * A peer's malformed fields are ignored. Anonymous writing is never announced (`typingToShare`):
+ * presence carries the writer's name, so "someone is writing in this column" — or on this card —
+ * that stops as an anonymous card arrives or changes would name its author. On an anonymous board
+ * a device sends no `typing` at all, nor while it edits an anonymous card, and the UI shows no
+ * typing on an anonymous board whatever a peer sends (`typingShown`).
  */
 const Id = z.string().min(1).max(200)
 
@@ -57,12 +60,25 @@ export function uniquePeople<P extends { id: string }>(peers: readonly P[]): P[]
   return peers.filter((p) => !seen.has(p.id) && !!seen.add(p.id))
 }
 
+/**
+ * What my presence may say about what I am typing: nothing when the writing is anonymous (an
+ * anonymous board, or an anonymous card on any board), else the field as given.
+ */
+export function typingToShare(typing: TypingField | null, anonymous: boolean): TypingField | null {
+  return anonymous ? null : typing
+}
+
+/** The peers whose typing the board shows: none on an anonymous board (an older peer may still send it). */
+export function typingShown(peers: readonly BoardPeer[], board: { settings: { anonymous: boolean } }): readonly BoardPeer[] {
+  return board.settings.anonymous ? [] : peers
+}
+
 /** Names of the people typing on a card. */
 export function typingOnCard(peers: readonly BoardPeer[], cardId: string): string[] {
   return uniquePeople(peers.filter((p) => p.typing?.cardId === cardId)).map((p) => p.name)
 }
 
-/** How many people are writing a new card (or, on an anonymous board, any card) in a column. */
+/** The people writing a new card in a column. */
 export function writingInColumn(peers: readonly BoardPeer[], columnId: string): BoardPeer[] {
   return uniquePeople(peers.filter((p) => p.typing?.columnId === columnId && p.typing.cardId === undefined))
 }

@@ -2,30 +2,40 @@ import { z } from 'zod'
 import { type Phase, phaseIndex } from './phases.ts'
 
 /**
- * Dot voting with a budget per person and a cap per card or group, enforced for every peer.
+ * Dot voting with a budget per person and a cap per person per card or group, enforced for every
+ * peer.
  *
  * ## Storage
  * One record per vote (`votes` collection, id → fields). A vote is never edited: casting adds a
  * record, taking a vote back deletes it. Records from different peers never touch the same key, so
  * Yjs merges them without conflict and every peer ends up with the same SET of records.
  *
+ * ## The limits
+ * With "3 votes each, at most 2 on one card", each person has 3 votes and may put at most 2 of
+ * THEIR OWN on one card (or group): the cap is per person per target, as in every retro tool.
+ * Nobody's votes limit anybody else's, so a card can hold any number of votes in total, and one
+ * person's votes never make a card "full" for the others.
+ *
  * ## The rule (why every peer agrees)
- * Nobody can stop two offline peers from both putting the 3rd vote on one card. So limits are not
- * enforced when writing but when counting: `tallyVotes` is a pure function of the set of records.
+ * Nobody can stop one member voting from two offline devices (laptop and phone) past the budget
+ * or the cap. So limits are not enforced when writing but when counting: `tallyVotes` is a pure
+ * function of the set of records.
  *   1. Sort all votes by a total order: (castAt, voterId, seq, id), strings compared by code
  *      units (never `localeCompare`, whose order depends on the device's locale).
  *   2. Walk them once, admitting greedily. A vote is rejected if its target is not votable
  *      ('unknown target': the card was deleted), else if its voter has already spent the budget
- *      ('over budget'), else if its target already holds `cap` votes ('over cap'). A rejected vote
- *      costs its voter nothing.
+ *      ('over budget'), else if its voter already has `cap` votes on that target ('over cap').
+ *      A rejected vote costs its voter nothing.
  * Same set → same sort → same walk → same tally, whatever order the records arrived in. Budget and
- * cap hold by construction.
+ * cap hold by construction. Since both limits are per voter, only a voter's own votes can ever
+ * displace one of theirs (cast from another device, or two cards they voted on grouped later):
+ * the UI shows such a vote as "not counted" and the voter has it back to spend. Deleting a vote
+ * re-runs the walk, so a displaced vote may move back in.
  *
- * `castAt` is the voter's own clock, so "first" is approximate across skewed clocks; it only decides
- * who loses a race that someone has to lose. A vote counted while its voter was offline may be
- * displaced when earlier votes arrive: the UI shows it as "not counted — the card was full" and the
- * voter has that vote back to spend. Deleting a vote re-runs the walk, so a displaced vote may move
- * back in.
+ * ## Secret until voting ends
+ * While the board is in vote (and before), a member sees only their own votes and their budget
+ * left (`voteView`): no totals, and nothing derived from the others' votes. Totals appear once the
+ * facilitator moves past vote (`votesVisible`).
  */
 
 const Id = z.string().min(1)
@@ -47,7 +57,8 @@ export const DEFAULT_VOTE_CAP = 3
 
 export const VoteSettings = z.object({
   budget: z.number().int().min(1, 'Each person needs at least one vote.').max(50, 'At most 50 votes per person.').default(DEFAULT_VOTE_BUDGET),
-  cap: z.number().int().min(1, 'A card must be able to take at least one vote.').max(50, 'At most 50 votes per card.').default(DEFAULT_VOTE_CAP)
+  /** Per person: how many of their own votes one person may put on one card or group. */
+  cap: z.number().int().min(1, 'A person must be able to put at least one vote on a card.').max(50, 'At most 50 votes per person on one card.').default(DEFAULT_VOTE_CAP)
 })
 export type VoteSettings = z.infer<typeof VoteSettings>
 
@@ -61,6 +72,8 @@ export interface VoteTally {
   rejected: { id: string; reason: RejectReason }[]
   /** Budget left per voter who has cast at least one vote; others have the whole budget. */
   remaining: Record<string, number>
+  /** Accepted votes per voter per counted target (what the per-person cap is checked against). */
+  byVoter: Record<string, Record<string, number>>
 }
 
 export interface TallyOptions extends VoteSettings {
@@ -87,6 +100,7 @@ export function tallyVotes(votes: readonly Vote[], options: TallyOptions): VoteT
   const sorted = [...votes].sort(compareVotes)
   const counts = new Map<string, number>()
   const spent = new Map<string, number>()
+  const held = new Map<string, Map<string, number>>()
   const seen = new Set<string>()
   const accepted: string[] = []
   const rejected: VoteTally['rejected'] = []
@@ -94,23 +108,27 @@ export function tallyVotes(votes: readonly Vote[], options: TallyOptions): VoteT
     if (seen.has(v.id)) continue // the same record read twice
     seen.add(v.id)
     if (!spent.has(v.voterId)) spent.set(v.voterId, 0)
+    let mine = held.get(v.voterId)
+    if (!mine) held.set(v.voterId, (mine = new Map()))
     const target = counted(options.targets, v.targetId)
     const used = spent.get(v.voterId)!
-    const held = target === undefined ? 0 : (counts.get(target) ?? 0)
+    const onTarget = target === undefined ? 0 : (mine.get(target) ?? 0)
     if (target === undefined) rejected.push({ id: v.id, reason: 'unknown target' })
     else if (used >= options.budget) rejected.push({ id: v.id, reason: 'over budget' })
-    else if (held >= options.cap) rejected.push({ id: v.id, reason: 'over cap' })
+    else if (onTarget >= options.cap) rejected.push({ id: v.id, reason: 'over cap' })
     else {
       accepted.push(v.id)
       spent.set(v.voterId, used + 1)
-      counts.set(target, held + 1)
+      mine.set(target, onTarget + 1)
+      counts.set(target, (counts.get(target) ?? 0) + 1)
     }
   }
   return {
     counts: Object.fromEntries(counts),
     accepted,
     rejected,
-    remaining: Object.fromEntries([...spent].map(([voter, used]) => [voter, options.budget - used]))
+    remaining: Object.fromEntries([...spent].map(([voter, used]) => [voter, options.budget - used])),
+    byVoter: Object.fromEntries([...held].map(([voter, targets]) => [voter, Object.fromEntries(targets)]))
   }
 }
 
@@ -122,12 +140,21 @@ export function votesOn(tally: VoteTally, countedTargetId: string): number {
   return Object.hasOwn(tally.counts, countedTargetId) ? tally.counts[countedTargetId]! : 0
 }
 
-/** May `voterId` cast one more vote on `targetId` now, as far as this peer knows? */
+/** How many of `voterId`'s votes count on a counted target (a group, or a card not in a group). */
+export function votesBy(tally: VoteTally, voterId: string, countedTargetId: string): number {
+  const mine = Object.hasOwn(tally.byVoter, voterId) ? tally.byVoter[voterId]! : undefined
+  return mine && Object.hasOwn(mine, countedTargetId) ? mine[countedTargetId]! : 0
+}
+
+/**
+ * May `voterId` cast one more vote on `targetId` now, as far as this peer knows? Only the voter's
+ * own votes matter: their budget left and how many of theirs the target holds.
+ */
 export function canVote(tally: VoteTally, voterId: string, targetId: string, options: TallyOptions): { ok: true } | { ok: false; reason: RejectReason } {
   const target = counted(options.targets, targetId)
   if (target === undefined) return { ok: false, reason: 'unknown target' }
   if (remainingBudget(tally, voterId, options) <= 0) return { ok: false, reason: 'over budget' }
-  if (votesOn(tally, target) >= options.cap) return { ok: false, reason: 'over cap' }
+  if (votesBy(tally, voterId, target) >= options.cap) return { ok: false, reason: 'over cap' }
   return { ok: true }
 }
 
@@ -175,21 +202,22 @@ export interface VoteView {
   mine: MyVote[]
   remaining: number
   /**
-   * Counted targets at their cap. Shown even while counts are hidden: the button has to say "full",
-   * which tells that a target holds `cap` votes and nothing more.
+   * Counted targets on which I already have `cap` votes of my own (I can put no more there). Only
+   * my votes decide it, so it tells nothing of the others' while counts are hidden.
    */
-  full: string[]
+  atMyCap: string[]
 }
 
-/** What one member may see of the votes in `phase`. */
+/** What one member may see of the votes in `phase`: everyone's totals only once voting is over. */
 export function voteView(phase: Phase, votes: readonly Vote[], me: string, options: TallyOptions): VoteView {
   const tally = tallyVotes(votes, options)
   const visible = votesVisible(phase)
+  const mine = Object.hasOwn(tally.byVoter, me) ? tally.byVoter[me]! : {}
   return {
     visible,
     counts: visible ? tally.counts : {},
     mine: myVotes(votes, me, tally),
     remaining: remainingBudget(tally, me, options),
-    full: Object.entries(tally.counts).filter(([, n]) => n >= options.cap).map(([id]) => id).sort(cmp)
+    atMyCap: Object.entries(mine).filter(([, n]) => n >= options.cap).map(([id]) => id).sort(cmp)
   }
 }

@@ -9,11 +9,13 @@ import {
   importOpportunities,
   isOwnCard,
   newCard,
+  revealBatch,
+  secureRandom,
   visibleCards
 } from '@shared/retro/cards.ts'
 import { type CardGroup, discussionOrder, emptyGroups, groupMembers, groupTitle, groupTwoCards, voteTargets } from '@shared/retro/groups.ts'
 import { tallyVotes, type Vote } from '@shared/retro/votes.ts'
-import { T0 } from './fixtures.ts'
+import { T0, rng, shuffled } from './fixtures.ts'
 
 const card = (id: string, columnId: string, text: string, extra: Partial<Card> = {}): Card => ({ id, columnId, text, createdAt: T0, authorId: 'ana', ...extra })
 
@@ -33,6 +35,13 @@ describe('anonymous cards', () => {
     expect(isOwnCard(anon, 'ana', new Set())).toBe(false)
     expect(isOwnCard(named, 'ana', new Set())).toBe(true)
     expect(isOwnCard(named, 'ben', new Set())).toBe(false)
+  })
+
+  it('carry the board’s instant, not the author’s clock, once they go into the document', () => {
+    const board = { createdAt: T0 - 3_600_000 }
+    const written = T0 + 123_457 // the author's clock
+    expect(newCard({ id: 'b', columnId: 'x', text: 'hi', authorId: 'ana', createdAt: written }, { anonymous: true }, board).createdAt).toBe(board.createdAt)
+    expect(newCard({ id: 'b', columnId: 'x', text: 'hi', authorId: 'ana', createdAt: written }, { anonymous: false }, board).createdAt).toBe(written)
   })
 
   it('rejects empty text with a clear message', () => {
@@ -55,6 +64,24 @@ describe('visibility before reveal', () => {
     for (const phase of ['reveal', 'group', 'vote', 'discuss', 'act', 'close'] as const) {
       expect(visibleCards(all, phase, new Set()).map((c) => c.id)).toEqual(['m1', 't1', 'syncup:o1'])
     }
+  })
+
+  it('a reveal batch: anonymous cards with the board’s instant, in an order that does not depend on the order they were written in', () => {
+    const board = { createdAt: T0 - 3_600_000 }
+    // six anonymous drafts written a few seconds apart in the author's clock, and one named
+    const written = ['q7', 'b2', 'zz', 'a1', 'm4', 'k9'].map((id, i) => card(id, 'x', `card ${id}`, { authorId: undefined, createdAt: T0 + 123_457 + i * 4_000 }))
+    const named = card('n1', 'x', 'named', { createdAt: T0 + 99 })
+    const batch = revealBatch([...written, named], board, rng(7))
+    expect(batch.map((c) => c.createdAt).sort()).toEqual([...Array(6).fill(board.createdAt), T0 + 99].sort())
+    expect(batch.find((c) => c.id === 'n1')).toEqual(named)
+    // the same set written in any other order gives the same batch for the same draw
+    for (let i = 0; i < 20; i++) expect(revealBatch(shuffled([...written, named], rng(100 + i)), board, rng(7))).toEqual(batch)
+    // and it is a shuffle: neither the writing order nor the id order
+    const ids = batch.filter((c) => c.authorId === undefined).map((c) => c.id)
+    expect(ids).not.toEqual(written.map((c) => c.id))
+    expect(ids).not.toEqual([...ids].sort())
+    expect(new Set(Array.from({ length: 12 }, (_, i) => revealBatch(written, board, rng(i)).map((c) => c.id).join(' '))).size).toBeGreaterThan(6)
+    for (let i = 0; i < 100; i++) expect(secureRandom()).toSatisfy((x: number) => x >= 0 && x < 1)
   })
 
   it('drafts are published from reveal on, once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPeers, typingLabel, typingOnCard, uniquePeople, writingInColumn } from '@shared/retro/presence.ts'
+import { boardPeers, typingLabel, typingOnCard, typingShown, typingToShare, uniquePeople, writingInColumn } from '@shared/retro/presence.ts'
 
 const user = (id: string, name: string) => ({ id, name, color: '#336699' })
 
@@ -29,6 +29,19 @@ describe('board presence', () => {
     expect(typingOnCard(peers, 'c1')).toEqual(['Ana'])
     expect(writingInColumn(peers, 'start').map((p) => p.name)).toEqual(['Ben'])
     expect(writingInColumn(peers, 'stop')).toEqual([])
+  })
+
+  it('anonymous writing is never announced, and never shown on an anonymous board', () => {
+    const field = { columnId: 'stop', cardId: 'c1' }
+    expect(typingToShare(field, false)).toEqual(field)
+    expect(typingToShare(field, true)).toBeNull()
+    expect(typingToShare({ columnId: 'stop' }, true)).toBeNull()
+    const peers = boardPeers(states, 'b1', 1)
+    expect(writingInColumn(typingShown(peers, { settings: { anonymous: false } }), 'start').map((p) => p.name)).toEqual(['Ben'])
+    // an older peer may still send typing on an anonymous board: it shows nowhere
+    const shown = typingShown(peers, { settings: { anonymous: true } })
+    expect(writingInColumn(shown, 'start')).toEqual([])
+    expect(typingOnCard(shown, 'c1')).toEqual([])
   })
 
   it('says it in words', () => {

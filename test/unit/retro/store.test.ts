@@ -16,7 +16,9 @@ import { cardFromOpportunity } from '@shared/retro/cards.ts'
 import { LateTicketFields } from '@shared/retro/lateTickets.ts'
 import { movePhase, readyMembers } from '@shared/retro/phases.ts'
 import { tallyVotes } from '@shared/retro/votes.ts'
-import { T0 } from './fixtures.ts'
+import type { DraftCardRow } from '@core/database/db.ts'
+import { boardView } from '@shared/retro/boardView.ts'
+import { T0, rng } from './fixtures.ts'
 
 /** The retro store (renderer/src/features/retro/store) on real Yjs documents, one per peer. */
 const TEAM = 'team-alpha'
@@ -140,23 +142,89 @@ describe('anonymous cards through the store', () => {
   })
 })
 
+describe('anonymous cards published at reveal', () => {
+  const AUTHOR = 'member-ana-0042'
+  // written during write, a few seconds apart in the author's clock (which presence beacons expose)
+  const WRITTEN = ['Deploys on Friday', 'Nobody reads the wiki', 'Standups run long', 'CI is flaky', 'Too many meetings', 'Onboarding docs are stale'].map(
+    (text, i): DraftCardRow => ({ id: `d-${(i * 7919) % 97}`, boardId: `${TEAM}/sprint/${SPRINT}`, columnId: 'stop', text, anonymous: true, createdAt: T0 + 60_000 + i * 4_321 })
+  )
+  /** The author publishes `drafts` (in this writing order) at reveal; a peer receives what goes on the wire. */
+  function publishAtReveal(drafts: readonly DraftCardRow[], random: () => number) {
+    const author = peer()
+    const other = peer()
+    const board = boardOn(author.session, { anonymous: true })
+    reveal(author.session)
+    sync(author.doc, other.doc)
+    const sent: Uint8Array[] = []
+    author.doc.on('update', (u: Uint8Array) => sent.push(u))
+    const done = publishDrafts(author.doc, currentBoard(author.session)!, drafts, AUTHOR, random)
+    for (const u of sent) Y.applyUpdate(other.doc, u)
+    // the order in which the cards went into the author's document, one root map per card
+    const written = [...author.doc.share.keys()].filter((k) => k.startsWith('cards::')).map((k) => k.slice('cards::'.length))
+    return { author, other, board, sent, done, written }
+  }
+
+  it('arrive in one update, with the board’s instant and no author-clock time, in an order independent of the writing order', () => {
+    const forward = publishAtReveal(WRITTEN, rng(3))
+    const backward = publishAtReveal([...WRITTEN].reverse(), rng(3))
+    for (const run of [forward, backward]) {
+      expect(run.done.sort()).toEqual(WRITTEN.map((d) => d.id).sort())
+      expect(run.sent).toHaveLength(1) // one batch on the wire, not one card after another
+      expect(writers(run.sent[0]!).has(run.author.doc.clientID)).toBe(false)
+      expect(contains(run.sent[0]!, AUTHOR)).toBe(false)
+      const cards = collection(run.other.doc, CARDS).list()
+      expect(cards.map((c) => c.text).sort()).toEqual(WRITTEN.map((d) => d.text).sort())
+      for (const c of cards) {
+        expect(c.authorId).toBeUndefined()
+        expect(c.createdAt).toBe(run.board.createdAt) // the board's instant, the same for every card
+        // no field of the stored record holds a moment from the author's clock
+        const raw = Object.values(run.other.doc.getMap(`cards::${c.id}`).toJSON())
+        for (const d of WRITTEN) expect(raw).not.toContain(d.createdAt)
+      }
+    }
+    // the order they were written into the document is the same whichever order they were written in …
+    expect(forward.written).toEqual(backward.written)
+    // … and is neither that order nor its reverse
+    expect(forward.written).not.toEqual(WRITTEN.map((d) => d.id))
+    expect(forward.written).not.toEqual([...WRITTEN].reverse().map((d) => d.id))
+    // the board shows them in one order too, on every peer, whatever the writing order
+    const shown = (doc: Y.Doc) => boardView(collection(doc, CARDS).list(), [], currentBoard(forward.author.session)!.layout).columns.flatMap((c) => c.cards.map((card) => card.id))
+    expect(shown(forward.other.doc)).toEqual(shown(backward.other.doc))
+    expect(shown(forward.author.doc)).toEqual(shown(forward.other.doc))
+  })
+
+  it('a card written after reveal on an anonymous board also carries the board’s instant', async () => {
+    const { doc, session } = peer()
+    const board = boardOn(session, { anonymous: true })
+    reveal(session)
+    await addCard(session, AUTHOR, 'start', 'Late thought')
+    const [card] = collection(doc, CARDS).list()
+    expect(card).toMatchObject({ text: 'Late thought', createdAt: board.createdAt })
+    expect(card!.authorId).toBeUndefined()
+  })
+})
+
 describe('votes through the store', () => {
-  it('three peers voting apart on one card: after they meet every peer counts the same and the cap holds', () => {
+  it('three peers voting apart on one card: each may put up to the cap of their own there, and every peer counts the same', () => {
     const peers = [peer(1), peer(2), peer(3)]
     boardOn(peers[0]!.session, { voting: { budget: 3, cap: 2 } })
     reveal(peers[0]!.session, 'vote')
     collection(peers[0]!.doc, CARDS).patch('hot', { columnId: 'start', text: 'Hot topic', createdAt: T0 })
     sync(...peers.map((p) => p.doc))
     const voters = ['ana', 'ben', 'cy']
-    peers.forEach((p, i) => cast(p.session, voters[i]!, 'hot'))
-    cast(peers[2]!.session, 'cy', 'hot') // and one more, on a card already full where cy is
+    peers.forEach((p, i) => {
+      cast(p.session, voters[i]!, 'hot')
+      cast(p.session, voters[i]!, 'hot')
+    })
+    cast(peers[2]!.session, 'cy', 'hot') // and a 3rd from Cy, past Cy's own cap
     sync(...peers.map((p) => p.doc))
     const options = { budget: 3, cap: 2, targets: { hot: 'hot' } }
     const tallies = peers.map((p) => tallyVotes(collection(p.doc, VOTES).list(), options))
     for (const t of tallies) expect(t).toEqual(tallies[0])
-    expect(collection(peers[0]!.doc, VOTES).list()).toHaveLength(4) // every vote is kept …
-    expect(tallies[0]!.counts).toEqual({ hot: 2 }) // … and the cap holds when they are counted
-    expect(tallies[0]!.rejected.map((r) => r.reason)).toEqual(['over cap', 'over cap'])
+    expect(collection(peers[0]!.doc, VOTES).list()).toHaveLength(7) // every vote is kept …
+    expect(tallies[0]!.counts).toEqual({ hot: 6 }) // … two from each person count …
+    expect(tallies[0]!.rejected.map((r) => r.reason)).toEqual(['over cap']) // … and Cy's 3rd does not
+    expect(tallies[0]!.remaining).toEqual({ ana: 1, ben: 1, cy: 1 })
   })
 })
 

@@ -54,18 +54,20 @@ describe('retro records in a shared Yjs document', () => {
     expect(readCollection(a, CARDS)).toEqual(readCollection(b, CARDS))
   })
 
-  it('four peers vote offline on one card; after merging every peer counts the same and the cap holds', () => {
-    const peers = ['ana', 'ben', 'cy', 'dee'].map((id) => ({ id, doc: new Y.Doc() }))
+  it('four devices vote offline on one card; after merging every peer counts the same and the per-person cap holds', () => {
+    // Ana on her laptop and her phone, Ben and Cy: each device puts 2 on the card (cap 3 per person)
+    const devices = [['ana', 'laptop'], ['ana', 'phone'], ['ben', 'laptop'], ['cy', 'laptop']].map(([voter, device]) => ({ voter: voter!, device: device!, doc: new Y.Doc() }))
     const options = { budget: 5, cap: 3 }
-    for (const p of peers) {
-      const mine = readCollection(p.doc, VOTES)
-      write(p.doc, VOTES, castVote(mine, { id: `${p.id}-1`, voterId: p.id, targetId: 'hot', castAt: T0 }))
+    for (const d of devices) {
+      for (const n of [1, 2]) write(d.doc, VOTES, castVote(readCollection(d.doc, VOTES), { id: `${d.voter}-${d.device}-${n}`, voterId: d.voter, targetId: 'hot', castAt: T0 + n }))
     }
-    sync(...peers.map((p) => p.doc))
-    const tallies = peers.map((p) => tallyVotes(readCollection(p.doc, VOTES), options))
+    sync(...devices.map((d) => d.doc))
+    const tallies = devices.map((d) => tallyVotes(readCollection(d.doc, VOTES), options))
     for (const t of tallies) expect(t).toEqual(tallies[0])
-    expect(tallies[0]!.counts).toEqual({ hot: 3 })
-    expect(tallies[0]!.rejected).toEqual([{ id: 'dee-1', reason: 'over cap' }])
+    expect(tallies[0]!.counts).toEqual({ hot: 7 }) // Ana's 3, Ben's 2, Cy's 2
+    expect(tallies[0]!.byVoter).toEqual({ ana: { hot: 3 }, ben: { hot: 2 }, cy: { hot: 2 } })
+    // Ana's 4th (same instant and seq as her laptop's 2nd: the id decides) does not count
+    expect(tallies[0]!.rejected).toEqual([{ id: 'ana-phone-2', reason: 'over cap' }])
   })
 
   it('concurrent phase moves converge to one whole flow on every peer', () => {

@@ -18,7 +18,7 @@ export function BoardHeader(props: { model: BoardModel; exportData: ExportData; 
       <div className="rt-board-title">
         <h2>{boardTitle(board)}</h2>
         <p className="muted small">
-          {template} · {board.settings.anonymous ? 'Anonymous cards' : 'Cards show their author'} · {budget} votes each, at most {cap} on one card
+          {template} · {board.settings.anonymous ? 'Anonymous cards' : 'Cards show their author'} · {budget} votes each, at most {cap} of them on one card
         </p>
       </div>
       <PresenceBar model={model} />

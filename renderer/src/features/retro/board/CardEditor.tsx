@@ -1,15 +1,16 @@
 import { useState, type KeyboardEvent } from 'react'
 import { CARD_TEXT_MAX } from '@shared/retro/cards.ts'
+import { typingToShare } from '@shared/retro/presence.ts'
 import { toast } from '@ui/toasts.ts'
 import type { BoardCard } from '../store/cards.ts'
 import type { CardEnv } from './useBoardModel.ts'
 
-/** Editing my card in place: Enter saves, Escape cancels; others see that I am typing on it. */
+/** Editing my card in place: Enter saves, Escape cancels; others see that I am typing on it, unless it is anonymous. */
 export function CardEditor({ env, card, onDone }: { env: CardEnv; card: BoardCard; onDone(): void }) {
   const [base] = useState(card.text)
   const [text, setText] = useState(card.text)
-  // on an anonymous card, naming it would name its author: say only the column
-  const typing = card.authorId === undefined || env.board.settings.anonymous ? { columnId: card.columnId } : { columnId: card.columnId, cardId: card.id }
+  // on an anonymous card, saying anything (even the column) as its text changes would name its author
+  const typing = typingToShare({ columnId: card.columnId, cardId: card.id }, card.authorId === undefined || env.board.settings.anonymous)
   const close = () => {
     env.setTyping(null)
     onDone()

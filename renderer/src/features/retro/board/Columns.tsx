@@ -1,5 +1,5 @@
 import { useMemo, useState, type DragEvent } from 'react'
-import { writingInColumn, typingLabel, typingOnCard } from '@shared/retro/presence.ts'
+import { typingLabel, typingOnCard, typingShown, writingInColumn } from '@shared/retro/presence.ts'
 import type { ColumnView } from '@shared/retro/boardView.ts'
 import type { Card } from '@shared/retro/cards.ts'
 import type { BoardCommands } from '../store/boardCommands.ts'
@@ -87,9 +87,9 @@ function ColumnPanel(props: { model: BoardModel; cv: ColumnView; drag: DragApi; 
   const { model, cv, drag } = props
   const { column } = cv
   const count = cv.cards.length + cv.groups.reduce((n, g) => n + g.cards.length, 0)
-  const peers = model.presence.peers
-  const writers = model.board.settings.anonymous ? [] : writingInColumn(peers, column.id).map((p) => p.name)
-  const anonymousWriters = model.board.settings.anonymous ? writingInColumn(peers, column.id).length : 0
+  // anonymous writing is never shown (nor sent): an indicator that stops as a card arrives names its author
+  const peers = typingShown(model.presence.peers, model.board)
+  const writers = writingInColumn(peers, column.id).map((p) => p.name)
   const addable = model.can('add-card') && column.id !== '__unplaced'
   const typingOn = (cardId: string) => typingLabel(typingOnCard(peers, cardId))
   return (
@@ -108,7 +108,7 @@ function ColumnPanel(props: { model: BoardModel; cv: ColumnView; drag: DragApi; 
       </header>
       {addable && <Composer env={model.env} phase={model.phase} column={column} />}
       <p className="rt-writing" aria-live="polite">
-        {writers.length > 0 ? typingLabel(writers, 'writing') : anonymousWriters > 0 ? (anonymousWriters === 1 ? 'Someone is writing…' : `${anonymousWriters} people are writing…`) : ''}
+        {typingLabel(writers, 'writing')}
       </p>
       <ul className="rt-cards" aria-label={`Cards in ${column.title}`}>
         {cv.groups.map((g) => (

@@ -1,11 +1,12 @@
 import { useState, type KeyboardEvent } from 'react'
 import { CARD_TEXT_MAX } from '@shared/retro/cards.ts'
 import { type Phase, isRevealed } from '@shared/retro/phases.ts'
+import { typingToShare } from '@shared/retro/presence.ts'
 import type { Column } from '@shared/retro/templates.ts'
 import { toast } from '@ui/toasts.ts'
 import type { CardEnv } from './useBoardModel.ts'
 
-/** A new card in a column: Enter adds it, Shift+Enter starts a new line. */
+/** A new card in a column: Enter adds it, Shift+Enter starts a new line. Others see that I write here, unless the board is anonymous. */
 export function Composer({ env, phase, column }: { env: CardEnv; phase: Phase; column: Column }) {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
@@ -39,7 +40,7 @@ export function Composer({ env, phase, column }: { env: CardEnv; phase: Phase; c
         value={text}
         onChange={(e) => {
           setText(e.target.value)
-          env.setTyping(e.target.value.trim() ? { columnId: column.id } : null)
+          env.setTyping(typingToShare(e.target.value.trim() ? { columnId: column.id } : null, env.board.settings.anonymous))
         }}
         onBlur={() => env.setTyping(null)}
         onKeyDown={onKey}

@@ -4,11 +4,12 @@ import type { BoardModel, CardEnv } from './useBoardModel.ts'
 /**
  * Where the votes on one card or group stand for me, as plain values (a card compares them to
  * decide whether to show itself again): once voting is over, everyone's count; during the vote
- * phase, my own votes on it and whether it is full; nothing before.
+ * phase, only my own votes on it and whether I have put the most I may there (`cap`, per person:
+ * nothing of the others' votes shows while voting is open); nothing before.
  */
 export type TargetVotes =
   | { shown: 'count'; count: number }
-  | { shown: 'mine'; counted: number; notCounted: number; full: boolean; allowed: boolean; canTakeBack: boolean }
+  | { shown: 'mine'; counted: number; notCounted: number; atMyCap: boolean; cap: number; allowed: boolean; canTakeBack: boolean }
   | null
 
 export function targetVotes(model: BoardModel, targetId: string): TargetVotes {
@@ -21,7 +22,8 @@ export function targetVotes(model: BoardModel, targetId: string): TargetVotes {
     shown: 'mine',
     counted,
     notCounted: mine.length - counted,
-    full: myVotes.full.includes(targetId),
+    atMyCap: myVotes.atMyCap.includes(targetId),
+    cap: model.voteOptions.cap,
     allowed: !model.readOnly && model.can('vote') && canVote(model.tally, model.meId, targetId, model.voteOptions).ok,
     canTakeBack: mine.length > 0 && !model.readOnly
   }
@@ -55,7 +57,7 @@ export function VoteControls(props: { env: CardEnv; votes: TargetVotes; targetId
           <span key={i} className="rt-dot" />
         ))}
         {Array.from({ length: votes.notCounted }, (_, i) => (
-          <span key={`x${i}`} className="rt-dot lost" title="Not counted: it was full" />
+          <span key={`x${i}`} className="rt-dot lost" title={`Not counted: more than ${votes.cap} of your votes on one ${props.kind}`} />
         ))}
       </span>
       {votes.canTakeBack && (
@@ -63,7 +65,11 @@ export function VoteControls(props: { env: CardEnv; votes: TargetVotes; targetId
           −
         </button>
       )}
-      {votes.full && <span className="badge rt-full">Full</span>}
+      {votes.atMyCap && (
+        <span className="badge rt-my-max" title={`At most ${votes.cap} of your votes on one ${props.kind}`}>
+          Your max
+        </span>
+      )}
     </span>
   )
 }

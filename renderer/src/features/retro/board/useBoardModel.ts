@@ -1,10 +1,10 @@
-import { createContext, useCallback, useMemo } from 'react'
+import { createContext, useCallback, useEffect, useMemo } from 'react'
 import type { RetroBoard } from '@shared/retro/board.ts'
 import { type BoardView, boardView } from '@shared/retro/boardView.ts'
 import { type Card, isOwnCard, visibleCards } from '@shared/retro/cards.ts'
 import { type CardGroup, voteTargets } from '@shared/retro/groups.ts'
 import { type BoardAction, type BoardFlow, type Phase, type ReadyMarker, canMovePhase, phaseAllows } from '@shared/retro/phases.ts'
-import type { TypingField } from '@shared/retro/presence.ts'
+import { type TypingField, typingToShare } from '@shared/retro/presence.ts'
 import { type TallyOptions, type Vote, type VoteTally, type VoteView, tallyVotes, voteView } from '@shared/retro/votes.ts'
 import type { TeamPerson } from '@shared/sprint/people.ts'
 import { type BoardData, type BoardSession, useNames } from '../store/board.ts'
@@ -90,7 +90,13 @@ export function useBoardModel(data: OpenBoard, me: { id: string; name: string },
   const can = useCallback((action: BoardAction) => !readOnly && phaseAllows(phase, action), [readOnly, phase])
   const isOwn = useCallback((card: Card) => isOwnCard(card, me.id, mine), [me.id, mine])
   const isFacilitator = canMovePhase(board, me.id)
-  const setTyping = presence.setTyping
+  // on an anonymous board my presence never says that I am writing (shared/retro/presence.ts)
+  const anonymousBoard = board.settings.anonymous
+  const sendTyping = presence.setTyping
+  const setTyping = useCallback((typing: TypingField | null) => sendTyping(typingToShare(typing, anonymousBoard)), [sendTyping, anonymousBoard])
+  useEffect(() => {
+    if (anonymousBoard) sendTyping(null)
+  }, [anonymousBoard, sendTyping])
   const env = useMemo<CardEnv>(
     () => ({ board, phase, meId: me.id, names, mine, isFacilitator, readOnly, commands, setTyping, can, isOwn }),
     [board, phase, me.id, names, mine, isFacilitator, readOnly, commands, setTyping, can, isOwn]

@@ -1,8 +1,9 @@
 import { DEFAULT_VOTE_BUDGET, DEFAULT_VOTE_CAP } from '@shared/retro/votes.ts'
 
 /**
- * Votes per person and per card or group, as form fields (`budget`, `cap`) read when the form is
- * submitted (`readVoting`), so a quick succession of edits can never be lost to a stale render.
+ * Votes per person, and how many of them one person may put on one card or group, as form fields
+ * (`budget`, `cap`) read when the form is submitted (`readVoting`), so a quick succession of edits
+ * can never be lost to a stale render.
  */
 export function VotingFields(props: { initial?: { budget: number; cap: number } }) {
   return (
@@ -12,7 +13,7 @@ export function VotingFields(props: { initial?: { budget: number; cap: number } 
         <input name="budget" type="number" min={1} max={50} step={1} required defaultValue={props.initial?.budget ?? DEFAULT_VOTE_BUDGET} />
       </label>
       <label className="field inline">
-        <span className="field-label">Most votes on one card</span>
+        <span className="field-label">Most votes one person can put on one card</span>
         <input name="cap" type="number" min={1} max={50} step={1} required defaultValue={props.initial?.cap ?? DEFAULT_VOTE_CAP} />
       </label>
     </div>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { type RetroBoard } from '@shared/retro/board.ts'
-import { type Card, CardFields, draftsToPublish, newCard } from '@shared/retro/cards.ts'
+import { type Card, CardFields, draftsToPublish, newCard, revealBatch, secureRandom } from '@shared/retro/cards.ts'
 import { isRevealed } from '@shared/retro/phases.ts'
 import { mergeText } from '@shared/retro/textMerge.ts'
 import { newId } from '@shared/spaces/key.ts'
@@ -15,9 +15,11 @@ import { deleteDraftCard, rememberMyCard, saveDraftCard, useDraftCards, useMyCar
  * Cards as a member works with them. During write a new card is a draft on this device only
  * (localCards.ts): the shared document — every peer's copy — gets it when the board reaches
  * reveal, published by the device that wrote it, also when that device comes back online later
- * (services.ts). From reveal on, new cards go straight into the document. Anonymous cards are
- * written through a throwaway Yjs client (core/collections `anonymously`) and remembered locally
- * as mine.
+ * (services.ts), all of a device's drafts in one transaction (one update on the wire), anonymous
+ * ones in a random order and with the board's instant, not the author's clock, as `createdAt`
+ * (shared/retro/cards.ts `revealBatch`). From reveal on, new cards go straight into the document
+ * (an anonymous one also with the board's instant). Anonymous cards are written through a
+ * throwaway Yjs client (core/collections `anonymously`) and remembered locally as mine.
  */
 export type BoardCard = Card & { draft?: true }
 
@@ -49,11 +51,13 @@ export function useMyCards(session: BoardSession | null, meId: string): { drafts
 export async function addCard(session: BoardSession, meId: string, columnId: string, text: string): Promise<void> {
   const board = currentBoard(session)
   if (!board) throw new Error('This board is no longer here.')
-  const card = newCard({ id: newId(), columnId, text, authorId: meId, createdAt: Date.now() }, board.settings)
-  await rememberMyCard(session.boardDocId, card.id)
+  const input = { id: newId(), columnId, text, authorId: meId, createdAt: Date.now() }
+  await rememberMyCard(session.boardDocId, input.id)
   if (!isRevealed(board.flow.phase)) {
+    // a draft keeps my clock: it orders my own drafts, on this device only (revealBatch drops it)
+    const card = newCard(input, board.settings)
     await saveDraftCard({ id: card.id, boardId: session.boardDocId, columnId, text: card.text, anonymous: card.authorId === undefined, createdAt: card.createdAt })
-  } else writeCard(boardDocOf(session), card)
+  } else writeCard(boardDocOf(session), newCard(input, board.settings, board))
 }
 
 /**
@@ -88,13 +92,22 @@ export function dismissCard(session: BoardSession, cardId: string): void {
 
 /**
  * From reveal on, puts these drafts of this device into the board's document, each once (a draft
- * already there is skipped, so a second run, or a run after a crash, writes nothing). Returns the
- * ids of the drafts that are done with: their local rows can go.
+ * already there is skipped, so a second run, or a run after a crash, writes nothing). The
+ * anonymous ones go in one transaction — one update for the peers, not one per card in the order
+ * written — in the order and with the times of `revealBatch` (`random`: tests pass a seeded one);
+ * named ones (a board made anonymous during write) in another. Returns the ids of the drafts that
+ * are done with: their local rows can go.
  */
-export function publishDrafts(doc: Y.Doc, board: RetroBoard, drafts: readonly DraftCardRow[], meId: string): string[] {
+export function publishDrafts(doc: Y.Doc, board: RetroBoard, drafts: readonly DraftCardRow[], meId: string, random: () => number = secureRandom): string[] {
   if (!isRevealed(board.flow.phase) || drafts.length === 0) return []
   const todo = draftsToPublish(board.flow.phase, drafts.map((d) => draftAsCard(d, meId)), collection(doc, CARDS).list())
-  // one by one: an anonymous card goes through its own throwaway client, never in our transaction
-  for (const { draft: _draft, ...card } of todo) writeCard(doc, card)
+  const batch = revealBatch(todo.map(({ draft: _draft, ...card }) => card), board, random)
+  // Named and anonymous cards never share an update (ours carries our client id). Each anonymous
+  // card is still written by a throwaway client (core/collections); applying those writes inside
+  // one transaction merges them into one update.
+  for (const anonymous of [false, true]) {
+    const part = batch.filter((c) => (c.authorId === undefined) === anonymous)
+    if (part.length) doc.transact(() => part.forEach((card) => writeCard(doc, card)))
+  }
   return drafts.map((d) => d.id)
 }

@@ -5,11 +5,12 @@ import { type BoardSession, boardDocOf } from './board.ts'
 import { VOTES } from './collections.ts'
 
 /**
- * A vote is one record, added when cast and deleted when taken back. Budget and cap are not
- * enforced by refusing writes (two offline peers cannot be stopped, and a vote cast a moment after
- * another peer's filled the card is the same race) but when counting (shared/retro/votes.ts
- * `tallyVotes`), the same on every peer: a vote that does not fit shows as not counted, and its
- * voter has it back. The UI offers the button only while `canVote` says yes for what it shows.
+ * A vote is one record, added when cast and deleted when taken back. Budget and cap are both per
+ * person (the cap: how many of MY votes one card may take; the others' votes never limit mine).
+ * They are not enforced by refusing writes (the same member voting from two offline devices cannot
+ * be stopped) but when counting (shared/retro/votes.ts `tallyVotes`), the same on every peer: a
+ * vote that does not fit shows as not counted, and its voter has it back. The UI offers the button
+ * only while `canVote` says yes for what it shows.
  */
 export function cast(session: BoardSession, voterId: string, targetId: string): void {
   const votes = collection(boardDocOf(session), VOTES)

@@ -127,7 +127,7 @@ test('four peers hold one retrospective: private writing, reveal, grouping, raci
   await groupName.fill('Meetings')
   await groupName.press('Enter')
   await expect(bruce.page.getByRole('region', { name: 'Group: Meetings' })).toBeVisible()
-  await bruce.page.getByRole('button', { name: 'Group “Release checklist is out of date” with…' }).click()
+  await bruce.page.getByRole('button', { name: /^(Group with|Regroup)… “Release checklist is out of date”$/ }).click()
   await bruce.page.getByRole('dialog').getByRole('button', { name: /^Group: Meetings/ }).click()
   for (const page of online) await expect(page.getByRole('region', { name: 'Group: Meetings' }).getByRole('article')).toHaveCount(3)
   await boardShot(cleo.page, 'retro-3-group')
@@ -207,7 +207,7 @@ test('four peers hold one retrospective: private writing, reveal, grouping, raci
   await boardShot(dev.page, 'retro-5-discuss')
 
   // action plan: an item with an owner and a due date; late tickets with a reason (one the team adds)
-  await ada.page.getByRole('button', { name: `Plan an action for “${top}”` }).click()
+  await ada.page.getByRole('button', { name: `+ Action item for “${top}”` }).click()
   await expect(ada.page.getByLabel('New action item')).toHaveValue(top)
   await ada.page.getByLabel('New action item').fill('Two reviewers on call each day')
   await ada.page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Bruce' })

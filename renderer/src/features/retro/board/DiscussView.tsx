@@ -85,8 +85,8 @@ export function DiscussView(props: { model: BoardModel; ctx: BoardContext; onPla
                   </button>
                 )}
                 {model.can('add-action-item') && (
-                  <button type="button" className="button small ghost" onClick={() => props.onPlanAction(t.title)} aria-label={`Plan an action for “${t.title}”`}>
-                    + Action item
+                  <button type="button" className="button small ghost" onClick={() => props.onPlanAction(t.title)}>
+                    + Action item<span className="sr-only"> for “{t.title}”</span>
                   </button>
                 )}
               </div>

@@ -11,8 +11,9 @@ export function GroupPicker({ env, card, grouped }: { env: CardEnv; card: Card; 
   const title = `Group “${snippet(card.text, 40)}” with…`
   return (
     <>
-      <button type="button" className="button small ghost" aria-label={title} onClick={() => setOpen(true)}>
+      <button type="button" className="button small ghost" onClick={() => setOpen(true)}>
         {grouped ? 'Regroup…' : 'Group with…'}
+        <span className="sr-only"> “{snippet(card.text, 40)}”</span>
       </button>
       {open && <GroupChoices env={env} card={card} title={title} onClose={() => setOpen(false)} />}
     </>

@@ -52,7 +52,7 @@ export function VoteControls(props: { env: CardEnv; votes: TargetVotes; targetId
       <button type="button" className="button small rt-vote-button" disabled={!votes.allowed} onClick={() => env.commands.vote(targetId)} aria-label={`Vote for ${props.kind} “${props.label}”`}>
         ▲ Vote
       </button>
-      <span className="rt-dots" aria-label={`${votes.counted} of your votes${votes.notCounted ? `, ${votes.notCounted} not counted` : ''}`}>
+      <span className="rt-dots" role="img" aria-label={`${votes.counted} of your votes${votes.notCounted ? `, ${votes.notCounted} not counted` : ''}`}>
         {Array.from({ length: votes.counted }, (_, i) => (
           <span key={i} className="rt-dot" />
         ))}

@@ -211,6 +211,67 @@ describe('anonymous writes', () => {
     expect(collection(b, notes).list()).toEqual([{ id: 'named', text: 'mine, edited anonymously', by: 'member-ana-0042' }])
   })
 
+  it('in one session go through one throwaway client: the state vector and the document stay flat', () => {
+    const clients = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).size
+    const start = (doc: Y.Doc) => collection(doc, notes).patch('named', { text: 'mine', by: 'member-ana-0042' })
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    start(a)
+    sync()
+    const before = Y.encodeStateVector(a)
+    const baseline = clients(a)
+    const cards = 150
+    for (let i = 0; i < cards; i++) anonymously(a, notes, 'board-1').create({ text: `card ${i}` }, { id: `card-${i}` })
+    for (let i = 0; i < cards; i += 10) anonymously(a, notes, 'board-1').patch(`card-${i}`, { text: `card ${i}, edited` })
+    for (let i = 5; i < cards; i += 50) anonymously(a, notes, 'board-1').remove(`card-${i}`)
+    // one client more, whatever the number of writes, and it is not ours
+    expect(clients(a)).toBe(baseline + 1)
+    const writers = writersOf(Y.encodeStateAsUpdate(a, before))
+    expect(writers.size).toBe(1)
+    expect(writers.has(a.clientID)).toBe(false)
+    // the same cards written by the device itself: the anonymous document is bigger by one client's entry
+    const named = new Y.Doc()
+    start(named)
+    for (let i = 0; i < cards; i++) collection(named, notes).create({ text: `card ${i}` }, { id: `card-${i}` })
+    for (let i = 0; i < cards; i += 10) collection(named, notes).patch(`card-${i}`, { text: `card ${i}, edited` })
+    for (let i = 5; i < cards; i += 50) collection(named, notes).remove(`card-${i}`)
+    const overhead = Y.encodeStateAsUpdate(a).length - Y.encodeStateAsUpdate(named).length
+    expect(overhead).toBeLessThan(40)
+    // peers merge the session's writes like any others, and the session goes on after their edits
+    sync()
+    collection(b, notes).patch('card-1', { text: 'edited by b' })
+    sync()
+    anonymously(a, notes, 'board-1').patch('card-2', { text: 'after b' })
+    sync()
+    expect(clients(a)).toBe(baseline + 2) // b's edit: b's own client
+    expect(collection(b, notes).get('card-2')?.text).toBe('after b')
+    expect(collection(b, notes).list()).toEqual(collection(a, notes).list())
+    expect(writersOf(Y.encodeStateAsUpdate(a, before))).toEqual(new Set([...writers, b.clientID]))
+
+    // control: without a session, each write is a client for good
+    const legacy = new Y.Doc()
+    start(legacy)
+    for (let i = 0; i < 50; i++) anonymously(legacy, notes).create({ text: `card ${i}` }, { id: `card-${i}` })
+    expect(clients(legacy)).toBe(1 + 50)
+  }, 30_000) // a guard on a loaded machine (every anonymous write encodes the document), not a measurement
+
+  it('draw a session client at random: not this device’s client id, and another one on another device or board', () => {
+    const one = new Y.Doc()
+    const other = new Y.Doc()
+    one.clientID = 42
+    other.clientID = 42 // the same author's second device, or the same client id reused
+    const sessionOf = (doc: Y.Doc, key: string) => {
+      const before = Y.encodeStateVector(doc)
+      anonymously(doc, notes, key).create({ text: 'x' })
+      return [...writersOf(Y.encodeStateAsUpdate(doc, before))]
+    }
+    const [s1] = sessionOf(one, 'board-1')
+    expect(sessionOf(one, 'board-1')).toEqual([s1])
+    const [s2] = sessionOf(other, 'board-1')
+    const [s3] = sessionOf(one, 'board-2')
+    expect(new Set([42, s1, s2, s3]).size).toBe(4)
+  })
+
   it('are refused on a document a newer app wrote, like every other write', () => {
     const doc = new Y.Doc()
     doc.getMap('__tandem').set('v9', true)

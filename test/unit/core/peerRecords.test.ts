@@ -194,18 +194,18 @@ describe('junk root keys', () => {
     for (let i = 0; i < 20; i++) collection(a, cards).create(card(`card ${i}`), { id: `c${i}` })
     collection(a, boards).create(boardFields(), { id: 'board' })
     a.transact(() => {
-      for (let i = 0; i < 5_000; i++) a.getMap(`peer-cards::junk${i}`).set('text', 1)
-      for (let i = 0; i < 5_000; i++) a.getMap(`nobody::junk${i}`).set('text', 'x')
+      for (let i = 0; i < 2_500; i++) a.getMap(`peer-cards::junk${i}`).set('text', 1)
+      for (let i = 0; i < 2_500; i++) a.getMap(`nobody::junk${i}`).set('text', 'x')
     })
     sync()
     const board = collection(b, boards)
     expect(board.get('board')).not.toBeNull()
-    // the board never looked at the 10 000 keys of other collections
+    // the board never looked at the 5 000 keys of other collections
     expect(board.stats.validations).toBe(1)
     const c = collection(b, cards)
     expect(c.list()).toHaveLength(20)
-    expect(c.stats).toEqual({ skipped: 5_000, validations: 5_020 })
-    expect(documentStats(b)).toEqual({ records: 10_021, foreignRecords: 5_000, otherRootKeys: 0 })
+    expect(c.stats).toEqual({ skipped: 2_500, validations: 2_520 })
+    expect(documentStats(b)).toEqual({ records: 5_021, foreignRecords: 2_500, otherRootKeys: 0 })
 
     // from now on: every update costs the records it touched, and nobody walks the document again
     const walks = countScans(b)
@@ -219,10 +219,10 @@ describe('junk root keys', () => {
     expect(board.get('board')?.teamName).toBe('Renamed')
     expect(c.stats.validations - before.cards).toBe(2)
     expect(board.stats.validations - before.board).toBe(1)
-    expect(c.stats.skipped).toBe(5_001)
-    expect(documentStats(b).foreignRecords).toBe(5_001)
+    expect(c.stats.skipped).toBe(2_501)
+    expect(documentStats(b).foreignRecords).toBe(2_501)
     expect(walks.scans).toBe(0)
-  })
+  }, 30_000) // a guard on a loaded machine (Yjs encodes 5 000 root types in O(n²)), not a measurement
 
   function boardFields() {
     const { id: _id, ...fields } = newBoard({ teamId: 'team-1', teamName: 'Platform', sprint: 3, createdBy: 'ana', createdAt: 1, template: 'start-stop-continue' })

@@ -23,10 +23,14 @@ import { deleteDraftCard, rememberMyCard, saveDraftCard, useDraftCards, useMyCar
  */
 export type BoardCard = Card & { draft?: true }
 
-/** Writes a whole card: an anonymous one through its own throwaway client, never ours. */
-export function writeCard(doc: Y.Doc, card: Card): void {
+/**
+ * Writes a whole card: an anonymous one through a throwaway client, never ours — the one of its
+ * board's anonymous session (`anonymousSession`: the board's id; core/collections `anonymously`),
+ * so a board's anonymous cards add one client to the document, not one each.
+ */
+export function writeCard(doc: Y.Doc, card: Card, anonymousSession?: string): void {
   const { id, ...fields } = card
-  if (card.authorId === undefined) anonymously(doc, CARDS).patch(id, fields)
+  if (card.authorId === undefined) anonymously(doc, CARDS, anonymousSession).patch(id, fields)
   else collection(doc, CARDS).patch(id, fields)
 }
 
@@ -57,7 +61,7 @@ export async function addCard(session: BoardSession, meId: string, columnId: str
     // a draft keeps my clock: it orders my own drafts, on this device only (revealBatch drops it)
     const card = newCard(input, board.settings)
     await saveDraftCard({ id: card.id, boardId: session.boardDocId, columnId, text: card.text, anonymous: card.authorId === undefined, createdAt: card.createdAt })
-  } else writeCard(boardDocOf(session), newCard(input, board.settings, board))
+  } else writeCard(boardDocOf(session), newCard(input, board.settings, board), session.boardId)
 }
 
 /**
@@ -74,14 +78,14 @@ export async function editCard(session: BoardSession, card: BoardCard, base: str
   const current = collection(doc, CARDS).get(card.id)?.text ?? base
   const merged = mergeText(base, clean, current)
   if (merged === current) return
-  if (card.authorId === undefined) anonymously(doc, CARDS).patch(card.id, { text: merged })
+  if (card.authorId === undefined) anonymously(doc, CARDS, session.boardId).patch(card.id, { text: merged })
   else collection(doc, CARDS).patch(card.id, { text: merged })
 }
 
 export async function deleteCard(session: BoardSession, card: BoardCard): Promise<void> {
   if (card.draft) return deleteDraftCard(card.id)
   const doc = boardDocOf(session)
-  if (card.authorId === undefined) anonymously(doc, CARDS).remove(card.id)
+  if (card.authorId === undefined) anonymously(doc, CARDS, session.boardId).remove(card.id)
   else collection(doc, CARDS).remove(card.id)
 }
 
@@ -107,7 +111,7 @@ export function publishDrafts(doc: Y.Doc, board: RetroBoard, drafts: readonly Dr
   // one transaction merges them into one update.
   for (const anonymous of [false, true]) {
     const part = batch.filter((c) => (c.authorId === undefined) === anonymous)
-    if (part.length) doc.transact(() => part.forEach((card) => writeCard(doc, card)))
+    if (part.length) doc.transact(() => part.forEach((card) => writeCard(doc, card, board.id)))
   }
   return drafts.map((d) => d.id)
 }

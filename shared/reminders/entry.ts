@@ -28,8 +28,8 @@ export const LATEST_INSTANT = Date.UTC(2100, 0, 1)
 export const Instant = z
   .number()
   .int('must be whole milliseconds')
-  .min(EARLIEST_INSTANT, 'is before 2020: not a date a meeting can have')
-  .max(LATEST_INSTANT, 'is after 2100: not a date a meeting can have')
+  .min(EARLIEST_INSTANT, 'is before 2020 (dates must be in 2020–2100)')
+  .max(LATEST_INSTANT, 'is after 2100 (dates must be in 2020–2100)')
 
 /** A space id as invites carry it. */
 export const SpaceIdText = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a space id')

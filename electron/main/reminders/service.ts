@@ -1,0 +1,215 @@
+import { byStart, type ReminderEntry } from '../../../shared/reminders/entry.ts'
+import {
+  advance,
+  dismissMissed,
+  shownHere,
+  snooze,
+  type AdvanceResult,
+  type Firing,
+  type MissedReminder
+} from '../../../shared/reminders/engine.ts'
+import { notificationText } from '../../../shared/reminders/notification.ts'
+import { planReminders, type PlannedReminder } from '../../../shared/reminders/plan.ts'
+import { DEFAULT_PREFERENCES, type ReminderPreferences } from '../../../shared/reminders/preferences.ts'
+import { NEXT_SHOWN, type ReminderSchedule, type ReminderView } from '../../../shared/reminders/schedule.ts'
+import type { Clock } from './clock.ts'
+import type { Notifier } from './notifier.ts'
+import { EMPTY_FILE, type ReminderFile, type ReminderStore } from './store.ts'
+
+/**
+ * The reminder service of the main process: keeps the schedule the renderer sent, decides with
+ * the shared step (`advance`, shared/reminders/engine.ts) what is due, saves what it decided, then
+ * shows it. It looks again when something is due, at least every `heartbeatMs` (a changed clock
+ * or zone is noticed within that), on `check()` (index.ts calls it on powerMonitor `resume`) and
+ * whenever a new schedule arrives.
+ *
+ * Once only: an outcome is saved before its notification is shown, so a crash in between loses
+ * that one notification rather than showing it twice. Across devices: main cannot see another
+ * device; the renderer may pass what another device of this person reported shown
+ * (`shownElsewhere`), and those reminders are not shown again here. Without such reports, each
+ * running device reminds once.
+ *
+ * Operations run one at a time (a queue); none throws to its caller for a failed save or
+ * notification (logged; the reminder is still shown from memory).
+ */
+export interface ReminderServiceDeps {
+  clock: Clock
+  store: ReminderStore
+  notifier: Notifier
+  /** the system's zone, used until the renderer has sent its own */
+  systemZone(): string
+  /** open a meeting's page (focus the window, deliver the deep link) */
+  open(link: string): void
+  log: { warn(message: string): void }
+  /** the missed list changed (to tell the renderer) */
+  onMissed?(missed: MissedReminder[]): void
+  /** launch-at-login changed (index.ts applies it) */
+  onLaunchAtLogin?(enabled: boolean): void
+  heartbeatMs?: number
+}
+
+export const HEARTBEAT_MS = 60_000
+
+export class ReminderService {
+  private file: ReminderFile = EMPTY_FILE
+  private recovered: string | null = null
+  private loaded = false
+  private queue: Promise<unknown> = Promise.resolve()
+  private cancelTimer: (() => void) | null = null
+  private disposed = false
+  /** the plan of the current schedule in the current zone (recomputed when either changes) */
+  private planned: { schedule: ReminderFile['schedule']; zone: string; plan: PlannedReminder[] } | null = null
+
+  constructor(private readonly deps: ReminderServiceDeps) {}
+
+  /** Loads the file (recovering a damaged one) and catches up on what came due meanwhile. */
+  start(): Promise<void> {
+    return this.run(async () => void (await this.step()))
+  }
+
+  /** Looks again now: after sleep, a clock change, or on a timer. */
+  check(): Promise<void> {
+    return this.run(async () => void (await this.step()))
+  }
+
+  /**
+   * A new schedule from the renderer (already checked against the contract). What came due under
+   * the old one is decided first, then the new one replaces it and is saved.
+   */
+  setSchedule(schedule: ReminderSchedule): Promise<{ entries: number; nextDueAt: number | null }> {
+    return this.run(async () => {
+      await this.step()
+      const before = this.file.schedule?.preferences.launchAtLogin ?? false
+      this.file = { ...this.file, schedule: { ...schedule, receivedAt: this.deps.clock.now() } }
+      const result = await this.step(true)
+      if (schedule.preferences.launchAtLogin !== before) this.deps.onLaunchAtLogin?.(schedule.preferences.launchAtLogin)
+      return { entries: schedule.entries.length, nextDueAt: result?.nextWakeAt ?? null }
+    })
+  }
+
+  /** The person chose "Snooze" on a meeting's notification: it comes back once. */
+  snooze(entry: ReminderEntry, minutes: number): Promise<boolean> {
+    return this.run(async () => {
+      const next = snooze(this.file.state, entry, minutes, this.deps.clock.now())
+      if (!next) return false
+      this.file = { ...this.file, state: next }
+      await this.step(true)
+      return true
+    })
+  }
+
+  dismissMissed(instances: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      this.file = { ...this.file, state: dismissMissed(this.file.state, instances) }
+      await this.save()
+      this.deps.onMissed?.(this.file.state.missed)
+    })
+  }
+
+  /** What the app may show: missed reminders, the next meetings, what was shown, a recovered file. */
+  view(): ReminderView {
+    const now = this.deps.clock.now()
+    const { entries, plan } = this.current()
+    const remindAt = new Map<string, number>()
+    for (const p of plan) {
+      if (p.dueAt === null || p.dueAt <= now || p.key in this.file.state.log) continue
+      remindAt.set(p.entry.id, Math.min(p.dueAt, remindAt.get(p.entry.id) ?? Infinity))
+    }
+    const next = entries
+      .filter((e) => e.startsAt > now)
+      .sort(byStart)
+      .slice(0, NEXT_SHOWN)
+      .map((entry) => ({ entry, remindAt: remindAt.get(entry.id) ?? null }))
+    return { missed: [...this.file.state.missed], next, shown: shownHere(this.file.state).slice(-8000), recovered: this.recovered }
+  }
+
+  /** Resolves when every operation asked for so far has finished. */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined)
+  }
+
+  dispose(): void {
+    this.disposed = true
+    this.cancelTimer?.()
+    this.cancelTimer = null
+  }
+
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      if (!this.loaded) await this.load()
+      return operation()
+    })
+    this.queue = next.catch((err: unknown) => this.deps.log.warn(`reminders: ${(err as Error).message}`))
+    return next
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const { file, recovered } = await this.deps.store.load()
+      this.file = file
+      this.recovered = recovered
+    } catch (err) {
+      // the file store never throws; any other store that does must not stop reminders
+      this.recovered = `The reminders file could not be read (${(err as Error).message}); reminders start afresh.`
+      this.deps.log.warn(`reminders: ${this.recovered}`)
+    }
+    this.loaded = true
+    // a damaged file is replaced by a good one at once
+    if (this.recovered) await this.save()
+  }
+
+  private current(): { entries: readonly ReminderEntry[]; prefs: ReminderPreferences; zone: string; plan: PlannedReminder[] } {
+    const schedule = this.file.schedule
+    const entries = schedule?.entries ?? []
+    const prefs = schedule?.preferences ?? DEFAULT_PREFERENCES
+    const zone = schedule?.zone ?? this.deps.systemZone()
+    if (this.planned?.schedule !== schedule || this.planned.zone !== zone) {
+      this.planned = { schedule, zone, plan: planReminders(entries, prefs, zone) }
+    }
+    return { entries, prefs, zone, plan: this.planned.plan }
+  }
+
+  private async step(forceSave = false): Promise<AdvanceResult | null> {
+    if (this.disposed) return null
+    const now = this.deps.clock.now()
+    const { entries, prefs, zone, plan } = this.current()
+    const result = advance(this.file.state, { entries, prefs, zone, now, plan, shownElsewhere: this.file.schedule?.shownElsewhere ?? [] })
+    this.file = { ...this.file, state: result.state }
+    if (result.changed || forceSave) await this.save()
+    for (const firing of result.fire) this.show(firing, now, zone, prefs)
+    if (result.missed.length > 0) this.deps.onMissed?.(this.file.state.missed)
+    this.arm(result.nextWakeAt, now)
+    return result
+  }
+
+  private async save(): Promise<void> {
+    try {
+      await this.deps.store.save(this.file)
+    } catch (err) {
+      this.deps.log.warn(`reminders: could not save the reminders file: ${(err as Error).message}`)
+    }
+  }
+
+  private show(firing: Firing, now: number, zone: string, prefs: ReminderPreferences): void {
+    const { entry } = firing
+    try {
+      this.deps.notifier.show(
+        { ...notificationText(entry, now, zone), snoozeMinutes: now < entry.startsAt ? [...prefs.snoozeMinutes] : [] },
+        {
+          open: () => this.deps.open(entry.link),
+          snooze: (minutes) => void this.snooze(entry, minutes)
+        }
+      )
+    } catch (err) {
+      this.deps.log.warn(`reminders: could not show a notification: ${(err as Error).message}`)
+    }
+  }
+
+  private arm(nextWakeAt: number | null, now: number): void {
+    this.cancelTimer?.()
+    if (this.disposed) return
+    const heartbeat = this.deps.heartbeatMs ?? HEARTBEAT_MS
+    const delay = nextWakeAt === null ? heartbeat : Math.min(Math.max(0, nextWakeAt - now), heartbeat)
+    this.cancelTimer = this.deps.clock.setTimer(() => void this.check(), delay)
+  }
+}

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +13,12 @@ import { registerInvokeHandlers } from './ipc.ts'
 import { SignalingHost } from './signalingHost.ts'
 import { startSignalingServer } from '../signaling/server.ts'
 import { parseEvent } from '../../shared/ipc/contract.ts'
+import { openLinkOf } from '../../shared/reminders/entry.ts'
+import { ReminderService } from './reminders/service.ts'
+import { JsonFileStore } from './reminders/store.ts'
+import { systemClock } from './reminders/clock.ts'
+import { createElectronNotifier, WINDOWS_APP_USER_MODEL_ID } from './reminders/notifier.ts'
+import { reminderHandlers } from './reminders/ipc.ts'
 
 // The privileged scheme must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged([
@@ -29,6 +35,7 @@ const signalingHost = new SignalingHost({
       .map((i) => i.address)
 })
 let mainWindow: BrowserWindow | null = null
+let reminders: ReminderService | null = null
 const log = { warn: (message: string) => console.warn(message) }
 
 // The dev server is honoured (and trusted) only in development, only on loopback.
@@ -81,7 +88,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-  app.on('before-quit', () => void signalingHost.dispose())
+  app.on('before-quit', () => {
+    void signalingHost.dispose()
+    reminders?.dispose()
+  })
   // every web contents, not only the main window's: no navigation, no new windows, no <webview>
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLinkLater))
 }
@@ -104,6 +114,7 @@ function start(): void {
     APP_SCHEME,
     createAppProtocolHandler({ rootDir: rendererDir, readFile, csp: CONTENT_SECURITY_POLICY })
   )
+  const reminderService = startReminders()
   registerInvokeHandlers(
     ipcMain,
     {
@@ -118,12 +129,38 @@ function start(): void {
         })
         return { url: deepLinks.take() }
       },
-      'signaling:host': ({ enabled, port }) => signalingHost.set(enabled, port)
+      'signaling:host': ({ enabled, port }) => signalingHost.set(enabled, port),
+      ...reminderHandlers(reminderService)
     },
     isOwnFrame,
     log
   )
   createWindow()
+}
+
+/** Reminders: a JSON file in userData, the system clock, Electron's notifications (reminders/). */
+function startReminders(): ReminderService {
+  if (process.platform === 'win32') app.setAppUserModelId(WINDOWS_APP_USER_MODEL_ID)
+  const clock = systemClock()
+  reminders = new ReminderService({
+    clock,
+    store: new JsonFileStore(path.join(app.getPath('userData'), 'reminders.json'), { now: clock.now, log }),
+    notifier: createElectronNotifier({ isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) }, log),
+    systemZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    open: (link) => {
+      deepLinks.receive(openLinkOf(link))
+      focusWindow()
+    },
+    onMissed: (missed) => mainWindow?.webContents.send('reminders:missed', parseEvent('reminders:missed', { missed })),
+    onLaunchAtLogin: (openAtLogin) => {
+      if (app.isPackaged && process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin })
+    },
+    log
+  })
+  powerMonitor.on('resume', () => void reminders?.check())
+  powerMonitor.on('unlock-screen', () => void reminders?.check())
+  void reminders.start()
+  return reminders
 }
 
 function createWindow(): void {

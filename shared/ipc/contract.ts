@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { MAX_MISSED, MissedReminder } from '../reminders/engine.ts'
+import { Instant } from '../reminders/entry.ts'
+import { ReminderSchedule, ReminderView } from '../reminders/schedule.ts'
 
 /**
  * The one contract between the renderer (through preload) and main. Channel names and zod schemas
@@ -27,12 +30,33 @@ export const invokeContract = {
   'signaling:host': {
     request: z.object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65535).optional() }),
     response: z.object({ running: z.boolean(), urls: z.array(z.string()), error: z.string().optional() })
+  },
+  /**
+   * The meetings to remind of and this device's reminder preferences (shared/reminders/schedule.ts:
+   * at most 2 000 entries, bounded strings, instants in 2020–2100, valid zones and app paths). A
+   * malformed schedule is refused and main keeps the last good one.
+   */
+  'reminders:set': {
+    request: ReminderSchedule,
+    response: z.object({ entries: z.number().int().min(0), nextDueAt: Instant.nullable() })
+  },
+  /** Missed reminders, the next meetings, what this device showed, a recovered file. */
+  'reminders:state': {
+    request: z.undefined(),
+    response: ReminderView
+  },
+  /** The person has seen these missed reminders (instance keys). */
+  'reminders:dismiss-missed': {
+    request: z.object({ instances: z.array(z.string().max(400)).max(MAX_MISSED) }),
+    response: ReminderView
   }
 } as const
 
 export const eventContract = {
   /** main → renderer: a tandem:// link arrived while the app was running */
-  'deep-link': z.object({ url: z.string().max(8192) })
+  'deep-link': z.object({ url: z.string().max(8192) }),
+  /** main → renderer: the missed reminders changed (a reminder came due while asleep or off) */
+  'reminders:missed': z.object({ missed: z.array(MissedReminder).max(MAX_MISSED) })
 } as const
 
 export type InvokeChannel = keyof typeof invokeContract

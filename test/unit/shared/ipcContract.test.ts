@@ -22,8 +22,16 @@ function contractError(f: () => unknown): IpcContractError {
 
 describe('channels', () => {
   it('lists the invoke and event channels', () => {
-    expect([...INVOKE_CHANNELS].sort()).toEqual(['app:info', 'deep-link:take', 'shell:open-external', 'signaling:host'])
-    expect(EVENT_CHANNELS).toEqual(['deep-link'])
+    expect([...INVOKE_CHANNELS].sort()).toEqual([
+      'app:info',
+      'deep-link:take',
+      'reminders:dismiss-missed',
+      'reminders:set',
+      'reminders:state',
+      'shell:open-external',
+      'signaling:host'
+    ])
+    expect(EVENT_CHANNELS).toEqual(['deep-link', 'reminders:missed'])
   })
 
   it('isInvokeChannel does not accept inherited object keys', () => {

@@ -181,7 +181,10 @@ export function advance(previous: ReminderState, input: AdvanceInput): AdvanceRe
       return true
     }
     const key = `${s.instance}#snooze@${s.createdAt}`
-    if (now <= s.entry.startsAt + LATE_GRACE_MS) {
+    if (fire.some((f) => instanceKey(f.entry) === s.instance)) {
+      // a planned reminder of the same meeting shows right now: it speaks for the snooze
+      state.log[key] = { outcome: 'covered', at: now, instance: s.instance, startsAt: s.entry.startsAt }
+    } else if (now <= s.entry.startsAt + LATE_GRACE_MS) {
       state.log[key] = { outcome: 'fired', at: now, instance: s.instance, startsAt: s.entry.startsAt }
       fire.push({ key, entry: s.entry, leadMinutes: null, dueAt: s.dueAt })
     } else {

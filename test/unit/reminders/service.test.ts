@@ -340,6 +340,17 @@ describe('snooze', () => {
     expect(second.notifier.shown[0]!.snoozeMinutes).toEqual([])
   })
 
+  it('shows one notification when a snooze comes back at the moment of another reminder of the meeting', async () => {
+    const h = await running(berlinEntries(), { leadMinutes: { ceremony: [10, 0] } })
+    await h.clock.advanceTo(at('2026-03-20T10:50:00Z'))
+    h.notifier.shown[0]!.actions.snooze(10) // back at 12:00, when the "at the start" reminder is due too
+    await h.clock.advance(20 * MIN)
+    expect(h.notifier.shown.map((s) => `${wall(s.at, 'Europe/Berlin')} ${s.body}`)).toEqual([
+      '2026-03-20 11:50 In 10 minutes, at 12:00',
+      '2026-03-20 12:00 Starting now, at 12:00'
+    ])
+  })
+
   it('cannot snooze a meeting that has started', async () => {
     const entries = berlinEntries()
     const h = await running(entries)

@@ -62,14 +62,15 @@ export class ReminderService {
 
   constructor(private readonly deps: ReminderServiceDeps) {}
 
-  /** Loads the file (recovering a damaged one) and catches up on what came due meanwhile. */
+  /** Loads the file (recovering a damaged one) and catches up on what came due meanwhile. Never rejects. */
   start(): Promise<void> {
-    return this.run(async () => void (await this.step()))
+    return this.check()
   }
 
-  /** Looks again now: after sleep, a clock change, or on a timer. */
+  /** Looks again now: after sleep, a clock change, or on a timer. Never rejects (a failure is logged). */
   check(): Promise<void> {
-    return this.run(async () => void (await this.step()))
+    // a failed look (logged by run) must not stop the timers: look again after a heartbeat
+    return this.run(async () => void (await this.step())).catch(() => this.arm(null, this.deps.clock.now()))
   }
 
   /**

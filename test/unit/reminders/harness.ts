@@ -106,7 +106,7 @@ export interface Harness {
 }
 
 /** A service on a fake clock and notifier, its file in a fresh temp dir (or `file`). */
-export function harness(start: number, options: { file?: string; store?: ReminderStore; heartbeatMs?: number; zone?: string; clock?: FakeClock } = {}): Harness {
+export function harness(start: number, options: { file?: string; store?: ReminderStore; heartbeatMs?: number; zone?: string; systemZone?: () => string; clock?: FakeClock } = {}): Harness {
   const clock = options.clock ?? new FakeClock(start)
   const notifier = new FakeNotifier(clock)
   const file = options.file ?? tempFile()
@@ -120,7 +120,7 @@ export function harness(start: number, options: { file?: string; store?: Reminde
     clock,
     store,
     notifier,
-    systemZone: () => options.zone ?? 'Europe/Berlin',
+    systemZone: options.systemZone ?? (() => options.zone ?? 'Europe/Berlin'),
     open: (link) => void opened.push(link),
     log,
     onMissed: (missed) => void missedEvents.push(missed),

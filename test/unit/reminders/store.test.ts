@@ -117,6 +117,26 @@ describe('the reminders file', () => {
     expect(h.service.view().recovered).toMatch(/could not be read \(EACCES\)/)
   })
 
+  it('keeps looking at the clock after a look that failed', async () => {
+    let broken = true
+    const h = harness(NOW, {
+      systemZone: () => {
+        if (broken) throw new Error('no zone yet')
+        return 'Europe/Berlin'
+      }
+    })
+    await expect(h.service.start()).resolves.toBeUndefined()
+    expect(h.warnings).toEqual(['reminders: no zone yet'])
+    expect(h.clock.pending).toBe(1) // it will look again
+    broken = false
+    await h.clock.advance(60_000)
+    expect(h.warnings).toEqual(['reminders: no zone yet'])
+    await h.service.setSchedule(schedule)
+    await h.clock.advanceTo(at('2026-03-20T11:00:00Z'))
+    expect(h.notifier.shown.map((s) => s.title)).toEqual(['Daily sync-up · Alpha'])
+    expect(h.clock.pending).toBe(1)
+  })
+
   it('writes only when something changed, not on every look at the clock', async () => {
     let saves = 0
     const file = tempFile()

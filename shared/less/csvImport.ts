@@ -286,8 +286,8 @@ export function planTicketWrites(
         source: context.source,
         createdAt: context.now,
         createdBy: context.by,
-        forSprint: null,
-        teamId: null,
+        // no sprint and no team: left out rather than written as null, so that a peer who imports
+        // the same file while apart cannot undo an assignment made meanwhile
         ...(context.source === 'csv' ? { importedAt: context.now } : {})
       }
     })

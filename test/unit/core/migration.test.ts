@@ -153,3 +153,28 @@ describe('migration from v1 to the latest version', () => {
     expect(await db.settings.count()).toBe(0)
   })
 })
+
+describe('migration from v4 to v5 (planning-poker votes kept until reveal)', () => {
+  it('keeps the local-only tables and adds an empty pokerVotes table indexed by document and space', async () => {
+    const name = uniqueName()
+    const v4 = open(name, 4)
+    await v4.open()
+    await v4.draftCards.put({ id: 'd1', boardId: 'space-1/sprint/3', columnId: 'went-well', text: 'draft', anonymous: false, createdAt: 1 })
+    await v4.myCards.put({ id: 'c1', boardId: 'space-1/sprint/3' })
+    await v4.privateNotes.put({ id: 'n1', spaceId: 'space-1', topic: 'pair', text: 'mine', updatedAt: 2 })
+    v4.close()
+
+    const db = open(name)
+    await db.open()
+    expect(db.verno).toBe(LATEST_VERSION)
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(5)
+    expect(await db.draftCards.toArray()).toEqual([{ id: 'd1', boardId: 'space-1/sprint/3', columnId: 'went-well', text: 'draft', anonymous: false, createdAt: 1 }])
+    expect(await db.myCards.toArray()).toEqual([{ id: 'c1', boardId: 'space-1/sprint/3' }])
+    expect(await db.privateNotes.count()).toBe(1)
+    expect(await db.pokerVotes.count()).toBe(0)
+    const row = { id: 'space-1/scrum/4|PAY-1#1', docId: 'space-1/scrum/4', spaceId: 'space-1', ticketId: 'PAY-1', round: 1, value: '5', votedAt: 3 }
+    await db.pokerVotes.put(row)
+    expect(await db.pokerVotes.where('docId').equals('space-1/scrum/4').toArray()).toEqual([row])
+    expect(await db.pokerVotes.where('spaceId').equals('space-1').count()).toBe(1)
+  })
+})

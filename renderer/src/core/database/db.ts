@@ -56,6 +56,22 @@ export interface MyCardRow {
   boardId: string
 }
 
+/**
+ * A planning-poker vote not yet revealed: only this device knows its value (the shared document
+ * holds a 'voted' marker without it) until the round is revealed and it is published.
+ */
+export interface PokerVoteRow {
+  /** `${docId}|${ticketId}#${round}` */
+  id: string
+  /** `${spaceId}/${docKey}` of the scrum document (`scrum/<n>`) */
+  docId: string
+  spaceId: string
+  ticketId: string
+  round: number
+  value: string
+  votedAt: number
+}
+
 export interface IdentityRow {
   id: 'me'
   deviceId: string
@@ -76,6 +92,7 @@ export type TandemDb = Dexie & {
   privateNotes: EntityTable<PrivateNoteRow, 'id'>
   draftCards: EntityTable<DraftCardRow, 'id'>
   myCards: EntityTable<MyCardRow, 'id'>
+  pokerVotes: EntityTable<PokerVoteRow, 'id'>
 }
 
 export const DB_NAME = 'tandem'

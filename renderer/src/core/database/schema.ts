@@ -67,6 +67,20 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       draftCards: 'id, boardId',
       myCards: 'id, boardId'
     }
+  },
+  {
+    // v5: planning-poker votes not yet revealed (hidden from others until reveal, like retro drafts)
+    version: 5,
+    stores: {
+      spaces: 'id, kind, name, status, doc: Y.Doc',
+      identity: 'id',
+      settings: 'key',
+      docs: 'id, spaceId, doc: Y.Doc',
+      privateNotes: 'id, spaceId, updatedAt',
+      draftCards: 'id, boardId',
+      myCards: 'id, boardId',
+      pokerVotes: 'id, docId, spaceId'
+    }
   }
 ]
 

@@ -7,20 +7,25 @@ const SprintView = lazyTab(async () => (await import('./team/TeamSprintTab.tsx')
 const PlanningView = lazyTab(async () => (await import('./team/PlanningTab.tsx')).PlanningTab)
 const SyncUpView = lazyTab(async () => (await import('./team/SyncUpTab.tsx')).SyncUpTab)
 const PeopleView = lazyTab(async () => (await import('./team/PeopleTab.tsx')).PeopleTab)
+const DivisionView = lazyTab(async () => (await import('./division/DivisionPlanningTab.tsx')).DivisionPlanningTab)
+const ScrumView = lazyTab(async () => (await import('./scrum/TeamScrumTab.tsx')).TeamScrumTab)
 
 /**
  * The sprint feature's sections of a space, each loaded on first use.
- *   org:  Teams & cadence · Timeline (every team) · Calendar (.ics)
- *   team: Sprint (timeline, ceremonies, settings) · Planning · Sync-up · People
+ *   org:  Teams & cadence · Timeline (every team) · Calendar (.ics) · Division planning
+ *   team: Sprint (timeline, ceremonies, settings) · Planning · Sync-up · Team scrum · People
  * Routes under each tab: /sprint/<n>[/ceremony/<id>], /sprint/settings, /planning/<n>,
- * /syncup/<YYYY-MM-DD>, /timeline/<n>[/ceremony/<id>].
+ * /syncup/<YYYY-MM-DD>, /timeline/<n>[/ceremony/<id>], /division/<n>, /scrum/<n> (n: the sprint
+ * being prepared, the next one by default).
  */
 export const sprintTabs: SpaceTab[] = [
   { id: 'cadence', label: 'Teams & cadence', kinds: ['org'], render: (p) => <CadenceView {...p} /> },
   { id: 'timeline', label: 'Timeline', kinds: ['org'], render: (p) => <TimelineView {...p} /> },
   { id: 'calendar', label: 'Calendar', kinds: ['org'], render: (p) => <CalendarView {...p} /> },
+  { id: 'division', label: 'Division planning', kinds: ['org'], render: (p) => <DivisionView {...p} /> },
   { id: 'sprint', label: 'Sprint', kinds: ['team'], render: (p) => <SprintView {...p} /> },
   { id: 'planning', label: 'Planning', kinds: ['team'], render: (p) => <PlanningView {...p} /> },
   { id: 'syncup', label: 'Sync-up', kinds: ['team'], render: (p) => <SyncUpView {...p} /> },
+  { id: 'scrum', label: 'Team scrum', kinds: ['team'], render: (p) => <ScrumView {...p} /> },
   { id: 'people', label: 'People', kinds: ['team'], render: (p) => <PeopleView {...p} /> }
 ]

@@ -9,6 +9,8 @@ export function SprintPicker(props: {
   current: boolean
   currentSprint: number
   hrefFor(n: number): string
+  /** what the sprint `current` marks is called (meetings that prepare the next sprint: "Next sprint") */
+  currentLabel?: string
 }) {
   const { sprint } = props
   return (
@@ -30,7 +32,7 @@ export function SprintPicker(props: {
         ›
       </Link>
       {props.current ? (
-        <span className="badge sp-now-badge">Current sprint</span>
+        <span className="badge sp-now-badge">{props.currentLabel ?? 'Current sprint'}</span>
       ) : (
         <Link href={props.hrefFor(props.currentSprint)} className="button small">
           Back to sprint {props.currentSprint}

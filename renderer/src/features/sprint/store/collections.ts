@@ -3,6 +3,8 @@ import { OccurrenceOverride } from '@shared/sprint/cadence.ts'
 import { TeamRecord } from '@shared/sprint/cadenceRecords.ts'
 import { PersonSettings } from '@shared/sprint/people.ts'
 import { Goal, Opportunity, PlanTicket, Question, SyncUpEntry, TimerRecord } from '@shared/sprint/sprintRecords.ts'
+import { AssignedTicket, BacklogTicket, TeamEstimate, TicketQuestion } from '@shared/less/tickets.ts'
+import { DeckSetting, PokerRound, PublishedVote, VoteMarker } from '@shared/less/poker.ts'
 import { defineCollection } from '@core/collections/index.ts'
 
 /**
@@ -21,6 +23,20 @@ import { defineCollection } from '@core/collections/index.ts'
  *   'syncup'      `${date}|${memberId}` → SyncUpEntry
  *   'timers'      date → the day's shared sync-up timer
  *   'opportunities' id → Opportunity (the retro inbox)
+ *
+ * LeSS planning (shared/less):
+ *   org root document   'lessTickets'   ticket id (its key) → BacklogTicket (division planning)
+ *                       'lessQuestions' id → TicketQuestion (the division's, per ticket)
+ *   team root document  'lessAssigned'  ticket id → AssignedTicket (the org's tickets for this
+ *                                       team: written by the backlog mirror only)
+ *                       'lessEstimates' ticket id → TeamEstimate (accepted in the team scrum)
+ *                       'lessTeamQuestions' id → TicketQuestion (the team's, per ticket)
+ *   team document `scrum/<n>` (the team scrum held for sprint n):
+ *                       'pokerSettings' 'deck' → DeckSetting
+ *                       'pokerRounds'   `${ticket}#${round}` → PokerRound
+ *                       'pokerMarks'    `${ticket}#${round}|${member}` → VoteMarker (no value)
+ *                       'pokerVotes'    same id → PublishedVote (written at reveal)
+ *                       'pokerFocus'    'now' → the ticket the team looks at
  */
 export const AnyRecord = z.record(z.string(), z.unknown())
 export type JsonRecord = z.infer<typeof AnyRecord>
@@ -50,3 +66,21 @@ export const PLAN = defineCollection({ name: 'plan', schema: PlanTicket, ordered
 export const SYNCUP = defineCollection({ name: 'syncup', schema: SyncUpEntry })
 export const TIMERS = defineCollection({ name: 'timers', schema: TimerRecord })
 export const OPPORTUNITIES = defineCollection({ name: 'opportunities', schema: Opportunity })
+
+export const LESS_TICKETS = defineCollection({ name: 'lessTickets', schema: BacklogTicket })
+export const LESS_QUESTIONS = defineCollection({ name: 'lessQuestions', schema: TicketQuestion, parent: { def: LESS_TICKETS, field: 'ticketId' } })
+export const LESS_ASSIGNED = defineCollection({ name: 'lessAssigned', schema: AssignedTicket })
+/** the team's copies as stored (the mirror compares and overwrites what is there, valid or not) */
+export const LESS_ASSIGNED_RAW = defineCollection({ name: 'lessAssigned', schema: AnyRecord })
+export const LESS_ESTIMATES = defineCollection({ name: 'lessEstimates', schema: TeamEstimate })
+export const LESS_TEAM_QUESTIONS = defineCollection({ name: 'lessTeamQuestions', schema: TicketQuestion })
+
+export const DECK_RECORD = 'deck'
+export const FOCUS_RECORD = 'now'
+export const PokerFocus = z.object({ ticketId: z.string().min(1).max(256), by: z.string().max(256).catch(''), at: z.number().catch(0) })
+export type PokerFocus = z.infer<typeof PokerFocus>
+export const POKER_SETTINGS = defineCollection({ name: 'pokerSettings', schema: DeckSetting })
+export const POKER_ROUNDS = defineCollection({ name: 'pokerRounds', schema: PokerRound })
+export const POKER_MARKS = defineCollection({ name: 'pokerMarks', schema: VoteMarker })
+export const POKER_VOTES = defineCollection({ name: 'pokerVotes', schema: PublishedVote })
+export const POKER_FOCUS = defineCollection({ name: 'pokerFocus', schema: PokerFocus })

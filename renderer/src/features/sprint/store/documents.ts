@@ -21,6 +21,29 @@ export const SPRINT_DOC = defineDocument({
   }
 })
 
+/**
+ * The team scrum held for sprint n (`scrum/<n>`, in the team space): the poker rounds, 'voted'
+ * markers and the votes published at reveal. The page keeps it open while shown, so its room's
+ * presence is who is at the meeting. v1.
+ */
+export const SCRUM_DOC_PREFIX = 'scrum/'
+export const SCRUM_DOC = defineDocument({ name: 'scrum', version: 1 })
+export const scrumDocKey = (sprint: number): string => `${SCRUM_DOC_PREFIX}${sprint}`
+export function sprintOfScrumKey(key: string): number | null {
+  const m = /^scrum\/(\d{1,7})$/.exec(key)
+  return m ? Number(m[1]) : null
+}
+
+/**
+ * The division sprint planning for sprint n (`division/<n>`, in the org space): the meeting's
+ * room. The backlog itself is in the org's root document (every org member has it, and the backlog
+ * mirror copies from it); this document is what the page keeps open, so its presence is who is
+ * at the meeting. v1, nothing stored yet.
+ */
+export const DIVISION_DOC_PREFIX = 'division/'
+export const DIVISION_DOC = defineDocument({ name: 'division', version: 1 })
+export const divisionDocKey = (sprint: number): string => `${DIVISION_DOC_PREFIX}${sprint}`
+
 let registered = false
 
 /** Tells the layer that loads documents how to version sprint documents (once; idempotent). */
@@ -28,6 +51,8 @@ export function registerSprintDocuments(): void {
   if (registered) return
   registered = true
   registerDocumentKind((key) => key.startsWith(SPRINT_DOC_PREFIX), SPRINT_DOC)
+  registerDocumentKind((key) => key.startsWith(SCRUM_DOC_PREFIX), SCRUM_DOC)
+  registerDocumentKind((key) => key.startsWith(DIVISION_DOC_PREFIX), DIVISION_DOC)
 }
 
 registerSprintDocuments()

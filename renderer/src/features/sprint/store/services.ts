@@ -10,6 +10,12 @@ import { CADENCE, CADENCE_RECORD, TEAM_LINK, TEAM_LINK_RECORD } from './collecti
 import { registerSprintDocuments } from './documents.ts'
 import { linkedOrgOf, mirrorCadence } from './mirror.ts'
 import { ensurePerson } from './people.ts'
+import { currentRound, mayPublish, roundId, voteId } from '@shared/less/poker.ts'
+import type { PokerVoteRow } from '@core/database/db.ts'
+import { mirrorBacklog } from './backlogMirror.ts'
+import { POKER_ROUNDS, POKER_VOTES } from './collections.ts'
+import { sprintOfScrumKey } from './documents.ts'
+import { localVotes, type VoteSource } from './localVotes.ts'
 
 /**
  * The sprint feature's replication, as services (sync/services.ts): they run for every active
@@ -23,6 +29,13 @@ import { ensurePerson } from './people.ts'
  *   sprint.defaults       (org and team spaces) on the device of the space's creator: a space
  *                         without a cadence (and a team without an org) gets the default one.
  *   sprint.ensurePerson   (team spaces) gives this device's member their first people record.
+ *   sprint.backlogMirror  (team spaces) while the team's org is active here too: the org's tickets
+ *                         assigned to the team go into the team's copy, the team's accepted
+ *                         estimates and questions onto the org's tickets (backlogMirror.ts).
+ *   sprint.publishVotes   (team spaces) planning-poker votes wait on this device (localVotes.ts);
+ *                         while some wait, their scrum document is kept open, and each goes into
+ *                         it once its round is revealed (a vote of a round that was replaced
+ *                         without a reveal is dropped).
  */
 
 /** What the services need to know about this device (tests give their own). */
@@ -141,7 +154,155 @@ export function ensurePersonService(device: Device = thisDevice): Service {
   }
 }
 
+/** Follows the org the team is linked to while both are here, running `pass` after changes of either. */
+function whileLinkedToOrg(name: string, pass: (org: Y.Doc, orgId: string, team: Y.Doc, teamId: string) => void): Service {
+  return {
+    name,
+    kinds: ['team'],
+    start(ctx) {
+      const team = ctx.root
+      const teamId = ctx.space.id
+      let current: { orgId: string; org: Y.Doc; stop: () => void } | null = null
+      const bothHere = (orgId: string, org: Y.Doc) => ctx.rootOf(orgId) === org && ctx.rootOf(teamId) === team
+      const follow = () => {
+        const orgId = linkedOrgOf(team)
+        const org = orgId ? ctx.rootOf(orgId) : null
+        if (current && current.orgId === orgId && current.org === org) return
+        current?.stop()
+        current = null
+        if (!orgId || !org) return
+        current = {
+          orgId,
+          org,
+          stop: ctx.whenChanged([org, team], () => {
+            if (bothHere(orgId, org) && !isReadOnly(org) && !isReadOnly(team)) pass(org, orgId, team, teamId)
+          })
+        }
+      }
+      follow()
+      const offLink = collection(team, TEAM_LINK).subscribe(follow)
+      const offSpaces = ctx.onSpacesChanged(follow)
+      return () => {
+        offLink()
+        offSpaces()
+        current?.stop()
+        current = null
+      }
+    }
+  }
+}
+
+export function backlogMirrorService(): Service {
+  return whileLinkedToOrg('sprint.backlogMirror', (org, orgId, team, teamId) => void mirrorBacklog(org, orgId, team, teamId))
+}
+
+/**
+ * One pass over the votes waiting for one scrum document: publishes those whose round is revealed,
+ * drops those whose round was replaced unrevealed. Returns the ids of the rows it is done with.
+ */
+export function publishWaitingVotes(doc: Y.Doc, rows: readonly PokerVoteRow[], meId: string): string[] {
+  const rounds = collection(doc, POKER_ROUNDS)
+  const votes = collection(doc, POKER_VOTES)
+  const done: string[] = []
+  doc.transact(() => {
+    for (const row of rows) {
+      const round = rounds.get(roundId(row.ticketId, row.round))
+      if (mayPublish(round)) {
+        const id = voteId(row.ticketId, row.round, meId)
+        if (votes.get(id)?.value !== row.value) votes.patch(id, { ticketId: row.ticketId, round: row.round, memberId: meId, value: row.value })
+        done.push(row.id)
+        continue
+      }
+      const latest = currentRound(rounds.list(), row.ticketId)
+      if (latest && latest.round > row.round) done.push(row.id)
+    }
+  })
+  return done
+}
+
+export function publishVotesService(source: VoteSource = localVotes): Service {
+  return {
+    name: 'sprint.publishVotes',
+    kinds: ['team'],
+    start(ctx) {
+      interface Waiting {
+        key: string
+        rows: readonly PokerVoteRow[]
+        doc: Y.Doc | null
+        stop: () => void
+        busy: boolean
+        again: boolean
+      }
+      const held = new Map<string, Waiting>()
+      let stopped = false
+      const publish = async (w: Waiting): Promise<void> => {
+        const doc = w.doc
+        if (!doc || stopped || isReadOnly(doc) || w.rows.length === 0) return
+        if (w.busy) {
+          w.again = true
+          return
+        }
+        w.busy = true
+        try {
+          const meId = await source.meId()
+          if (!meId || stopped) return
+          const done = publishWaitingVotes(doc, w.rows, meId)
+          if (done.length) await source.remove(done)
+        } finally {
+          w.busy = false
+          if (w.again) {
+            w.again = false
+            void publish(w)
+          }
+        }
+      }
+      const forget = (docId: string, w: Waiting) => {
+        held.delete(docId)
+        w.stop()
+        ctx.release(w.key)
+      }
+      const stopWatching = source.watch(ctx.space.id, (rows) => {
+        if (stopped) return
+        const byDoc = new Map<string, PokerVoteRow[]>()
+        for (const row of rows) byDoc.set(row.docId, [...(byDoc.get(row.docId) ?? []), row])
+        for (const [docId, w] of [...held]) if (!byDoc.has(docId)) forget(docId, w)
+        for (const [docId, list] of byDoc) {
+          const known = held.get(docId)
+          if (known) {
+            known.rows = list
+            void publish(known)
+            continue
+          }
+          const key = docId.slice(ctx.space.id.length + 1)
+          if (!docId.startsWith(`${ctx.space.id}/`) || sprintOfScrumKey(key) === null) continue
+          const w: Waiting = { key, rows: list, doc: null, stop: () => {}, busy: false, again: false }
+          held.set(docId, w)
+          ctx.retain(key).then(
+            (doc) => {
+              if (held.get(docId) !== w) return ctx.release(key)
+              w.doc = doc
+              w.stop = ctx.whenChanged([doc], () => void publish(w))
+            },
+            (err: unknown) => console.error('scrum: could not open a scrum for its votes', err)
+          )
+        }
+      })
+      return () => {
+        stopped = true
+        stopWatching()
+        for (const [docId, w] of [...held]) forget(docId, w)
+      }
+    }
+  }
+}
+
 registerSprintDocuments()
 
 /** Every sprint service, for `startServices` (main.tsx). */
-export const sprintServices: Service[] = [cadenceMirrorService(), defaultsService(), ensurePersonService()]
+export const sprintServices: Service[] = [
+  cadenceMirrorService(),
+  defaultsService(),
+  ensurePersonService(),
+  backlogMirrorService(),
+  publishVotesService()
+]

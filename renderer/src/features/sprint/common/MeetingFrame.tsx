@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react'
+import { CEREMONIES, type CeremonyKind } from '@shared/sprint/ceremonies.ts'
+import { Avatar } from '@ui/ui.tsx'
+
+export interface PresentPerson {
+  id: string
+  name: string
+  color: string
+}
+
+/**
+ * The head of a meeting's page: what the meeting is for and its agenda (quoted from the seed),
+ * who is here now (has the page open), and the Markdown export.
+ */
+export function MeetingFrame(props: { kind: CeremonyKind; present: readonly PresentPerson[]; meId: string; onExport: () => void; children?: ReactNode }) {
+  const def = CEREMONIES[props.kind]
+  const titleId = `meeting-${props.kind}`
+  return (
+    <section className="panel less-meeting" aria-labelledby={titleId}>
+      <div className="sp-panel-head">
+        <h2 id={titleId}>{def.label}</h2>
+        <button type="button" className="button small" onClick={props.onExport}>
+          Export to Markdown
+        </button>
+      </div>
+      <div className="less-meeting-grid">
+        <div>
+          <p className="sp-purpose">{def.purpose}</p>
+          {def.agenda.map((section) => (
+            <div key={section.title}>
+              <h3 className="sp-agenda-title">{section.title}</h3>
+              <ul className="sp-agenda">
+                {section.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <p className="muted small less-who">
+            <strong>Who participates?</strong> {def.participantsText}
+          </p>
+        </div>
+        <div className="less-present">
+          <h3 className="sp-agenda-title">Here now</h3>
+          <ul className="less-present-list" aria-label="Here now">
+            {props.present.map((p) => (
+              <li key={p.id} aria-label={p.name}>
+                <Avatar name={p.name} color={p.color} size={26} online />
+                <span>
+                  {p.name}
+                  {p.id === props.meId ? ' (you)' : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {props.present.length <= 1 && <p className="muted small">Nobody else has this page open. Whatever you change reaches the others when they connect.</p>}
+          {props.children}
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import type { DocLink } from '@core/sync/docLink.ts'
+
+/**
+ * Who is at a meeting: whoever has its page open. The page announces itself in the meeting
+ * document's awareness (field `meeting`: the document's key) while it is shown and takes it back
+ * when it goes, so a device that only keeps the document open (a service, the short linger after
+ * leaving) does not count. Never stored.
+ */
+export interface Attendee {
+  id: string
+  name: string
+  color: string
+}
+
+const FIELD = 'meeting'
+const NO_ONE: Attendee[] = []
+
+/** The people whose awareness says they have `key` open, each once, by name. */
+export function attendeesOf(states: Iterable<[number, unknown]>, key: string): Attendee[] {
+  const byId = new Map<string, Attendee>()
+  for (const [, state] of states) {
+    const s = state as { user?: { id?: unknown; name?: unknown; color?: unknown }; meeting?: unknown } | null
+    const u = s?.user
+    if (s?.meeting !== key || !u || typeof u.id !== 'string' || typeof u.name !== 'string' || typeof u.color !== 'string') continue
+    if (!byId.has(u.id)) byId.set(u.id, { id: u.id, name: u.name.slice(0, 60), color: u.color })
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+}
+
+/** Announces that this page is open and returns who else (and I) have it open now. */
+export function useAttendees(link: DocLink | null): Attendee[] {
+  const [people, setPeople] = useState<Attendee[]>(NO_ONE)
+  useEffect(() => {
+    if (!link) return
+    const key = link.docId
+    const awareness = link.awareness
+    let last = ''
+    const read = () => {
+      const list = attendeesOf(awareness.getStates().entries(), key)
+      const next = JSON.stringify(list)
+      if (next === last) return
+      last = next
+      setPeople(list)
+    }
+    link.setLocalField(FIELD, key)
+    // connecting (going online again) replaces the local state: put ours back
+    const keep = setInterval(() => {
+      const state = awareness.getLocalState() as { meeting?: unknown } | null
+      if (state && state.meeting !== key) link.setLocalField(FIELD, key)
+    }, 2_000)
+    read()
+    awareness.on('change', read)
+    return () => {
+      clearInterval(keep)
+      awareness.off('change', read)
+      link.setLocalField(FIELD, null)
+    }
+  }, [link])
+  return link ? people : NO_ONE
+}

@@ -174,10 +174,10 @@ describe('the layers, as lint enforces them', () => {
     ['a component holds no Yjs type', 'renderer/src/features/retro/board/Board.tsx', "import * as Y from 'yjs'", 'no-restricted-imports']
   ])('%s', async (_name, filePath, line, rule) => {
     expect(await problems(filePath, `${line}\nexport const used = [${line.match(/\{ (\w+) \}|\* as (\w+)/)!.slice(1).find(Boolean)}]\n`)).toContain(rule)
-  }, 60_000)
+  }, 180_000)
 
   it('allows what the layers allow', async () => {
     const text = "import { useTeamSprint } from '@features/sprint/index.ts'\nimport { toast } from '@ui/toasts.ts'\nexport const used = [useTeamSprint, toast]\n"
     expect(await problems('renderer/src/features/retro/RetroTab.tsx', text)).toEqual([])
-  }, 60_000)
+  }, 180_000)
 })

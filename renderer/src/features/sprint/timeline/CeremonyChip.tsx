@@ -32,18 +32,21 @@ export function CeremonyChip(props: { occurrence: CeremonyOccurrence; viewerZone
       aria-label={`${label}${who}, ${t.day} ${t.start}–${t.end}${state}`}
       title={t.zoneNote ? `${label}: ${t.start}–${t.end} your time (${t.zoneNote})` : `${label}: ${t.start}–${t.end}`}
     >
-      <span className="sp-chip-time">
-        {t.start}
-        {t.date !== o.localDate && <span className="sp-chip-shift"> ({t.day})</span>}
-      </span>
-      <span className="sp-chip-label">{SHORT_LABELS[o.kind]}</span>
-      {o.zone !== props.viewerZone && (
-        <span className="sp-chip-zone">
-          {o.localStart} {zoneCity(o.zone)}
+      {/* the link is named by its aria-label, which says all of this in words */}
+      <span className="sp-chip-body" aria-hidden="true">
+        <span className="sp-chip-time">
+          {t.start}
+          {t.date !== o.localDate && <span className="sp-chip-shift"> ({t.day})</span>}
         </span>
-      )}
-      {o.cancelled && <span className="sp-chip-flag">cancelled</span>}
-      {!o.cancelled && o.moved && <span className="sp-chip-flag">moved</span>}
+        <span className="sp-chip-label">{SHORT_LABELS[o.kind]}</span>
+        {o.zone !== props.viewerZone && (
+          <span className="sp-chip-zone">
+            {o.localStart} {zoneCity(o.zone)}
+          </span>
+        )}
+        {o.cancelled && <span className="sp-chip-flag">cancelled</span>}
+        {!o.cancelled && o.moved && <span className="sp-chip-flag">moved</span>}
+      </span>
     </Link>
   )
 }

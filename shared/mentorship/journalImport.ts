@@ -61,7 +61,19 @@ type Context =
 
 const HEADER_REASON = 'the journal header holds only the title, "First discussed:" and "Participants:"'
 
+/**
+ * A pair's journal is a few pages (the program's seed is 3.5 KB; a year of weekly sessions is
+ * well under 100 KB). Past this the file is not one, and reading it would keep the screen busy for
+ * seconds (the Markdown parser reads a few hundred KB a second): it is refused unread, with a reason.
+ */
+export const JOURNAL_MAX_CHARACTERS = 200_000
+
 export function journalFromMarkdown(input: string, options: JournalImportOptions = {}): JournalImport {
+  if (input.length > JOURNAL_MAX_CHARACTERS) {
+    const empty = journalFromMarkdown('', options)
+    const reason = `the file has ${input.length.toLocaleString('en')} characters, more than a journal's ${JOURNAL_MAX_CHARACTERS.toLocaleString('en')}: nothing was read`
+    return { ...empty, unplaced: [{ line: 1, text: input.slice(0, 200), reason }] }
+  }
   const markdown = input.replace(/\r\n?/g, '\n')
   const tree = parseMarkdown(markdown)
   const unplaced: JournalIssue[] = []

@@ -81,7 +81,8 @@ export interface HeaderLine {
 
 /** "First discussed: 4/2/2019", "Participants: Daria and Bruce", "Date: 4/19/2019", "Duration: 1 hour". */
 export function headerLine(line: string): HeaderLine | null {
-  const m = /^\s*(first\s+discussed(?:\s+on)?|participants|pair|date|duration)\s*(?::|-|–|—)?\s*(.+?)\s*$/i.exec(line)
+  // trimmed first: a lazy value before `\s*$` would try every end of a long run of spaces (quadratic)
+  const m = /^\s*(first\s+discussed(?:\s+on)?|participants|pair|date|duration)\s*(?::|-|–|—)?\s*(.+)$/i.exec(line.trimEnd())
   if (!m) return null
   const name = (m[1] ?? '').toLowerCase()
   const value = m[2] ?? ''

@@ -11,7 +11,105 @@ import { gfm } from 'micromark-extension-gfm'
  */
 
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const bounded = boundMarkdown(text)
+  const tree = fromMarkdown(bounded, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  if (bounded !== text) restore(tree)
+  return tree
+}
+
+/**
+ * Bounded parsing (issue 10 #12). micromark resolves emphasis, strikethrough, code spans and links
+ * by looking back over the delimiters of the same paragraph or heading, so one with thousands of
+ * them costs their square (a peer's 6 000-character thought of `*_*_…` took seconds to render, a
+ * 40 KB heading longer), and it re-enters every open list and quote on every line, so a list
+ * nested a thousand deep costs minutes. Two bounds, applied before parsing:
+ * - an inline run (a paragraph, a heading, a list item's text) with more than
+ *   INLINE_DELIMITER_BUDGET of `* _ ~ \` [ ]` has those characters read as plain text;
+ * - the markers that open blocks at the start of a line (indentation, `>`, list bullets) count
+ *   only up to MAX_BLOCK_PREFIX columns; the rest are read as plain text.
+ * "Read as plain text": swapped for private-use stand-ins of the same length (U+E000 + the ASCII
+ * code), so every position, and `sourceOf`, stays right, and swapped back in the tree after. Text
+ * under both bounds parses exactly as before; fenced code is left alone. (A text that already holds
+ * such stand-ins and trips a bound gets them back as ASCII: they have no glyph and no use.)
+ */
+export const INLINE_DELIMITER_BUDGET = 400
+export const MAX_BLOCK_PREFIX = 64
+
+const DELIMITERS = new Set([0x2a, 0x5f, 0x7e, 0x60, 0x5b, 0x5d]) // * _ ~ ` [ ]
+const STAND_IN = 0xe000
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const THEMATIC_BREAK = /^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$/
+/** what opens a block on a line: quote markers, a list bullet or number (with a task box), `#`s */
+const BLOCK_PREFIX = /^[ \t]*(?:>[ \t]?)*(?:(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(?:\[[ xX]\](?=[ \t]|$))?)?[ \t]*(?:#{1,6}(?=[ \t]|$))?/
+/** every container marker at the start of a line, however deep: whitespace, `>`, bullets, numbers */
+const CONTAINERS = /^(?:[ \t>]|(?:[*+-]|\d{1,9}[.)])(?=[ \t]))*/
+
+/** The text to parse: `text` itself when it is within both bounds (see above). */
+export function boundMarkdown(text: string): string {
+  // [from, to) ranges whose delimiters become stand-ins, and [from, to) ranges whose every character does
+  const inline: [number, number][] = []
+  const deep: [number, number][] = []
+  let run: [number, number][] = []
+  let count = 0
+  let fence: string | null = null
+  const close = () => {
+    if (count > INLINE_DELIMITER_BUDGET) inline.push(...run)
+    run = []
+    count = 0
+  }
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    const line = text.slice(start, end)
+    const containers = CONTAINERS.exec(line)![0]
+    let width = 0
+    for (let i = 0; i < containers.length; i++) {
+      width += containers[i] === '\t' ? 4 : 1
+      if (width > MAX_BLOCK_PREFIX) {
+        deep.push([start + i, start + containers.length])
+        break
+      }
+    }
+    if (fence !== null) {
+      const m = FENCE.exec(line)
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = null
+    } else if (FENCE.test(line)) {
+      close()
+      fence = FENCE.exec(line)![1]!
+    } else if (line.trim() === '' || THEMATIC_BREAK.test(line)) {
+      close()
+    } else {
+      const prefix = BLOCK_PREFIX.exec(line)![0]
+      // a new list item or heading starts a new inline run; a heading is one line
+      if (/[*+\-#]|\d[.)]/.test(prefix)) close()
+      let n = 0
+      for (let i = start + prefix.length; i < end; i++) if (DELIMITERS.has(text.charCodeAt(i))) n++
+      count += n
+      run.push([start + prefix.length, end])
+      if (prefix.includes('#')) close()
+    }
+    if (end === text.length) break
+    start = end + 1
+  }
+  close()
+  if (inline.length === 0 && deep.length === 0) return text
+  const chars = text.split('')
+  for (const [from, to] of inline) for (let i = from; i < to; i++) if (DELIMITERS.has(text.charCodeAt(i))) chars[i] = String.fromCharCode(STAND_IN + text.charCodeAt(i))
+  for (const [from, to] of deep) for (let i = from; i < to; i++) chars[i] = String.fromCharCode(STAND_IN + text.charCodeAt(i))
+  return chars.join('')
+}
+
+const STAND_INS = /[\ue000-\ue07f]/g
+const restoreText = (value: string): string => value.replace(STAND_INS, (c) => String.fromCharCode(c.charCodeAt(0) - STAND_IN))
+
+/** Puts the characters back wherever the tree carries text (values, link targets, titles, alts). */
+function restore(node: Nodes): void {
+  const fields = node as unknown as Record<string, unknown>
+  for (const key of ['value', 'url', 'title', 'alt', 'label', 'identifier']) {
+    const value = fields[key]
+    if (typeof value === 'string') fields[key] = restoreText(value)
+  }
+  if ('children' in node) for (const child of node.children) restore(child)
 }
 
 const WRITE_OPTIONS: ToMarkdownOptions = {

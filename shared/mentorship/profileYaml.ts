@@ -161,8 +161,64 @@ function toProfile(data: z.infer<typeof ProfileYaml>): Profile {
   return profile
 }
 
-/** A pool file is small; these bound what a careless or hostile file can make the app do. */
-export const YAML_LIMITS = { fileBytes: 2 * 1024 * 1024, documents: 2000, aliases: 50 } as const
+/**
+ * A pool file is small; these bound what a careless or hostile file can make the app do. `depth`:
+ * how deep lists and mappings may nest (a profile nests three deep; the YAML parser recurses, and
+ * a few thousand levels overflow its stack), counted before parsing: brackets `[ {`, and columns
+ * of indentation plus two for each `- `, `? ` or `: ` that opens a block on the line.
+ */
+export const YAML_LIMITS = { fileBytes: 2 * 1024 * 1024, documents: 2000, aliases: 50, depth: 32 } as const
+
+/** The first line nesting deeper than YAML_LIMITS.depth allows, or null. One pass, no parsing. */
+function tooDeepAt(text: string): number | null {
+  const maxColumns = YAML_LIMITS.depth * 2
+  let depth = 0
+  let line = 1
+  let quote: string | null = null
+  let atLineStart = true
+  let columns = 0
+  let comment = false
+  let previous = '\n'
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '\n') {
+      line++
+      atLineStart = quote === null
+      columns = 0
+      comment = false
+      previous = c
+      continue
+    }
+    if (comment) continue
+    if (quote !== null) {
+      if (c === '\\' && quote === '"') i++
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++
+        else quote = null
+      }
+      previous = c
+      continue
+    }
+    if (atLineStart) {
+      // indentation, and block indicators that open a level on the same line ("- - - x", "? ? x")
+      if (c === ' ') columns++
+      else if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\n' || i + 1 === text.length)) columns += 2
+      else atLineStart = false
+      if (columns > maxColumns) return line
+      if (atLineStart) {
+        previous = c
+        continue
+      }
+    }
+    if (c === '#' && /\s/.test(previous)) comment = true
+    else if ((c === '"' || c === "'") && /[\s[{,:-]/.test(previous)) quote = c
+    else if (c === '[' || c === '{') {
+      if (++depth > YAML_LIMITS.depth) return line
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1)
+    previous = c
+  }
+  return null
+}
 
 function importFile(file: ProfileFile): ProfileImport {
   const errors: ProfileImportProblem[] = []
@@ -170,6 +226,11 @@ function importFile(file: ProfileFile): ProfileImport {
   const profiles: ImportedProfile[] = []
   const whole = (message: string): ProfileImport => ({ profiles: [], errors: [{ file: file.name, message: `${file.name}: ${message}` }], warnings: [] })
   if (file.text.length > YAML_LIMITS.fileBytes) return whole(`is too large for a profile file (over ${YAML_LIMITS.fileBytes / 1024 / 1024} MB)`)
+  const deep = tooDeepAt(file.text)
+  if (deep !== null) {
+    const message = `${file.name} line ${deep}: lists or mappings nest deeper than a profile's (more than ${YAML_LIMITS.depth} levels); nothing was read`
+    return { profiles: [], errors: [{ file: file.name, line: deep, message }], warnings: [] }
+  }
   const lines = new LineCounter()
   let docs: Document.Parsed[] | EmptyStream
   try {

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { JournalImport } from '@shared/mentorship/journalImport.ts'
+import { kase, type CorpusCase } from '../harness.ts'
+
+/**
+ * Journals imported as Markdown (shared/mentorship/journalImport.ts) and a peer's list items as the
+ * screen parses them (InlineMarkdown: shared/mentorship/markdownTree.ts, then ticket keys), including
+ * the inputs of issue 10 #12: a 40 KB header line, a 6 000-character thought.
+ */
+const file = (name: string) => readFileSync(path.join(import.meta.dirname, 'files', name), 'utf8')
+const seed = readFileSync(path.join(import.meta.dirname, '../../../fixtures/journal-seed.md'), 'utf8')
+const times = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0, n)
+const header = (line: string) => `# Pair journal\n\nFirst discussed: 4/2/2019\nParticipants: Daria and Bruce\n\n${line}\n`
+const track = (items: string) => `# J\n\n## Intro\n\n### Daria as a mentor - React\n\n__Thoughts / Ideas__\n\n${items}\n`
+
+/** Whatever the importer read, it kept a place for: nothing dropped without a word. */
+const readable = (v: JournalImport) => {
+  assert.ok(Array.isArray(v.unplaced) && Array.isArray(v.warnings))
+  for (const issue of [...v.unplaced, ...v.warnings]) assert.ok(issue.reason.length > 0 && issue.reason.length < 300)
+}
+const noUnsafeLinks = (v: JournalImport) => {
+  readable(v)
+  for (const t of v.journal.tracks) for (const ticket of t.tickets) assert.ok(ticket.url === null || /^https?:\/\//.test(ticket.url), ticket.url ?? '')
+}
+const thoughts = (n: number) => (v: JournalImport) => {
+  readable(v)
+  assert.equal(v.journal.tracks[0]?.thoughts.length, n)
+}
+type Inline = { text: string; segments: number; blocks: number }
+const keepsText = (want: string) => (v: Inline) => assert.equal(v.text.replace(/\s+/g, ''), want.replace(/\s+/g, ''))
+
+export const journalCases: CorpusCase[] = [
+  kase('journalMarkdown', 'the seed journal', seed, 'value', (v: JournalImport) => {
+    readable(v)
+    assert.equal(v.journal.title, 'First SMP Process')
+  }),
+  kase('journalMarkdown', 'empty', '', 'value', readable),
+  kase('journalMarkdown', 'only whitespace and line breaks', ' \n\r\n\t\n'.repeat(1000), 'value', readable),
+  kase('journalMarkdown', 'javascript:, file: and data: links stay text', file('journal-hostile.md'), 'value', noUnsafeLinks),
+  kase('journalMarkdown', 'a 40 KB heading of emphasis delimiters', '# ' + times('*_', 40_000), 'value', readable),
+  kase('journalMarkdown', 'a 40 KB heading of *a', '# ' + times('*a', 40_000), 'value', readable),
+  kase('journalMarkdown', 'a 40 KB heading of links', '# ' + times('[a](b', 40_000), 'value', readable),
+  kase('journalMarkdown', 'a 40 KB header line of spaces', header('First discussed: 4/2' + ' '.repeat(40_000) + 'x'), 'value', readable),
+  kase('journalMarkdown', 'a 40 KB header line of spaces and tabs', header('Participants: Daria' + ' \t'.repeat(20_000) + 'Bruce'), 'value', readable),
+  kase('journalMarkdown', 'a 40 KB session heading of parentheses', '# J\n\n## ' + times('(', 40_000), 'value', readable),
+  kase('journalMarkdown', 'a session heading with 5 000 durations', '# J\n\n## S (' + '1 hour, '.repeat(5000) + ')', 'value', readable),
+  kase('journalMarkdown', 'a 40 KB track heading of "as mentor"', '# J\n\n## ' + times('a as mentor ', 40_000), 'value', readable),
+  kase('journalMarkdown', 'a 6 000-character thought of delimiters', track('* ' + times('*_', 6000)), 'value', thoughts(1)),
+  kase('journalMarkdown', '2 000 thoughts', track(Array.from({ length: 2000 }, (_, i) => `* thought ${i} with **bold** and ENG-${i}`).join('\n')), 'value', thoughts(2000)),
+  kase('journalMarkdown', 'lists nested 300 deep', track(Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}* level ${i}`).join('\n')), 'value', readable),
+  kase('journalMarkdown', 'block quotes and lists nested 2 000 deep on one line', '> - '.repeat(2000) + 'deep', 'value', readable),
+  kase('journalMarkdown', 'a file of 250 000 characters is refused unread, with a reason', () => '# J\n\n' + 'x'.repeat(250_000), 'value', (v: JournalImport) => {
+    readable(v)
+    assert.equal(v.journal.sessions.length, 0)
+    assert.match(v.unplaced[0]?.reason ?? '', /nothing was read/)
+  }),
+  kase('journalMarkdown', 'block quotes nested 5 000 deep', '>'.repeat(5000) + ' deep', 'value', readable),
+  kase('journalMarkdown', 'an unclosed code fence swallowing the rest', '# J\n\n```\n' + '## Not a session\n'.repeat(1000), 'value', readable),
+  kase('journalMarkdown', 'a table of 200 columns', '| ' + 'a | '.repeat(200) + '\n|' + '---|'.repeat(200) + '\n| ' + 'x | '.repeat(200), 'value', readable),
+  kase('journalMarkdown', 'raw HTML and script', '# J\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example"></iframe>', 'value', readable),
+  kase('journalMarkdown', 'NUL, ESC and lone surrogates', '# J\u0000\u001b[2J\n\n## S\ud800\n\nDate: 4/19/2019\u0000', 'value', readable),
+  kase('journalMarkdown', 'CRLF and lone CR line endings', '# J\r\rFirst discussed: 4/2/2019\r\nParticipants: A and B\r\r## S\r', 'value', readable),
+  kase('journalMarkdown', 'a 100 000-character ticket URL', track(`* [ENG-1](https://tracker.example/${'a'.repeat(100_000)})`), 'value', noUnsafeLinks),
+  kase('journalMarkdown', '5 000 reference definitions', Array.from({ length: 5000 }, (_, i) => `[r${i}]: https://x.example/${i}`).join('\n') + '\n\n[r1] [r2]', 'value', readable),
+  kase('journalMarkdown', 'a 40 KB paragraph of entity references', times('&amp;&#x41;&#65;', 40_000), 'value', readable),
+  kase('journalMarkdown', 'a 40 KB line of backslashes and backticks', times('\\`', 40_000), 'value', readable),
+
+  kase('inlineMarkdown', 'an honest thought', 'Pair on **ENG-8504** and read [the doc](https://x.example)', 'value', (v: Inline) => assert.equal(v.segments, 3)),
+  kase('inlineMarkdown', 'a 6 000-character thought of *_', times('*_', 6000), 'value', keepsText(times('*_', 6000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of *a', times('*a', 20_000), 'value', keepsText(times('*a', 20_000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of ~a', times('~a', 20_000), 'value', keepsText(times('~a', 20_000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of `a', times('`a', 20_000), 'value', keepsText(times('`a', 20_000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of [a](b', times('[a](b', 20_000), 'value', keepsText(times('[a](b', 20_000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of [a]', times('[a]', 20_000), 'value', keepsText(times('[a]', 20_000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of ![a', times('![a', 20_000), 'value'),
+  kase('inlineMarkdown', 'a 20 000-character thought of _a', times('_a', 20_000), 'value', keepsText(times('_a', 20_000))),
+  kase('inlineMarkdown', 'a 20 000-character thought of www.a', times('www.a ', 20_000), 'value'),
+  kase('inlineMarkdown', 'a 20 000-character thought of emails', times('a@b.c ', 20_000), 'value'),
+  kase('inlineMarkdown', 'a 20 000-character thought of <a>', times('<a>', 20_000), 'value'),
+  kase('inlineMarkdown', 'a 20 000-character thought of ticket keys', times('ENG-1 ', 20_000), 'value', (v: Inline) => assert.ok(v.segments > 3000)),
+  kase('inlineMarkdown', 'formatting under the budget is kept', '**bold** _em_ ~~del~~ `code`', 'value', keepsText('boldemdelcode')),
+  kase('inlineMarkdown', 'a list of 400 bold items keeps its formatting', Array.from({ length: 400 }, () => '* **bold**').join('\n'), 'value', (v: Inline) => assert.ok(!v.text.includes('*'))),
+  kase('inlineMarkdown', 'private-use stand-ins typed by a peer', '\ue02a\ue05f plain', 'value')
+]

@@ -175,3 +175,117 @@ export async function storedAnywhere(page: Page, needle: string): Promise<string
     return null
   }, needle)
 }
+
+/** The signaling server a peer was launched with. */
+export async function signalingUrlOf(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { TANDEM_CONFIG: { signaling: string[] } }).TANDEM_CONFIG.signaling[0]!)
+}
+
+/**
+ * From now on, remembers in the page whether `text` ever appears in it, however briefly (until the
+ * page is reloaded). Returns the question to ask at the end.
+ */
+export async function watchForText(page: Page, text: string): Promise<() => Promise<boolean>> {
+  const id = await page.evaluate((text) => {
+    const w = window as unknown as { tandemSeen?: Record<string, boolean> }
+    const seen = (w.tandemSeen ??= {})
+    const id = String(Object.keys(seen).length)
+    seen[id] = false
+    const check = () => {
+      if (document.body.textContent?.includes(text)) seen[id] = true
+    }
+    check()
+    new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true })
+    return id
+  }, text)
+  return () => page.evaluate((id) => (window as unknown as { tandemSeen?: Record<string, boolean> }).tandemSeen?.[id] === true, id)
+}
+
+export interface Stranger {
+  /** messages published so far */
+  sent(): number
+  stop(): Promise<void>
+}
+
+/**
+ * Someone who knows only a room's name (neither the space's id nor its key): it talks to the
+ * signaling server directly and keeps publishing well-formed y-webrtc announces into the room,
+ * sealed exactly as y-webrtc seals them (PBKDF2 → AES-GCM, lib0 encoding) but with a key of its
+ * own, one every `everyMs`, and also one at once for every message it sees in the room (so it
+ * speaks before any member can answer a newcomer), at most `max` in all (or until stopped).
+ * Nobody in the room can open them.
+ */
+export async function strangerInRoom(signalingUrl: string, roomName: string, { everyMs = 250, max = 800 } = {}): Promise<Stranger> {
+  const { WebSocket } = await import('ws')
+  const encoding = await import('lib0/encoding')
+  const { randomUUID } = await import('node:crypto')
+  const subtle = globalThis.crypto.subtle
+  const utf8 = (s: string) => new TextEncoder().encode(s)
+  const material = await subtle.importKey('raw', utf8(`not this space's key ${randomUUID()}`), 'PBKDF2', false, ['deriveKey'])
+  const key = await subtle.deriveKey(
+    { name: 'PBKDF2', salt: utf8(roomName), iterations: 100_000, hash: 'SHA-256' },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt']
+  )
+  const seal = async (data: Record<string, string>) => {
+    const plain = encoding.createEncoder()
+    encoding.writeAny(plain, data)
+    const iv = globalThis.crypto.getRandomValues(new Uint8Array(12))
+    const cipher = await subtle.encrypt({ name: 'AES-GCM', iv }, key, encoding.toUint8Array(plain))
+    const out = encoding.createEncoder()
+    encoding.writeVarString(out, 'AES-GCM')
+    encoding.writeVarUint8Array(out, iv)
+    encoding.writeVarUint8Array(out, new Uint8Array(cipher))
+    return Buffer.from(encoding.toUint8Array(out)).toString('base64')
+  }
+  const socket = new WebSocket(signalingUrl)
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve())
+    socket.once('error', reject)
+  })
+  socket.on('error', () => {})
+  socket.send(JSON.stringify({ type: 'subscribe', topics: [roomName] }))
+  const from = `stranger-${randomUUID()}`
+  let sent = 0
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const mine = new Set<string>()
+  const publish = async () => {
+    if (stopped || sent >= max || socket.readyState !== WebSocket.OPEN) return
+    const data = await seal({ type: 'announce', from })
+    mine.add(data)
+    sent++
+    socket.send(JSON.stringify({ type: 'publish', topic: roomName, data }))
+  }
+  socket.on('message', (raw) => {
+    let m: { type?: unknown; topic?: unknown; data?: unknown }
+    try {
+      m = JSON.parse(String(raw)) as typeof m
+    } catch {
+      return
+    }
+    if (m.type !== 'publish' || m.topic !== roomName || typeof m.data !== 'string') return
+    // the server sends our own messages back too
+    if (mine.delete(m.data)) return
+    void publish()
+  })
+  const tick = async () => {
+    await publish()
+    if (!stopped && sent < max) timer = setTimeout(() => void tick(), everyMs)
+  }
+  void tick()
+  return {
+    sent: () => sent,
+    stop: async () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      if (socket.readyState === WebSocket.CLOSED) return
+      await new Promise<void>((resolve) => {
+        socket.once('close', () => resolve())
+        socket.close()
+      })
+    }
+  }
+}

@@ -1,7 +1,23 @@
 import { expect, test } from '@playwright/test'
 import { encodeInvite } from '@shared/spaces/invite.ts'
 import { newSpaceKey } from '@shared/spaces/key.ts'
-import { BASE_URL, createSpace, firstRun, inviteCode, join, member, peersOnOwnSignaling, screenshot, spaceIdOf, storedAnywhere } from './harness.ts'
+import { roomNameFor } from '@shared/sync/roomName.ts'
+import { KEY_GRACE_MS } from '@shared/sync/keyVerdict.ts'
+import {
+  BASE_URL,
+  createSpace,
+  firstRun,
+  inviteCode,
+  join,
+  member,
+  peersOnOwnSignaling,
+  screenshot,
+  signalingUrlOf,
+  spaceIdOf,
+  storedAnywhere,
+  strangerInRoom,
+  watchForText
+} from './harness.ts'
 import { importYaml, openSection, yamlFile } from './mentorshipFlows.ts'
 
 // Data that must never be lost or handed to someone else: forged invites, and documents bigger
@@ -46,6 +62,49 @@ test('a forged invite for a space already here is refused, and nothing reaches t
   await expect(member(mallory.page, 'Ada')).toHaveCount(0)
   await expect(member(mallory.page, 'Bruce')).toHaveCount(0)
   expect(await storedAnywhere(mallory.page, 'FORGED-INVITE-MARKER')).toBeNull()
+})
+
+test("a stranger who knows only the room's name and keeps sending wrong-key messages never makes a newcomer doubt a good invite", async () => {
+  const ada = await peer('Ada')
+  const bruce = await peer('Bruce')
+  await firstRun(ada)
+  await firstRun(bruce)
+  await createSpace(ada.page, 'Open door team', 'Team')
+  await ada.page.getByLabel('Space description').fill('Members only, stranger or not.')
+  await ada.page.getByLabel('Space description').blur()
+  const code = await inviteCode(ada.page)
+
+  // the stranger learned the room's name (the signaling server sees it) and floods it with
+  // well-formed announces sealed with its own key, from before the newcomer arrives to after
+  const every = 250
+  const stranger = await strangerInRoom(await signalingUrlOf(ada.page), roomNameFor(spaceIdOf(ada.page)), { everyMs: every })
+  try {
+    await expect.poll(() => stranger.sent()).toBeGreaterThan(4)
+    // Ada created the space (her key is proven): she is told calmly, nothing blames a key
+    await expect(ada.page.getByRole('status', { name: 'Someone without the key' })).toContainText("Someone without this space's key is in the room")
+
+    const toldKeyIsWrong = await watchForText(bruce.page, 'does not match')
+    await join(bruce.page, code)
+    await expect(bruce.page.getByLabel('Space description')).toHaveValue('Members only, stranger or not.')
+    await expect(member(ada.page, 'Bruce')).toContainText('online now')
+    await expect(bruce.page.getByRole('status').filter({ hasText: 'Syncing with 1 person' })).toBeVisible()
+    const notice = bruce.page.getByRole('status', { name: 'Someone without the key' })
+    await expect(notice).toContainText("Someone without this space's key is in the room")
+    await screenshot(bruce.page, 'stranger-in-the-room')
+
+    // the junk goes on past the grace period a damaged key would get; edits flow both ways meanwhile
+    const before = stranger.sent()
+    await bruce.page.getByRole('button', { name: 'Rename' }).click()
+    await bruce.page.getByLabel('Space name').fill('Open door team, still ours')
+    await bruce.page.keyboard.press('Enter')
+    await expect(ada.page.getByRole('heading', { level: 1, name: 'Open door team, still ours' })).toBeVisible()
+    await expect.poll(() => stranger.sent(), { timeout: 30_000 }).toBeGreaterThan(before + (2 * KEY_GRACE_MS) / every)
+    await expect(notice).toBeVisible()
+    await expect(bruce.page.getByRole('alert')).toHaveCount(0)
+    expect(await toldKeyIsWrong(), 'the newcomer was never told its key does not match').toBe(false)
+  } finally {
+    await stranger.stop()
+  }
 })
 
 /** `count` profiles of about `bytes` each, with a marker per profile so arrival can be checked. */

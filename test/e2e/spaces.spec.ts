@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createSpace, firstRun, inviteCode, join, launchPeer, member, screenshot, setOnline, peersOnOwnSignaling } from './harness.ts'
+import { createSpace, firstRun, inviteCode, join, launchPeer, member, screenshot, setOnline, peersOnOwnSignaling, watchForText } from './harness.ts'
 import { startSignalingServer } from '../../electron/signaling/server.ts'
 
 const peer = peersOnOwnSignaling()
@@ -65,7 +65,7 @@ test('offline edits on both sides converge on reconnect and survive a reload', a
   }
 })
 
-test('a damaged key shows nothing, says so clearly, and throws nothing', async () => {
+test('a damaged key shows nothing, says so clearly, throws nothing, and the right invite then joins at once without a reload', async () => {
   const a = await peer('Ada')
   const b = await peer('Bruce')
   const c = await peer('Cleo')
@@ -97,21 +97,57 @@ test('a damaged key shows nothing, says so clearly, and throws nothing', async (
   await expect(member(c.page, 'Ada')).toHaveCount(0)
   await expect(member(c.page, 'Bruce')).toHaveCount(0)
   await expect(member(a.page, 'Cleo')).toHaveCount(0)
-  // the members with the right key are not disturbed
+  // the members with the right key are not disturbed, and are told calmly that someone without it knocked
   await expect(member(b.page, 'Ada')).toContainText('online now')
+  await expect(a.page.getByRole('status', { name: 'Someone without the key' })).toContainText("Someone without this space's key is in the room")
+  await expect(a.page.getByRole('alert')).toHaveCount(0)
 
-  // the right invite is refused as it stands (it would change a key), but since nobody ever
-  // confirmed Cleo's copy she may delete it and join with the right one
+  // the right invite: the join screen says it replaces the copy that never matched, and joins as usual
+  await c.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
+  // connections being set up are not torn down by the first edits that reach them
+  const troubled = await watchForText(c.page, 'could not be exchanged')
   await c.page.getByRole('link', { name: 'Enter a new invite' }).click()
   await c.page.getByLabel('Invite code or link').fill(code)
-  await expect(c.page.getByRole('button', { name: 'Join Secret team' })).toBeDisabled()
+  await expect(c.page.getByRole('note', { name: 'Replaces your copy' })).toContainText("Your copy of Secret team did not match its members' key")
+  await expect(c.page.getByRole('alert', { name: 'Invite refused' })).toHaveCount(0)
+  await screenshot(c.page, 'join-replaces-mismatched-copy')
+  await c.page.getByRole('button', { name: 'Join Secret team' }).click()
+  await expect(c.page.getByRole('alert')).toHaveCount(0)
+  await expect(c.page.getByLabel('Space description')).toHaveValue('Only for members.')
+  await expect(member(a.page, 'Cleo')).toContainText('online now')
+  await expect(c.page.getByRole('status').filter({ hasText: 'Syncing with 2 people' })).toBeVisible()
+  await expect(c.page.getByRole('alert')).toHaveCount(0)
+  await screenshot(c.page, 'right-invite-after-mismatch')
+  expect(await c.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+  expect(await troubled(), 'no sync problem was reported while joining').toBe(false)
+})
+
+test('a copy no member confirmed, with nothing said against its key, is replaced only on an explicit request', async () => {
+  const a = await peer('Ada')
+  const c = await peer('Cleo')
+  await firstRun(a)
+  await firstRun(c)
+  await createSpace(a.page, 'Quiet team', 'Team')
+  const code = await inviteCode(a.page)
+  // Cleo joins with a damaged first-version code while nobody is online: her copy is unconfirmed
+  // and nothing says it is wrong yet
+  await a.page.close()
+  const parts = code.split('.')
+  const damagedKey = (parts[3]![0] === 'A' ? 'B' : 'A') + parts[3]!.slice(1)
+  await join(c.page, ['tandem1', parts[1], parts[2], damagedKey, parts[4]].join('.'))
+  await expect(c.page.getByRole('heading', { level: 1, name: 'Quiet team' })).toBeVisible()
+  await c.page.getByRole('navigation').getByRole('link', { name: 'Join', exact: true }).click()
+  await c.page.getByLabel('Invite code or link').fill(code)
+  await expect(c.page.getByRole('button', { name: 'Join Quiet team' })).toBeDisabled()
   const refusal = c.page.getByRole('alert', { name: 'Invite refused' })
   await expect(refusal).toContainText('No member has confirmed your copy of this space yet')
   await screenshot(c.page, 'unconfirmed-copy-replace')
   await refusal.getByRole('button', { name: 'Delete my unconfirmed copy and join' }).click()
-  await expect(c.page.getByLabel('Space description')).toHaveValue('Only for members.')
-  await expect(member(a.page, 'Cleo')).toContainText('online now')
+  await expect(c.page.getByRole('heading', { level: 1, name: 'Quiet team' })).toBeVisible()
   await expect(c.page.getByRole('alert')).toHaveCount(0)
+  // the copy now holds the invite's key: the same invite is simply "already in"
+  await join(c.page, code)
+  await expect(c.page.getByText('You are already in Quiet team.')).toBeVisible()
 })
 
 test('moving between sections and spaces never drops a space from sync', async () => {

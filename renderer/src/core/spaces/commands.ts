@@ -79,6 +79,22 @@ export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOu
   return 'joined'
 }
 
+/**
+ * Join with an invite in place of this device's copy of the same space that no member ever
+ * confirmed (its key may be the damaged one, e.g. after "this invite's key does not match"): the
+ * copy is deleted with everything of it on this device, then the invite is joined; the sync
+ * manager follows the new row into the invite's room at once. A copy a member has confirmed is
+ * never replaced (ImpersonationError, nothing changed).
+ */
+export async function joinReplacingUnconfirmed(invite: Invite, me: IdentityRow): Promise<JoinOutcome> {
+  const existing = await db().spaces.get(invite.spaceId)
+  if (existing && existing.key !== invite.key) {
+    if (existing.keyVerified) throw new ImpersonationError(invite.spaceId, true)
+    await deleteSpaceLocally(invite.spaceId)
+  }
+  return joinSpace(invite, me)
+}
+
 export async function renameSpace(spaceId: string, name: string): Promise<void> {
   await withDoc(spaceId, (doc) => setSpaceName(doc, name))
   await db().spaces.update(spaceId, { name })

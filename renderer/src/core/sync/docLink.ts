@@ -8,11 +8,20 @@ import { chunkedWire } from './wire.ts'
 export interface LinkEvents {
   /** peers connected over WebRTC changed */
   onPeers(webrtcPeers: number, added: number): void
-  /** a message in this room could not be opened with our key */
+  /** a message in this room, from the signaling server, could not be opened with our key */
   onDecryptError(provider: WebrtcProvider): void
+  /** a message from another peer in this room opened with our key (the key is shared) */
+  onOpened?(provider: WebrtcProvider, message: OpenedMessage): void
   onPresence(users: PresenceUser[]): void
   /** a message could not be sent to a peer, or one from a peer was refused or malformed */
   onTrouble(what: string): void
+}
+
+/** What the y-webrtc patch tells of a signaling message that opened with our key. */
+export interface OpenedMessage {
+  type: unknown
+  /** a key-check asking for an answer */
+  ask: boolean
 }
 
 /**
@@ -67,8 +76,12 @@ export class DocLink {
     this.provider = provider
     this.urls = wanted
     provider.on('peers', (e: { webrtcPeers: string[]; added: string[] }) => this.events.onPeers(e.webrtcPeers.length, e.added.length))
-    const patched = provider as unknown as { on(ev: string, f: (e: { peer?: string; error?: unknown }) => void): void }
-    patched.on('decrypt-error', () => this.events.onDecryptError(provider))
+    const patched = provider as unknown as { on(ev: string, f: (e: { peer?: string; error?: unknown; source?: string; type?: unknown; ask?: boolean }) => void): void }
+    // another tab of this browser shares our database and so our key: what it cannot open is no stranger's
+    patched.on('decrypt-error', (e) => {
+      if (e.source !== 'broadcastchannel') this.events.onDecryptError(provider)
+    })
+    patched.on('decrypted', (e) => this.events.onOpened?.(provider, { type: e.type, ask: e.ask === true }))
     patched.on('send-error', (e) => this.events.onTrouble(`could not send to ${e.peer}: ${String(e.error)}`))
     patched.on('peer-error', (e) => this.events.onTrouble(`a malformed message from ${e.peer}: ${String(e.error)}`))
   }

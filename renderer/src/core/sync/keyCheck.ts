@@ -1,13 +1,18 @@
 import * as encoding from 'lib0/encoding'
 import * as buffer from 'lib0/buffer'
 import type { WebrtcProvider } from 'y-webrtc'
+import { KEY_CHECK_TYPE } from '@shared/sync/keyVerdict.ts'
 
 /**
- * When a member whose key is known good sees a message it cannot open, someone with another key
- * is in the room. That newcomer may not have heard anything yet, so we publish one small sealed
- * message it will fail to open: that is how it learns "this invite's key does not match".
- * Sealed exactly as y-webrtc seals signaling messages (AES-GCM, lib0 encoding); peers with the
- * right key open it and ignore its unknown type.
+ * Tandem's own sealed key-check, published in a room through its signaling connections. Sealed
+ * exactly as y-webrtc seals signaling messages (AES-GCM, lib0 encoding); peers with the same key
+ * open it (y-webrtc ignores its unknown type; the patch reports it as `decrypted`), peers with
+ * another key cannot. Two uses (shared/sync/keyVerdict.ts):
+ * - `ask: false` — a member whose key is proven answers a message it cannot open, so that a
+ *   newcomer with a damaged key hears something it cannot open even if nobody else speaks;
+ * - `ask: true` — a newcomer whose key is not proven yet asks the room; anyone who opens it
+ *   answers (`ask: false`), and that answer, opened with the newcomer's key, proves the key.
+ * `from` is the room's peer id, so a device ignores its own messages when the server echoes them.
  */
 async function seal(data: unknown, key: CryptoKey): Promise<string> {
   const plain = encoding.createEncoder()
@@ -26,10 +31,11 @@ interface SignalingConnLike {
   send(message: unknown): void
 }
 
-export async function publishKeyCheck(provider: WebrtcProvider): Promise<void> {
+export async function publishKeyCheck(provider: WebrtcProvider, ask: boolean): Promise<void> {
   const key = await provider.key
-  if (!key) return
-  const data = await seal({ type: 'tandem-keycheck' }, key)
+  const room = provider.room as { peerId?: unknown } | null
+  if (!key || !room || typeof room.peerId !== 'string') return
+  const data = await seal({ type: KEY_CHECK_TYPE, from: room.peerId, ask }, key)
   for (const conn of provider.signalingConns as unknown as SignalingConnLike[]) {
     if (conn.connected) conn.send({ type: 'publish', topic: provider.roomName, data })
   }

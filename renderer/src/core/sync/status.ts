@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { KeyVerdict } from '@shared/sync/keyVerdict.ts'
 
 /** Live, ephemeral sync state per space: never content, only how the connection is doing. */
 export interface SpaceSyncState {
@@ -6,10 +7,11 @@ export interface SpaceSyncState {
   peers: number
   /** other people here now: distinct members in presence (what the UI counts) */
   people: number
-  /** our key failed to open messages from this space's peers */
-  keyMismatch: boolean
-  /** someone with another key knocked (shown to members whose key is known good) */
-  strangers: number
+  /**
+   * what this space's rooms say about our key (shared/sync/keyVerdict.ts): 'mismatch' only on
+   * evidence, 'strangers' when our key is proven and someone with another key spoke lately
+   */
+  key: KeyVerdict
   /** when a message last failed to go out or to come in whole (the connection is then renewed) */
   troubleAt: number | null
 }
@@ -28,7 +30,7 @@ interface SyncStatusStore {
   presence: Record<string, PresenceUser[]>
 }
 
-export const EMPTY_SYNC: SpaceSyncState = { peers: 0, people: 0, keyMismatch: false, strangers: 0, troubleAt: null }
+export const EMPTY_SYNC: SpaceSyncState = { peers: 0, people: 0, key: 'quiet', troubleAt: null }
 
 export const useSyncStatus = create<SyncStatusStore>(() => ({ spaces: {}, presence: {} }))
 

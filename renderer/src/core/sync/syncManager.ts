@@ -6,21 +6,27 @@ import { db, type IdentityRow, type SpaceRow } from '../database/db.ts'
 import { docIdFor, ensureDocRow } from '../documents/rows.ts'
 import { getSettings, type Settings } from '../device/settings.ts'
 import { readMeta, upsertSelf } from '../spaces/spaceDoc.ts'
-import { DocLink } from './docLink.ts'
+import { DocLink, type OpenedMessage } from './docLink.ts'
 import { SignalingHealth } from './signalingHealth.ts'
 import { keepVersioned } from '../documents/index.ts'
 import { countPeople, forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
+import { KeyWatch } from './keyWatch.ts'
+import { due, KEY_ANSWER_EVERY_MS, KEY_CHECK_TYPE, KEY_REPLY_EVERY_MS } from '@shared/sync/keyVerdict.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
-const KEY_CHECK_EVERY_MS = 3_000
 const LINGER_MS = 20_000
 
 interface SpaceState {
   row: SpaceRow
   root: DocLink
-  keyVerified: boolean
-  lastKeyCheck: number
+  /** what the space's rooms say about its key (shared/sync/keyVerdict.ts) */
+  key: KeyWatch
+  /** the room of the last message our key could not open: where to ask whether anyone shares it */
+  askIn: WebrtcProvider | null
+  /** when we last answered a message we could not open, and another's key-check question */
+  lastKeyCheck: number | null
+  lastReply: number | null
   lastSeenWritten: number
   dispose: () => void
 }
@@ -92,6 +98,7 @@ class SyncManager {
         const link = new DocLink(docId, row.doc, {
           onPeers: () => {},
           onDecryptError: (p) => this.onDecryptError(spaceId, p),
+          onOpened: (p, m) => this.onOpened(spaceId, p, m),
           onPresence: (users) => setPresence(docId, users),
           onTrouble: (what) => this.onTrouble(spaceId, what)
         })
@@ -113,11 +120,7 @@ class SyncManager {
     // keep the room a little while: views come and go quickly
     held.linger = setTimeout(() => {
       if (held.refs > 0) return
-      this.retained.delete(docId)
-      held.stopVersioning()
-      held.link.destroy()
-      DexieYProvider.release(held.link.doc)
-      forgetSpace(docId)
+      this.drop(docId, held)
     }, LINGER_MS)
   }
 
@@ -142,7 +145,8 @@ class SyncManager {
         continue
       }
       state.row = row
-      state.keyVerified = row.keyVerified
+      // another tab of this browser proved the key
+      if (row.keyVerified && !state.key.verified) state.key.opened()
       if (identityChanged) {
         upsertSelf(state.root.doc, this.me(), Date.now())
         state.root.setLocalField('user', this.me())
@@ -188,26 +192,33 @@ class SyncManager {
     }
     meta.observe(onMeta)
     const root = new DocLink(row.id, doc, {
-      onPeers: (peers, added) => {
+      onPeers: (peers) => {
         patchSpaceSync(row.id, { peers })
-        // a peer's announce opened with our key: the key is good
-        if (added > 0) this.markKeyVerified(row.id)
         if (peers > 0) this.touchLastSeen(false)
       },
       onDecryptError: (p) => this.onDecryptError(row.id, p),
+      onOpened: (p, m) => this.onOpened(row.id, p, m),
       onPresence: (users) => {
         setPresence(row.id, users)
         if (this.identity) patchSpaceSync(row.id, { people: countPeople(users, this.identity.deviceId) })
       },
       onTrouble: (what) => this.onTrouble(row.id, what)
     })
+    const key = new KeyWatch(row.keyVerified, {
+      onVerdict: (verdict) => patchSpaceSync(row.id, { key: verdict }),
+      probe: () => this.askRoom(row.id),
+      onVerified: () => void db().spaces.update(row.id, { keyVerified: true }).catch((err) => console.error('sync: could not store the proven key', err))
+    })
     this.spaces.set(row.id, {
       row,
       root,
-      keyVerified: row.keyVerified,
-      lastKeyCheck: 0,
+      key,
+      askIn: null,
+      lastKeyCheck: null,
+      lastReply: null,
       lastSeenWritten: 0,
       dispose: () => {
+        key.dispose()
         meta.unobserve(onMeta)
         root.destroy()
         DexieYProvider.release(doc)
@@ -225,30 +236,65 @@ class SyncManager {
     this.spaces.delete(id)
     this.tellSpaces()
     state.dispose()
-    for (const r of this.retained.values()) if (r.spaceId === id) r.link.disconnect()
+    for (const [docId, r] of [...this.retained]) {
+      if (r.spaceId !== id) continue
+      r.link.disconnect()
+      // nobody holds it (screens and services let go when the space stopped): gone now, so that a
+      // space deleted and joined again never gets back a document of the copy that was deleted
+      if (r.refs === 0) this.drop(docId, r)
+    }
     forgetSpace(id)
   }
 
-  private markKeyVerified(spaceId: string): void {
-    patchSpaceSync(spaceId, { keyMismatch: false })
+  private drop(docId: string, held: Retained): void {
+    if (held.linger) clearTimeout(held.linger)
+    held.linger = null
+    if (this.retained.get(docId) === held) this.retained.delete(docId)
+    held.stopVersioning()
+    held.link.destroy()
+    DexieYProvider.release(held.link.doc)
+    forgetSpace(docId)
+  }
+
+  /** Whether a provider is one of this space's current connections (not one already replaced). */
+  private isCurrent(spaceId: string, provider: WebrtcProvider): boolean {
     const state = this.spaces.get(spaceId)
-    if (!state || state.keyVerified) return
-    state.keyVerified = true
-    void db().spaces.update(spaceId, { keyVerified: true })
+    if (!state) return false
+    if (state.root.connected === provider) return true
+    for (const r of this.retained.values()) if (r.spaceId === spaceId && r.link.connected === provider) return true
+    return false
   }
 
   private onDecryptError(spaceId: string, provider: WebrtcProvider): void {
     const state = this.spaces.get(spaceId)
-    if (!state) return
-    if (!state.keyVerified) {
-      patchSpaceSync(spaceId, { keyMismatch: true })
-      return
-    }
+    if (!state || !this.isCurrent(spaceId, provider)) return
+    state.askIn = provider
+    state.key.unreadable()
+    // a proven key answers, so that a newcomer with a damaged key hears something it cannot open
+    // even if nobody else speaks; a stranger's junk gets at most one answer per interval
     const now = Date.now()
-    if (now - state.lastKeyCheck < KEY_CHECK_EVERY_MS) return
+    if (!state.key.verified || !due(state.lastKeyCheck, now, KEY_ANSWER_EVERY_MS)) return
     state.lastKeyCheck = now
-    patchSpaceSync(spaceId, { strangers: 1 })
-    void publishKeyCheck(provider).catch(() => {})
+    void publishKeyCheck(provider, false).catch(() => {})
+  }
+
+  private onOpened(spaceId: string, provider: WebrtcProvider, message: OpenedMessage): void {
+    const state = this.spaces.get(spaceId)
+    if (!state || !this.isCurrent(spaceId, provider)) return
+    state.key.opened()
+    // someone whose key is not proven yet asks whether anyone shares it: we do
+    const now = Date.now()
+    if (message.type !== KEY_CHECK_TYPE || !message.ask || !due(state.lastReply, now, KEY_REPLY_EVERY_MS)) return
+    state.lastReply = now
+    void publishKeyCheck(provider, false).catch(() => {})
+  }
+
+  /** Our key is not proven and messages we cannot open arrive: ask the room whether anyone shares it. */
+  private askRoom(spaceId: string): void {
+    const state = this.spaces.get(spaceId)
+    if (!state) return
+    const provider = state.askIn && this.isCurrent(spaceId, state.askIn) ? state.askIn : state.root.connected
+    if (provider) void publishKeyCheck(provider, true).catch(() => {})
   }
 
   /** The connection recovers by itself (a failed one is renewed and syncs again); the user is told. */

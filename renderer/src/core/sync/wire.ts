@@ -10,6 +10,8 @@ import { Reassembler, splitMessage } from '@shared/sync/chunks.ts'
 /** The part of a y-webrtc WebrtcConn (and its simple-peer) the wire uses. */
 export interface PeerConn {
   remotePeerId: string
+  /** the data channel is open (y-webrtc sets it on 'connect', before the sync handshake) */
+  connected?: boolean
   closed: boolean
   peer: { send(data: Uint8Array): void; destroy(): void; destroyed?: boolean; bufferSize?: number }
 }
@@ -76,6 +78,16 @@ export function chunkedWire(events: WireEvents): Wire {
       try {
         conn.peer.send(box.frames.shift()!)
       } catch (error) {
+        // y-webrtc broadcasts to connections still being set up too, whose data channel is not
+        // open yet: dropping one for that would kill it before it starts. Nothing is lost by
+        // letting the message go: once the channel is open, the sync handshake sends the whole
+        // state each side lacks and every presence state. (A channel can be open before
+        // y-webrtc's 'connect' — the peer's handshake then arrives first — so such a send is
+        // tried, never skipped: it carries our answer.)
+        if (conn.connected === false) {
+          box.frames = []
+          return
+        }
         return fail(conn, box, error)
       }
     }

@@ -4,7 +4,8 @@ import { decodeInvite, type Invite } from '@shared/spaces/invite.ts'
 import { SPACE_KIND_LABELS } from '@shared/spaces/space.ts'
 import type { IdentityRow } from '@core/database/db.ts'
 import { useSpace } from '@core/spaces/hooks.ts'
-import { deleteLocalCopy, ImpersonationError, joinSpace } from '@core/spaces/commands.ts'
+import { ImpersonationError, joinReplacingUnconfirmed, joinSpace } from '@core/spaces/commands.ts'
+import { useSpaceSync } from '@core/sync/status.ts'
 import { Field } from '@ui/ui.tsx'
 import { toast } from '@ui/toasts.ts'
 
@@ -28,13 +29,15 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
   const existing = useSpace(invite?.spaceId ?? '')
   const conflict: Conflict | null =
     refused ?? (invite && existing && existing.key !== invite.key ? { spaceId: existing.id, keyConfirmed: existing.keyVerified } : null)
+  // the copy here was found not to match its members' key: this invite is the way out, joined as usual
+  const copyMismatched = useSpaceSync(conflict?.spaceId ?? '').key === 'mismatch'
+  const replaces = !!conflict && !conflict.keyConfirmed && copyMismatched
 
   const join = async (replaceUnconfirmed: boolean) => {
     if (!invite) return
     setBusy(true)
     try {
-      if (replaceUnconfirmed && conflict && !conflict.keyConfirmed) await deleteLocalCopy(conflict.spaceId)
-      const outcome = await joinSpace(invite, identity)
+      const outcome = await (replaceUnconfirmed ? joinReplacingUnconfirmed(invite, identity) : joinSpace(invite, identity))
       if (outcome === 'already-member') toast(`You are already in ${invite.name}.`)
       navigate(`/space/${invite.spaceId}`)
     } catch (err) {
@@ -48,7 +51,7 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setTouched(true)
-    void join(false)
+    void join(replaces)
   }
 
   return (
@@ -80,9 +83,10 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
             <span className="muted small">You will see its content once a member is online at the same time as you.</span>
           </div>
         )}
-        {conflict && <Refusal refused={conflict} busy={busy} onReplace={() => void join(true)} />}
+        {conflict && replaces && <MismatchedCopy name={existing?.name ?? invite?.name ?? ''} />}
+        {conflict && !replaces && <Refusal refused={conflict} busy={busy} onReplace={() => void join(true)} />}
         <div className="row end">
-          <button type="submit" className="button primary" disabled={!invite || busy || !!conflict}>
+          <button type="submit" className="button primary" disabled={!invite || busy || (!!conflict && !replaces)}>
             {invite ? `Join ${invite.name}` : 'Join'}
           </button>
         </div>
@@ -94,6 +98,19 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
 interface Conflict {
   spaceId: string
   keyConfirmed: boolean
+}
+
+/** The copy here never matched its members' key: joining with this invite replaces it. */
+function MismatchedCopy({ name }: { name: string }) {
+  return (
+    <div className="alert info" role="note" aria-label="Replaces your copy">
+      <p>
+        <strong>Your copy of {name} did not match its members&apos; key</strong>, so nothing was ever shared with it. Joining
+        with this invite replaces that copy: it is deleted from this device, with anything written in it, and you join with
+        this invite&apos;s key.
+      </p>
+    </div>
+  )
 }
 
 /** Why an invite for a space already on this device was refused, and the way out if there is one. */

@@ -9,7 +9,11 @@ import { SignalingProblem } from './SignalingProblem.tsx'
 /** how long a sync hiccup stays mentioned */
 const TROUBLE_SHOWN_MS = 30_000
 
-/** One line about the connection, and a clear alert when the key does not match. */
+/**
+ * One line about the connection; a clear alert when there is evidence that the key does not match
+ * (core/sync/keyWatch.ts), and a calm notice when our key is proven and someone with another key is
+ * in the room — a stranger who knows the room's name, or a member with a damaged invite.
+ */
 export function SpaceStatus({ space }: { space: SpaceRow }) {
   const sync = useSpaceSync(space.id)
   const settings = useSettings()
@@ -17,16 +21,18 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   const signaling = useSignalingHealth((s) => s.state.kind)
   if (space.status === 'left') return null
   const troubled = sync.troubleAt !== null && now - sync.troubleAt < TROUBLE_SHOWN_MS
+  const mismatch = sync.key === 'mismatch'
   let text: string
   let tone = 'idle'
   if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
   else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
   else if (signaling === 'unreachable') text = 'Not syncing: no signaling server answers'
-  else if (sync.keyMismatch) text = 'Not syncing: the key does not match'
+  else if (mismatch) text = 'Not syncing: the key does not match'
   else if (sync.people > 0) {
     text = `Syncing with ${sync.people} ${sync.people === 1 ? 'person' : 'people'}`
     tone = 'live'
-  } else if (sync.peers > 0) {
+  } else if (sync.key === 'checking') text = 'Checking that your key matches the members’…'
+  else if (sync.peers > 0) {
     text = 'Connected — waiting to hear who is there'
     tone = 'live'
   } else if (signaling === 'connecting') text = 'Connecting to the signaling server…'
@@ -38,16 +44,25 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
         {text}
       </p>
       <SignalingProblem />
-      {troubled && !sync.keyMismatch && (
+      {troubled && !mismatch && (
         <p className="sync-line trouble" role="status" aria-label="Sync problem">
           A change could not be exchanged with a member; reconnecting to send it again. Nothing is lost on this device.
         </p>
       )}
-      {sync.keyMismatch && (
+      {mismatch && (
         <div className="alert error" role="alert">
-          <strong>This invite&apos;s key does not match.</strong> Members of this space are online, but their messages cannot
-          be opened with the key in your invite, so nothing is shared. Ask the person who invited you for a new invite and
-          join again with it. <Link href="/join">Enter a new invite</Link>
+          <strong>This invite&apos;s key does not match.</strong> Others are in this space&apos;s room, but for a while none of
+          their messages could be opened with the key in your invite, and nobody answered with it, so nothing is shared. Ask
+          the person who invited you for a new invite and join again with it. <Link href="/join">Enter a new invite</Link>
+        </div>
+      )}
+      {sync.key === 'strangers' && (
+        <div className="alert info" role="status" aria-label="Someone without the key">
+          <p>
+            <strong>Someone without this space&apos;s key is in the room.</strong> They cannot read or change anything here, and
+            your copy keeps syncing with the members. If it goes on, someone may have joined with a damaged invite: send them
+            a new one.
+          </p>
         </div>
       )}
     </>

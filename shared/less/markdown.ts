@@ -121,3 +121,51 @@ export function scrumMarkdown(x: ScrumExport): string {
   }
   return `${lines.join('\n').trimEnd()}\n`
 }
+
+export interface ReviewExport {
+  orgName: string
+  sprint: number
+  sprintDates: string
+  present: readonly string[]
+  escalations: readonly { teamName: string; items: readonly { id: string; text: string }[] }[]
+  notes: ReadonlyMap<string, string>
+  followUps: readonly { escalationId: string; text: string; owner: string; done: boolean }[]
+  shoutOuts: readonly { text: string; to: readonly { name: string }[]; authorName: string; reactions: string }[]
+  demos: readonly { teamName: string; done: readonly { text: string; url: string; achieved: boolean }[]; next: readonly { text: string }[]; links: readonly { text: string; url: string }[] }[]
+}
+
+export function reviewMarkdown(x: ReviewExport): string {
+  const lines = [`# Sprint retrospective & demo — ${mdText(x.orgName)}, sprint ${x.sprint}`, '', `Sprint ${x.sprint}: ${x.sprintDates}`, '']
+  lines.push(...meetingIntro('sprint-retro-demo'))
+  if (x.present.length) lines.push(`Present: ${x.present.map(mdText).join(', ')}`, '')
+  lines.push('## Sprint retrospective', '')
+  if (x.escalations.length === 0) lines.push('_Nothing escalated._', '')
+  for (const team of x.escalations) {
+    lines.push(`### ${mdText(team.teamName)}`, '')
+    for (const item of team.items) {
+      lines.push(`- ${mdText(item.text)}`)
+      const note = x.notes.get(item.id)
+      if (note) lines.push(`  Notes: ${mdText(note)}`)
+      for (const f of x.followUps.filter((f) => f.escalationId === item.id)) lines.push(`  - [${f.done ? 'x' : ' '}] ${mdText(f.text)}${f.owner ? ` (${mdText(f.owner)})` : ''}`)
+    }
+    lines.push('')
+  }
+  lines.push('## Shout-outs', '')
+  if (x.shoutOuts.length === 0) lines.push('_None yet._')
+  for (const s of x.shoutOuts) lines.push(`- To ${s.to.map((t) => mdText(t.name)).join(', ')}: ${mdText(s.text)} — ${mdText(s.authorName)}${s.reactions ? ` ${s.reactions}` : ''}`)
+  lines.push('', '## Demo', '')
+  for (const d of x.demos) {
+    lines.push(`### ${mdText(d.teamName)}`, '', `**What we accomplished in sprint ${x.sprint}:**`, '')
+    if (d.done.length === 0) lines.push('_Nothing listed._')
+    for (const i of d.done) lines.push(`- [${i.achieved ? 'x' : ' '}] ${mdText(i.text)}${i.url ? ` ${mdText(i.url)}` : ''}`)
+    lines.push('', `**Our goals for sprint ${x.sprint + 1}:**`, '')
+    if (d.next.length === 0) lines.push('_Not set yet._')
+    d.next.forEach((g, i) => lines.push(`${i + 1}. ${mdText(g.text)}`))
+    if (d.links.length) {
+      lines.push('', '**Links:**', '')
+      for (const l of d.links) lines.push(`- ${mdText(l.text || l.url)}${l.url && l.text ? ` ${mdText(l.url)}` : ''}`)
+    }
+    lines.push('')
+  }
+  return `${lines.join('\n').trimEnd()}\n`
+}

@@ -5,6 +5,8 @@ import { PersonSettings } from '@shared/sprint/people.ts'
 import { Goal, Opportunity, PlanTicket, Question, SyncUpEntry, TimerRecord } from '@shared/sprint/sprintRecords.ts'
 import { AssignedTicket, BacklogTicket, TeamEstimate, TicketQuestion } from '@shared/less/tickets.ts'
 import { DeckSetting, PokerRound, PublishedVote, VoteMarker } from '@shared/less/poker.ts'
+import { DemoItem, DemoPrefill, DiscussionNote, FollowUp, Presenter, ShoutOut, ShoutReaction } from '@shared/less/review.ts'
+import { EscalatedItemFields } from '@shared/retro/escalations.ts'
 import { defineCollection } from '@core/collections/index.ts'
 
 /**
@@ -37,6 +39,13 @@ import { defineCollection } from '@core/collections/index.ts'
  *                       'pokerMarks'    `${ticket}#${round}|${member}` → VoteMarker (no value)
  *                       'pokerVotes'    same id → PublishedVote (written at reveal)
  *                       'pokerFocus'    'now' → the ticket the team looks at
+ *   org root document   'shoutOuts'     id → ShoutOut (every sprint's), 'shoutReactions' toggles
+ *   org document `review/<n>` (the sprint retrospective & demo at the end of sprint n):
+ *                       'reviewNotes'   escalation id → DiscussionNote
+ *                       'followUps'     id → FollowUp
+ *                       'demoItems'     id → DemoItem (ordered), 'demoPrefill' team id → when
+ *                       'presenter'     'now' → Presenter (the team on, its timer)
+ *   org document `sprint/<n>`: 'escalations' is the retrospective's (features/retro), read here
  */
 export const AnyRecord = z.record(z.string(), z.unknown())
 export type JsonRecord = z.infer<typeof AnyRecord>
@@ -84,3 +93,14 @@ export const POKER_ROUNDS = defineCollection({ name: 'pokerRounds', schema: Poke
 export const POKER_MARKS = defineCollection({ name: 'pokerMarks', schema: VoteMarker })
 export const POKER_VOTES = defineCollection({ name: 'pokerVotes', schema: PublishedVote })
 export const POKER_FOCUS = defineCollection({ name: 'pokerFocus', schema: PokerFocus })
+
+export const SHOUT_OUTS = defineCollection({ name: 'shoutOuts', schema: ShoutOut })
+export const SHOUT_REACTIONS = defineCollection({ name: 'shoutReactions', schema: ShoutReaction })
+export const REVIEW_NOTES = defineCollection({ name: 'reviewNotes', schema: DiscussionNote })
+export const FOLLOW_UPS = defineCollection({ name: 'followUps', schema: FollowUp })
+export const DEMO_ITEMS = defineCollection({ name: 'demoItems', schema: DemoItem, ordered: true })
+export const DEMO_PREFILL = defineCollection({ name: 'demoPrefill', schema: DemoPrefill })
+export const PRESENTER_RECORD = 'now'
+export const PRESENTER = defineCollection({ name: 'presenter', schema: Presenter })
+/** read only: the retrospective feature writes the cards teams escalate into the org's sprint/<n> */
+export const ESCALATIONS_READ = defineCollection({ name: 'escalations', schema: EscalatedItemFields })

@@ -44,6 +44,14 @@ export const DIVISION_DOC_PREFIX = 'division/'
 export const DIVISION_DOC = defineDocument({ name: 'division', version: 1 })
 export const divisionDocKey = (sprint: number): string => `${DIVISION_DOC_PREFIX}${sprint}`
 
+/**
+ * The sprint retrospective & demo at the end of sprint n (`review/<n>`, in the org space): notes
+ * and follow-ups on escalated items, the teams' demo slides, the presenter and its timer. v1.
+ */
+export const REVIEW_DOC_PREFIX = 'review/'
+export const REVIEW_DOC = defineDocument({ name: 'review', version: 1 })
+export const reviewDocKey = (sprint: number): string => `${REVIEW_DOC_PREFIX}${sprint}`
+
 let registered = false
 
 /** Tells the layer that loads documents how to version sprint documents (once; idempotent). */
@@ -53,6 +61,7 @@ export function registerSprintDocuments(): void {
   registerDocumentKind((key) => key.startsWith(SPRINT_DOC_PREFIX), SPRINT_DOC)
   registerDocumentKind((key) => key.startsWith(SCRUM_DOC_PREFIX), SCRUM_DOC)
   registerDocumentKind((key) => key.startsWith(DIVISION_DOC_PREFIX), DIVISION_DOC)
+  registerDocumentKind((key) => key.startsWith(REVIEW_DOC_PREFIX), REVIEW_DOC)
 }
 
 registerSprintDocuments()

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { DEMO_ITEMS, SHOUT_OUTS, SHOUT_REACTIONS } from '@features/sprint/store/collections.ts'
+import { attendeesOf } from '@features/sprint/store/meetingRoom.ts'
+import { collection } from '@core/collections/index.ts'
+import { ShoutOut, demoPrefill, reactionCounts, reactionId, shoutOutsBySprint, stepTeam } from '@shared/less/review.ts'
+import { reviewMarkdown } from '@shared/less/markdown.ts'
+
+const sync = (a: Y.Doc, b: Y.Doc) => {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+}
+
+describe('shout-outs', () => {
+  it('two written at the same moment on two devices are both kept', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    const fields = (text: string, author: string) => ({ sprint: 4, text, to: [{ id: 'cleo', name: 'Cleo' }], authorId: author, authorName: author, createdAt: 1000 })
+    collection(a, SHOUT_OUTS).create(fields('Thanks for the failover drill', 'ana'))
+    collection(b, SHOUT_OUTS).create(fields('Great pairing on search', 'bo'))
+    sync(a, b)
+    expect(collection(a, SHOUT_OUTS).list().map((s) => s.text).sort()).toEqual(['Great pairing on search', 'Thanks for the failover drill'])
+    expect(collection(b, SHOUT_OUTS).list()).toHaveLength(2)
+  })
+
+  it('need a text and at least one person, bounded', () => {
+    expect(ShoutOut.safeParse({ sprint: 1, text: 'x', to: [] }).success).toBe(false)
+    expect(ShoutOut.safeParse({ sprint: 1, text: ' ', to: [{ id: 'a', name: 'A' }] }).success).toBe(false)
+    expect(ShoutOut.safeParse({ sprint: 1, text: 'x'.repeat(1001), to: [{ id: 'a', name: 'A' }] }).success).toBe(false)
+    expect(ShoutOut.safeParse({ sprint: 1, text: 'ok', to: Array.from({ length: 21 }, (_, i) => ({ id: `p${i}`, name: 'P' })) }).success).toBe(false)
+  })
+
+  it('this sprint’s oldest first, earlier sprints newest first', () => {
+    const s = (id: string, sprint: number, createdAt: number) => ({ id, sprint, createdAt })
+    const { current, past } = shoutOutsBySprint([s('a', 4, 5), s('b', 4, 1), s('c', 2, 1), s('d', 3, 1), s('e', 5, 1)], 4)
+    expect(current.map((x) => x.id)).toEqual(['b', 'a'])
+    expect(past.map((p) => [p.sprint, p.items.map((x) => x.id)])).toEqual([
+      [3, ['d']],
+      [2, ['c']]
+    ])
+  })
+
+  it('reactions count each person once per emoji; a toggle is one record per person and emoji', () => {
+    const doc = new Y.Doc()
+    const r = collection(doc, SHOUT_REACTIONS)
+    r.patch(reactionId('s1', 'ana', '👏'), { shoutOutId: 's1', memberId: 'ana', emoji: '👏', at: 1 })
+    r.patch(reactionId('s1', 'bo', '👏'), { shoutOutId: 's1', memberId: 'bo', emoji: '👏', at: 2 })
+    r.patch(reactionId('s1', 'bo', '🎉'), { shoutOutId: 's1', memberId: 'bo', emoji: '🎉', at: 2 })
+    r.patch(reactionId('s2', 'bo', '🎉'), { shoutOutId: 's2', memberId: 'bo', emoji: '🎉', at: 2 })
+    const names = (id: string) => ({ ana: 'Ana', bo: 'Bo' })[id] ?? '?'
+    expect(reactionCounts(r.list(), 's1', 'ana', names)).toEqual([
+      { emoji: '👏', count: 2, mine: true, names: ['Ana', 'Bo'] },
+      { emoji: '🎉', count: 1, mine: false, names: ['Bo'] }
+    ])
+    r.clear(reactionId('s1', 'ana', '👏'))
+    expect(reactionCounts(r.list(), 's1', 'ana', names)[0]).toMatchObject({ count: 1, mine: false })
+  })
+})
+
+describe('demo slides', () => {
+  const source = {
+    goals: [{ id: 'g1', text: 'Ship retries' }, { id: 'g2', text: ' ' }],
+    tickets: [{ id: 't1', key: 'PAY-1', title: 'Retry queue', url: 'https://x.example/PAY-1' }],
+    nextGoals: [{ id: 'n1', text: 'Settle in EUR' }]
+  }
+
+  it('fill in from the team’s planning with derived ids: twice, or on two devices, adds nothing twice', () => {
+    const items = demoPrefill('red', source)
+    expect(items.map((i) => [i.id, i.section, i.text, i.achieved])).toEqual([
+      ['red:goal:g1', 'done', 'Ship retries', false],
+      ['red:ticket:t1', 'done', 'PAY-1 Retry queue', false],
+      ['red:next:n1', 'next', 'Settle in EUR', false]
+    ])
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    collection(a, DEMO_ITEMS).createMany(demoPrefill('red', source))
+    collection(b, DEMO_ITEMS).createMany(demoPrefill('red', source))
+    sync(a, b)
+    expect(collection(a, DEMO_ITEMS).list()).toHaveLength(3)
+  })
+
+  it('the presenter steps through the running order and stops at either end', () => {
+    expect(stepTeam(['a', 'b', 'c'], null, 1)).toBe('a')
+    expect(stepTeam(['a', 'b', 'c'], 'a', 1)).toBe('b')
+    expect(stepTeam(['a', 'b', 'c'], 'c', 1)).toBeNull()
+    expect(stepTeam(['a', 'b', 'c'], 'a', -1)).toBeNull()
+    expect(stepTeam(['a', 'b', 'c'], 'gone', -1)).toBe('c')
+    expect(stepTeam([], null, 1)).toBeNull()
+  })
+
+  it('exports to Markdown with what peers wrote escaped', () => {
+    const md = reviewMarkdown({
+      orgName: 'Acme',
+      sprint: 4,
+      sprintDates: '1–14 Jan',
+      present: ['Ana'],
+      escalations: [{ teamName: 'Red', items: [{ id: 'e1', text: 'Deploys need a [freeze](https://evil.example)' }] }],
+      notes: new Map([['e1', 'Agreed on Fridays']]),
+      followUps: [{ escalationId: 'e1', text: 'Write the policy', owner: 'Bo', done: false }],
+      shoutOuts: [{ text: '# Thanks', to: [{ name: 'Cleo' }], authorName: 'Ana', reactions: '👏 2' }],
+      demos: [{ teamName: 'Red', done: [{ text: 'Ship retries', url: '', achieved: true }], next: [{ text: 'Settle in EUR' }], links: [] }]
+    })
+    expect(md).toContain('- Deploys need a \\[freeze\\]\\(https://evil.example\\)')
+    expect(md).toContain('  - [ ] Write the policy (Bo)')
+    expect(md).toContain('- To Cleo: \\# Thanks — Ana 👏 2')
+    expect(md).toContain('- [x] Ship retries')
+    expect(md).toContain('1. Settle in EUR')
+    expect(md).toContain('give shout outs to teammates for exemplary performance')
+  })
+})
+
+describe('who is at a meeting', () => {
+  it('only those whose awareness names this meeting, each person once', () => {
+    const user = (id: string, name: string) => ({ id, name, color: '#123456' })
+    const states: [number, unknown][] = [
+      [1, { user: user('ana', 'Ana'), meeting: 'org/review/4' }],
+      [2, { user: user('ana', 'Ana'), meeting: 'org/review/4' }],
+      [3, { user: user('bo', 'Bo'), meeting: 'org/division/5' }],
+      [4, { user: user('cleo', 'Cleo') }],
+      [5, { meeting: 'org/review/4' }],
+      [6, null]
+    ]
+    expect(attendeesOf(states, 'org/review/4')).toEqual([user('ana', 'Ana')])
+  })
+})

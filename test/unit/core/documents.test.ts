@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { collection, defineCollection, rekeyLegacyOrders } from '@core/collections/index.ts'
-import { defineDocument, keepVersioned, onReadOnly, openVersioned, ReadOnlyDocumentError, registerDocumentKind, storedVersion } from '@core/documents/index.ts'
+import { defineDocument, isReadOnly, keepRootVersioned, keepVersioned, onReadOnly, openVersioned, ReadOnlyDocumentError, registerDocumentKind, rootDocumentKind, storedVersion } from '@core/documents/index.ts'
 import { Order } from '@shared/collections/order.ts'
 
 const steps = defineCollection({ name: 'steps', schema: z.object({ text: z.string(), order: Order }), ordered: true })
@@ -90,5 +90,30 @@ describe('versioned documents', () => {
 
   it('refuses a kind that skips a migration', () => {
     expect(() => defineDocument({ name: 'bad', version: 3, migrations: { 2: () => {} } })).toThrow(/no migration to version 3/)
+  })
+})
+
+describe('a space root document', () => {
+  it('is version 1 today and opening it writes nothing', () => {
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('name', 'Payments')
+    let updates = 0
+    doc.on('update', () => updates++)
+    const stop = keepRootVersioned(doc)
+    expect(rootDocumentKind().version).toBe(1)
+    expect(updates).toBe(0)
+    expect(isReadOnly(doc)).toBe(false)
+    stop()
+  })
+
+  it('opens read-only when a newer app marked it, also when the mark arrives from a peer later', () => {
+    const doc = new Y.Doc()
+    const stop = keepRootVersioned(doc)
+    expect(isReadOnly(doc)).toBe(false)
+    const newer = new Y.Doc()
+    newer.getMap('__tandem').set('v2', true)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(newer))
+    expect(isReadOnly(doc)).toBe(true)
+    stop()
   })
 })

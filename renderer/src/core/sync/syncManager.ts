@@ -8,7 +8,7 @@ import { getSettings, type Settings } from '../device/settings.ts'
 import { readMeta, upsertSelf } from '../spaces/spaceDoc.ts'
 import { DocLink, type OpenedMessage } from './docLink.ts'
 import { SignalingHealth } from './signalingHealth.ts'
-import { keepVersioned } from '../documents/index.ts'
+import { keepRootVersioned, keepVersioned } from '../documents/index.ts'
 import { countPeople, forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
 import { KeyWatch } from './keyWatch.ts'
@@ -183,6 +183,8 @@ class SyncManager {
     const doc = row.doc
     await DexieYProvider.load(doc).whenLoaded
     if (this.spaces.has(row.id)) return
+    // brought to this app's root layout, or read-only when a newer app wrote it, before anyone reads it
+    const stopVersioning = keepRootVersioned(doc)
     const meta = doc.getMap('meta')
     const onMeta = () => {
       const { name } = readMeta(doc, row.name)
@@ -218,6 +220,7 @@ class SyncManager {
       lastReply: null,
       lastSeenWritten: 0,
       dispose: () => {
+        stopVersioning()
         key.dispose()
         meta.unobserve(onMeta)
         root.destroy()

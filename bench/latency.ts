@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, chromiumPath, type Peer } from '../test/e2e/harness.ts'
 import { createTeamSpace, firstRun, inBatches, inviteCode, join, launchBenchPeer, until, waitAllOnline } from './peers.ts'
 import type { StaticServer } from './serve.ts'
 import { summarize, type Summary } from './stats.ts'
-import { installWatcher, pageClock, seen, watchFor, type Seen } from './watch.ts'
+import { installWatcher, installWireProbe, pageClock, seen, watchFor, wireStamps, type Seen } from './watch.ts'
 
 /**
  * Edit-to-visible latency between n peers on loopback, each its own Chromium process, for two
@@ -36,6 +36,25 @@ interface Observation {
   latencyMs: number
   toFrameMs: number
   via: Seen['via']
+  /** where the time went (bench/watch.ts wire probe); null when a stamp is missing */
+  writerMs: number | null
+  wireMs: number | null
+  receiverMs: number | null
+}
+
+/**
+ * An edit's latency in three parts, from the wire probe (bench/watch.ts) on both sides:
+ *   writer    blur → the writer's first data-channel send carrying the edit (the app's save path,
+ *             the Yjs transaction and whatever runs before y-webrtc's send)
+ *   wire      that send → the receiver's data-channel message event carrying it (the network on
+ *             loopback, and the wait until the receiving page's main thread gets to it: on a
+ *             machine with fewer cores than peers this is mostly every page's work per edit)
+ *   receiver  that message event → the field shows the value (apply, listeners, render)
+ */
+export interface Breakdown {
+  writerMs: Summary | null
+  wireMs: Summary | null
+  receiverMs: Summary | null
 }
 
 export interface RoundResult {
@@ -54,6 +73,7 @@ export interface RoundResult {
   /** per edit, until the last receiver had it */
   allPeersMs: Summary | null
   detectedBy: { mutation: number; frame: number }
+  breakdown: Breakdown
   clockSpreadMs: number | null
   setupMs: number
   samplingMs: number
@@ -110,6 +130,7 @@ export function emptyRound(stack: Stack, peers: number, samplesPlanned: number, 
     toNextFrameMs: null,
     allPeersMs: null,
     detectedBy: { mutation: 0, frame: 0 },
+    breakdown: { writerMs: null, wireMs: null, receiverMs: null },
     clockSpreadMs: null,
     setupMs: 0,
     samplingMs: 0,
@@ -123,7 +144,7 @@ export function emptyRound(stack: Stack, peers: number, samplesPlanned: number, 
 async function setUpApp(n: number, web: StaticServer, signal: SignalingServer, launched: Peer[], log: (s: string) => void): Promise<Peer[]> {
   log(`launching ${n} Chromium processes…`)
   const peers = await inBatches(NAMES.slice(0, n), LAUNCH_CONCURRENCY, async (name) => {
-    const peer = await launchBenchPeer(name, web.url, signal.url)
+    const peer = await launchBenchPeer(name, web.url, signal.url, installWireProbe)
     launched.push(peer)
     await firstRun(peer)
     return peer
@@ -153,6 +174,7 @@ async function setUpRaw(n: number, web: StaticServer, signal: SignalingServer, l
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 60_000 })
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 820 } })
+      await installWireProbe(context)
       const page = await context.newPage()
       const peer: Peer = { name, browser, context, page, errors: [], close: () => browser.close() }
       launched.push(peer)
@@ -187,6 +209,8 @@ export async function runRound(stack: Stack, n: number, samples: number, web: St
     result.latencyMs = summarize(result.raw.map((o) => o.latencyMs))
     result.toNextFrameMs = summarize(result.raw.map((o) => o.toFrameMs))
     result.allPeersMs = summarize(allPeers)
+    const part = (k: 'writerMs' | 'wireMs' | 'receiverMs') => summarize(result.raw.map((o) => o[k]).filter((x): x is number => x !== null))
+    result.breakdown = { writerMs: part('writerMs'), wireMs: part('wireMs'), receiverMs: part('receiverMs') }
   }
   try {
     const peers = await (stack === 'app' ? setUpApp : setUpRaw)(n, web, signal, launched, log)
@@ -227,6 +251,8 @@ export async function runRound(stack: Stack, n: number, samples: number, web: St
       if (!warmup) {
         result.edits++
         let last = -Infinity
+        const sentAt = (await wireStamps(writer.page, token)).sentAt
+        const gotAt = await Promise.all(receivers.map(async (r, k) => (seenBy[k] ? (await wireStamps(r.page, token)).gotAt : null)))
         seenBy.forEach((s, k) => {
           const receiver = receivers[k]!.name
           if (!s) {
@@ -235,7 +261,18 @@ export async function runRound(stack: Stack, n: number, samples: number, web: St
           }
           const latencyMs = s.seenAt - committedAt
           last = Math.max(last, latencyMs)
-          result.raw.push({ edit, writer: writer.name, receiver, latencyMs: round1(latencyMs), toFrameMs: round1(s.frameAt - committedAt), via: s.via })
+          const got = gotAt[k] ?? null
+          result.raw.push({
+            edit,
+            writer: writer.name,
+            receiver,
+            latencyMs: round1(latencyMs),
+            toFrameMs: round1(s.frameAt - committedAt),
+            via: s.via,
+            writerMs: sentAt === null ? null : round1(sentAt - committedAt),
+            wireMs: sentAt === null || got === null ? null : round1(got - sentAt),
+            receiverMs: got === null ? null : round1(s.seenAt - got)
+          })
           result.detectedBy[s.via]++
         })
         if (seenBy.every(Boolean)) allPeers.push(last)
@@ -385,6 +422,26 @@ export function latencyMarkdown(report: LatencyReport): string {
         `| ${r.peers} | ${r.appMedianMs ?? '–'} | ${r.rawMedianMs ?? '–'} | ${r.median === null ? '–' : `${r.median}×`} | ${r.appP95Ms ?? '–'} | ${r.rawP95Ms ?? '–'} | ${r.p95 === null ? '–' : `${r.p95}×`} |`
     )
   ]
+  const parts = (s: Summary | null) => (s ? `${s.median} / ${s.p95}` : '–')
+  const sizes = [...new Set([...report.rounds, ...report.rawRounds].map((r) => r.peers))].sort((a, b) => a - b)
+  lines.push(
+    '',
+    '## Where the time goes (median / p95 ms, same observations)',
+    '',
+    '| peers | stack | writer: blur → first send | wire: send → receiver\'s message event | receiver: message event → field shows it | whole |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+    ...sizes.flatMap((peers) =>
+      (['app', 'raw'] as const).flatMap((stack) => {
+        const r = (stack === 'app' ? report.rounds : report.rawRounds).find((x) => x.peers === peers)
+        if (!r?.breakdown) return []
+        return [`| ${peers} | ${stack} | ${parts(r.breakdown.writerMs)} | ${parts(r.breakdown.wireMs)} | ${parts(r.breakdown.receiverMs)} | ${parts(r.latencyMs)} |`]
+      })
+    ),
+    '',
+    'From a probe in both stacks (bench/watch.ts): the time of each data-channel message sent and received, and of the first one carrying the edit. ' +
+      '"wire" is the loopback network plus the wait until the receiving page\'s main thread gets to the message: with more peers than cores it is mostly ' +
+      'the work every page does per edit (each receiver also sends the update on to every peer, as y-webrtc does). Medians of the parts do not add up to the median of the whole.'
+  )
   const ten = report.rounds.find((r) => r.peers === BUDGET.peers)
   const med = ten?.status === 'ok' ? ten.latencyMs?.median : undefined
   const p95 = ten?.status === 'ok' ? ten.latencyMs?.p95 : undefined

@@ -7,7 +7,9 @@
  *   raw      the raw stack reference: plain Yjs over y-webrtc, no app (bench/raw), edit-to-visible
  *            latency between 2, 5 and 10 peers, each its own Chromium process
  *   latency  the same for the app (bench/latency.ts); raw and app rounds of one size run back to
- *            back, and latency.{json,md} give every app figure also as a multiple of the raw one
+ *            back, and latency.{json,md} give every app figure also as a multiple of the raw one,
+ *            and for both stacks where an edit's time goes: the writer (blur → first send), the
+ *            wire (send → the receiver's message event) and the receiver (→ the field shows it)
  *   scale    a two-year dataset written through the stores in the page (bench/seed), then open →
  *            interactive of the heaviest screens and the cost of one remote edit (bench/scale.ts)
  *

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 
 /**
  * In-page timing helpers, installed once per page. Kept as plain JavaScript source: tsx compiles
@@ -56,6 +56,79 @@ const WATCHER_SRC = `(() => {
     return result ?? null
   }
 })()`
+
+/**
+ * Where an edit's time goes, per peer: installed before the page's own scripts (an init script),
+ * it notes the time of every data-channel message this page sends (RTCDataChannel.send) and
+ * receives (the `onmessage` handler simple-peer sets is wrapped: time noted, then the page's
+ * handler runs as before), keeping a copy of the small ones (< 4 KiB; an edit's update is far
+ * smaller) in a ring of the last 600 each way. __benchWire(token) answers, for an edit whose value
+ * is `token`, when this page first sent and first received a message carrying it. Both stacks get
+ * the same probe, so its cost (a copy per small message) is in both.
+ */
+const WIRE_SRC = `(() => {
+  if (window.__benchWire) return
+  const now = () => performance.timeOrigin + performance.now()
+  const RING = 600
+  const sent = []
+  const got = []
+  const keep = (ring, data) => {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null
+    if (!bytes || bytes.length >= 4096) return
+    ring.push({ at: now(), bytes: bytes.slice() })
+    if (ring.length > RING) ring.splice(0, ring.length - RING)
+  }
+  const send = RTCDataChannel.prototype.send
+  RTCDataChannel.prototype.send = function (data) {
+    keep(sent, data)
+    return send.call(this, data)
+  }
+  const od = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage')
+  if (od && od.get && od.set) {
+    Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
+      configurable: true,
+      enumerable: od.enumerable,
+      get() { return od.get.call(this) },
+      set(handler) {
+        if (typeof handler !== 'function') return od.set.call(this, handler)
+        od.set.call(this, function (ev) {
+          keep(got, ev.data)
+          return handler.call(this, ev)
+        })
+      }
+    })
+  }
+  const first = (ring, needle) => {
+    for (const m of ring) {
+      const b = m.bytes
+      for (let i = 0; i + needle.length <= b.length; i++) {
+        let j = 0
+        while (j < needle.length && b[i + j] === needle[j]) j++
+        if (j === needle.length) return m.at
+      }
+    }
+    return null
+  }
+  window.__benchWire = (token) => {
+    const needle = new TextEncoder().encode(token)
+    return { sentAt: first(sent, needle), gotAt: first(got, needle) }
+  }
+})()`
+
+/** When this page first sent and first received a data-channel message carrying `token` (null: none seen). */
+export interface WireStamps {
+  sentAt: number | null
+  gotAt: number | null
+}
+
+/** Installs the wire probe in every page of this context, before the page's own scripts run. */
+export async function installWireProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript(WIRE_SRC)
+}
+
+export async function wireStamps(page: Page, token: string): Promise<WireStamps> {
+  return page.evaluate((t) => (window as unknown as { __benchWire(t: string): WireStamps }).__benchWire(t), token)
+}
 
 export interface Seen {
   seenAt: number

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { initSpaceDoc, membersOf, readMembers, readMeta, setSpaceDescription, upsertSelf } from '@core/spaces/spaceDoc.ts'
+import { initSpaceDoc, membersOf, readMembers, readMeta, sameMeta, setSpaceDescription, upsertSelf, watchMembers, watchMeta } from '@core/spaces/spaceDoc.ts'
 import { SPACE_DESCRIPTION_MAX } from '@shared/spaces/space.ts'
 
 /** A space's root document as a hostile member may write it (issue 10 #14), merged as peers merge. */
@@ -64,5 +64,52 @@ describe('member entries from a peer', () => {
     sync()
     upsertSelf(a, { id: 'member-ana', name: 'Ana', color: '#3366cc' }, 10)
     expect(readMembers(a)).toEqual([{ id: 'member-ana', name: 'Ana', color: '#3366cc', joinedAt: 10, lastSeenAt: 10 }])
+  })
+})
+
+/**
+ * What the space page reads (core/spaces/hooks.ts: useMeta, useMembers) is woken only by the part
+ * of the root document it shows: a peer's description edit must not re-read and re-render the
+ * members, nor a member's "last seen" refresh or a team's records the meta.
+ */
+describe('space page reads woken only by what they show', () => {
+  it('a peer editing the description wakes the meta, not the members; the members keep their array', () => {
+    const { a, b, sync } = pair()
+    const metaWoken: number[] = []
+    const membersWoken: number[] = []
+    const stopMeta = watchMeta(a, () => metaWoken.push(1))
+    const stopMembers = watchMembers(a, () => membersWoken.push(1))
+    const before = membersOf(a)
+    const shown = readMeta(a, 'fallback')
+    setSpaceDescription(b, 'What we work on')
+    sync()
+    expect(metaWoken).toHaveLength(1)
+    expect(membersWoken).toHaveLength(0)
+    expect(membersOf(a)).toBe(before)
+    const now = readMeta(a, 'fallback')
+    expect(now.description).toBe('What we work on')
+    expect(sameMeta(shown, now)).toBe(false)
+    stopMeta()
+    stopMembers()
+  })
+
+  it('a "last seen" refresh and a collection record wake the members or nothing, never the meta', () => {
+    const { a, b, sync } = pair()
+    const metaWoken: number[] = []
+    const membersWoken: number[] = []
+    const stopMeta = watchMeta(a, () => metaWoken.push(1))
+    const stopMembers = watchMembers(a, () => membersWoken.push(1))
+    const shown = readMeta(a, 'fallback')
+    upsertSelf(b, { id: 'member-ana', name: 'Ana', color: '#3366cc' }, 99)
+    b.getMap('people::member-ana').set('role', 'developer')
+    sync()
+    expect(metaWoken).toHaveLength(0)
+    expect(membersWoken).toHaveLength(1)
+    expect(sameMeta(shown, readMeta(a, 'fallback'))).toBe(true)
+    stopMeta()
+    setSpaceDescription(b, 'after stopping')
+    sync()
+    expect(metaWoken).toHaveLength(0)
+    stopMembers()
   })
 })

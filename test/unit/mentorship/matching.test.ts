@@ -153,3 +153,23 @@ describe('suggestPairs on a pool of 14', () => {
     expect(suggestPartners('new', lonely)).toEqual([])
   })
 })
+
+describe('a limited list (the pool shows 6) is the head of the whole one', () => {
+  // suggestions are scored first and only the ones returned get their matches and reasons built:
+  // the same suggestions, scores and order as building every pair's
+  it('suggestPairs: same suggestions, scores and order, with or without people left out', () => {
+    for (const limit of [1, 6, 20]) expect(suggestPairs(pool, { limit })).toEqual(all.slice(0, limit))
+    const options = { excludePeople: ['daria', 'kenji'], excludePairs: [['priya', 'marcus']] as [string, string][] }
+    const whole = suggestPairs(pool, options)
+    expect(suggestPairs(pool, { ...options, limit: 6 })).toEqual(whole.slice(0, 6))
+    expect(suggestPairs(pool, { minScore: 0.3 })).toEqual(all.filter((s) => s.score >= 0.3))
+  })
+
+  it('every score is the one its explained pair computes', () => {
+    for (const s of all) expect(explained(s.a.id, s.b.id).score).toBe(s.score)
+  })
+
+  it('suggestPartners: the head of the whole list', () => {
+    expect(suggestPartners('bruce', pool, { limit: 3 })).toEqual(suggestPartners('bruce', pool).slice(0, 3))
+  })
+})

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import type { MemberRecord } from '@shared/members/presence.ts'
 import { db, type SpaceRow } from '../database/db.ts'
-import { readMembers, readMeta, type SpaceMeta } from './spaceDoc.ts'
+import { describeSpace } from './commands.ts'
+import { membersOf, readMeta, sameMeta, setSpaceDescription, watchMembers, watchMeta, type SpaceMeta } from './spaceDoc.ts'
 
 /** Read-side hooks for spaces. Rows come from Dexie, content from each space's Y.Doc. */
 export function useSpaces(): SpaceRow[] | undefined {
@@ -40,33 +41,57 @@ export function useSpaceRootDoc(spaceId: string | null | undefined): Y.Doc | nul
   return useLoadedDoc(row?.doc)
 }
 
-/** Re-reads a value from a document whenever the document changes. */
-function useDocValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallback: T): T {
-  const [value, setValue] = useState<T>(() => (doc ? read(doc) : fallback))
-  useEffect(() => {
-    if (!doc) return
-    const update = () => setValue(read(doc))
-    update()
-    doc.on('update', update)
-    return () => doc.off('update', update)
-    // read is expected to be stable per call site
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc])
-  return value
+const EMPTY_META: SpaceMeta = { name: '', kind: null, description: '', createdAt: null }
+const NO_MEMBERS: readonly MemberRecord[] = []
+const nothing = () => () => {}
+
+/** The space's member records: one array until a member entry changes (spaceDoc.ts membersOf), re-rendered only then. */
+export function useMembers(doc: Y.Doc | null): readonly MemberRecord[] {
+  const subscribe = useCallback((f: () => void) => (doc ? watchMembers(doc, f) : nothing()), [doc])
+  const snapshot = useCallback(() => (doc ? membersOf(doc) : NO_MEMBERS), [doc])
+  return useSyncExternalStore(subscribe, snapshot)
+}
+
+/**
+ * The space's meta (name, kind, description, createdAt), read again only when the `meta` map
+ * changes — not on every update of the root document, which also carries the members' entries
+ * (and their "last seen") and a team's or an org's collections — and the same object while what
+ * it says is the same, so that a page re-renders only for what it shows.
+ */
+export function useMeta(doc: Y.Doc | null, fallbackName: string): SpaceMeta {
+  const last = useRef<SpaceMeta | null>(null)
+  const subscribe = useCallback((f: () => void) => (doc ? watchMeta(doc, f) : nothing()), [doc])
+  const snapshot = useCallback(() => {
+    const next = doc ? readMeta(doc, fallbackName) : { ...EMPTY_META, name: fallbackName }
+    if (last.current === null || !sameMeta(last.current, next)) last.current = next
+    return last.current
+  }, [doc, fallbackName])
+  return useSyncExternalStore(subscribe, snapshot)
 }
 
 export interface SpaceContent {
   meta: SpaceMeta
-  members: MemberRecord[]
+  members: readonly MemberRecord[]
   loaded: boolean
+  /**
+   * Sets the description: in the document this page holds loaded, at once (y-dexie stores the
+   * update and the sync manager's room sends it, as for any write to it); while the document is
+   * still loading, through the command (core/spaces/commands.ts), which loads it first.
+   */
+  describe(description: string): void
 }
-
-const EMPTY_META: SpaceMeta = { name: '', kind: null, description: '', createdAt: null }
 
 export function useSpaceContent(row: SpaceRow | null | undefined): SpaceContent {
   const doc = useLoadedDoc(row?.doc)
-  const fallbackName = row?.name ?? ''
-  const meta = useDocValue(doc, (d) => readMeta(d, fallbackName), { ...EMPTY_META, name: fallbackName })
-  const members = useDocValue(doc, readMembers, [] as MemberRecord[])
-  return { meta, members, loaded: !!doc }
+  const meta = useMeta(doc, row?.name ?? '')
+  const members = useMembers(doc)
+  const spaceId = row?.id
+  const describe = useCallback(
+    (description: string) => {
+      if (doc) setSpaceDescription(doc, description)
+      else if (spaceId) void describeSpace(spaceId, description)
+    },
+    [doc, spaceId]
+  )
+  return { meta, members, loaded: !!doc, describe }
 }

@@ -54,6 +54,22 @@ export function readMeta(doc: Y.Doc, fallbackName: string): SpaceMeta {
   }
 }
 
+/** Whether two reads of the meta say the same (a view keeps the first and does not re-render). */
+export function sameMeta(a: SpaceMeta, b: SpaceMeta): boolean {
+  return a.name === b.name && a.kind === b.kind && a.description === b.description && a.createdAt === b.createdAt
+}
+
+/**
+ * Calls `f` whenever the meta map changes — not for member entries ("last seen" refreshes) nor any
+ * other root type of the document (a team's or an org's collections); returns the function that
+ * stops it.
+ */
+export function watchMeta(doc: Y.Doc, f: () => void): () => void {
+  const map = meta(doc)
+  map.observe(f)
+  return () => map.unobserve(f)
+}
+
 /** Who created the space (its device id), so that only one device fills in defaults. */
 export function createdByOf(doc: Y.Doc): string | null {
   const by = boundedString(meta(doc), 'createdBy', FIELD_LIMITS.id)

@@ -3,7 +3,7 @@ import { memberList, type MemberRecord } from '@shared/members/presence.ts'
 import type { PresenceUser } from '@core/sync/status.ts'
 import { Avatar } from '@ui/ui.tsx'
 
-export function MemberList(props: { records: MemberRecord[]; online: PresenceUser[]; meId: string }) {
+export function MemberList(props: { records: readonly MemberRecord[]; online: PresenceUser[]; meId: string }) {
   const now = useNow(30_000)
   const members = memberList(props.records, props.online, props.meId, now)
   return (

@@ -4,7 +4,6 @@ import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
 import { useSpace, useSpaceContent, type SpaceContent } from '@core/spaces/hooks.ts'
 import { usePresence, type PresenceUser } from '@core/sync/status.ts'
 import { syncManager } from '@core/sync/syncManager.ts'
-import { describeSpace } from '@core/spaces/commands.ts'
 import { InviteDialog } from './InviteDialog.tsx'
 import { LeaveControls } from './LeaveControls.tsx'
 import { MemberList } from './MemberList.tsx'
@@ -64,7 +63,7 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; content: Spac
       <div className="space-grid">
         <section className="panel" aria-labelledby="about-title">
           <h2 id="about-title">About this space</h2>
-          <Description spaceId={space.id} value={content.meta.description} readOnly={left} />
+          <Description value={content.meta.description} readOnly={left} onSave={content.describe} />
         </section>
         <section className="panel" aria-labelledby="members-title">
           <h2 id="members-title">
@@ -78,7 +77,7 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; content: Spac
   )
 }
 
-function Description({ spaceId, value, readOnly }: { spaceId: string; value: string; readOnly: boolean }) {
+function Description({ value, readOnly, onSave }: { value: string; readOnly: boolean; onSave: (description: string) => void }) {
   // while the field has focus it shows the user's draft; otherwise the live shared value
   const [draft, setDraft] = useState<string | null>(null)
   return (
@@ -92,7 +91,7 @@ function Description({ spaceId, value, readOnly }: { spaceId: string; value: str
       onFocus={() => setDraft(value)}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => {
-        if (draft !== null && draft !== value) void describeSpace(spaceId, draft)
+        if (draft !== null && draft !== value) onSave(draft)
         setDraft(null)
       }}
     />

@@ -156,14 +156,19 @@ export function roundProgress(
   return { voted, waiting, everyoneVoted: voted.length > 0 && waiting.length === 0 }
 }
 
-/** The cards turn by themselves once every present voter has voted (any device may write it: idempotent). */
+/**
+ * The cards turn by themselves once every present voter has voted, when at least two voters are
+ * at the meeting (alone, or offline, one's own vote would reveal at once: then someone reveals by
+ * hand). Any device may write it: idempotent.
+ */
 export function shouldAutoReveal(
   round: Pick<PokerRound, 'ticketId' | 'round' | 'revealed'>,
   markers: readonly Pick<VoteMarker, 'ticketId' | 'round' | 'memberId'>[],
   people: readonly TeamPersonLike[],
   presentIds: Iterable<string>
 ): boolean {
-  return !round.revealed && roundProgress(round, markers, people, presentIds).everyoneVoted
+  const present = [...presentIds]
+  return !round.revealed && expectedVoters(people, present).length >= 2 && roundProgress(round, markers, people, present).everyoneVoted
 }
 
 /** Someone may turn the cards by hand once at least one voter has voted. */

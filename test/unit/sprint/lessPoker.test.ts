@@ -66,7 +66,11 @@ describe('reveal conditions', () => {
   })
 
   it('absent members are not awaited; strangers and other rounds or tickets do not count', () => {
-    expect(shouldAutoReveal(round, [mark('ana')], people, ['ana'])).toBe(true)
+    expect(shouldAutoReveal(round, [mark('ana'), mark('bo')], people, ['ana', 'bo'])).toBe(true)
+    // alone (or offline) one's own vote does not turn the cards: someone reveals by hand
+    expect(shouldAutoReveal(round, [mark('ana')], people, ['ana'])).toBe(false)
+    expect(shouldAutoReveal(round, [mark('ana'), mark('bo')], people, ['ana'])).toBe(false)
+    expect(canReveal(round, [mark('ana')], people)).toBe(true)
     expect(roundProgress(round, [mark('zed'), mark('bo', 2), mark('cleo', 1, 'PAY-2')], people, ['ana']).voted).toEqual([])
     // someone who voted and left still counts as voted
     expect(roundProgress(round, [mark('cleo'), mark('ana')], people, ['ana'])).toEqual({ voted: ['ana', 'cleo'], waiting: [], everyoneVoted: true })

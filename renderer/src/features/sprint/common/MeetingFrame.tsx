@@ -12,8 +12,10 @@ export interface PresentPerson {
  * The head of a meeting's page: what the meeting is for and its agenda (quoted from the seed),
  * who is here now (has the page open), and the Markdown export.
  */
-export function MeetingFrame(props: { kind: CeremonyKind; present: readonly PresentPerson[]; meId: string; onExport: () => void; children?: ReactNode }) {
+export function MeetingFrame(props: { kind: CeremonyKind; present: readonly PresentPerson[]; me: PresentPerson; onExport: () => void; children?: ReactNode }) {
   const def = CEREMONIES[props.kind]
+  // this page is open here, whatever the room says (offline, or before it has answered)
+  const present = props.present.some((p) => p.id === props.me.id) ? props.present : [props.me, ...props.present]
   const titleId = `meeting-${props.kind}`
   return (
     <section className="panel less-meeting" aria-labelledby={titleId}>
@@ -43,17 +45,17 @@ export function MeetingFrame(props: { kind: CeremonyKind; present: readonly Pres
         <div className="less-present">
           <h3 className="sp-agenda-title">Here now</h3>
           <ul className="less-present-list" aria-label="Here now">
-            {props.present.map((p) => (
+            {present.map((p) => (
               <li key={p.id} aria-label={p.name}>
                 <Avatar name={p.name} color={p.color} size={26} online />
                 <span>
                   {p.name}
-                  {p.id === props.meId ? ' (you)' : ''}
+                  {p.id === props.me.id ? ' (you)' : ''}
                 </span>
               </li>
             ))}
           </ul>
-          {props.present.length <= 1 && <p className="muted small">Nobody else has this page open. Whatever you change reaches the others when they connect.</p>}
+          {present.length <= 1 && <p className="muted small">Nobody else has this page open. Whatever you change reaches the others when they connect.</p>}
           {props.children}
         </div>
       </div>

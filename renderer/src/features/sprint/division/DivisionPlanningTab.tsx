@@ -82,7 +82,7 @@ function DivisionPlanning(props: TabProps & { cadence: Parameters<typeof current
         />
       </div>
       <p className="lead sp-intro">Planning sprint {sprint}: which tickets the teams estimate in their scrums, what is unclear about them, and who takes each.</p>
-      <MeetingFrame kind="division-sprint-planning" present={plan.present} meId={props.identity.deviceId} onExport={exportMarkdown}>
+      <MeetingFrame kind="division-sprint-planning" present={plan.present} me={{ id: props.identity.deviceId, name: props.identity.name, color: props.identity.color }} onExport={exportMarkdown}>
         <h3 className="sp-agenda-title">Sprint {sprint} so far</h3>
         <ul className="less-team-counts" aria-label="Tickets per team">
           {perTeam.map(({ team, count }) => (

@@ -44,7 +44,6 @@ export function TeamScrumTab(props: TabProps) {
   if (!cadence || sprint === null || now === null) return <TeamNotSetUp ts={ts} readOnly={props.readOnly} />
   const range = sprintRange(cadence, sprint)
   const commands = props.readOnly ? null : scrum.commands
-  const presentIds = scrum.present.map((p) => p.id)
   const nameOf = (id: string) => ts.people.find((p) => p.id === id)?.name ?? 'Someone'
   const exportMarkdown = () => {
     const name = `team-scrum-${props.space.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-sprint-${sprint}.md`
@@ -85,7 +84,7 @@ export function TeamScrumTab(props: TabProps) {
         />
       </div>
       <p className="lead sp-intro">Preparing sprint {sprint}: estimate the tickets division planning gave the team, raise what is unclear, and set the sprint goals.</p>
-      <MeetingFrame kind="team-scrum" present={scrum.present} meId={props.identity.deviceId} onExport={exportMarkdown}>
+      <MeetingFrame kind="team-scrum" present={scrum.present} me={{ id: props.identity.deviceId, name: props.identity.name, color: props.identity.color }} onExport={exportMarkdown}>
         <p className="small">
           {estimated} of {scrum.tickets.length} tickets estimated.
         </p>
@@ -142,7 +141,7 @@ export function TeamScrumTab(props: TabProps) {
                     poker={scrum.poker(t.id)}
                     estimate={estimate}
                     people={ts.people}
-                    presentIds={presentIds}
+                    presentIds={scrum.presentIds}
                     meId={props.identity.deviceId}
                     commands={commands}
                   />

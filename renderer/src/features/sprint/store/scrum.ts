@@ -87,6 +87,8 @@ export interface TeamScrum {
   poker(ticketId: string): TicketPoker
   /** who has this scrum open */
   present: Attendee[]
+  /** their ids, this device's member always among them: who is awaited as a voter */
+  presentIds: readonly string[]
   /** null until both documents are open */
   commands: ScrumCommands | null
 }
@@ -151,7 +153,8 @@ export function useTeamScrum(space: SpaceRow, me: Me, sprint: number | null, peo
   const tickets = useMemo(() => assigned.filter((t) => t.forSprint === sprint).sort(byKey), [assigned, sprint])
   const estimates = useMemo(() => new Map(estimateRecords.map((e) => [e.id, e])), [estimateRecords])
   const deck = deckRecord ?? DEFAULT_DECK
-  const presentIds = useMemo(() => present.map((p) => p.id), [present])
+  // this page is open here, whatever the room says (offline, or before the room has answered)
+  const presentIds = useMemo(() => [...new Set([me.id, ...present.map((p) => p.id)])], [present, me.id])
 
   const poker = useMemo(() => {
     const pokerOf = (ticketId: string): TicketPoker => {
@@ -199,6 +202,7 @@ export function useTeamScrum(space: SpaceRow, me: Me, sprint: number | null, peo
     focus: focusRecord?.ticketId ?? null,
     poker,
     present,
+    presentIds,
     commands
   }
 }

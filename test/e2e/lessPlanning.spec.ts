@@ -69,9 +69,13 @@ test('division planning, each team’s scrum, and a hidden poker round up to the
   await setOnline(ben.page, false)
 
   // Pia imports the tracker's export: the malformed row is reported with its line and skipped
+  // from the timeline's meeting to its page
   await pia.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Acme Engineering' }).click()
-  await openTab(pia.page, 'Division planning')
+  await openTab(pia.page, 'Timeline')
+  await pia.page.getByRole('table', { name: /^Sprint \d+ timeline$/ }).getByRole('link', { name: /^Division sprint planning/ }).click()
+  await pia.page.getByRole('link', { name: /^Open the division planning of sprint \d+$/ }).click()
   await expect(pia.page.getByText('identify which tickets should be estimated next sprint')).toBeVisible()
+  await expect(pia.page.getByText('Next sprint', { exact: true })).toBeVisible()
   await pia.page.getByRole('button', { name: 'Import a CSV export' }).click()
   await pia.page.getByLabel('Tracker address (optional, to link each key)').fill('https://acme.atlassian.net')
   await pia.page.getByLabel('CSV file').setInputFiles({ name: 'jira-export.csv', mimeType: 'text/csv', buffer: Buffer.from(JIRA_CSV) })

@@ -1,3 +1,4 @@
+import { Link } from 'wouter'
 import { cadenceFieldsOf } from '@shared/sprint/cadenceRecords.ts'
 import { CEREMONIES } from '@shared/sprint/ceremonies.ts'
 import { resolveCeremonySeries } from '@shared/sprint/settings.ts'
@@ -62,6 +63,17 @@ export function OrgTimelineTab(props: TabProps) {
                 viewerZone={zone}
                 backHref={back}
                 onSaveOccurrence={editable ? (override) => commands.saveOccurrence(o.id, override) : null}
+                links={
+                  o.kind === 'division-sprint-planning' ? (
+                    <Link href={`/space/${props.space.id}/division/${o.sprint + 1}`} className="button primary small">
+                      Open the division planning of sprint {o.sprint + 1}
+                    </Link>
+                  ) : o.kind === 'sprint-retro-demo' ? (
+                    <Link href={`/space/${props.space.id}/review/${o.sprint}`} className="button primary small">
+                      Open the sprint {o.sprint} retro & demo
+                    </Link>
+                  ) : undefined
+                }
                 readOnlyNote={
                   <p className="muted">
                     {own

@@ -139,6 +139,18 @@ function TeamCeremony(props: { ts: TeamSprint; commands: TeamCommands; occurrenc
           <Link href={`${props.spaceBase}/planning/${o.sprint}`} className="button primary small">
             Open the sprint {o.sprint} planning
           </Link>
+        ) : o.kind === 'team-scrum' ? (
+          <Link href={`${props.spaceBase}/scrum/${o.sprint + 1}`} className="button primary small">
+            Open the team scrum for sprint {o.sprint + 1}
+          </Link>
+        ) : o.kind === 'division-sprint-planning' && ts.org?.local ? (
+          <Link href={`/space/${ts.org.spaceId}/division/${o.sprint + 1}`} className="button primary small">
+            Open the division planning of sprint {o.sprint + 1}
+          </Link>
+        ) : o.kind === 'sprint-retro-demo' && ts.org?.local ? (
+          <Link href={`/space/${ts.org.spaceId}/review/${o.sprint}`} className="button primary small">
+            Open the sprint {o.sprint} retro & demo
+          </Link>
         ) : undefined
       }
     />

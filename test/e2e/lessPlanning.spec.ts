@@ -188,6 +188,19 @@ test('division planning, each team’s scrum, and a hidden poker round up to the
   await expect.poll(() => storedAnywhere(ada.page, waitingVote)).toBeNull()
   await sprintScreenshot(pia.page, 'less-poker-revealed', 1300)
 
+  // they discuss and vote again; Ada turns the cards by hand before Ben has voted
+  await ada.page.getByRole('button', { name: 'Vote again' }).click()
+  for (const p of [ada, pia, ben]) await expect(p.page.getByRole('group', { name: 'Poker on PAY-101' })).toContainText('Round 2')
+  await card(ada.page, '8').click()
+  await card(pia.page, '8').click()
+  await expect(votes(ben.page).getByRole('listitem', { name: 'Pia: voted' })).toBeVisible()
+  await expect(votes(ben.page).getByRole('listitem', { name: 'Ada: voted' })).toBeVisible()
+  await ada.page.getByRole('button', { name: 'Reveal cards' }).click()
+  for (const p of [ada, pia, ben]) {
+    await expect(p.page.getByRole('status', { name: 'Spread on PAY-101' })).toContainText('Everyone who estimated says 8.')
+    await expect(votes(p.page).getByRole('listitem', { name: 'Ben: no vote' })).toBeVisible()
+  }
+
   // Ada accepts the suggestion; the estimate is on the ticket in the team and on the division board
   await expect(ada.page.getByLabel('Estimate to accept for PAY-101')).toHaveValue('8')
   await ada.page.getByRole('button', { name: 'Accept 8' }).click()

@@ -80,9 +80,10 @@ export function Sidebar({ identity }: { identity: IdentityRow }) {
           <span className="connection-dot" aria-hidden="true" />
           {!online ? 'Working offline' : signaling === 'unreachable' ? 'Online · no server' : 'Online'}
         </button>
-        <Link href="/settings" className="me" aria-label={`${identity.name}: settings`}>
+        <Link href="/settings" className="me">
           <Avatar name={identity.name} color={identity.color} size={28} />
           <span>{identity.name}</span>
+          <span className="sr-only">: settings</span>
         </Link>
       </div>
     </nav>

@@ -29,10 +29,10 @@ export function CeremonyChip(props: { occurrence: CeremonyOccurrence; viewerZone
       href={props.href}
       className={`sp-chip${o.cancelled ? ' cancelled' : ''}${o.moved ? ' moved' : ''}`}
       data-kind={o.kind}
-      aria-label={`${label}${who}, ${t.day} ${t.start}–${t.end}${state}`}
       title={t.zoneNote ? `${label}: ${t.start}–${t.end} your time (${t.zoneNote})` : `${label}: ${t.start}–${t.end}`}
     >
-      {/* the link is named by its aria-label, which says all of this in words */}
+      {/* named by one sentence for assistive tech; the compact face is for the eye */}
+      <span className="sr-only">{`${label}${who}, ${t.day} ${t.start}–${t.end}${state}`}</span>
       <span className="sp-chip-body" aria-hidden="true">
         <span className="sp-chip-time">
           {t.start}

@@ -1,10 +1,12 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import path from 'node:path'
 import { startSignalingServer, type SignalingServer } from '../../electron/signaling/server.ts'
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`
 export const SCREENSHOTS = path.resolve('test-results/screenshots')
+const A11Y = path.resolve('test-results/a11y')
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -50,6 +52,20 @@ export async function launchPeer(name: string, signalingUrl: string): Promise<Pe
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+  await expectAccessible(page, name)
+}
+
+/**
+ * axe-core over the screen as it is (every screen the suite photographs): no serious or critical
+ * violation of WCAG 2.1 A/AA. The full report of each screen is written next to its screenshot.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  mkdirSync(A11Y, { recursive: true })
+  writeFileSync(path.join(A11Y, `${name}.json`), JSON.stringify(results.violations, null, 2))
+  const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
+  if (process.env.A11Y_ENFORCE) expect(summary, `accessibility of "${name}"`).toEqual([])
 }
 
 /** First run: choose a display name and go. */

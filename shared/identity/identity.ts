@@ -61,9 +61,15 @@ export function avatarColors(color: string): { background: string; text: string 
   if (!/^#[0-9a-f]{6}$/i.test(color)) return { background: '#2f5d50', text: '#ffffff' }
   if (contrastRatio('#ffffff', color) >= 4.5) return { background: color, text: '#ffffff' }
   if (contrastRatio('#141a18', color) >= 4.5) return { background: color, text: '#141a18' }
+  return { background: underWhite(color), text: '#ffffff' }
+}
+
+/** The colour, darkened a few steps if needed, so that white text on it reads at 4.5:1 (name tags). */
+export function underWhite(color: string): string {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) return '#2f5d50'
   let background = color
   for (let step = 0; step < 20 && contrastRatio('#ffffff', background) < 4.5; step++) {
     background = '#' + [1, 3, 5].map((at) => hex2(parseInt(background.slice(at, at + 2), 16) * 0.92)).join('')
   }
-  return { background, text: '#ffffff' }
+  return background
 }

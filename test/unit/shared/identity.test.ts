@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, avatarColors, contrastRatio, initials } from '@shared/identity/identity.ts'
+import { DISPLAY_NAME_MAX, Identity, MEMBER_COLORS, cleanDisplayName, colorFor, avatarColors, contrastRatio, initials, underWhite } from '@shared/identity/identity.ts'
 
 describe('cleanDisplayName', () => {
   it('trims and collapses whitespace', () => {
@@ -72,6 +72,11 @@ describe('avatarColors (initials on a member colour)', () => {
   })
   it('gives a malformed colour a readable default', () => {
     expect(contrastRatio(avatarColors('red').text, avatarColors('red').background)).toBeGreaterThanOrEqual(4.5)
+  })
+  it('darkens any member colour under white name tags to 4.5:1, and leaves a dark one as it is', () => {
+    for (const color of MEMBER_COLORS) expect(contrastRatio('#ffffff', underWhite(color)), color).toBeGreaterThanOrEqual(4.5)
+    expect(underWhite('#1971c2')).toBe('#1971c2')
+    expect(contrastRatio('#ffffff', underWhite('#ffff00'))).toBeGreaterThanOrEqual(4.5)
   })
   it('computes the contrast ratio of black on white as 21', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5)

@@ -3,6 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration, { type CollaborationOptions } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { underWhite } from '@shared/identity/identity.ts'
 import { TicketLinks } from './ticketLinks.ts'
 import './editor.css'
 
@@ -34,7 +35,8 @@ export function RichText(props: {
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider: { awareness }, user }),
+        // the caret's name tag is white on the person's colour: darkened where white would not read
+        CollaborationCaret.configure({ provider: { awareness }, user: { ...user, color: underWhite(user.color) } }),
         TicketLinks.configure({ baseUrl: ticketBaseUrl ?? null, open: onOpenLink ?? null })
       ],
       editable: !props.readOnly,
@@ -51,7 +53,7 @@ export function RichText(props: {
     [fragment, awareness, ticketBaseUrl]
   )
   useEffect(() => {
-    editor?.commands.updateUser?.(user)
+    editor?.commands.updateUser?.({ ...user, color: underWhite(user.color) })
   }, [editor, user])
   return (
     <div className="rich-text">

@@ -22,6 +22,12 @@ export function editOf(base: string, next: string): Edit {
 }
 
 export function mergeText(base: string, mine: string, theirs: string): string {
+  const merged = mergeEdits(base, mine, theirs)
+  // two deletions that together remove everything: a card is never emptied by a merge, my save wins
+  return merged.trim() === '' && mine.trim() !== '' ? mine : merged
+}
+
+function mergeEdits(base: string, mine: string, theirs: string): string {
   if (mine === theirs || theirs === base) return mine
   if (mine === base) return theirs
   const a = editOf(base, mine)

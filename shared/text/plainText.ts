@@ -34,3 +34,11 @@ export function plainText(max: number) {
     .refine((s) => !hasControlCharacter(s), 'contains a control character (such as NUL or ESC) that cannot be shown')
     .refine((s) => !hasLoneSurrogate(s), 'contains a broken character (invalid Unicode)')
 }
+
+/** The first `max` characters of `text`, never cutting a character in two (a surrogate pair). */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  const last = cut.charCodeAt(cut.length - 1)
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut
+}

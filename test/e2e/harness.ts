@@ -57,7 +57,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * axe-core over the screen as it is (every screen the suite photographs): no serious or critical
- * violation of WCAG 2.1 A/AA. The full report of each screen is written next to its screenshot.
+ * violation of WCAG 2.1 A/AA. The full report of each screen is written to test-results/a11y/;
+ * A11Y_SURVEY=1 writes the reports without failing (to see every problem of a run at once).
  */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -65,7 +66,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   mkdirSync(A11Y, { recursive: true })
   writeFileSync(path.join(A11Y, `${name}.json`), JSON.stringify(results.violations, null, 2))
   const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
-  if (process.env.A11Y_ENFORCE) expect(summary, `accessibility of "${name}"`).toEqual([])
+  if (!process.env.A11Y_SURVEY) expect(summary, `accessibility of "${name}"`).toEqual([])
 }
 
 /** First run: choose a display name and go. */

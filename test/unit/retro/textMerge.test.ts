@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { editOf, mergeText } from '@shared/retro/textMerge.ts'
+import { clip } from '@shared/text/plainText.ts'
 
 describe('mergeText', () => {
   it('finds the one span an edit changed', () => {
@@ -25,5 +26,23 @@ describe('mergeText', () => {
 
   it('lets mine win when both changed the same words', () => {
     expect(mergeText('CI is slow', 'CI is fast', 'CI is sluggish')).toBe('CI is fast')
+  })
+})
+
+describe('mergeText never empties a card (found by the convergence fuzz, seed 1199)', () => {
+  it('keeps my text when two deletions together would remove everything', () => {
+    expect(mergeText('CI', 'I', 'C')).toBe('I')
+  })
+  it('still empties nothing that one person emptied on purpose', () => {
+    expect(mergeText('CI', '', 'CI')).toBe('')
+  })
+})
+
+describe('clip (group titles, found by the convergence fuzz, seed 19)', () => {
+  it('never cuts a character in two', () => {
+    const title = 'a'.repeat(79) + '🎉'
+    expect(clip(title, 80)).toBe('a'.repeat(79))
+    expect(clip('short', 80)).toBe('short')
+    expect(clip('a'.repeat(78) + '🎉', 80)).toBe('a'.repeat(78) + '🎉')
   })
 })

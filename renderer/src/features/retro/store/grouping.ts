@@ -1,5 +1,6 @@
 import { emptyGroups, groupTwoCards } from '@shared/retro/groups.ts'
 import { newId } from '@shared/spaces/key.ts'
+import { clip } from '@shared/text/plainText.ts'
 import { collection } from '@core/collections/index.ts'
 import { type BoardSession, boardDocOf } from './board.ts'
 import { CARDS, GROUPS } from './collections.ts'
@@ -39,7 +40,7 @@ export function moveToGroup(session: BoardSession, cardId: string, groupId: stri
 }
 
 export function renameGroup(session: BoardSession, groupId: string, title: string): void {
-  collection(boardDocOf(session), GROUPS).patch(groupId, { title: title.trim().slice(0, 80) })
+  collection(boardDocOf(session), GROUPS).patch(groupId, { title: clip(title.trim(), 80) })
 }
 
 /** Groups left without cards are removed (a group is shown only while it has cards anyway). */

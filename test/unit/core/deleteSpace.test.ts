@@ -45,6 +45,7 @@ async function fill(spaceId: string, marker: string): Promise<void> {
   await db().privateNotes.put({ id: `${spaceId}:pair`, spaceId, topic: 'pair', text: `${marker}-private`, updatedAt: 1 })
   await db().draftCards.put({ id: `${marker}-d`, boardId: `${spaceId}/sprint/3`, columnId: 'c', text: `${marker}-draft`, anonymous: true, createdAt: 1 })
   await db().myCards.put({ id: `${marker}-card`, boardId: `${spaceId}/sprint/3` })
+  await db().pokerVotes.put({ id: `${spaceId}/scrum/3|t1#1`, docId: `${spaceId}/scrum/3`, spaceId, ticketId: 't1', round: 1, value: `${marker}-poker`, votedAt: 1 })
 }
 
 describe('deleting the local copy of a space', () => {
@@ -54,14 +55,14 @@ describe('deleting the local copy of a space', () => {
     await fill(gone, 'GONE')
     await fill(kept, 'KEPT')
     const before = await everything()
-    for (const part of ['root', 'sprint', 'journal', 'private', 'draft']) expect(before).toContain(`GONE-${part}`)
+    for (const part of ['root', 'sprint', 'journal', 'private', 'draft', 'poker']) expect(before).toContain(`GONE-${part}`)
 
     await deleteLocalCopy(gone)
 
     const after = await everything()
     expect(after).not.toContain(gone)
     expect(after).not.toContain('GONE-')
-    for (const part of ['root', 'sprint', 'journal', 'private', 'draft']) expect(after).toContain(`KEPT-${part}`)
+    for (const part of ['root', 'sprint', 'journal', 'private', 'draft', 'poker']) expect(after).toContain(`KEPT-${part}`)
     expect(await db().myCards.count()).toBe(1)
   })
 })

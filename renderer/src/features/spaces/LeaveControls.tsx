@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { useLocation } from 'wouter'
 import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
 import { deleteLocalCopy, leaveSpace, rejoinSpace } from '@core/spaces/commands.ts'
@@ -6,7 +6,7 @@ import { Dialog } from '@ui/ui.tsx'
 import { toast } from '@ui/toasts.ts'
 
 /** Leave keeps the local copy; deleting it is a separate step behind a confirmation. */
-export function LeaveControls({ space, identity }: { space: SpaceRow; identity: IdentityRow }) {
+export const LeaveControls = memo(function LeaveControls({ space, identity }: { space: SpaceRow; identity: IdentityRow }) {
   const [, navigate] = useLocation()
   const [confirm, setConfirm] = useState<'leave' | 'delete' | null>(null)
 
@@ -72,4 +72,4 @@ export function LeaveControls({ space, identity }: { space: SpaceRow; identity: 
       </Dialog>
     </section>
   )
-}
+})

@@ -1,9 +1,11 @@
+import { memo } from 'react'
 import { useNow } from '@ui/useNow.ts'
 import { memberList, type MemberRecord } from '@shared/members/presence.ts'
 import type { PresenceUser } from '@core/sync/status.ts'
 import { Avatar } from '@ui/ui.tsx'
 
-export function MemberList(props: { records: readonly MemberRecord[]; online: PresenceUser[]; meId: string }) {
+/** Memoized: it re-renders when the members, presence or the minute change, not with the page around it. */
+export const MemberList = memo(function MemberList(props: { records: readonly MemberRecord[]; online: PresenceUser[]; meId: string }) {
   const now = useNow(30_000)
   const members = memberList(props.records, props.online, props.meId, now)
   return (
@@ -22,4 +24,4 @@ export function MemberList(props: { records: readonly MemberRecord[]; online: Pr
       ))}
     </ul>
   )
-}
+})

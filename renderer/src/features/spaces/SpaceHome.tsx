@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { SPACE_KIND_LABELS } from '@shared/spaces/space.ts'
 import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
-import { useSpace, useSpaceContent, type SpaceContent } from '@core/spaces/hooks.ts'
+import { useSpace, useSpaceContent } from '@core/spaces/hooks.ts'
 import { usePresence, type PresenceUser } from '@core/sync/status.ts'
 import { syncManager } from '@core/sync/syncManager.ts'
 import { InviteDialog } from './InviteDialog.tsx'
@@ -14,7 +14,6 @@ import type { SpaceTab } from '@ui/spaceTab.tsx'
 
 export function SpaceHome({ spaceId, identity, path, tabs }: { spaceId: string; identity: IdentityRow; path: string; tabs: readonly SpaceTab[] }) {
   const space = useSpace(spaceId)
-  const content = useSpaceContent(space)
   const online = usePresence(spaceId)
   const [inviting, setInviting] = useState(false)
 
@@ -37,7 +36,7 @@ export function SpaceHome({ spaceId, identity, path, tabs }: { spaceId: string; 
     <div className="page">
       <header className="space-head">
         <span className="badge">{SPACE_KIND_LABELS[space.kind]}</span>
-        <SpaceName spaceId={space.id} name={content.meta.name || space.name} readOnly={left} />
+        <SpaceTitle space={space} readOnly={left} />
         <div className="row">
           {!left && (
             <button type="button" className="button primary" onClick={() => setInviting(true)}>
@@ -48,15 +47,27 @@ export function SpaceHome({ spaceId, identity, path, tabs }: { spaceId: string; 
       </header>
       <SpaceStatus space={space} />
       <SpaceTabs space={space} identity={identity} path={path} tabs={tabs}>
-        <Overview space={space} identity={identity} content={content} online={left ? [] : online} />
+        <Overview space={space} identity={identity} online={left ? [] : online} />
       </SpaceTabs>
       <InviteDialog spaceId={space.id} open={inviting} onClose={() => setInviting(false)} />
     </div>
   )
 }
 
-function Overview(props: { space: SpaceRow; identity: IdentityRow; content: SpaceContent; online: PresenceUser[] }) {
-  const { space, identity, content } = props
+/** The name as the space's document says it (the row's while it loads). */
+function SpaceTitle({ space, readOnly }: { space: SpaceRow; readOnly: boolean }) {
+  const { meta } = useSpaceContent(space)
+  return <SpaceName spaceId={space.id} name={meta.name || space.name} readOnly={readOnly} />
+}
+
+/**
+ * What the document says about the space. It reads the document itself, so that an edit of the
+ * description (a peer's, arriving) re-renders this section only, not the page around it (its
+ * header, status and section links); the member list re-renders only when members or presence change.
+ */
+function Overview(props: { space: SpaceRow; identity: IdentityRow; online: PresenceUser[] }) {
+  const { space, identity } = props
+  const content = useSpaceContent(space)
   const left = space.status === 'left'
   return (
     <>

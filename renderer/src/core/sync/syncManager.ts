@@ -186,10 +186,18 @@ class SyncManager {
     // brought to this app's root layout, or read-only when a newer app wrote it, before anyone reads it
     const stopVersioning = keepRootVersioned(doc)
     const meta = doc.getMap('meta')
+    // the row keeps the name last seen (sidebar, invites), written only when it changed: Dexie's
+    // modify() puts the row whenever its callback does not return false, and every put wakes every
+    // live query of the spaces table (this manager's, the sidebar's, the page's) on each edit of
+    // the description
+    let lastName = row.name
     const onMeta = () => {
-      const { name } = readMeta(doc, row.name)
+      const { name } = readMeta(doc, lastName)
+      if (name === lastName) return
+      lastName = name
       void db().spaces.where('id').equals(row.id).modify((r) => {
-        if (r.name !== name) r.name = name
+        if (r.name === name) return false
+        r.name = name
       })
     }
     meta.observe(onMeta)

@@ -220,6 +220,86 @@ function tooDeepAt(text: string): number | null {
   return null
 }
 
+/**
+ * The line of the bracket that opens the flow list ("[") or mapping ("{") still open at `offset`,
+ * the innermost first; YAML reports an unclosed one where the file ends or the next key starts, a
+ * person fixes it where it opens. Quotes and comments are skipped as tooDeepAt skips them, except
+ * that a quote ends with its line here: only used to point at a line, and an unclosed quote (its own
+ * problem, reported where it opens) must not hide the brackets after it.
+ */
+function openBracketLine(text: string, offset: number, bracket: '[' | '{'): number | null {
+  const open: { bracket: string; line: number }[] = []
+  let line = 1
+  let quote: string | null = null
+  let comment = false
+  let previous = '\n'
+  for (let i = 0; i < Math.min(offset, text.length); i++) {
+    const c = text[i]!
+    if (c === '\n') {
+      line++
+      comment = false
+      quote = null
+      previous = c
+      continue
+    }
+    if (comment) continue
+    if (quote !== null) {
+      if (c === '\\' && quote === '"' && text[i + 1] !== '\n') i++
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++
+        else quote = null
+      }
+      previous = c
+      continue
+    }
+    if (c === '#' && /\s/.test(previous)) comment = true
+    else if ((c === '"' || c === "'") && /[\s[{,:-]/.test(previous)) quote = c
+    else if (c === '[' || c === '{') open.push({ bracket: c, line })
+    else if (c === ']' || c === '}') open.pop()
+    previous = c
+  }
+  for (let k = open.length - 1; k >= 0; k--) if (open[k]!.bracket === bracket) return open[k]!.line
+  return null
+}
+
+interface YamlError {
+  code: string
+  message: string
+  pos: [number, number]
+  linePos?: [{ line: number }, ...unknown[]] | undefined
+}
+
+/**
+ * One problem per cause, on the line where it starts: an unclosed list or mapping at its opening
+ * bracket (not where YAML gave up), and the errors YAML raises at the same place because of an
+ * earlier one (an unclosed "[" also reads as a key without a value there) are left out.
+ */
+function syntaxProblems(text: string, errors: readonly YamlError[], lines: LineCounter): { line: number; message: string }[] {
+  const found: { line: number; message: string }[] = []
+  const seenAt = new Set<number>()
+  const seen = new Set<string>()
+  for (const error of errors) {
+    const reportedAt = error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line
+    let line = reportedAt
+    let message = yamlProblem(error.message)
+    const unclosed = /^flow (sequence|map) in block collection/.exec(message)
+    if (unclosed) {
+      const list = unclosed[1] === 'sequence'
+      const opened = openBracketLine(text, error.pos[0], list ? '[' : '{')
+      if (opened !== null) {
+        line = opened
+        message = list ? 'this list opened with "[" is never closed with "]"' : 'this mapping opened with "{" is never closed with "}"'
+      }
+    } else if (seenAt.has(error.pos[0])) continue
+    seenAt.add(error.pos[0])
+    const key = `${line}\u0000${message}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    found.push({ line, message })
+  }
+  return found.sort((a, b) => a.line - b.line)
+}
+
 function importFile(file: ProfileFile): ProfileImport {
   const errors: ProfileImportProblem[] = []
   const warnings: ProfileImportProblem[] = []
@@ -242,12 +322,7 @@ function importFile(file: ProfileFile): ProfileImport {
 
   const list = Array.isArray(docs) ? docs : []
   if (list.length > YAML_LIMITS.documents) return whole(`holds ${list.length} documents; at most ${YAML_LIMITS.documents} profiles fit in one file`)
-  for (const doc of list) {
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line
-      errors.push(at(line, yamlProblem(error.message)))
-    }
-  }
+  for (const problem of syntaxProblems(file.text, list.flatMap((doc) => doc.errors as YamlError[]), lines)) errors.push(at(problem.line, problem.message))
   if (errors.length) return { profiles: [], errors, warnings }
 
   list.forEach((doc, index) => {
@@ -280,7 +355,10 @@ function importFile(file: ProfileFile): ProfileImport {
   })
 
   if (errors.length) return { profiles: [], errors, warnings: [] }
-  if (!profiles.length) errors.push({ file: file.name, message: `${file.name} has no profile in it (the file is empty)` })
+  if (!profiles.length) {
+    const blank = file.text.split('\n').every((l) => /^\s*(#.*)?$|^(---|\.\.\.)\s*$/.test(l))
+    errors.push({ file: file.name, message: `${file.name} has no profile in it${blank ? ' (the file is empty)' : ' (nothing in it reads as a profile with about, be_a_mentor and seek_a_mentor)'}` })
+  }
   return { profiles, errors, warnings }
 }
 

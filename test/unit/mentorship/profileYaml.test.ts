@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { isIanaTimeZone, profileHints, type Profile } from '@shared/mentorship/profile.ts'
 import { importProfiles, profileToYaml, profilesToYaml } from '@shared/mentorship/profileYaml.ts'
 import { profileNamed } from './fixtures/profile.ts'
+import { GARBAGE, UNCLOSED_QUOTE_AND_LIST } from '../corpus/cases/profiles.ts'
 
 const ADA = `about:
   name: Ada Example
@@ -73,8 +74,40 @@ describe('importProfiles', () => {
     expect(result.errors.length).toBeGreaterThan(0)
     const [error] = result.errors
     expect(error?.file).toBe('broken.yaml')
-    expect(error?.line).toBe(12)
-    expect(error?.message).toMatch(/^broken\.yaml line 12: flow sequence .* must be sufficiently indented and end with a \]/)
+    // the list opens on line 11 ("hobbies: [Chess"); YAML notices it on line 12
+    expect(error?.line).toBe(11)
+    expect(error?.message).toBe('broken.yaml line 11: this list opened with "[" is never closed with "]"')
+  })
+
+  it('names the line where each problem starts, every problem once (issue 15)', () => {
+    const result = importProfiles([{ name: 'ada.yaml', text: UNCLOSED_QUOTE_AND_LIST }])
+    expect(result.errors.map((e) => e.message)).toEqual(['ada.yaml line 2: missing closing "quote', 'ada.yaml line 6: this list opened with "[" is never closed with "]"'])
+    const mapping = importProfiles([{ name: 'm.yaml', text: 'about: { name: Ada, dept: engg\nbe_a_mentor: [Rust]\n' }])
+    expect(mapping.errors.map((e) => e.message)).toEqual(['m.yaml line 1: this mapping opened with "{" is never closed with "}"'])
+  })
+
+  it('lists a pasted garbage problem once, not once per error YAML raises at the same place', () => {
+    for (const text of [GARBAGE, '}}}}', ':::\n:::\n', '[[[[', '"', "'''", '- [\n- {\n', 'a: b: c: d']) {
+      const messages = importProfiles([{ name: 'pasted YAML', text }]).errors.map((e) => e.message)
+      expect(messages.length, text).toBeGreaterThan(0)
+      expect(new Set(messages).size, text).toBe(messages.length)
+      const lines = importProfiles([{ name: 'pasted YAML', text }]).errors.map((e) => e.line)
+      expect(lines.every((line) => line === undefined || line <= text.split('\n').length), text).toBe(true)
+    }
+  })
+
+  it('does not call a file with text in it empty', () => {
+    expect(importProfiles([{ name: 'x.yaml', text: '%YAML 1.2\n' }]).errors[0]?.message).not.toMatch(/empty/)
+    expect(importProfiles([{ name: 'x.yaml', text: '# only a comment\n' }]).errors[0]?.message).toMatch(/empty/)
+  })
+
+  it('still imports the good files of a batch when one has problems', () => {
+    const result = importProfiles([
+      { name: 'bad.yaml', text: UNCLOSED_QUOTE_AND_LIST },
+      { name: 'good.yaml', text: ADA }
+    ])
+    expect(result.profiles.map((p) => p.file)).toEqual(['good.yaml'])
+    expect(new Set(result.errors.map((e) => e.file))).toEqual(new Set(['bad.yaml']))
   })
 
   it('reports duplicate keys and tabs with their lines', () => {

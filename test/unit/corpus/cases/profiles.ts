@@ -10,6 +10,16 @@ const profile = (about: string, mentor = '["Rust"]', seek = '["React"]') => `abo
 const ada = (extra = '') => profile(`  name: Ada Example\n  dept: engg${extra}`)
 const imported = (names: string[]) => (v: ProfileImport) => assert.deepEqual(v.profiles.map((p) => p.profile.name), names)
 
+/** issue 15's file: the quote opens on line 2, the list on line 6; YAML noticed both only at line 7 */
+export const UNCLOSED_QUOTE_AND_LIST = `about:
+  name: "Ada Example
+  dept: engg
+  hobbies: []
+  favorite_resources: []
+be_a_mentor: ["Rust", "Go"
+`
+export const GARBAGE = 'asd: [ { "}: \n ::: ]] "\nxx ]]] }}}: :\n'
+
 export const profileCases: CorpusCase[] = [
   kase('profileYaml', 'an honest profile', ada(), 'value', imported(['Ada Example'])),
   kase('profileYaml', 'empty file', '', 'refused'),
@@ -48,5 +58,10 @@ export const profileCases: CorpusCase[] = [
   kase('profileYaml', 'a file over 2 MB', () => '# ' + 'x'.repeat(2 * 1024 * 1024 + 10), 'refused'),
   kase('profileYaml', 'binary bytes read as text', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString('latin1'), 'refused'),
   kase('profileYaml', 'a merge key pulling in another mapping', `base: &b { name: Ada, dept: engg }\nabout:\n  <<: *b\nbe_a_mentor: [Rust]\nseek_a_mentor: [React]\n`, 'refused'),
-  kase('profileYaml', 'two honest profiles and one broken: nothing from the file', `${ada()}---\n${profile('  name: Bo')}---\nabout: [`, 'refused')
+  kase('profileYaml', 'two honest profiles and one broken: nothing from the file', `${ada()}---\n${profile('  name: Bo')}---\nabout: [`, 'refused'),
+  // issue 15: reported at the end of the file, the second problem not at all
+  kase('profileYaml', 'an unclosed quote on line 2 and an unclosed list on line 6', UNCLOSED_QUOTE_AND_LIST, 'refused'),
+  kase('profileYaml', 'pasted garbage of brackets, quotes and colons', GARBAGE, 'refused'),
+  kase('profileYaml', 'a directive line and nothing else', '%%%% garbage ][ }{ : : "', 'refused'),
+  kase('profileYaml', 'an unclosed mapping in about', 'about: { name: Ada, dept: engg\nbe_a_mentor: [Rust]\nseek_a_mentor: [React]\n', 'refused')
 ]

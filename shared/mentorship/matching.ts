@@ -1,6 +1,7 @@
 import { CONCEPT_PREFIX } from './concepts.ts'
+import { wordStems } from './terms.ts'
 import type { Profile } from './profile.ts'
-import { analyzeItem, compare, inverseDocumentFrequency, weigh, type AnalyzedItem, type TermVector } from './tfidf.ts'
+import { analyzeItem, compare, inverseDocumentFrequency, sharesTopic, weigh, type AnalyzedItem, type TermVector } from './tfidf.ts'
 
 /**
  * Two-way pair suggestions from the pool: in a pair each person mentors the other, so a pair is
@@ -116,11 +117,24 @@ function explain(mentor: IndexedMember, mentee: IndexedMember, m: Omit<ItemMatch
   return `${mentor.name}'s be-a-mentor ${quote(m.mentorItem)} meets ${mentee.name}'s seek-a-mentor ${quote(m.menteeItem)} — ${parts.join('; ')}`
 }
 
+/** `compare` of two items, 0 with nothing shared when they meet only through generic words (sharesTopic). */
+function compareItems(give: AnalyzedVector, want: AnalyzedVector): ReturnType<typeof compare> {
+  const result = compare(give.vector, want.vector)
+  return sharesTopic(give.item, want.item, result.shared.map((s) => s.term)) ? result : { similarity: 0, shared: [] }
+}
+
+/** The shared term in the mentee's words, and the mentor's when they wrote it otherwise ("incident reviews / postmortems"). */
+function spelled(term: string, give: AnalyzedItem, want: AnalyzedItem): string {
+  const theirs = want.words.get(term) ?? term
+  const mine = give.words.get(term) ?? term
+  return wordStems(theirs).join(' ') === wordStems(mine).join(' ') ? theirs : `${theirs} / ${mine}`
+}
+
 function matchItems(mentor: IndexedMember, mentee: IndexedMember, mentorIndex: number, menteeIndex: number): ItemMatch {
   const give = mentor.mentorItems[mentorIndex] as AnalyzedVector
   const want = mentee.seekItems[menteeIndex] as AnalyzedVector
-  const { similarity, shared } = compare(give.vector, want.vector)
-  const sharedTerms = shared.filter((s) => !s.term.startsWith(CONCEPT_PREFIX)).map((s) => want.item.words.get(s.term) ?? s.term)
+  const { similarity, shared } = compareItems(give, want)
+  const sharedTerms = shared.filter((s) => !s.term.startsWith(CONCEPT_PREFIX)).map((s) => spelled(s.term, give.item, want.item))
   const sharedConcepts = shared.filter((s) => s.term.startsWith(CONCEPT_PREFIX)).map((s) => s.term.slice(CONCEPT_PREFIX.length))
   const match = { mentorItem: give.item.text, mentorItemIndex: mentorIndex, menteeItem: want.item.text, menteeItemIndex: menteeIndex, similarity, sharedTerms, sharedConcepts }
   return { ...match, reason: explain(mentor, mentee, match) }
@@ -132,7 +146,7 @@ function direction(mentor: IndexedMember, mentee: IndexedMember): DirectionMatch
     let bestIndex = -1
     let bestSimilarity = -1
     mentor.mentorItems.forEach((give, mentorIndex) => {
-      const { similarity } = compare(give.vector, want.vector)
+      const { similarity } = compareItems(give, want)
       if (similarity > bestSimilarity) [bestIndex, bestSimilarity] = [mentorIndex, similarity]
     })
     if (bestIndex >= 0) bestPerSeek.push(matchItems(mentor, mentee, bestIndex, menteeIndex))
@@ -152,15 +166,19 @@ function direction(mentor: IndexedMember, mentee: IndexedMember): DirectionMatch
   }
 }
 
-/** The cosine of two item vectors, as `compare` computes it (same terms, same order), without the shared terms. */
-function similarityOf(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+/** The similarity of two items as `compareItems` computes it (same terms, same order), without the shared terms. */
+function similarityOf(give: AnalyzedVector, want: AnalyzedVector): number {
+  const [small, large] = give.vector.size <= want.vector.size ? [give.vector, want.vector] : [want.vector, give.vector]
+  const anyShared = !give.item.specific || !want.item.specific
+  let topic = anyShared
   let similarity = 0
   for (const [term, weight] of small) {
     const other = large.get(term)
-    if (other !== undefined) similarity += weight * other
+    if (other === undefined) continue
+    similarity += weight * other
+    if (!topic && !give.item.generic.has(term) && !want.item.generic.has(term)) topic = true
   }
-  return Math.min(1, similarity)
+  return topic ? Math.min(1, similarity) : 0
 }
 
 /** `direction(mentor, mentee).score`, computed the same way, without building the matches and their reasons. */
@@ -170,7 +188,7 @@ function directionScore(mentor: IndexedMember, mentee: IndexedMember): number {
   let sum = 0
   for (const want of mentee.seekItems) {
     let bestHere = -1
-    for (const give of mentor.mentorItems) bestHere = Math.max(bestHere, similarityOf(give.vector, want.vector))
+    for (const give of mentor.mentorItems) bestHere = Math.max(bestHere, similarityOf(give, want))
     best = Math.max(best, bestHere)
     sum += bestHere
   }

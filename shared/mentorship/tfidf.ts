@@ -1,5 +1,5 @@
 import { CONCEPT_PREFIX, conceptHits } from './concepts.ts'
-import { isTopicStem, tokenize } from './terms.ts'
+import { isGenericStem, isTopicStem, tokenize } from './terms.ts'
 
 /**
  * TF-IDF vectors and cosine similarity over the items of one pool.
@@ -25,6 +25,14 @@ export interface AnalyzedItem {
   counts: ReadonlyMap<string, number>
   /** stem → the word as the writer spelled it, for explanations. */
   words: ReadonlyMap<string, string>
+  /**
+   * Terms that here name only a kind of topic: generic words ("architecture", "design") and the
+   * concepts reached only through them. A match of two specific items that rests on these alone is
+   * no match (sharesTopic).
+   */
+  generic: ReadonlySet<string>
+  /** The item has a topic term beyond generic words ("React frontend architecture": yes; "Software architecture": no). */
+  specific: boolean
 }
 
 export type TermVector = ReadonlyMap<string, number>
@@ -38,8 +46,26 @@ export function analyzeItem(text: string): AnalyzedItem {
     counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1)
     if (!words.has(token.stem)) words.set(token.stem, token.word)
   }
-  for (const [concept, hits] of conceptHits(tokens)) counts.set(CONCEPT_PREFIX + concept, hits * CONCEPT_WEIGHT)
-  return { text, counts, words }
+  const all = conceptHits(tokens)
+  for (const [concept, hits] of all) counts.set(CONCEPT_PREFIX + concept, hits * CONCEPT_WEIGHT)
+  const specificTokens = tokens.filter((token) => !isGenericStem(token.stem))
+  const specificConcepts = conceptHits(specificTokens)
+  const generic = new Set<string>()
+  for (const term of counts.keys()) if (isGenericStem(term)) generic.add(term)
+  for (const concept of all.keys()) if (!specificConcepts.has(concept)) generic.add(CONCEPT_PREFIX + concept)
+  const specific = specificTokens.some((token) => isTopicStem(token.stem))
+  return { text, counts, words, generic, specific }
+}
+
+/**
+ * False when two items share terms only through generic words while each has a topic of its own
+ * ("React frontend architecture" / "Kafka streaming architecture"): their similarity is then 0 and
+ * nothing is said about them. `sharedTerms` are the terms both vectors have.
+ */
+export function sharesTopic(a: AnalyzedItem, b: AnalyzedItem, sharedTerms: Iterable<string>): boolean {
+  if (!a.specific || !b.specific) return true
+  for (const term of sharedTerms) if (!a.generic.has(term) && !b.generic.has(term)) return true
+  return false
 }
 
 /** Smoothed inverse document frequency of every term in the collection. */

@@ -107,7 +107,8 @@ describe('suggestPairs on a pool of 14', () => {
     expect(priya.best).toMatchObject({ mentorItem: 'People management and 1:1s', menteeItem: 'Managing a team for the first time' })
     expect(priya.best?.sharedTerms).toEqual(['managing'])
     const grace = explained('grace', 'yuki').aMentorsB
-    expect(grace.best).toMatchObject({ mentorItem: 'Unit testing and TDD', menteeItem: 'Test-driven development', sharedTerms: ['test'] })
+    // and the thesaurus: "TDD" is test-driven development (both spellings named)
+    expect(grace.best).toMatchObject({ mentorItem: 'Unit testing and TDD', menteeItem: 'Test-driven development', sharedTerms: ['test driven development / tdd'] })
   })
 
   it('scores unrelated people ~0 and does not list them', () => {
@@ -171,5 +172,59 @@ describe('a limited list (the pool shows 6) is the head of the whole one', () =>
 
   it('suggestPartners: the head of the whole list', () => {
     expect(suggestPartners('bruce', pool, { limit: 3 })).toEqual(suggestPartners('bruce', pool).slice(0, 3))
+  })
+})
+
+describe('synonyms and phrasings (issue 15)', () => {
+  const person = (id: string, beAMentor: string[], seekAMentor: string[]): PoolMember => ({ id, profile: { ...profileNamed(id), beAMentor, seekAMentor } })
+  /** The mentor item that best meets `seek` among `offers`, in a pool that also holds distractors. */
+  function bestFor(seek: string, offers: string[]) {
+    const pool = [person('seeker', ['Cooking'], [seek]), person('mentor', offers, ['Baking'])]
+    return explainPair('mentor', 'seeker', pool)?.aMentorsB.best ?? null
+  }
+
+  it('"Running incident reviews without blame" meets "Leading blameless postmortems", over other operations work', () => {
+    const best = bestFor('Running incident reviews without blame', ['Kubernetes cluster operations', 'Leading blameless postmortems', 'On-call and alerting'])
+    expect(best?.mentorItem).toBe('Leading blameless postmortems')
+    expect(best?.similarity).toBeGreaterThan(0.5)
+    expect(best?.sharedTerms).toEqual(expect.arrayContaining(['incident reviews / postmortems', 'without blame / blameless']))
+  })
+
+  it('"design documents" meets "design docs"', () => {
+    const best = bestFor('Writing design documents', ['Design docs for distributed systems', 'React component design'])
+    expect(best?.mentorItem).toBe('Design docs for distributed systems')
+    expect(best?.sharedTerms).toEqual(['design documents / design docs'])
+  })
+
+  it.each([
+    ['k8s in production', 'Kubernetes operators'],
+    ['FE testing', 'Frontend testing with Playwright'],
+    ['Reviewing pull requests', 'Code review etiquette'],
+    ['Interviewing candidates', 'Hiring loops'],
+    ['Paying down tech debt', 'Refactoring legacy services'],
+    ['Postgres query tuning', 'PostgreSQL internals'],
+    ['a11y audits', 'Accessibility for web apps']
+  ])('"%s" meets "%s"', (seek, offer) => {
+    const best = bestFor(seek, [offer, 'Woodworking'])
+    expect(best?.mentorItem).toBe(offer)
+    expect(best?.sharedTerms.length).toBeGreaterThan(0)
+  })
+
+  it('gives no reason from a shared generic word: React architecture and Kafka architecture do not meet', () => {
+    const pool = [person('fe', ['React frontend architecture'], ['Kafka streaming architecture']), person('data', ['Kafka event architecture'], ['React app architecture'])]
+    const [kafka] = suggestPairs(pool)
+    expect(kafka).toBeDefined() // Kafka meets Kafka, React meets React
+    for (const d of [kafka!.aMentorsB, kafka!.bMentorsA]) expect(d.best?.sharedTerms).not.toEqual(['architecture'])
+    const spurious = [person('fe', ['React frontend architecture'], ['Cooking']), person('data', ['Baking'], ['Kafka streaming architecture'])]
+    const explained = explainPair('fe', 'data', spurious)
+    expect(explained?.aMentorsB.best).toBeNull()
+    expect(explained?.aMentorsB.matches).toEqual([])
+    expect(explained?.aMentorsB.score).toBe(0)
+  })
+
+  it('still counts a generic word when it is the whole topic ("Software architecture")', () => {
+    const best = bestFor('Software architecture', ['Architecture reviews for services', 'Woodworking'])
+    expect(best?.mentorItem).toBe('Architecture reviews for services')
+    expect(best?.similarity).toBeGreaterThan(0)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CONCEPTS, conceptHits } from '@shared/mentorship/concepts.ts'
-import { isTopicStem, tokenize } from '@shared/mentorship/terms.ts'
+import { isTopicStem, tokenize, wordStems } from '@shared/mentorship/terms.ts'
+import { SYNONYMS } from '@shared/mentorship/thesaurus.ts'
 import { analyzeItem, compare, inverseDocumentFrequency, weigh } from '@shared/mentorship/tfidf.ts'
 
 const stems = (text: string) => tokenize(text).map((t) => t.stem)
@@ -16,7 +17,7 @@ describe('tokenize', () => {
 
   it('keeps engineering spellings together', () => {
     expect(stems('C++ and C# on .NET')).toEqual(['cplusplu', 'csharp', 'dotnet'])
-    expect(stems('Node.js, front-end, back end, CI/CD, k8s, 1:1s')).toEqual(['node', 'frontend', 'backend', 'ci', 'cd', 'kubernet', 'oneonon'])
+    expect(stems('Node.js, front-end, back end, CI/CD, k8s, 1:1s')).toEqual(['node', 'frontend', 'backend', 'continu_integr', 'continu_deliveri', 'kubernet', 'oneonon'])
   })
 
   it('drops numbers, one-letter words and accents', () => {
@@ -27,6 +28,32 @@ describe('tokenize', () => {
     const [learn, react] = tokenize('learn React')
     expect(isTopicStem(learn?.stem ?? '')).toBe(false)
     expect(isTopicStem(react?.stem ?? '')).toBe(true)
+  })
+})
+
+describe('synonyms and phrasings (thesaurus.ts)', () => {
+  it('makes each phrase its canonical term, keeping the words as written', () => {
+    expect(tokenize('Running incident reviews without blame')).toEqual([
+      { stem: 'run', word: 'running' },
+      { stem: 'postmortem', word: 'incident reviews' },
+      { stem: 'blameless', word: 'without blame' }
+    ])
+    expect(stems('Leading blameless postmortems')).toEqual(['lead', 'blameless', 'postmortem'])
+    expect(stems('design docs')).toEqual(stems('Design Documents'))
+  })
+
+  it('reaches every entry\'s canonical term from each of its phrases, and no phrase is in two entries', () => {
+    const owner = new Map<string, string>()
+    for (const [canonical, phrases] of Object.entries(SYNONYMS)) {
+      const term = stems(canonical)
+      expect(term, canonical).toHaveLength(1)
+      for (const phrase of phrases) {
+        expect(stems(phrase), `${canonical}: ${phrase}`).toEqual(term)
+        const key = wordStems(phrase).join(' ')
+        expect(owner.get(key), `${phrase} in ${canonical} and ${owner.get(key)}`).toBeUndefined()
+        owner.set(key, canonical)
+      }
+    }
   })
 })
 

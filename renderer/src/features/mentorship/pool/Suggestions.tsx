@@ -1,4 +1,8 @@
-import type { DirectionMatch, PairSuggestion } from '@shared/mentorship/matching.ts'
+import type { DirectionMatch, ItemMatch, PairSuggestion } from '@shared/mentorship/matching.ts'
+
+function whyOf(m: ItemMatch): string[] {
+  return [m.sharedTerms.length ? `shared words: ${m.sharedTerms.join(', ')}` : '', m.sharedConcepts.length ? `related: ${m.sharedConcepts.join(', ')}` : ''].filter(Boolean)
+}
 
 function Direction({ d }: { d: DirectionMatch }) {
   const label = `${d.mentorName} can mentor ${d.menteeName}`
@@ -10,11 +14,9 @@ function Direction({ d }: { d: DirectionMatch }) {
       </div>
     )
   }
-  const why = [
-    d.best.sharedTerms.length ? `shared words: ${d.best.sharedTerms.join(', ')}` : '',
-    d.best.sharedConcepts.length ? `related: ${d.best.sharedConcepts.join(', ')}` : ''
-  ].filter(Boolean)
-  const more = d.matches.length - 1
+  const why = whyOf(d.best)
+  const others = d.matches.filter((m) => m !== d.best)
+  const more = others.length
   return (
     <div className="direction" aria-label={label} title={d.best.reason}>
       <span className="direction-title">{label}</span>
@@ -31,8 +33,22 @@ function Direction({ d }: { d: DirectionMatch }) {
       </span>
       <span className="muted small">
         {d.mentorName}&apos;s be-a-mentor item meets {d.menteeName}&apos;s seek-a-mentor item{why.length ? ` — ${why.join('; ')}` : ''}
-        {more > 0 && ` · ${more} more ${more === 1 ? 'match' : 'matches'}`}
       </span>
+      {more > 0 && (
+        <details className="more-matches">
+          <summary className="small">
+            {more} more {more === 1 ? 'match' : 'matches'}
+          </summary>
+          <ul className="more-matches-list small" aria-label={`More matches: ${label}`}>
+            {others.map((m) => (
+              <li key={`${m.mentorItemIndex}/${m.menteeItemIndex}`}>
+                <span className="item-quote">{m.mentorItem}</span> → <span className="item-quote seek">{m.menteeItem}</span>
+                <span className="muted">{whyOf(m).length ? ` — ${whyOf(m).join('; ')}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   )
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import yDexie from 'y-dexie'
 import type * as Y from 'yjs'
 import type { SpaceKind } from '@shared/spaces/space.ts'
+import type { TurnServer } from '@shared/sync/ice.ts'
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts'
 import { spaceKeyGuard } from './keyGuard.ts'
 
@@ -18,6 +19,8 @@ export interface SpaceRow {
   joinedAt: number
   /** true once this device has exchanged a message with a peer using this key (or created it) */
   keyVerified: boolean
+  /** TURN servers that came with this space's invite: used for this space's connections only */
+  turn?: TurnServer[]
   /** the space's root document, persisted by y-dexie */
   readonly doc: Y.Doc
 }

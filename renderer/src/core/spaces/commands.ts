@@ -3,6 +3,8 @@ import type * as Y from 'yjs'
 import { newId, newSpaceKey } from '@shared/spaces/key.ts'
 import type { Invite } from '@shared/spaces/invite.ts'
 import type { SpaceKind } from '@shared/spaces/space.ts'
+import { turnForInvite } from '@shared/sync/ice.ts'
+import { getSettings } from '../device/settings.ts'
 import { db, type IdentityRow, type SpaceRow } from '../database/db.ts'
 import { deleteSpaceLocally } from './deleteSpace.ts'
 import { initSpaceDoc, setSpaceDescription, setSpaceName, upsertSelf } from './spaceDoc.ts'
@@ -61,6 +63,8 @@ export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOu
   const now = Date.now()
   if (existing) {
     if (existing.key !== invite.key) throw new ImpersonationError(invite.spaceId, existing.keyVerified)
+    // the same space's invite with TURN servers: the newest invite's are the space's
+    if (invite.turn?.length) await db().spaces.update(invite.spaceId, { turn: invite.turn })
     if (existing.status === 'active') return 'already-member'
     await db().spaces.update(invite.spaceId, { status: 'active' })
     await withDoc(invite.spaceId, (doc) => upsertSelf(doc, memberOf(me), now))
@@ -73,7 +77,8 @@ export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOu
     key: invite.key,
     status: 'active',
     joinedAt: now,
-    keyVerified: false
+    keyVerified: false,
+    ...(invite.turn?.length ? { turn: invite.turn } : {})
   } as SpaceRow)
   await withDoc(invite.spaceId, (doc) => upsertSelf(doc, memberOf(me), now))
   return 'joined'
@@ -126,5 +131,7 @@ export async function deleteLocalCopy(spaceId: string): Promise<void> {
 export async function inviteFor(spaceId: string): Promise<Invite> {
   const row = await db().spaces.get(spaceId)
   if (!row) throw new Error('This space is no longer on this device.')
-  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key }
+  // the space's own TURN servers and this device's marked for invites: never another space's
+  const turn = turnForInvite(row.turn ?? [], (await getSettings()).turnServers)
+  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key, ...(turn.length ? { turn } : {}) }
 }

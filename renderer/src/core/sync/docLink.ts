@@ -2,6 +2,7 @@ import { WebrtcProvider } from 'y-webrtc'
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { roomNameFor } from '@shared/sync/roomName.ts'
+import type { RtcConfig } from '@shared/sync/ice.ts'
 import type { PresenceUser } from './status.ts'
 import { chunkedWire } from './wire.ts'
 
@@ -54,9 +55,12 @@ export class DocLink {
     return this.provider
   }
 
-  /** Connect to these servers with this key (no servers: stay offline). Idempotent. */
-  connect(urls: string[], key: string, localState: Record<string, unknown>): void {
-    const wanted = urls.join(' ')
+  /**
+   * Connect to these servers with this key (no servers: stay offline). Idempotent; other servers
+   * or another ICE configuration (STUN/TURN, relay only) replace the provider: its peers reconnect.
+   */
+  connect(urls: string[], key: string, localState: Record<string, unknown>, rtc: RtcConfig = { iceServers: [], iceTransportPolicy: 'all' }): void {
+    const wanted = urls.join(' ') + '|' + JSON.stringify(rtc)
     if (this.provider && this.urls === wanted) return
     this.disconnect()
     if (urls.length === 0) return
@@ -67,7 +71,7 @@ export class DocLink {
       awareness: this.awareness,
       maxConns: 30,
       filterBcConns: true,
-      peerOpts: { config: { iceServers: [] } },
+      peerOpts: { config: rtc },
       wire: chunkedWire({
         onSendError: (peer, error) => this.events.onTrouble(`could not send to ${peer}: ${String(error)}`),
         onRefused: (peer, reason) => this.events.onTrouble(`refused a message from ${peer}: ${reason}`)

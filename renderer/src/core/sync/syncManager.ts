@@ -13,6 +13,7 @@ import { countPeople, forgetSpace, patchSpaceSync, setPresence } from './status.
 import { publishKeyCheck } from './keyCheck.ts'
 import { KeyWatch } from './keyWatch.ts'
 import { due, KEY_ANSWER_EVERY_MS, KEY_CHECK_TYPE, KEY_REPLY_EVERY_MS } from '@shared/sync/keyVerdict.ts'
+import { rtcConfigFor } from '@shared/sync/ice.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
 const LINGER_MS = 20_000
@@ -165,7 +166,8 @@ class SyncManager {
     const space = this.spaces.get(spaceId)
     const settings = this.settings
     if (!space || !settings || !settings.online || !this.health.shouldConnect()) return link.disconnect()
-    link.connect(settings.signalingUrls, space.row.key, { user: this.me(), view: this.view })
+    // STUN/TURN of this device and the TURN servers of this space's invite (shared/sync/ice.ts)
+    link.connect(settings.signalingUrls, space.row.key, { user: this.me(), view: this.view }, rtcConfigFor(settings, space.row.turn))
     if (link.connected) this.health.follow(link.connected)
   }
 

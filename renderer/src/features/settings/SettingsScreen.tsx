@@ -8,6 +8,7 @@ import { IdentityForm } from '@features/identity/index.ts'
 import { Field } from '@ui/ui.tsx'
 import { toast } from '@ui/toasts.ts'
 import { LanSignaling } from './LanSignaling.tsx'
+import { IceServers } from './IceServers.tsx'
 import { StorageUsage } from './StorageUsage.tsx'
 
 export function SettingsScreen({ identity }: { identity: IdentityRow }) {
@@ -33,6 +34,7 @@ export function SettingsScreen({ identity }: { identity: IdentityRow }) {
         />
       </section>
       <SignalingSettings />
+      <IceServers />
       {platform.hostSignaling && <LanSignaling host={platform.hostSignaling} />}
       {platform.storage && <StorageUsage storage={platform.storage} />}
       <p className="muted small">Tandem {version}</p>

@@ -16,6 +16,16 @@ const forged = (kind: string, spaceId: string, key: string, name: string) => {
   const body = ['tandem2', kind, spaceId, key, name].join('.')
   return `${body}.${base64urlnopad.encode(sha256(utf8.decode(body))).slice(0, 8)}`
 }
+/** Version 3: the same parts and an extras part (the space's TURN servers) before the check. */
+const turn = { url: 'turn:turn.example.org:3478', username: 'ada', credential: 's3cret' }
+const code3 = encodeInvite({ ...good, turn: [turn] })
+const parts3 = code3.split('.')
+const extrasAt = parts3.slice(0, 5).join('.').length + 1
+const forged3 = (extras: string, prefix = 'tandem3') => {
+  const body = [prefix, ...parts3.slice(1, 5), extras].join('.')
+  return `${body}.${base64urlnopad.encode(sha256(utf8.decode(body))).slice(0, 8)}`
+}
+const json64 = (v: unknown) => b64(JSON.stringify(v))
 const decoded = (want: Partial<Invite>) => (v: Invite) => {
   for (const [k, x] of Object.entries(want)) assert.equal(v[k as keyof Invite], x)
 }
@@ -49,5 +59,28 @@ export const inviteCases: CorpusCase[] = [
   kase('invite', 'percent-encoded code in a link', `tandem://join/${encodeURIComponent(code)}`, 'value', decoded(good)),
   kase('invite', 'many /join/ segments', '/join/'.repeat(5000) + code, 'value', decoded(good)),
   kase('invite', 'NUL bytes and control characters', `tandem2.\u0000team.\u001b[31m`, 'refused'),
-  kase('invite', 'a first-version code with a damaged kind', `tandem1.teem.${good.spaceId}.${good.key}.${b64('x')}`, 'refused')
+  kase('invite', 'a first-version code with a damaged kind', `tandem1.teem.${good.spaceId}.${good.key}.${b64('x')}`, 'refused'),
+  // version 3: a space's TURN servers in the extras part (shared/sync/ice.ts)
+  kase('invite', 'v3: the honest code with a TURN server', code3, 'value', (v: Invite) => assert.deepEqual(v.turn, [turn])),
+  kase('invite', 'v3: the web link', `https://tandem.example/#/join/${code3}`, 'value', (v: Invite) => assert.deepEqual(v.turn, [turn])),
+  kase('invite', 'v3: one character changed in the TURN servers', flip(code3, extrasAt + 6), 'refused'),
+  kase('invite', 'v3: the TURN servers cut short', parts3.map((p, i) => (i === 5 ? p.slice(0, 10) : p)).join('.'), 'refused'),
+  kase('invite', 'v3: the extras part missing', [...parts3.slice(0, 5), parts3[6]].join('.'), 'refused'),
+  kase('invite', 'v3: extras under a version-2 prefix', ['tandem2', ...parts3.slice(1)].join('.'), 'refused'),
+  kase('invite', 'v3: forged extras that are not base64url', () => forged3('%%%'), 'refused'),
+  kase('invite', 'v3: forged extras that are not JSON', () => forged3(b64('{"turn": [')), 'refused'),
+  kase('invite', 'v3: forged extras that are a list', () => forged3(json64([turn])), 'refused'),
+  kase('invite', 'v3: forged extras that are null', () => forged3(json64(null)), 'refused'),
+  kase('invite', 'v3: forged TURN that is a string', () => forged3(json64({ turn: 'turn:x' })), 'refused'),
+  kase('invite', 'v3: forged TURN written with turn://', () => forged3(json64({ turn: [['turn://x.example', 'u', 'p']] })), 'refused'),
+  kase('invite', 'v3: forged TURN with a javascript: address', () => forged3(json64({ turn: [['javascript:alert(1)', 'u', 'p']] })), 'refused'),
+  kase('invite', 'v3: forged TURN without a credential', () => forged3(json64({ turn: [[turn.url, 'u']] })), 'refused'),
+  kase('invite', 'v3: forged TURN with a number for a username', () => forged3(json64({ turn: [[turn.url, 7, 'p']] })), 'refused'),
+  kase('invite', 'v3: forged TURN with a line break in the username', () => forged3(json64({ turn: [[turn.url, 'a\r\nb', 'p']] })), 'refused'),
+  kase('invite', 'v3: forged TURN with a 2 000-character credential', () => forged3(json64({ turn: [[turn.url, 'u', 'p'.repeat(2000)]] })), 'refused'),
+  kase('invite', 'v3: forged list of 5 TURN servers', () => forged3(json64({ turn: Array.from({ length: 5 }, (_, i) => [turn.url, `u${i}`, 'p']) })), 'refused'),
+  kase('invite', 'v3: forged extras nested 2 000 deep', () => forged3(b64('['.repeat(1000) + ']'.repeat(1000))), 'refused'),
+  kase('invite', 'v3: forged extras with a __proto__ key', () => forged3(b64('{"__proto__": {"turn": [["turn:evil.example", "u", "p"]]}}')), 'value', (v: Invite) => assert.equal(v.turn, undefined)),
+  kase('invite', 'v3: forged extras with an unknown key (a later version)', () => forged3(json64({ turn: [[turn.url, 'ada', 's3cret']], relays: ['wss://r.example'] })), 'value', (v: Invite) => assert.deepEqual(v.turn, [turn])),
+  kase('invite', 'v3: 10 000 characters of extras', () => forged3(b64('x'.repeat(10_000))), 'refused')
 ]

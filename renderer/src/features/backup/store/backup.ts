@@ -1,0 +1,189 @@
+import { buildArchive, backupFileName, readArchive, type BackupSpace, type ReadBackup } from '@shared/backup/archive.ts'
+import { readableFiles } from '@shared/backup/readable.ts'
+import { BACKUP_KDF, isSealed, openSeal, seal } from '@shared/backup/seal.ts'
+import { exportIcs } from '@shared/sprint/ics.ts'
+import { currentSprint } from '@shared/sprint/sprintDays.ts'
+import * as Y from 'yjs'
+import { db, type IdentityRow, type SpaceRow } from '@core/database/db.ts'
+import {
+  ensureSpaceFromBackup,
+  isReadableState,
+  mergeDocumentState,
+  mergePrivateNotes,
+  privateNotesOf,
+  readDocumentState,
+  recordSelf,
+  spaceDocumentKeys,
+  supportedLayout
+} from '@core/spaces/spaceArchive.ts'
+import { readSprintSetup } from '@features/sprint/index.ts'
+import { documentContent } from './content.ts'
+
+/**
+ * Export and restore (issue 14). An export reads every document of each chosen space as its whole
+ * Yjs state, renders it readable (shared/backup/readable.ts, plus an .ics of a team's or org's
+ * sprint ceremonies) and zips it (shared/backup/archive.ts), sealed with a passphrase when given
+ * (shared/backup/seal.ts). A restore opens, checks everything, and only then merges each
+ * document (Y.applyUpdate): a damaged or wrong-passphrase file changes nothing.
+ */
+export interface Progress {
+  done: number
+  total: number
+  /** what is being read or merged now */
+  label: string
+}
+
+export interface ExportOptions {
+  spaceIds: readonly string[]
+  privateNotes: boolean
+  /** empty: not sealed */
+  passphrase: string
+  app: string
+  onProgress?: (p: Progress) => void
+}
+
+/** Lets the page paint the progress between documents of a big space. */
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0))
+
+function scheduleIcs(space: SpaceRow, root: Uint8Array): { path: string; text: string; what: string } | null {
+  if (space.kind === 'pair') return null
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, root)
+    const setup = readSprintSetup(doc)
+    const cadence = setup.composed
+    if (!cadence) return null
+    const teams = cadence.teams
+    const team = space.kind === 'team' ? (teams.find((t) => t.id === setup.link?.teamId) ?? teams[0]) : undefined
+    const current = currentSprint(cadence.cadence, new Date().toISOString().slice(0, 10))
+    const text = exportIcs(cadence.cadence, {
+      teams,
+      ...(team ? { teamId: team.id } : {}),
+      fromSprint: Math.max(1, current - 2),
+      toSprint: current + 6,
+      orgId: space.id,
+      calendarName: `${space.name} · sprint ceremonies`
+    })
+    return { path: 'sprint-ceremonies.ics', text, what: 'the sprint ceremonies of the last 2 and next 6 sprints (iCalendar, for any calendar app)' }
+  } catch {
+    // no cadence set up, or one this app cannot schedule: no calendar in the export
+    return null
+  } finally {
+    doc.destroy()
+  }
+}
+
+export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uint8Array; fileName: string; documents: number }> {
+  const rows: SpaceRow[] = []
+  for (const id of options.spaceIds) {
+    const row = await db().spaces.get(id)
+    if (row) rows.push(row)
+  }
+  if (!rows.length) throw new Error('There is no space to export on this device.')
+  const keysBySpace = new Map<string, (string | null)[]>()
+  for (const r of rows) keysBySpace.set(r.id, await spaceDocumentKeys(r.id))
+  const total = [...keysBySpace.values()].reduce((n, k) => n + k.length, 0)
+  let done = 0
+  const spaces: BackupSpace[] = []
+  for (const row of rows) {
+    const documents: BackupSpace['documents'] = []
+    const readable: BackupSpace['readable'] = []
+    for (const key of keysBySpace.get(row.id)!) {
+      options.onProgress?.({ done, total, label: `${row.name}: ${key ?? 'space'}` })
+      await breathe()
+      const state = await readDocumentState(row.id, key)
+      done++
+      if (!state) continue
+      documents.push(state)
+      readable.push(...readableFiles(row.name, documentContent(key, state.state)))
+      if (key === null) {
+        const ics = scheduleIcs(row, state.state)
+        if (ics) readable.push(ics)
+      }
+    }
+    const notes = options.privateNotes ? (await privateNotesOf(row.id)).map(({ id, topic, text, updatedAt }) => ({ id, topic, text, updatedAt })) : undefined
+    spaces.push({ id: row.id, kind: row.kind, name: row.name, key: row.key, status: row.status, documents, readable, privateNotes: notes })
+  }
+  options.onProgress?.({ done: total, total, label: options.passphrase ? 'Sealing with your passphrase' : 'Writing the file' })
+  await breathe()
+  const now = new Date()
+  let bytes = buildArchive({ app: options.app, createdAt: now.getTime(), spaces })
+  if (options.passphrase) bytes = await seal(bytes, options.passphrase, BACKUP_KDF)
+  return { bytes, fileName: backupFileName(rows, now), documents: total }
+}
+
+export type OpenedBackup = { ok: true; backup: ReadBackup } | { ok: false; needsPassphrase: boolean; error: string }
+
+/** Opens a backup file's bytes (with the passphrase when it is sealed); never throws. */
+export async function openBackup(bytes: Uint8Array, passphrase: string): Promise<OpenedBackup> {
+  let plain = bytes
+  if (isSealed(bytes)) {
+    if (!passphrase) return { ok: false, needsPassphrase: true, error: 'This backup is protected with a passphrase: enter it to restore.' }
+    const opened = await openSeal(bytes, passphrase)
+    if (!opened.ok) {
+      return {
+        ok: false,
+        needsPassphrase: opened.reason === 'wrong-passphrase',
+        error:
+          opened.reason === 'wrong-passphrase'
+            ? 'The passphrase does not open this backup (or the file was damaged on the way). Nothing was restored.'
+            : opened.reason === 'unsupported'
+              ? 'This backup was sealed by a newer version of Tandem. Update Tandem to restore it. Nothing was restored.'
+              : 'This backup file is damaged or incomplete. Nothing was restored; try another copy of it.'
+      }
+    }
+    plain = opened.bytes
+  }
+  const read = readArchive(plain)
+  if (!read.ok) return { ok: false, needsPassphrase: false, error: read.error }
+  return { ok: true, backup: read.backup }
+}
+
+export interface RestoreReport {
+  spaces: { id: string; name: string; added: boolean; changedDocuments: number; documents: number; privateNotes: number; error?: string }[]
+  /** documents whose layout is newer than this app's: they open read-only */
+  newerDocuments: number
+  newerFormat: boolean
+}
+
+/**
+ * Merges a backup into this device: each space is added when absent (same id and key) and each of
+ * its documents merged; a space held here with another key is skipped with a message. Every state
+ * is checked to be readable before anything is merged.
+ */
+export async function restoreBackup(backup: ReadBackup, me: IdentityRow, onProgress?: (p: Progress) => void): Promise<RestoreReport> {
+  for (const s of backup.spaces) for (const d of s.documents) if (!isReadableState(d.state)) throw new Error('This backup file is damaged: one of its documents cannot be read. Nothing was restored.')
+  const total = backup.spaces.reduce((n, s) => n + s.documents.length, 0)
+  let done = 0
+  let newerDocuments = 0
+  const report: RestoreReport = { spaces: [], newerDocuments: 0, newerFormat: backup.newerFormat }
+  for (const space of backup.spaces) {
+    const entry: RestoreReport['spaces'][number] = { id: space.id, name: space.name, added: false, changedDocuments: 0, documents: space.documents.length, privateNotes: 0 }
+    report.spaces.push(entry)
+    try {
+      entry.added = await ensureSpaceFromBackup(space)
+    } catch (e) {
+      entry.error = e instanceof Error ? e.message : String(e)
+      done += space.documents.length
+      continue
+    }
+    for (const d of space.documents) {
+      onProgress?.({ done, total, label: `${space.name}: ${d.key ?? 'space'}` })
+      await breathe()
+      const supported = supportedLayout(d.key)
+      if (supported !== null && d.layout > supported) newerDocuments++
+      if (await mergeDocumentState(space.id, d.key, d.state)) entry.changedDocuments++
+      done++
+    }
+    if (entry.added) await recordSelf(space.id, me)
+    if (space.privateNotes) entry.privateNotes = await mergePrivateNotes(space.id, space.privateNotes)
+  }
+  report.newerDocuments = newerDocuments
+  onProgress?.({ done: total, total, label: 'Done' })
+  return report
+}
+
+/** Every space on this device, for "Back up everything". */
+export async function allSpaceIds(): Promise<string[]> {
+  return (await db().spaces.toArray()).sort((a, b) => a.name.localeCompare(b.name)).map((r) => r.id)
+}

@@ -10,6 +10,7 @@ import { watchUnsavedEdits } from '@core/documents/unsavedEdits.ts'
 import { startServices } from '@core/sync/services.ts'
 import { sprintServices } from '@features/sprint/index.ts'
 import { retroServices } from '@features/retro/index.ts'
+import { reminderServices, startReminders } from '@features/reminders/index.ts'
 import './styles.css'
 
 // before any document is loaded: an edit that cannot be written is kept, retried and shown
@@ -20,7 +21,9 @@ syncManager.start()
 // pair journals sync in the background, like root documents
 keepPairJournalsSynced()
 // replication between documents and spaces, for every active space, with or without a screen open
-startServices([...sprintServices, ...retroServices])
+startServices([...sprintServices, ...retroServices, ...reminderServices])
+// this person's meetings → main's reminder service (desktop) or the page's notifications (web)
+startReminders()
 
 // Last line of defence: tell the user instead of failing silently.
 addEventListener('unhandledrejection', (event) => {

@@ -6,6 +6,8 @@ import { platform } from '@core/platform/index.ts'
 import { FirstRun } from '@features/identity/index.ts'
 import { HomeScreen, JoinScreen, NewSpaceDialog, SpaceHome } from '@features/spaces/index.ts'
 import { SettingsScreen } from '@features/settings/index.ts'
+import { MissedReminders, onOpenMeeting } from '@features/reminders/index.ts'
+import { routeOfLink } from '@shared/links/deepLink.ts'
 import { SPACE_TABS } from './tabs.ts'
 import { Sidebar } from './Sidebar.tsx'
 import { Toasts } from '@ui/ui.tsx'
@@ -33,6 +35,7 @@ function Shell() {
       <main className="content" id="main">
         <UnsavedEditsAlert />
         <ReadOnlyNotice />
+        <MissedReminders />
         <Switch>
           <Route path="/">
             <HomeScreen />
@@ -55,15 +58,25 @@ function Shell() {
   )
 }
 
-/** tandem://join/… links (desktop) open the join screen with the code filled in. */
+/**
+ * tandem:// links: `tandem://join/<code>` opens the join screen with the code filled in;
+ * `tandem://open/<path>` (a clicked reminder, desktop) opens that meeting's page. A reminder
+ * clicked in web mode arrives as the app path itself. Anything else is ignored (shared/links/deepLink.ts).
+ */
 function useDeepLinks() {
   const [, navigate] = useLocation()
   useEffect(() => {
     const open = (url: string) => {
-      const code = url.replace(/^tandem:\/\/join\/?/i, '')
-      navigate(`/join/${code}`)
+      const route = routeOfLink(url)
+      if (route) navigate(route)
+      else console.warn(`Ignored a link Tandem does not open: ${url.slice(0, 80)}`)
     }
     void platform.takeDeepLink().then((url) => url && open(url))
-    return platform.onDeepLink(open)
+    const stopLinks = platform.onDeepLink(open)
+    const stopMeetings = onOpenMeeting((path) => navigate(path))
+    return () => {
+      stopLinks()
+      stopMeetings()
+    }
   }, [navigate])
 }

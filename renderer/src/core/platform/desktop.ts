@@ -18,6 +18,12 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
     onDeepLink: (listener) => desktop.on('deep-link', ({ url }) => listener(url)),
     defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
     hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port }),
-    storage: null
+    storage: null,
+    reminders: {
+      set: (schedule) => desktop.invoke('reminders:set', schedule),
+      state: () => desktop.invoke('reminders:state', undefined),
+      dismissMissed: (instances) => desktop.invoke('reminders:dismiss-missed', { instances }),
+      onMissed: (listener) => desktop.on('reminders:missed', ({ missed }) => listener(missed))
+    }
   }
 }

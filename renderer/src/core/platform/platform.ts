@@ -1,4 +1,6 @@
 import type { Invite } from '@shared/spaces/invite.ts'
+import type { MissedReminder } from '@shared/reminders/engine.ts'
+import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.ts'
 
 /** Everything the renderer needs from the machine. Desktop goes through preload; web is a browser. */
 export interface Platform {
@@ -15,6 +17,17 @@ export interface Platform {
   hostSignaling: ((enabled: boolean, port?: number) => Promise<{ running: boolean; urls: string[]; error?: string | undefined }>) | null
   /** the browser's storage for this site (web only; the desktop app keeps its data in its own profile) */
   storage: SiteStorage | null
+  /** main's reminder service (desktop only; web mode runs reminders in the page) */
+  reminders: DesktopReminders | null
+}
+
+/** The reminder channels of the IPC contract (shared/ipc/contract.ts), as the renderer uses them. */
+export interface DesktopReminders {
+  /** the schedule and preferences; main keeps the last good one (a malformed one rejects) */
+  set(schedule: ReminderSchedule): Promise<{ entries: number; nextDueAt: number | null }>
+  state(): Promise<ReminderView>
+  dismissMissed(instances: string[]): Promise<ReminderView>
+  onMissed(listener: (missed: MissedReminder[]) => void): () => void
 }
 
 export interface SiteStorage {

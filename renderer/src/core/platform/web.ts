@@ -27,5 +27,6 @@ export const webPlatform: Platform = {
     return config?.signaling?.length ? config.signaling : DEFAULT_SIGNALING_URLS
   },
   hostSignaling: null,
-  storage: siteStorage
+  storage: siteStorage,
+  reminders: null
 }

@@ -4,3 +4,7 @@
  */
 export { mentorshipTabs } from './tabs.tsx'
 export { keepPairJournalsSynced } from './store/pairSync.ts'
+// what the reminders read from a pair's journal (a bare Y.Doc is accepted, as in node callers)
+export { readPairInfo } from './store/pair.ts'
+export { readSessions } from './store/sessions.ts'
+export { PAIR_DOC_KEY } from './store/docs.ts'

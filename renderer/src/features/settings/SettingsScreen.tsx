@@ -5,6 +5,7 @@ import { saveIdentity } from '@core/device/identity.ts'
 import { saveSetting, useSettings } from '@core/device/settings.ts'
 import { platform } from '@core/platform/index.ts'
 import { IdentityForm } from '@features/identity/index.ts'
+import { ReminderSettings } from '@features/reminders/index.ts'
 import { Field } from '@ui/ui.tsx'
 import { toast } from '@ui/toasts.ts'
 import { LanSignaling } from './LanSignaling.tsx'
@@ -33,6 +34,7 @@ export function SettingsScreen({ identity }: { identity: IdentityRow }) {
           }}
         />
       </section>
+      <ReminderSettings />
       <SignalingSettings />
       <IceServers />
       {platform.hostSignaling && <LanSignaling host={platform.hostSignaling} />}

@@ -8,3 +8,5 @@ export { sprintServices } from './store/services.ts'
 export { useOrgSprint, useTeamSprint } from './store/teamSprint.ts'
 export { readSprintSetup } from './store/cadenceStore.ts'
 export { readRetroInbox } from './store/retroInbox.ts'
+// what the reminders read from a space's root document (with readSprintSetup)
+export { readPeopleRoles } from './store/people.ts'

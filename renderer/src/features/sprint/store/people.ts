@@ -42,3 +42,10 @@ export function ensurePerson(doc: Y.Doc, memberId: string, zone: string): boolea
   savePerson(doc, memberId, { role: 'team-member', timezone: zone, workStart: DEFAULT_WORK_START, workEnd: DEFAULT_WORK_END })
   return true
 }
+
+/** What each member of a team space says about their role (for other features' services: reminders). */
+export function readPeopleRoles(doc: Y.Doc): Record<string, { role: PersonSettings['role']; observer: boolean }> {
+  const out: Record<string, { role: PersonSettings['role']; observer: boolean }> = {}
+  for (const { id, role, observer } of collection(doc, PEOPLE).list()) out[id] = { role, observer: observer === true }
+  return out
+}

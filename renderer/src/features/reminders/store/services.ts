@@ -1,0 +1,92 @@
+import type * as Y from 'yjs'
+import type { PairSession } from '@shared/reminders/mentoring.ts'
+import type { SpacePart } from '@shared/reminders/sources.ts'
+import { readMeta } from '@core/spaces/spaceDoc.ts'
+import type { Service, ServiceContext } from '@core/sync/services.ts'
+import { PAIR_DOC_KEY, readPairInfo, readSessions } from '@features/mentorship/index.ts'
+import { readPeopleRoles, readSprintSetup } from '@features/sprint/index.ts'
+import { spaceParts, type SpaceParts } from './parts.ts'
+
+/**
+ * `reminders.collect`: for every active org, team and pair space, with or without a screen open,
+ * reads what the reminders need from its documents (the cadence and teams, the people's roles,
+ * the pair's journal) into a `SpacePart` and keeps it current as peers edit. The publisher
+ * (publisher.ts) turns all parts into this person's schedule. Reads only: nothing is written, so
+ * running on several devices at once is harmless.
+ */
+export function readSprintPart(ctx: Pick<ServiceContext, 'space' | 'root'>): SpacePart {
+  const name = readMeta(ctx.root, '').name
+  const setup = readSprintSetup(ctx.root, () => name || 'Team')
+  const cadence = setup.composed?.cadence ?? null
+  const teams = setup.composed?.teams ?? []
+  if (ctx.space.kind === 'org') return { kind: 'org', spaceId: ctx.space.id, name, cadence, teams }
+  return {
+    kind: 'team',
+    spaceId: ctx.space.id,
+    name,
+    cadence,
+    // the team's own record is named after its space, as the team pages show it
+    teams: teams.map((t) => (t.id === ctx.space.id && name ? { ...t, name } : t)),
+    orgSpaceId: setup.link?.orgSpaceId ?? null,
+    people: readPeopleRoles(ctx.root)
+  }
+}
+
+export function readPairPart(spaceId: string, root: Y.Doc, journal: Y.Doc): SpacePart {
+  const info = readPairInfo(journal)
+  const names = info.participants.map((p) => p.name.trim()).filter(Boolean)
+  const sessions: PairSession[] = readSessions(journal).map((s) => ({ id: s.id, title: s.title, date: s.date, durationMinutes: s.durationMinutes }))
+  return {
+    kind: 'pair',
+    spaceId,
+    pair: {
+      spaceId,
+      label: names.length >= 2 ? names.join(' & ') : readMeta(root, '').name || info.title,
+      ended: info.endedAt !== null,
+      cadence: info.cadence,
+      nextSession: info.nextSession,
+      // sessions have a day, not an hour: placed at the default time, and the reminder says so
+      sessions
+    }
+  }
+}
+
+function collect(ctx: ServiceContext, parts: SpaceParts): () => void {
+  const id = ctx.space.id
+  const safely = (read: () => SpacePart) => {
+    try {
+      parts.set(id, read())
+    } catch (err) {
+      console.error(`reminders: could not read space ${id}`, err)
+      parts.set(id, null)
+    }
+  }
+  if (ctx.space.kind !== 'pair') {
+    const stop = ctx.whenChanged([ctx.root], () => safely(() => readSprintPart(ctx)))
+    return () => {
+      stop()
+      parts.set(id, null)
+    }
+  }
+  let stopped = false
+  let stop = () => {}
+  ctx
+    .retain(PAIR_DOC_KEY)
+    .then((journal) => {
+      if (stopped) return
+      stop = ctx.whenChanged([ctx.root, journal], () => safely(() => readPairPart(id, ctx.root, journal)))
+    })
+    .catch((err: unknown) => console.error(`reminders: the journal of ${id} could not be opened`, err))
+  return () => {
+    stopped = true
+    stop()
+    ctx.release(PAIR_DOC_KEY)
+    parts.set(id, null)
+  }
+}
+
+export function collectService(parts: SpaceParts = spaceParts): Service {
+  return { name: 'reminders.collect', kinds: ['org', 'team', 'pair'], start: (ctx) => collect(ctx, parts) }
+}
+
+export const reminderServices: readonly Service[] = [collectService()]

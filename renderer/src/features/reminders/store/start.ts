@@ -1,0 +1,196 @@
+import { liveQuery } from 'dexie'
+import { useSyncExternalStore } from 'react'
+import { ReminderState, type MissedReminder } from '@shared/reminders/engine.ts'
+import type { ReminderView } from '@shared/reminders/schedule.ts'
+import { browserZone } from '@shared/time/dates.ts'
+import { db } from '@core/database/db.ts'
+import { getIdentity } from '@core/device/identity.ts'
+import { platform } from '@core/platform/index.ts'
+import { spaceParts } from './parts.ts'
+import { watchPreferences } from './preferences.ts'
+import { SchedulePublisher } from './publisher.ts'
+import { WebReminderRunner, type StateStore, type WebNotifications } from './webRunner.ts'
+
+/**
+ * Reminders in the renderer, started once by main.tsx (with the services of services.ts):
+ * the publisher computes this person's schedule and sends it to main (desktop) or to the page's
+ * runner (web mode, while the tab is open, with the Notification API). The shell and Settings
+ * read what there is to show through `useReminderOverview`.
+ */
+export type Permission = 'granted' | 'denied' | 'default' | 'unsupported'
+
+export interface ReminderOverview {
+  mode: 'desktop' | 'web'
+  /** web mode: what the browser allows (desktop: always 'granted', main shows them) */
+  permission: Permission
+  missed: MissedReminder[]
+  next: ReminderView['next']
+  /** the reminders file was damaged and rebuilt (desktop) */
+  recovered: string | null
+  /** meetings left out of the schedule, and why */
+  problems: string[]
+}
+
+const log = { warn: (message: string) => console.warn(message) }
+const setTimer = (f: () => void, ms: number) => {
+  const handle = setTimeout(f, ms)
+  return () => clearTimeout(handle)
+}
+
+function webPermission(): Permission {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission
+}
+
+let overview: ReminderOverview = {
+  mode: platform.reminders ? 'desktop' : 'web',
+  permission: platform.reminders ? 'granted' : webPermission(),
+  missed: [],
+  next: [],
+  recovered: null,
+  problems: []
+}
+const listeners = new Set<() => void>()
+function update(patch: Partial<ReminderOverview>): void {
+  const next = { ...overview, ...patch }
+  if (JSON.stringify(next) === JSON.stringify(overview)) return
+  overview = next
+  for (const f of [...listeners]) f()
+}
+
+export function useReminderOverview(): ReminderOverview {
+  return useSyncExternalStore(
+    (f) => {
+      listeners.add(f)
+      return () => listeners.delete(f)
+    },
+    () => overview
+  )
+}
+
+/** Where a clicked web notification (or another in-page link) asks to open a meeting. */
+const openers = new Set<(path: string) => void>()
+export function onOpenMeeting(f: (path: string) => void): () => void {
+  openers.add(f)
+  return () => openers.delete(f)
+}
+function openMeeting(path: string): void {
+  for (const f of [...openers]) f(path)
+}
+
+const webNotifications: WebNotifications = {
+  granted: () => webPermission() === 'granted',
+  show(notice, onClick) {
+    const n = new Notification(notice.title, { body: notice.body, tag: notice.tag })
+    n.onclick = () => {
+      window.focus()
+      onClick()
+      n.close()
+    }
+  }
+}
+
+const STATE_KEY = 'reminderState'
+const webStateStore: StateStore = {
+  async load() {
+    const parsed = ReminderState.safeParse((await db().settings.get(STATE_KEY))?.value)
+    return parsed.success ? parsed.data : null
+  },
+  async save(state) {
+    await db().settings.put({ key: STATE_KEY, value: state })
+  }
+}
+
+let runner: WebReminderRunner | null = null
+let started = false
+
+/** The person pressed "Allow notifications" (web mode). Never asked on load. */
+export async function askForNotifications(): Promise<Permission> {
+  if (typeof Notification === 'undefined') return 'unsupported'
+  try {
+    await Notification.requestPermission()
+  } catch (err) {
+    log.warn(`reminders: the browser did not ask: ${(err as Error).message}`)
+  }
+  update({ permission: webPermission() })
+  void runner?.check()
+  return webPermission()
+}
+
+export async function dismissMissedReminders(instances: string[]): Promise<void> {
+  if (platform.reminders) {
+    const view = await platform.reminders.dismissMissed(instances)
+    update({ missed: view.missed, next: view.next, recovered: view.recovered })
+  } else {
+    await runner?.dismissMissed(instances)
+  }
+}
+
+export function startReminders(): () => void {
+  if (started) return () => {}
+  started = true
+  const desktop = platform.reminders
+  const stops: (() => void)[] = []
+  let send: (schedule: Parameters<NonNullable<typeof desktop>['set']>[0]) => Promise<unknown>
+  if (desktop) {
+    const refresh = () =>
+      desktop
+        .state()
+        .then((view) => update({ missed: view.missed, next: view.next, recovered: view.recovered }))
+        .catch((err: unknown) => log.warn(`reminders: ${(err as Error).message}`))
+    send = async (schedule) => {
+      await desktop.set(schedule)
+      await refresh()
+    }
+    stops.push(desktop.onMissed((missed) => update({ missed })))
+    void refresh()
+  } else {
+    // one tab reminds: the one holding the lock (another tab takes over when it closes)
+    let leader = typeof navigator === 'undefined' || !navigator.locks
+    const notifications: WebNotifications = { granted: () => leader && webNotifications.granted(), show: webNotifications.show }
+    const web = new WebReminderRunner({ now: () => Date.now(), setTimer, notifications, store: webStateStore, open: openMeeting, log })
+    runner = web
+    if (!leader) {
+      let release = () => {}
+      navigator.locks
+        .request('tandem-reminders', () => {
+          leader = true
+          void web.check()
+          return new Promise<void>((resolve) => (release = resolve))
+        })
+        .catch((err: unknown) => log.warn(`reminders: ${(err as Error).message}`))
+      stops.push(() => release())
+    }
+    stops.push(web.subscribe(() => update(web.view())))
+    const look = () => {
+      update({ permission: webPermission() })
+      if (document.visibilityState === 'visible') void web.check()
+    }
+    document.addEventListener('visibilitychange', look)
+    stops.push(() => document.removeEventListener('visibilitychange', look), () => web.stop())
+    send = (schedule) => web.setSchedule(schedule)
+  }
+  const publisher = new SchedulePublisher({
+    parts: spaceParts,
+    now: () => Date.now(),
+    zone: browserZone,
+    setTimer,
+    send: async (schedule) => {
+      await send(schedule)
+      update({ problems: publisher.problems })
+    },
+    log
+  })
+  const identity = liveQuery(getIdentity).subscribe({
+    next: (row) => publisher.setIdentity(row?.deviceId ?? null),
+    error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
+  })
+  stops.push(() => identity.unsubscribe())
+  stops.push(watchPreferences((p) => publisher.setPreferences(p)))
+  publisher.start()
+  stops.push(() => publisher.stop())
+  return () => {
+    for (const stop of stops.reverse()) stop()
+    started = false
+    runner = null
+  }
+}

@@ -69,9 +69,17 @@ export interface BackupSpace {
   privateNotes?: PrivateNote[] | undefined
 }
 
+export interface BackupIdentity {
+  id: string
+  name: string
+  color: string
+}
+
 export interface BackupInput {
   app: string
   createdAt: number
+  /** who made it: a restore on a device with no space yet makes that device this person again */
+  identity?: BackupIdentity | undefined
   spaces: BackupSpace[]
 }
 
@@ -109,6 +117,7 @@ const Manifest = z.object({
   app: z.string().max(40),
   createdAt: z.number().finite(),
   includesPrivateNotes: z.boolean(),
+  identity: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), name: z.string().min(1).max(100), color: z.string().max(40) }).optional(),
   spaces: z.array(ManifestSpace).min(1).max(BACKUP_LIMITS.spaces)
 })
 export type BackupManifest = z.infer<typeof Manifest>
@@ -220,6 +229,7 @@ export function buildArchive(input: BackupInput): Uint8Array {
     app: input.app,
     createdAt: input.createdAt,
     includesPrivateNotes: input.spaces.some((s) => s.privateNotes !== undefined),
+    ...(input.identity ? { identity: input.identity } : {}),
     spaces
   }
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
@@ -239,6 +249,7 @@ export interface RestoredSpace {
 
 export interface ReadBackup {
   app: string
+  identity: BackupIdentity | null
   createdAt: number
   /** written by a newer app (a higher archive version): restore opens its documents read-only */
   newerFormat: boolean
@@ -328,7 +339,7 @@ export function readArchive(bytes: Uint8Array): ReadResult {
     }
     spaces.push({ id: s.id, kind: s.kind, name: s.name, key: s.key, status: s.status, documents, privateNotes })
   }
-  return { ok: true, backup: { app: manifest.app, createdAt: manifest.createdAt, newerFormat: manifest.version > BACKUP_FORMAT_VERSION, spaces } }
+  return { ok: true, backup: { app: manifest.app, identity: manifest.identity ?? null, createdAt: manifest.createdAt, newerFormat: manifest.version > BACKUP_FORMAT_VERSION, spaces } }
 }
 
 /** Every file of the archive as text (the readable files, README, manifest), for tests and previews. */

@@ -90,11 +90,20 @@ describe('exporting a space', () => {
     expect(board.collections.cards).toEqual({ c1: { text: 'Deploys are slow, "really"', columnId: 'bad' }, c2: { text: '=cmd|calc', votes: 3 } })
 
     // CSV: one row per card (a formula-like text is defused with an apostrophe)
-    const csv = Papa.parse<Record<string, string>>(files[`${dir}/readable/tables/sprint-3/cards.csv`]!, { header: true, skipEmptyLines: true })
-    expect(csv.errors).toEqual([])
-    expect(csv.data).toEqual([
-      { id: 'c1', columnId: 'bad', text: 'Deploys are slow, "really"', votes: '' },
-      { id: 'c2', columnId: '', text: "'=cmd|calc", votes: '3' }
+    const rows: string[][] = []
+    const errors: unknown[] = []
+    Papa.parse(files[`${dir}/readable/tables/sprint-3/cards.csv`]!, {
+      skipEmptyLines: true,
+      step: (r) => {
+        rows.push(r.data)
+        errors.push(...r.errors)
+      }
+    })
+    expect(errors).toEqual([])
+    expect(rows).toEqual([
+      ['id', 'columnId', 'text', 'votes'],
+      ['c1', 'bad', 'Deploys are slow, "really"', ''],
+      ['c2', '', "'=cmd|calc", '3']
     ])
 
     // Markdown: the journal's sessions and its notes
@@ -124,7 +133,7 @@ describe('restoring', () => {
       board: await stateOf((await ensureDocRow(id, 'sprint/3')).doc),
       journal: await stateOf((await ensureDocRow(id, 'journal')).doc)
     }
-    const out = await exportSpaces({ spaceIds: [id], privateNotes: true, passphrase: 'correct horse', app: 'test' })
+    const out = await exportSpaces({ spaceIds: [id], privateNotes: true, passphrase: 'correct horse', app: 'test', identity: me })
     await deleteLocalCopy(id)
     expect(await db().spaces.get(id)).toBeUndefined()
 
@@ -132,7 +141,12 @@ describe('restoring', () => {
     expect(wrong).toMatchObject({ ok: false, needsPassphrase: true })
     const opened = await openBackup(out.bytes, 'correct horse')
     if (!opened.ok) throw new Error(opened.error)
-    const first = await restoreBackup(opened.backup, me)
+    // a new profile: another identity, no space yet → it becomes Ada again
+    const fresh: IdentityRow = { id: 'me', deviceId: 'device-new', name: 'Ada (new)', color: '#000000' }
+    await db().identity.put(fresh)
+    const first = await restoreBackup(opened.backup, fresh)
+    expect(first.becamePerson).toBe('Ada')
+    expect((await db().identity.get('me'))?.deviceId).toBe('device-a')
     expect(first.spaces[0]).toMatchObject({ added: true, changedDocuments: 3, privateNotes: 1 })
     await settle()
     const row = (await db().spaces.get(id))!

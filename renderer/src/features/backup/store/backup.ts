@@ -5,6 +5,7 @@ import { exportIcs } from '@shared/sprint/ics.ts'
 import { currentSprint } from '@shared/sprint/sprintDays.ts'
 import * as Y from 'yjs'
 import { db, type IdentityRow, type SpaceRow } from '@core/database/db.ts'
+import { adoptIdentity } from '@core/device/adoptIdentity.ts'
 import {
   ensureSpaceFromBackup,
   isReadableState,
@@ -39,6 +40,7 @@ export interface ExportOptions {
   /** empty: not sealed */
   passphrase: string
   app: string
+  identity?: IdentityRow | null
   onProgress?: (p: Progress) => void
 }
 
@@ -107,7 +109,8 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
   options.onProgress?.({ done: total, total, label: options.passphrase ? 'Sealing with your passphrase' : 'Writing the file' })
   await breathe()
   const now = new Date()
-  let bytes = buildArchive({ app: options.app, createdAt: now.getTime(), spaces })
+  const me = options.identity
+  let bytes = buildArchive({ app: options.app, createdAt: now.getTime(), spaces, identity: me ? { id: me.deviceId, name: me.name, color: me.color } : undefined })
   if (options.passphrase) bytes = await seal(bytes, options.passphrase, BACKUP_KDF)
   return { bytes, fileName: backupFileName(rows, now), documents: total }
 }
@@ -144,6 +147,8 @@ export interface RestoreReport {
   /** documents whose layout is newer than this app's: they open read-only */
   newerDocuments: number
   newerFormat: boolean
+  /** this device had no space and became the person who made the backup (their name) */
+  becamePerson: string | null
 }
 
 /**
@@ -151,12 +156,19 @@ export interface RestoreReport {
  * its documents merged; a space held here with another key is skipped with a message. Every state
  * is checked to be readable before anything is merged.
  */
-export async function restoreBackup(backup: ReadBackup, me: IdentityRow, onProgress?: (p: Progress) => void): Promise<RestoreReport> {
+export async function restoreBackup(backup: ReadBackup, current: IdentityRow, onProgress?: (p: Progress) => void): Promise<RestoreReport> {
   for (const s of backup.spaces) for (const d of s.documents) if (!isReadableState(d.state)) throw new Error('This backup file is damaged: one of its documents cannot be read. Nothing was restored.')
   const total = backup.spaces.reduce((n, s) => n + s.documents.length, 0)
   let done = 0
   let newerDocuments = 0
-  const report: RestoreReport = { spaces: [], newerDocuments: 0, newerFormat: backup.newerFormat }
+  const report: RestoreReport = { spaces: [], newerDocuments: 0, newerFormat: backup.newerFormat, becamePerson: null }
+  // a device with no space yet (a new or cleared profile) becomes the person who made the backup,
+  // so they are the same member of their spaces again, not a newcomer
+  let me = current
+  if (backup.identity && backup.identity.id !== current.deviceId && (await db().spaces.count()) === 0) {
+    me = await adoptIdentity(backup.identity)
+    report.becamePerson = me.name
+  }
   for (const space of backup.spaces) {
     const entry: RestoreReport['spaces'][number] = { id: space.id, name: space.name, added: false, changedDocuments: 0, documents: space.documents.length, privateNotes: 0 }
     report.spaces.push(entry)

@@ -13,8 +13,10 @@ export type MemberStatus = 'online' | 'away' | 'left'
 export interface MemberView extends MemberRecord {
   isMe: boolean
   status: MemberStatus
-  /** "online now", "last seen 5 minutes ago", "left the space" */
+  /** "online now", "online now on 2 devices", "last seen 5 minutes ago", "left the space" */
   presence: string
+  /** how many devices they are online on now (0 when away) */
+  devices: number
 }
 
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
@@ -38,7 +40,8 @@ export function describeLastSeen(lastSeenAt: number, now: number): string {
  */
 export function memberList(
   records: readonly MemberRecord[],
-  online: readonly { id: string; name: string; color: string }[],
+  /** presence entries, one per connected device (clientId: its connection) */
+  online: readonly { id: string; name: string; color: string; clientId?: number }[],
   meId: string,
   now: number
 ): MemberView[] {
@@ -52,13 +55,17 @@ export function memberList(
     const isOnline = onlineIds.has(r.id) || r.id === meId
     const live = online.find((p) => p.id === r.id)
     const status: MemberStatus = isOnline ? 'online' : r.leftAt ? 'left' : 'away'
+    // one member, several devices ("Add my other device"): the same member id in several presences
+    const devices = isOnline ? Math.max(1, new Set(online.filter((p) => p.id === r.id).map((p, i) => p.clientId ?? i)).size) : 0
     const presence =
       status === 'online'
-        ? 'online now'
+        ? devices > 1
+          ? `online now on ${devices} devices`
+          : 'online now'
         : status === 'left'
           ? 'left the space'
           : describeLastSeen(r.lastSeenAt, now)
-    return { ...r, name: live?.name ?? r.name, color: live?.color ?? r.color, isMe: r.id === meId, status, presence }
+    return { ...r, name: live?.name ?? r.name, color: live?.color ?? r.color, isMe: r.id === meId, status, presence, devices }
   })
   const rank = { online: 0, away: 1, left: 2 } as const
   return views.sort(

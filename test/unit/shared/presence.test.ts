@@ -47,6 +47,23 @@ describe('memberList', () => {
     expect(list.find((m) => m.id === 'l')?.presence).toBe('left the space')
   })
 
+  it('shows one member on two devices once, saying so (add my other device)', () => {
+    const online = [
+      { clientId: 1, id: 'me', name: 'Ada', color: '#111111' },
+      { clientId: 7, id: 'me', name: 'Ada', color: '#111111' },
+      { clientId: 3, id: 'bo', name: 'Bo', color: '#222222' }
+    ]
+    const list = memberList([record('me'), record('bo')], online, 'me', NOW)
+    expect(list.map((m) => [m.id, m.devices, m.presence])).toEqual([
+      ['me', 2, 'online now on 2 devices'],
+      ['bo', 1, 'online now']
+    ])
+    // seen from Bo: one person, Ada, on two devices
+    const fromBo = memberList([record('me'), record('bo')], online, 'bo', NOW)
+    expect(fromBo.filter((m) => m.id === 'me')).toHaveLength(1)
+    expect(fromBo.find((m) => m.id === 'me')!.presence).toBe('online now on 2 devices')
+  })
+
   it('shows a presence that arrives before its member record', () => {
     const list = memberList([record('me')], [{ id: 'newcomer', name: 'Nia', color: '#c2255c' }], 'me', NOW)
     expect(list).toHaveLength(2)
@@ -58,7 +75,8 @@ describe('memberList', () => {
       lastSeenAt: NOW,
       isMe: false,
       status: 'online',
-      presence: 'online now'
+      presence: 'online now',
+      devices: 1
     })
   })
 

@@ -5,6 +5,8 @@ import { readFrame, sealedKey, withClients, type Message } from './frames.ts'
 import { AddressCounter, CLOSE, CLOSE_GRACE_MS, addressOf } from './limits.ts'
 import { TopicTable } from './relay.ts'
 import { ReplayGuard } from './replay.ts'
+import type { Relay } from '../relay/server.ts'
+import { RELAY_PATH } from '../../shared/relay/protocol.ts'
 
 /**
  * A signaling server speaking y-webrtc's protocol: clients subscribe to topics (hashed room
@@ -32,6 +34,8 @@ export interface SignalingOptions {
   replayWindowMs?: number
   replayMaxPerTopic?: number
   replayMaxEntries?: number
+  /** the end-to-end-encrypted relay with a mailbox (electron/relay), served on the same port under /relay */
+  relay?: Relay
   log?: (line: string) => void
 }
 
@@ -97,7 +101,8 @@ export async function startSignalingServer(options: SignalingOptions = {}): Prom
 
   const httpServer = http.createServer((req, res) => {
     if (req.url === '/health' || req.url === '/healthz') {
-      const body = JSON.stringify({ ok: true, connections: peers.size, topics: table.size, relayed: count.relayed })
+      const relay = options.relay ? { relay: { store: options.relay.store.kind, ...options.relay.stats() } } : {}
+      const body = JSON.stringify({ ok: true, connections: peers.size, topics: table.size, relayed: count.relayed, ...relay })
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
       res.end(body)
       return
@@ -105,8 +110,19 @@ export async function startSignalingServer(options: SignalingOptions = {}): Prom
     res.writeHead(404, { 'content-type': 'text/plain' })
     res.end('Tandem signaling server: connect with a WebSocket; GET /health for status.\n')
   })
-  const wss = new WebSocketServer({ server: httpServer, maxPayload: o.maxMessageBytes })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes })
   wss.on('error', (err) => log(`server error: ${err.message}`))
+  // one port: /relay (and below) goes to the relay when there is one, anything else is signaling
+  httpServer.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy())
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path === RELAY_PATH || path.startsWith(RELAY_PATH + '/')) {
+      if (options.relay) options.relay.handleUpgrade(req, socket, head)
+      else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
 
   /** Closes with a code and reason the client can read, and cuts it if it does not read them. */
   const closeWith = (conn: WebSocket, code: number, reason: string) => {
@@ -265,7 +281,8 @@ export async function startSignalingServer(options: SignalingOptions = {}): Prom
       new Promise<void>((resolve) => {
         clearInterval(pinger)
         for (const client of wss.clients) client.terminate()
-        wss.close(() => httpServer.close(() => resolve()))
+        const relayClosed = options.relay ? options.relay.close() : Promise.resolve()
+        wss.close(() => httpServer.close(() => void relayClosed.then(() => resolve(), () => resolve())))
         httpServer.closeAllConnections()
       })
   }

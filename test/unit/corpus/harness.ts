@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { collection, defineCollection, documentStats, type CollectionDef } from '@core/collections/index.ts'
 import { readMembers, readMeta } from '@core/spaces/spaceDoc.ts'
 import { readFrame } from '../../../electron/signaling/frames.ts'
+import { parseClientFrame, parseRelayFrame } from '@shared/relay/protocol.ts'
 import { IpcContractError, parseEvent, parseRequest, parseResponse } from '@shared/ipc/contract.ts'
 import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
 import { parseMarkdown, plainText } from '@shared/mentorship/markdownTree.ts'
@@ -280,7 +281,17 @@ export const PARSERS = {
   /** a space's root document a peer wrote (core/spaces/spaceDoc.ts) */
   spaceDoc,
   /** a frame a client sends the signaling server (electron/signaling/frames.ts) */
-  signalingFrame: frame
+  signalingFrame: frame,
+  /** a frame a client sends the relay (shared/relay/protocol.ts; sealed data at most 64 KiB here) */
+  relayClientFrame(input: string): Outcome {
+    const r = parseClientFrame(input, 64 * 1024)
+    return r.ok ? value(r.frame) : refused(`relay frame refused: ${r.reason}`)
+  },
+  /** a frame the relay sends a client (shared/relay/protocol.ts) */
+  relayFrame(input: string): Outcome {
+    const r = parseRelayFrame(input, 64 * 1024)
+    return r.ok ? value(r.frame) : refused(`relay frame refused: ${r.reason}`)
+  }
 } as const
 
 export type ParserName = keyof typeof PARSERS

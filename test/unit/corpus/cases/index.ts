@@ -7,6 +7,7 @@ import { ipcCases } from './ipc.ts'
 import { journalCases } from './journals.ts'
 import { peerRecordCases } from './peerRecords.ts'
 import { profileCases } from './profiles.ts'
+import { relayFrameCases } from './relayFrames.ts'
 
 /** Every case of the malformed-input corpus, by parser. */
 export const CORPUS: readonly CorpusCase[] = [
@@ -17,5 +18,6 @@ export const CORPUS: readonly CorpusCase[] = [
   ...icsCases,
   ...ipcCases,
   ...peerRecordCases,
-  ...frameCases
+  ...frameCases,
+  ...relayFrameCases
 ]

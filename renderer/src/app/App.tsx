@@ -6,6 +6,7 @@ import { platform } from '@core/platform/index.ts'
 import { FirstRun } from '@features/identity/index.ts'
 import { HomeScreen, JoinScreen, NewSpaceDialog, SpaceHome } from '@features/spaces/index.ts'
 import { SettingsScreen } from '@features/settings/index.ts'
+import { AddDeviceScreen, BackupScreen } from '@features/backup/index.ts'
 import { MissedReminders, onOpenMeeting } from '@features/reminders/index.ts'
 import { routeOfLink } from '@shared/links/deepLink.ts'
 import { SPACE_TABS } from './tabs.ts'
@@ -25,8 +26,11 @@ export function App() {
 
 function Shell() {
   const identity = useIdentity()
+  const [location] = useLocation()
   useDeepLinks()
   if (identity === undefined) return <div className="loading" aria-busy="true" />
+  // "Add my other device" on a device with no identity yet: it becomes that person
+  if (identity === null && /^\/device(\/|$)/.test(location)) return <AddDeviceScreen code={location.replace(/^\/device\/?/, '')} firstRun />
   if (identity === null) return <FirstRun />
   return (
     <div className="shell">
@@ -49,6 +53,13 @@ function Shell() {
           <Route path="/settings">
             <SettingsScreen identity={identity} />
           </Route>
+          <Route path="/backup">
+            <BackupScreen identity={identity} />
+          </Route>
+          <Route path="/device">
+            <AddDeviceScreen code="" firstRun={false} />
+          </Route>
+          <Route path="/device/*">{(p) => <AddDeviceScreen code={p['*'] ?? ''} firstRun={false} />}</Route>
           <Route>
             <Redirect to="/" />
           </Route>
@@ -67,6 +78,9 @@ function useDeepLinks() {
   const [, navigate] = useLocation()
   useEffect(() => {
     const open = (url: string) => {
+      // "Add my other device" links (tandem://device/<code>, issue 14)
+      const device = /^tandem:\/\/device\/?(\S*)$/i.exec(url)
+      if (device) return navigate(`/device/${device[1] ?? ''}`)
       const route = routeOfLink(url)
       if (route) navigate(route)
       else console.warn(`Ignored a link Tandem does not open: ${url.slice(0, 80)}`)

@@ -13,11 +13,21 @@ export class IdentityInUseError extends Error {
   }
 }
 
-export async function adoptIdentity(identity: { id: string; name: string; color: string }): Promise<IdentityRow> {
+/** Throws IdentityInUseError when this device cannot become `memberId`. */
+export async function assertCanAdopt(memberId: string): Promise<void> {
+  const d = db()
+  const here = await d.identity.get('me')
+  if (here && here.deviceId !== memberId && (await d.spaces.count()) > 0) throw new IdentityInUseError()
+}
+
+/**
+ * Makes this device that person. `checked`: the caller ran assertCanAdopt before adding spaces
+ * as that person (the second device joins its spaces first, so the app opens on them at once).
+ */
+export async function adoptIdentity(identity: { id: string; name: string; color: string }, checked = false): Promise<IdentityRow> {
   const d = db()
   return d.transaction('rw', d.identity, d.spaces, async () => {
-    const here = await d.identity.get('me')
-    if (here && here.deviceId !== identity.id && (await d.spaces.count()) > 0) throw new IdentityInUseError()
+    if (!checked) await assertCanAdopt(identity.id)
     const row: IdentityRow = { id: 'me', deviceId: identity.id, name: identity.name, color: identity.color }
     await d.identity.put(row)
     return row

@@ -15,6 +15,9 @@ export function FirstRun() {
           directly with the people you invite, end-to-end encrypted — no account, no server holding your data.
         </p>
         <IdentityForm initialName="" initialColor={color} submitLabel="Get started" onSubmit={async (n, c) => void (await saveIdentity(n, c))} />
+        <p className="muted small">
+          Already use Tandem on another computer? <a href="#/device">Add this device</a> to be the same person with all your spaces.
+        </p>
       </section>
     </main>
   )

@@ -39,6 +39,15 @@ export function SettingsScreen({ identity }: { identity: IdentityRow }) {
       <IceServers />
       {platform.hostSignaling && <LanSignaling host={platform.hostSignaling} />}
       {platform.storage && <StorageUsage storage={platform.storage} />}
+      <section className="panel" aria-labelledby="backup-title">
+        <h2 id="backup-title">Backup &amp; devices</h2>
+        <p className="muted">Export a space or all of them to a file, restore one, add your other device, see what each space takes.</p>
+        <div className="row">
+          <a className="button" href="#/backup">
+            Open backup &amp; devices
+          </a>
+        </div>
+      </section>
       <p className="muted small">Tandem {version}</p>
     </div>
   )

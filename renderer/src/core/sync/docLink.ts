@@ -5,6 +5,8 @@ import { roomNameFor } from '@shared/sync/roomName.ts'
 import type { RtcConfig } from '@shared/sync/ice.ts'
 import type { PresenceUser } from './status.ts'
 import { chunkedWire } from './wire.ts'
+import { forgetRelayState, startRelay } from './relayLink.ts'
+import type { RelayProvider } from './relayProvider.ts'
 
 export interface LinkEvents {
   /** peers connected over WebRTC changed */
@@ -33,6 +35,8 @@ export class DocLink {
   readonly awareness: Awareness
   private provider: WebrtcProvider | null = null
   private urls = ''
+  /** our presence as last set here (put back after a replaced provider removes it) */
+  private local: Record<string, unknown> | null = null
 
   constructor(
     readonly docId: string,
@@ -65,6 +69,7 @@ export class DocLink {
     this.disconnect()
     if (urls.length === 0) return
     this.awareness.setLocalState(localState)
+    this.local = localState
     const provider = new WebrtcProvider(roomNameFor(this.docId), this.doc, {
       signaling: urls,
       password: key,
@@ -94,18 +99,46 @@ export class DocLink {
     if (!this.provider) return
     // destroy() alone leaves the provider registered with its signaling connections, which then
     // retry their servers forever (also servers no longer in the settings): disconnect first
-    this.provider.disconnect()
-    this.provider.destroy()
+    const old = this.provider
+    old.disconnect()
+    old.destroy()
+    // y-webrtc's destroy() removes our own presence from the shared Awareness later, once the old
+    // room's key is derived (a promise): when a new provider replaced it in the meantime (other
+    // servers or ICE settings), we would stay invisible to every peer. Callbacks on one promise run
+    // in order, so this one runs after that removal and puts our presence back.
+    void (old as unknown as { key: PromiseLike<unknown> }).key.then(() => {
+      if (this.provider && this.local && this.awareness.getLocalState() === null) this.awareness.setLocalState(this.local)
+    })
     this.provider = null
     this.urls = ''
     // peers are gone from here on: do not wait for their presence to time out
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID)
     removeAwarenessStates(this.awareness, others, 'offline')
+    // and forget their clocks: a peer that stayed resends its state unchanged (same clock) when we
+    // reconnect, which awareness ignores as already known; they would show as away until their
+    // next renewal (up to 15 s), e.g. after a change of the ICE settings
+    for (const id of others) this.awareness.meta.delete(id)
     this.events.onPeers(0, 0)
+  }
+
+  private relay: RelayProvider | null = null
+  private relayWanted = ''
+
+  /** Also sync through these relays (issue 13 #2; none: no relay), whatever WebRTC does. Idempotent. */
+  setRelays(urls: string[], key: string, localState: Record<string, unknown>): void {
+    const wanted = urls.length > 0 ? `${urls.join(' ')}\n${key}` : ''
+    if (wanted === this.relayWanted) return
+    this.relay?.destroy()
+    this.relay = null
+    this.relayWanted = wanted
+    if (!wanted) return forgetRelayState(this.docId)
+    if (this.awareness.getLocalState() === null) this.awareness.setLocalState(localState)
+    this.relay = startRelay({ urls, docId: this.docId, doc: this.doc, spaceKey: key, awareness: this.awareness, onTrouble: (what) => this.events.onTrouble(what) })
   }
 
   setLocalField(field: string, value: unknown): void {
     if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(field, value)
+    if (this.local) this.local = { ...this.local, [field]: value }
   }
 
   /** someone else is here (awareness holds more than our own state) */
@@ -114,6 +147,7 @@ export class DocLink {
   }
 
   destroy(): void {
+    this.setRelays([], '', {})
     this.disconnect()
     this.awareness.destroy()
   }

@@ -153,14 +153,16 @@ export function IceServers() {
           )}
         </fieldset>
 
-        <label style={inline}>
-          <input type="checkbox" style={box} checked={value.relayOnly} onChange={(e) => edit({ relayOnly: e.target.checked })} aria-describedby="relay-hint" />
-          <span>Relay only: connect only through a TURN server</span>
-        </label>
-        <p className="field-hint" id="relay-hint">
-          For strict networks, or to keep your address from peers. Peers then connect only through TURN; STUN is not used.
-          {value.relayOnly && noTurn && <strong> No TURN server yet: until one is added here or comes with an invite, no peer can connect.</strong>}
-        </p>
+        <div style={{ display: 'grid', gap: 4 }}>
+          <label style={inline}>
+            <input type="checkbox" style={box} checked={value.relayOnly} onChange={(e) => edit({ relayOnly: e.target.checked })} aria-describedby="relay-hint" />
+            <span>Relay only: connect only through a TURN server</span>
+          </label>
+          <p className="field-hint" id="relay-hint" style={{ margin: 0 }}>
+            For strict networks, or to keep your address from peers. Peers then connect only through TURN; STUN is not used.
+            {value.relayOnly && noTurn && <strong> No TURN server yet: until one is added here or comes with an invite, no peer can connect.</strong>}
+          </p>
+        </div>
 
         <div className="row end">
           <button type="button" className="button" onClick={() => void test()} disabled={testing}>
@@ -225,7 +227,10 @@ function TurnEntry(props: { n: number; server: DeviceTurnServer; errors: TurnFie
     )
   }
   return (
-    <div className="stack" role="group" aria-label={`TURN server ${n}`} style={{ gap: 8, borderLeft: '3px solid var(--line)', paddingLeft: 12 }}>
+    <div className="stack" role="group" aria-labelledby={`turn-${n}-title`} style={{ gap: 8, borderLeft: '3px solid var(--line)', paddingLeft: 12 }}>
+      <span className="field-label" id={`turn-${n}-title`}>
+        TURN server {n}
+      </span>
       {field('url', 'Address', 'text', 'turn:turn.example.org:3478')}
       <div className="row" style={{ alignItems: 'start' }}>
         {field('username', 'Username', 'text', '')}
@@ -246,7 +251,8 @@ function TurnEntry(props: { n: number; server: DeviceTurnServer; errors: TurnFie
 
 function ProbeResult({ verdict }: { verdict: ProbeVerdict }) {
   return (
-    <div className={verdict.reach === 'relay' || verdict.reach === 'stun' ? 'alert info' : 'alert error'} style={{ display: 'block', marginBottom: 0 }}>
+    // calm only when something beyond this network works and no configured server failed
+    <div className={verdict.reach !== 'host' && verdict.reach !== 'none' && verdict.servers.every((s) => s.ok) ? 'alert info' : 'alert error'} style={{ display: 'block', marginBottom: 0 }}>
       <p style={{ margin: 0 }}>
         <strong>{verdict.headline}</strong>
       </p>
@@ -254,8 +260,7 @@ function ProbeResult({ verdict }: { verdict: ProbeVerdict }) {
         <ul aria-label="Each server" style={{ margin: '8px 0 0', paddingLeft: 18 }}>
           {verdict.servers.map((s, i) => (
             <li key={`${i} ${s.url}`}>
-              <code>{s.url}</code> — {s.ok ? '' : <span className="danger-text">failed: </span>}
-              {s.message}
+              <code>{s.url}</code> — {s.ok ? <strong>works.</strong> : <strong className="danger-text">failed.</strong>} {s.message}
             </li>
           ))}
         </ul>

@@ -225,16 +225,16 @@ export interface ProbeVerdict {
 function errorSentence(kind: 'stun' | 'turn', errors: ServerProbe['errors'], timedOut: boolean, seconds: number): string {
   const codes = errors.map((e) => e.code)
   const detail = errors.find((e) => e.text)?.text
-  if (kind === 'turn' && codes.includes(401)) return 'refused the username or credential (401 Unauthorized): check both.'
-  if (codes.includes(403)) return 'refused this device (403 Forbidden): the operator does not allow it.'
-  if (codes.includes(486)) return 'has no allocation left for this account (486 quota reached).'
-  if (codes.includes(508)) return 'is out of capacity (508).'
+  if (kind === 'turn' && codes.includes(401)) return 'it refused the username or credential (401 Unauthorized); check both.'
+  if (codes.includes(403)) return 'it refused this device (403 Forbidden): its operator does not allow it.'
+  if (codes.includes(486)) return 'this account has no allocation left (486 quota reached).'
+  if (codes.includes(508)) return 'it is out of capacity (508).'
   if (codes.includes(701)) {
-    return `could not be reached${detail ? ` (${detail})` : ''}: check the address and port, and that a firewall lets it through.`
+    return `it could not be reached${detail ? ` (${detail})` : ''}; check the address and port, and that a firewall lets it through.`
   }
-  if (errors.length > 0) return `answered with an error (${errors.map((e) => `${e.code}${e.text ? ' ' + e.text : ''}`).join('; ')}).`
-  if (timedOut) return `did not answer within ${seconds} s: check the address and port, and that a firewall lets it through.`
-  return 'gave no candidate: it did not answer.'
+  if (errors.length > 0) return `it answered with an error (${errors.map((e) => `${e.code}${e.text ? ' ' + e.text : ''}`).join('; ')}).`
+  if (timedOut) return `it did not answer within ${seconds} s; check the address and port, and that a firewall lets it through.`
+  return 'it gave nothing: it did not answer.'
 }
 
 /** Plain sentences for a connectivity test: the best way peers can reach this device, and each server. */
@@ -243,8 +243,8 @@ export function judgeProbe(probes: readonly ServerProbe[], hostTypes: readonly C
     if (p.kind === 'turn' && p.types.includes('relay')) return { url: p.url, ok: true, message: 'TURN reachable: it relays for this device (relay candidate).' }
     if (p.kind === 'stun' && p.types.includes('srflx')) return { url: p.url, ok: true, message: 'STUN reachable: it sees this device’s public address (srflx candidate).' }
     const why = errorSentence(p.kind, p.errors, p.timedOut, seconds)
-    if (p.kind === 'turn' && p.types.includes('srflx')) return { url: p.url, ok: false, message: `Answers, but gives no relay: it ${why}` }
-    return { url: p.url, ok: false, message: `Not working: it ${why}` }
+    if (p.kind === 'turn' && p.types.includes('srflx')) return { url: p.url, ok: false, message: `It answers but relays nothing: ${why}` }
+    return { url: p.url, ok: false, message: `Not reachable: ${why}` }
   })
   const relay = servers.some((s, i) => s.ok && probes[i]!.kind === 'turn')
   const stun = probes.some((p) => p.types.includes('srflx'))

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { DateTime } from 'luxon'
 import { CEREMONIES, CEREMONY_KINDS, type CeremonyKind } from '@shared/sprint/ceremonies.ts'
+import { isMuted } from '@shared/reminders/plan.ts'
 import { pauseForAnHour, pauseUntilTomorrow, type ReminderPreferences } from '@shared/reminders/preferences.ts'
 import type { ReminderKind } from '@shared/reminders/entry.ts'
 import { browserZone } from '@shared/time/dates.ts'
@@ -56,7 +57,7 @@ export function ReminderSettings() {
       <Delivery />
       {prefs && <Pause prefs={prefs} />}
       {prefs && <PreferencesForm key={JSON.stringify(prefs)} prefs={prefs} />}
-      <NextMeetings />
+      <NextMeetings prefs={prefs} />
     </section>
   )
 }
@@ -103,7 +104,7 @@ function Pause({ prefs }: { prefs: ReminderPreferences }) {
     toast(result.ok ? message : result.error, result.ok ? 'info' : 'error')
   }
   return (
-    <div className="row">
+    <div className="row pause-row">
       <p role="status">{paused ? `Reminders are paused until ${when(prefs.pausedUntil ?? now)}.` : 'Reminders are on.'}</p>
       <button type="button" className="button" onClick={() => void set(pauseForAnHour(Date.now()), 'Reminders paused for an hour.')}>
         Pause for an hour
@@ -250,7 +251,7 @@ function PreferencesForm({ prefs }: { prefs: ReminderPreferences }) {
   )
 }
 
-function NextMeetings() {
+function NextMeetings({ prefs }: { prefs: ReminderPreferences | undefined }) {
   const overview = useReminderOverview()
   const zone = browserZone()
   return (
@@ -264,7 +265,7 @@ function NextMeetings() {
             <li key={`${entry.id}@${entry.startsAt}`}>
               <strong>{entry.title}</strong> · {entry.groupLabel} — {when(entry.startsAt, zone)}
               {!entry.timeSet && ' (no time set; placed at 10:00)'}
-              <span className="muted"> · {remindAt === null ? 'no reminder (muted or held)' : `reminder at ${when(remindAt, zone)}`}</span>
+              <span className="muted"> · {remindAt !== null ? `reminder at ${when(remindAt, zone)}` : prefs && isMuted(entry, prefs) ? 'muted' : 'no reminder ahead'}</span>
             </li>
           ))}
         </ul>

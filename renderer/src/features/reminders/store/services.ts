@@ -20,13 +20,17 @@ export function readSprintPart(ctx: Pick<ServiceContext, 'space' | 'root'>): Spa
   const cadence = setup.composed?.cadence ?? null
   const teams = setup.composed?.teams ?? []
   if (ctx.space.kind === 'org') return { kind: 'org', spaceId: ctx.space.id, name, cadence, teams }
+  // a team space is a team of its schedule even before its own record is written (as the team
+  // pages read it, useTeamSprint), named after its space
+  const id = ctx.space.id
+  const record = setup.teamRecords.find((t) => t.id === id)
+  const own = teams.find((t) => t.id === id) ?? { id, name, ...(record?.timezone ? { timezone: record.timezone } : {}) }
   return {
     kind: 'team',
-    spaceId: ctx.space.id,
+    spaceId: id,
     name,
     cadence,
-    // the team's own record is named after its space, as the team pages show it
-    teams: teams.map((t) => (t.id === ctx.space.id && name ? { ...t, name } : t)),
+    teams: [...teams.filter((t) => t.id !== id), { ...own, name: name || own.name }],
     orgSpaceId: setup.link?.orgSpaceId ?? null,
     people: readPeopleRoles(ctx.root)
   }

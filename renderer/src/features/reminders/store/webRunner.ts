@@ -2,7 +2,7 @@ import { byStart } from '@shared/reminders/entry.ts'
 import { advance, dismissMissed, EMPTY_STATE, type MissedReminder, type ReminderState } from '@shared/reminders/engine.ts'
 import { notificationText } from '@shared/reminders/notification.ts'
 import { planReminders, type PlannedReminder } from '@shared/reminders/plan.ts'
-import { NEXT_SHOWN, type ReminderSchedule, type ReminderView } from '@shared/reminders/schedule.ts'
+import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.ts'
 
 /**
  * Web mode's reminder service: the same decision step as main's (`advance`, shared/reminders),
@@ -37,6 +37,8 @@ export interface WebRunnerDeps {
 }
 
 export const WEB_HEARTBEAT_MS = 60_000
+/** Settings lists this many next meetings in web mode (the desktop's tray and view show 3). */
+export const WEB_NEXT_SHOWN = 6
 
 export type WebReminderView = Pick<ReminderView, 'missed' | 'next'>
 
@@ -53,8 +55,13 @@ export class WebReminderRunner {
 
   constructor(private readonly deps: WebRunnerDeps) {}
 
+  /**
+   * A new schedule. What came due under the old one is decided first (after sleep, the new one no
+   * longer lists a meeting that has started, and its reminder must still count as missed).
+   */
   setSchedule(schedule: ReminderSchedule): Promise<void> {
-    return this.run(() => {
+    return this.run(async () => {
+      await this.step()
       this.schedule = schedule
     })
   }
@@ -161,7 +168,7 @@ export class WebReminderRunner {
     const next = (this.schedule?.entries ?? [])
       .filter((e) => e.startsAt > now)
       .sort(byStart)
-      .slice(0, NEXT_SHOWN)
+      .slice(0, WEB_NEXT_SHOWN)
       .map((entry) => ({ entry, remindAt: remindAt.get(entry.id) ?? null }))
     const view = { missed, next }
     if (JSON.stringify(view) === JSON.stringify(this.snapshot)) return

@@ -40,10 +40,16 @@ export function AddDeviceScreen({ code: initialCode, firstRun }: { code: string;
   const form = (
     <form className="stack" noValidate onSubmit={(e) => void submit(e)}>
       <Field label="Link or code from your other device">
-        <textarea className="mono" rows={3} value={code} spellCheck={false} onChange={(e) => setCode(e.target.value)} disabled={busy} />
+        <textarea className="mono" rows={3} value={code} spellCheck={false} onChange={(e) => {
+            setCode(e.target.value)
+            setError(null)
+          }} disabled={busy} />
       </Field>
       <Field label="Passphrase your other device shows" hint="10 characters, like K7QM2-XD9PA.">
-        <input value={passphrase} autoComplete="off" spellCheck={false} onChange={(e) => setPassphrase(e.target.value)} disabled={busy} />
+        <input value={passphrase} autoComplete="off" spellCheck={false} onChange={(e) => {
+            setPassphrase(e.target.value)
+            setError(null)
+          }} disabled={busy} />
       </Field>
       {error && (
         <p className="field-error" role="alert">

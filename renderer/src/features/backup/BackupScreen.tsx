@@ -277,7 +277,7 @@ function OtherDevicePanel({ identity }: { identity: IdentityRow }) {
             </p>
             <p className="muted small">Send the link privately, and never the passphrase the same way.</p>
           </div>
-          <QrCode text={link} label="QR code of the link for your other device" />
+          <QrCode text={link} label="QR code to scan on your other device" />
         </div>
       )}
     </section>

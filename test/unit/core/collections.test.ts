@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { anonymously, collection, defineCollection } from '@core/collections/index.ts'
+import { anonymously, collection, defineCollection, GAP_PATIENCE_MS } from '@core/collections/index.ts'
 import { defineDocument, openVersioned } from '@core/documents/index.ts'
 import { Order } from '@shared/collections/order.ts'
 
@@ -22,6 +22,25 @@ const grandchildren = defineCollection({
   parent: { def: children, field: 'childId' },
   onRemove: (_doc, id) => removedBodies.push(id)
 })
+
+/** sessions with a rich-text body `body:<id>` that goes with them (as a pair's session notes) */
+const Meeting = z.object({ title: z.string() })
+const bodyName = (id: string) => `body:${id}`
+const meetings = defineCollection({
+  name: 'meetings',
+  schema: Meeting,
+  attachedPrefix: 'body:',
+  onRemove: (doc, id) => {
+    if (!doc.share.has(bodyName(id))) return
+    const body = doc.getXmlFragment(bodyName(id))
+    if (body.length > 0) body.delete(0, body.length)
+  }
+})
+const paragraph = (text: string) => {
+  const p = new Y.XmlElement('paragraph')
+  p.insert(0, [new Y.XmlText(text)])
+  return p
+}
 
 /** Peers exchanging every update, with a switch to hold them apart. */
 function peers(n: number) {
@@ -157,6 +176,99 @@ describe('record collections', () => {
     expect(removedBodies).toContain(g)
     // no root types without a record name were created by reads or removals
     expect([...a.share.keys()].every((k) => k.includes('::'))).toBe(true)
+  })
+
+  it('takes along what another peer added to a removed record meanwhile, whichever arrives first (fuzz finding)', () => {
+    const { docs, sync } = peers(3)
+    const [a, b, c] = docs as [Y.Doc, Y.Doc, Y.Doc]
+    const p = collection(a, parents).create({ title: 'Direction' })
+    const m = collection(a, meetings).create({ title: 'Session' })
+    sync()
+    for (const d of docs) expect(collection(d, children).list()).toEqual([]) // read before, kept up to date after
+    // apart: a removes the direction and the session; b adds a step to the direction and types into the session
+    collection(a, parents).remove(p)
+    collection(a, meetings).remove(m)
+    const step = collection(b, children).create({ parentId: p, text: 'added meanwhile' })
+    b.getXmlFragment(bodyName(m)).insert(0, [paragraph('typed meanwhile')])
+    // c hears b first, then a; a and b hear each other
+    Y.applyUpdate(c, Y.encodeStateAsUpdate(b, Y.encodeStateVector(c)))
+    expect(collection(c, children).get(step)?.text).toBe('added meanwhile')
+    Y.applyUpdate(c, Y.encodeStateAsUpdate(a, Y.encodeStateVector(c)))
+    expect(collection(c, children).get(step)).toBeNull()
+    sync()
+    sync()
+    for (const d of docs) {
+      expect(collection(d, parents).list()).toEqual([])
+      expect(collection(d, children).list()).toEqual([])
+      expect(collection(d, children).childrenOf(p)).toEqual([])
+      expect(d.getXmlFragment(bodyName(m)).length).toBe(0)
+    }
+    // restoring the direction brings back what was added to it
+    collection(a, parents).create({ title: 'Direction again' }, { id: p })
+    sync()
+    for (const d of docs) expect(collection(d, children).childrenOf(p).map((r) => r.text)).toEqual(['added meanwhile'])
+  })
+
+  it('keeps a record whole while a writer’s later update arrives before an earlier one (fuzz finding)', () => {
+    const w = new Y.Doc()
+    const r = new Y.Doc()
+    const id = collection(w, items).create({ text: 'v1' })
+    const other = collection(w, items).create({ text: 'other' })
+    Y.applyUpdate(r, Y.encodeStateAsUpdate(w))
+    expect(texts(r)).toEqual(['v1', 'other'])
+    const updates: Uint8Array[] = []
+    w.on('update', (u: Uint8Array) => updates.push(u))
+    collection(w, items).patch(other, { text: 'other 2' }) // the earlier update, delayed
+    collection(w, items).patch(id, { text: 'v2' })
+    collection(w, items).move(id, 'last')
+    const [early, ...later] = updates
+    for (const u of later) Y.applyUpdate(r, u)
+    expect(r.store.pendingStructs).not.toBeNull()
+    // Yjs applied the later updates' deletes, not their values: the record shows as it last read whole
+    const meanwhile = collection(r, items).get(id)
+    expect(meanwhile?.text).toBe('v1')
+    expect(meanwhile?.order).toEqual(expect.any(String))
+    expect(texts(r)).toEqual(['v1', 'other'])
+    // a write here meanwhile shows
+    collection(r, items).patch(id, { text: 'mine' })
+    expect(collection(r, items).get(id)?.text).toBe('mine')
+    Y.applyUpdate(r, early!)
+    expect(r.store.pendingStructs).toBeNull()
+    Y.applyUpdate(w, Y.encodeStateAsUpdate(r, Y.encodeStateVector(w)))
+    expect(texts(r)).toEqual(texts(w))
+    expect(texts(r)[0]).toBe('other 2')
+  })
+
+  describe('a gap nobody fills', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('is waited for a while, then records read as they are (a real change never stays hidden)', () => {
+      vi.useFakeTimers()
+      const w = new Y.Doc()
+      const r = new Y.Doc()
+      const kept = collection(w, tags).create({ label: 'kept' })
+      const cleared = collection(w, tags).create({ label: 'cleared' })
+      Y.applyUpdate(r, Y.encodeStateAsUpdate(w))
+      expect(collection(r, tags).list().map((t) => t.label)).toEqual(expect.arrayContaining(['kept', 'cleared']))
+      // a hostile or departed writer: an update that needs one r will never get
+      const hostile = new Y.Doc()
+      Y.applyUpdate(hostile, Y.encodeStateAsUpdate(w))
+      hostile.getMap('tags::x').set('label', 'lost')
+      const sv = Y.encodeStateVector(hostile)
+      hostile.getMap('tags::x').set('label', 'gap')
+      Y.applyUpdate(r, Y.encodeStateAsUpdate(hostile, sv))
+      expect(r.store.pendingStructs).not.toBeNull()
+      // meanwhile an honest peer empties a record
+      const before = Y.encodeStateVector(w)
+      collection(w, tags).clear(cleared)
+      Y.applyUpdate(r, Y.encodeStateAsUpdate(w, before))
+      expect(collection(r, tags).get(cleared)?.label).toBe('cleared') // could be the gap: held
+      vi.advanceTimersByTime(GAP_PATIENCE_MS + 1)
+      expect(collection(r, tags).get(cleared)).toBeNull()
+      expect(collection(r, tags).get(kept)?.label).toBe('kept')
+    })
   })
 
   it('orders children within their parent', () => {

@@ -4,7 +4,7 @@ import { newId } from '@shared/spaces/key.ts'
 import { compareOrder, orderKeyAt, orderKeysAtEnd, orderKeysBefore, type Position, type StoredOrder } from '@shared/collections/order.ts'
 import { isReservedKey } from '@shared/collections/reserved.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
-import { recordIds, recordMap, rootCensus, SEP, watch } from './watcher.ts'
+import { recordIds, recordMap, rootCensus, SEP, watch, watchPrefix } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
 
 /**
@@ -34,6 +34,17 @@ import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
  * the new fields. Every peer merges that the same way, because it is a Yjs map write like any
  * other: a removal that saw the restore removes it again, and a removal concurrent with a restore
  * wins (it writes a new tombstone, which the restore did not see, so did not delete).
+ *
+ * What a peer added to a record while another removed it goes with it too, whichever arrives
+ * first: a record whose parent is removed reads as absent (restoring the parent brings it back),
+ * and a removed record's attached root types (`attachedPrefix`: a session's notes) are emptied
+ * again by whichever peer sees them change after the removal (the hierarchies are one level deep).
+ *
+ * ## Updates out of order
+ * A peer may get a writer's update before an earlier one (a reconnect's sync racing a relayed
+ * update). Yjs then applies the update's deletes but holds back its new values, so a field it
+ * replaced reads as missing until the gap fills. Meanwhile such a record keeps showing as it last
+ * read whole (see `changed`), within GAP_PATIENCE_MS for a gap nobody fills.
  */
 export type Rec<T> = T & { readonly id: string }
 
@@ -62,6 +73,12 @@ export interface CollectionBase {
   readonly children: { def: CollectionBase; field: string }[]
   /** what else goes with a removed record (its rich-text body …), in the same transaction */
   readonly onRemove: ((doc: Y.Doc, id: string) => void) | null
+  /**
+   * root keys `<attachedPrefix><id>` (no record) belong to record `id`: when one changes while the
+   * record is removed (a peer typed into a session's notes as another removed the session),
+   * `onRemove` runs again, so what belongs to a removed record goes on every peer
+   */
+  readonly attachedPrefix: string | null
 }
 
 export interface CollectionDef<T> extends CollectionBase {
@@ -74,6 +91,7 @@ export function defineCollection<T>(spec: {
   ordered?: boolean
   parent?: { def: CollectionBase; field: keyof T & string }
   onRemove?: (doc: Y.Doc, id: string) => void
+  attachedPrefix?: string
 }): CollectionDef<T> {
   if (spec.name.includes(SEP)) throw new Error(`collection names cannot contain "${SEP}"`)
   definedNames.add(spec.name)
@@ -83,7 +101,8 @@ export function defineCollection<T>(spec: {
     ordered: spec.ordered ?? false,
     parent: spec.parent ? { def: spec.parent.def, field: spec.parent.field } : null,
     children: [],
-    onRemove: spec.onRemove ?? null
+    onRemove: spec.onRemove ?? null,
+    attachedPrefix: spec.attachedPrefix ?? null
   }
   if (spec.parent) spec.parent.def.children.push({ def, field: spec.parent.field })
   return def
@@ -186,13 +205,25 @@ class LiveCollection<T> implements Collection<T> {
   private byParent: Map<string, Rec<T>[]> | null = null
   private readonly listeners = new Set<() => void>()
   private readonly skippedIds = new Set<string>()
+  /** valid records that read as absent because their parent is removed: id → parent id */
+  private readonly orphans = new Map<string, string>()
+  /** records shown as they last read whole while the updates that complete them wait (see `changed`) */
+  private readonly held = new Set<string>()
+  /** the gap the held records wait for (Yjs's `missing` clocks), and when to stop waiting */
+  private gap: { key: string; stop: () => void } | null = null
+  /** a gap waited for in vain: records are read as they are while it lasts */
+  private abandonedGap: string | null = null
+  /** fields this device's writes removed from a record, until the transaction's change is read */
+  private readonly droppedHere = new Map<string, Set<string>>()
   readonly stats = { skipped: 0, validations: 0 }
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly def: CollectionDef<T>
   ) {
-    watch(doc, def.name, (ids) => this.changed(ids))
+    watch(doc, def.name, (ids, remote) => this.changed(ids, remote))
+    if (def.parent) watch(doc, def.parent.def.name, (ids) => this.parentsChanged(ids))
+    if (def.attachedPrefix && def.onRemove) watchPrefix(doc, def.attachedPrefix, (ids) => this.clearWhatBelongs(ids))
   }
 
   list(): readonly Rec<T>[] {
@@ -327,10 +358,17 @@ class LiveCollection<T> implements Collection<T> {
       }
       for (const [k, v] of Object.entries(fields)) {
         if (k === 'id' || k === DELETED || isReservedKey(k)) continue
+        if (v === undefined) this.dropHere(id, k)
         if (v === undefined) record.delete(k)
         else record.set(k, v)
       }
     })
+  }
+
+  private dropHere(id: string, key: string): void {
+    const keys = this.droppedHere.get(id)
+    if (keys) keys.add(key)
+    else this.droppedHere.set(id, new Set([key]))
   }
 
   private index(): Map<string, Rec<T>> {
@@ -346,6 +384,7 @@ class LiveCollection<T> implements Collection<T> {
 
   private read(id: string): Rec<T> | null {
     const name = recordName(this.def.name, id)
+    this.orphans.delete(id)
     if (!this.doc.share.has(name)) return null
     if (!isRecordId(id)) return this.skip(id)
     const record = recordMap(this.doc, name)
@@ -357,6 +396,14 @@ class LiveCollection<T> implements Collection<T> {
     const parsed = this.def.schema.safeParse(fields)
     if (!parsed.success) return this.skip(id)
     this.skippedIds.delete(id)
+    const parent = this.def.parent
+    const parentId = parent ? (parsed.data as Record<string, unknown>)[parent.field] : undefined
+    if (parent && typeof parentId === 'string' && isRemoved(this.doc, parent.def.name, parentId)) {
+      // added to it on one peer while another removed it: it goes with its parent (read as absent
+      // on every peer, whatever order the two arrive in; restoring the parent brings it back)
+      this.orphans.set(id, parentId)
+      return null
+    }
     return { ...(parsed.data as T), id }
   }
 
@@ -372,21 +419,118 @@ class LiveCollection<T> implements Collection<T> {
     return null
   }
 
-  private changed(ids: ReadonlySet<string>): void {
+  /**
+   * A record may read incomplete only because an update that completes it waits for an earlier
+   * one of its writer: Yjs applies an update's deletes at once (they name items it has) and holds
+   * its new items back until the gap fills (`store.pendingStructs`, a reconnect's sync racing a
+   * relayed update; the deletes may even belong to the missing update, whose values are not here
+   * at all). While the document waits, a record that lost fields keeps showing as it last read
+   * whole — the lost fields keep their last value, or the whole record when it read as empty or
+   * malformed — and is read again once the gap fills. A removal (its tombstone) is never held,
+   * nor what this device's own write removed. A gap nobody fills (a peer that sent updates with a
+   * hole and left, or a hostile one) is waited for GAP_PATIENCE_MS; then records are read as they
+   * are while that gap lasts, so a real change never stays hidden.
+   * `remote`: the change came from elsewhere (a peer, storage).
+   */
+  private changed(ids: ReadonlySet<string>, remote: boolean): void {
+    const dropped = remote ? null : new Map(this.droppedHere)
+    this.droppedHere.clear()
+    if (remote && this.def.onRemove) this.clearWhatBelongs(ids)
     if (!this.records) {
       // nobody has read this collection yet: nothing to keep up to date
       if (this.listeners.size > 0) this.emit()
       return
     }
+    const gap = gapKey(this.doc)
+    const waiting = gap !== null && gap !== this.abandonedGap
     let any = false
     for (const id of ids) {
       const before = this.records.get(id)
-      const after = this.read(id)
+      let after = this.read(id)
+      this.held.delete(id)
+      if (waiting && before !== undefined) {
+        const whole = this.asLastWhole(id, before, after, dropped?.get(id))
+        if (whole !== after) this.held.add(id)
+        after = whole
+      }
       if (after) this.records.set(id, after)
       else this.records.delete(id)
       if (before !== undefined || after !== null) any = true
     }
+    if (this.held.size > 0 && gap !== null) this.waitForGap(gap)
     if (any) this.emit()
+  }
+
+  private asLastWhole(id: string, before: Rec<T>, after: Rec<T> | null, droppedHere: ReadonlySet<string> | undefined): Rec<T> | null {
+    if (after === null) {
+      if (isRemoved(this.doc, this.def.name, id) || this.orphans.has(id)) return null
+      // emptied by this device (clear): gone
+      if (droppedHere && Object.keys(before).every((k) => k === 'id' || droppedHere.has(k))) return null
+      // it lost fields to the gap: what it held, with what it holds now (this device's write)
+      const kept = Object.entries(before).filter(([k]) => k !== 'id' && !droppedHere?.has(k))
+      const now = boundedFields(recordMap(this.doc, recordName(this.def.name, id)))
+      const parsed = this.def.schema.safeParse({ ...Object.fromEntries(kept), ...(typeof now === 'object' ? now : {}) })
+      return parsed.success ? { ...(parsed.data as T), id } : before
+    }
+    // lost: what the record holds no more (a schema's default may stand in for it in `after`)
+    const stored = new Set(this.storedKeys(id))
+    let whole: Record<string, unknown> | null = null
+    for (const [k, v] of Object.entries(before)) {
+      if (k === 'id' || stored.has(k) || droppedHere?.has(k)) continue
+      whole ??= { ...after }
+      whole[k] = v
+    }
+    return whole ? (whole as Rec<T>) : after
+  }
+
+  /** Reads the held records again when the gap fills (or when it is given up on). */
+  private waitForGap(key: string): void {
+    if (this.gap?.key === key) return
+    this.gap?.stop()
+    const readAgain = () => {
+      const ids = new Set(this.held)
+      this.held.clear()
+      if (ids.size > 0) this.changed(ids, false)
+    }
+    const check = () => {
+      const now = gapKey(this.doc)
+      if (now === key) return
+      stop()
+      if (now !== null && this.held.size > 0) this.waitForGap(now) // another gap: wait on
+      else readAgain()
+    }
+    const timer = setTimeout(() => {
+      stop()
+      this.abandonedGap = key
+      readAgain()
+    }, GAP_PATIENCE_MS)
+    ;(timer as { unref?: () => void }).unref?.()
+    const stop = () => {
+      clearTimeout(timer)
+      this.doc.off('afterTransaction', check)
+      if (this.gap?.key === key) this.gap = null
+    }
+    this.doc.on('afterTransaction', check)
+    this.gap = { key, stop }
+  }
+
+  /** A parent's removal (or its restore) hides (or shows again) the records that belong to it. */
+  private parentsChanged(parentIds: ReadonlySet<string>): void {
+    if (!this.records) return // every read looks at the parent
+    const parent = this.def.parent!
+    const affected = new Set<string>()
+    for (const pid of parentIds) {
+      if (isRemoved(this.doc, parent.def.name, pid)) for (const r of this.childrenOf(pid)) affected.add(r.id)
+      else for (const [child, p] of this.orphans) if (p === pid) affected.add(child)
+    }
+    if (affected.size > 0) this.changed(affected, false)
+  }
+
+  /** What belongs to a removed record (its rich-text body …) goes, also when it arrives later. */
+  private clearWhatBelongs(ids: ReadonlySet<string>): void {
+    const onRemove = this.def.onRemove
+    if (!onRemove || isReadOnly(this.doc)) return
+    for (const id of ids) if (isRemoved(this.doc, this.def.name, id)) this.doc.transact(() => onRemove(this.doc, id))
   }
 
   private emit(): void {
@@ -504,6 +648,22 @@ export function documentStats(doc: Y.Doc): { records: number; foreignRecords: nu
     if (!definedNames.has(name)) foreignRecords += count
   }
   return { records, foreignRecords, otherRootKeys: census.others }
+}
+
+/** How long held records wait for a gap to fill (see LiveCollection.changed). */
+export const GAP_PATIENCE_MS = 20_000
+
+/** Which earlier updates the document waits for (null: none), as a key that changes with them. */
+function gapKey(doc: Y.Doc): string | null {
+  const pending = doc.store.pendingStructs
+  if (!pending) return null
+  return [...pending.missing].map(([client, clock]) => `${client}:${clock}`).join(',')
+}
+
+/** The record's tombstone is set: removed (not merely emptied). */
+function isRemoved(doc: Y.Doc, collectionName: string, id: string): boolean {
+  const name = recordName(collectionName, id)
+  return doc.share.has(name) && Boolean(recordMap(doc, name).get(DELETED))
 }
 
 const NONE: never[] = []

@@ -21,11 +21,14 @@ export const SEP = '::'
 /** any root type (the document's `share` holds them) */
 type RootType = Y.Doc['share'] extends Map<string, infer V> ? V : never
 
-type Listener = (ids: ReadonlySet<string>) => void
+/** `remote`: the transaction applied an update from elsewhere (a peer, storage), not a write made here */
+type Listener = (ids: ReadonlySet<string>, remote: boolean) => void
 
 class DocWatcher {
   private readonly names = new WeakMap<RootType, string>()
   private readonly listeners = new Map<string, Set<Listener>>()
+  /** prefix → listeners told of root keys `<prefix><id>` that are no record (a record's rich-text body …) */
+  private readonly prefixListeners = new Map<string, Set<Listener>>()
   /** collection name → ids of its records held in the document (valid or not) */
   private readonly records = new Map<string, Set<string>>()
   /** root keys that are no record (`meta`, `session:<id>` …) */
@@ -43,6 +46,14 @@ class DocWatcher {
   on(collection: string, listener: Listener): () => void {
     let set = this.listeners.get(collection)
     if (!set) this.listeners.set(collection, (set = new Set()))
+    set.add(listener)
+    return () => set.delete(listener)
+  }
+
+  /** Told which root keys named `<prefix><id>` (not records) a transaction changed, by id. */
+  onPrefix(prefix: string, listener: Listener): () => void {
+    let set = this.prefixListeners.get(prefix)
+    if (!set) this.prefixListeners.set(prefix, (set = new Set()))
     set.add(listener)
     return () => set.delete(listener)
   }
@@ -66,20 +77,29 @@ class DocWatcher {
 
   private dispatch(tr: Y.Transaction): void {
     this.catchUp()
-    if (this.listeners.size === 0) return
+    if (this.listeners.size === 0 && this.prefixListeners.size === 0) return
     const touched = new Map<string, Set<string>>()
+    const touchedByPrefix = new Map<string, Set<string>>()
+    const add = (into: Map<string, Set<string>>, key: string, id: string) => {
+      let ids = into.get(key)
+      if (!ids) into.set(key, (ids = new Set()))
+      ids.add(id)
+    }
     for (const type of tr.changed.keys()) {
       if (type._item !== null) continue
       const name = this.nameOf(type)
-      const sep = name ? name.indexOf(SEP) : -1
-      if (!name || sep < 0) continue
+      if (!name) continue
+      const sep = name.indexOf(SEP)
+      if (sep < 0) {
+        for (const prefix of this.prefixListeners.keys()) if (name.startsWith(prefix)) add(touchedByPrefix, prefix, name.slice(prefix.length))
+        continue
+      }
       const collection = name.slice(0, sep)
-      if (!this.listeners.has(collection)) continue
-      let ids = touched.get(collection)
-      if (!ids) touched.set(collection, (ids = new Set()))
-      ids.add(name.slice(sep + SEP.length))
+      if (this.listeners.has(collection)) add(touched, collection, name.slice(sep + SEP.length))
     }
-    for (const [collection, ids] of touched) for (const listener of [...(this.listeners.get(collection) ?? [])]) listener(ids)
+    const remote = !tr.local
+    for (const [collection, ids] of touched) for (const listener of [...(this.listeners.get(collection) ?? [])]) listener(ids, remote)
+    for (const [prefix, ids] of touchedByPrefix) for (const listener of [...(this.prefixListeners.get(prefix) ?? [])]) listener(ids, remote)
   }
 
   /** Names the root types added since the last call (only those: see the note at the top). */
@@ -142,6 +162,11 @@ function watcherOf(doc: Y.Doc): DocWatcher {
 
 export function watch(doc: Y.Doc, collection: string, listener: Listener): () => void {
   return watcherOf(doc).on(collection, listener)
+}
+
+/** Root keys `<prefix><id>` that are no record (see DocWatcher.onPrefix). */
+export function watchPrefix(doc: Y.Doc, prefix: string, listener: Listener): () => void {
+  return watcherOf(doc).onPrefix(prefix, listener)
 }
 
 /** The ids of `collection`'s records that the document holds (valid or not, removed or not). */

@@ -21,14 +21,17 @@ import { collection, defineCollection, type CollectionDef, type Fields } from '@
  * steps, thoughts and tickets, and a project's notes and action items, go when it goes. Screens
  * never name a collection: they call the commands of sessions.ts, tracks.ts and projects.ts.
  */
-const sessionNotesName = (sessionId: string) => `session:${sessionId}`
+const SESSION_NOTES = 'session:'
+const sessionNotesName = (sessionId: string) => `${SESSION_NOTES}${sessionId}`
 
 export const SESSIONS = defineCollection({
   name: 'sessions',
   schema: SessionRecord,
   ordered: true,
-  // a removed session's notes are emptied with it
+  // a removed session's notes are emptied with it, also what a peer typed into them meanwhile
+  attachedPrefix: SESSION_NOTES,
   onRemove: (doc, id) => {
+    if (!doc.share.has(sessionNotesName(id))) return
     const notes = doc.getXmlFragment(sessionNotesName(id))
     if (notes.length > 0) notes.delete(0, notes.length)
   }

@@ -22,6 +22,8 @@ import { exportIcs } from '@shared/sprint/ics.ts'
 import { PersonSettings } from '@shared/sprint/people.ts'
 import { Opportunity, PlanTicket, SyncUpEntry } from '@shared/sprint/sprintRecords.ts'
 import { linkTickets } from '@shared/tickets/tickets.ts'
+import { readArchive } from '@shared/backup/archive.ts'
+import { checkDeviceCode } from '@shared/backup/deviceCode.ts'
 
 /**
  * The malformed-input corpus (issue 10, "checks that keep it fixed"): every parser that reads what a
@@ -282,6 +284,16 @@ export const PARSERS = {
   spaceDoc,
   /** a frame a client sends the signaling server (electron/signaling/frames.ts) */
   signalingFrame: frame,
+  /** a backup file as restore reads it, after its passphrase if any (shared/backup/archive.ts) */
+  backupArchive(input: Uint8Array): Outcome {
+    const r = readArchive(input)
+    return r.ok ? value(r.backup) : refused(r.error)
+  },
+  /** an "add my other device" code or link as pasted, before the passphrase (shared/backup/deviceCode.ts) */
+  deviceCode(input: string): Outcome {
+    const r = checkDeviceCode(input)
+    return r.ok ? value(r.code) : refused(r.error)
+  },
   /** a frame a client sends the relay (shared/relay/protocol.ts; sealed data at most 64 KiB here) */
   relayClientFrame(input: string): Outcome {
     const r = parseClientFrame(input, 64 * 1024)

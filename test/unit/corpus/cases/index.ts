@@ -1,4 +1,5 @@
 import type { CorpusCase } from '../harness.ts'
+import { backupCases } from './backups.ts'
 import { csvCases } from './csv.ts'
 import { frameCases } from './frames.ts'
 import { icsCases } from './ics.ts'
@@ -19,5 +20,6 @@ export const CORPUS: readonly CorpusCase[] = [
   ...ipcCases,
   ...peerRecordCases,
   ...frameCases,
-  ...relayFrameCases
+  ...relayFrameCases,
+  ...backupCases
 ]

@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
+import { createDb, type SpaceRow } from '@core/database/db.ts'
+
+/**
+ * patches/y-dexie+4.4.0.patch: y-dexie watches each loaded document's update rows with a live
+ * query. Upstream, a document's own writes were read back and applied again (the check meant to
+ * skip them compared with the wrong number), and a quiet document read every later row of the
+ * other documents again on each write. Both cost every page work per edit; neither may lose a row
+ * written elsewhere (another window, another Dexie instance).
+ */
+const db = createDb('y-dexie-patch-test')
+const other = createDb('y-dexie-patch-test') // another window on the same database
+
+beforeAll(async () => {
+  await db.open()
+  await other.open()
+})
+afterAll(() => {
+  db.close()
+  other.close()
+})
+
+async function load(database: typeof db, id: string, create: boolean): Promise<{ doc: Y.Doc; provider: DexieYProvider }> {
+  if (create) await database.spaces.add({ id, kind: 'team', name: id, key: 'k', status: 'active', joinedAt: 1, keyVerified: true } as SpaceRow)
+  const doc = (await database.spaces.get(id))!.doc
+  const provider = DexieYProvider.load(doc)
+  await provider.whenLoaded
+  return { doc, provider }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+
+/** Transactions y-dexie runs on the document to apply rows it read (its origin is the provider). */
+function countReapplied(doc: Y.Doc, provider: DexieYProvider): () => number {
+  let n = 0
+  doc.on('beforeTransaction', (tr: Y.Transaction) => {
+    if (tr.origin === provider) n++
+  })
+  return () => n
+}
+
+describe('y-dexie as patched', () => {
+  it('does not read a document’s own writes back, nor apply them again', async () => {
+    const { doc, provider } = await load(db, 'own', true)
+    const reapplied = countReapplied(doc, provider)
+    for (let i = 0; i < 20; i++) {
+      doc.getMap('m').set(`k${i}`, i)
+      await settle()
+    }
+    expect(reapplied()).toBe(0)
+    expect(await db.table('$spaces.doc_updates').where({ k: 'own' }).count()).toBeGreaterThanOrEqual(20)
+  })
+
+  it('a quiet document misses no row another window writes for it, among many rows of other documents', async () => {
+    const quiet = await load(db, 'quiet', true)
+    const busy = await load(db, 'busy', true)
+    const elsewhere = await load(other, 'quiet', false)
+    for (let i = 0; i < 30; i++) {
+      busy.doc.getMap('m').set(`b${i}`, i)
+      if (i % 10 === 5) elsewhere.doc.getMap('m').set(`q${i}`, i)
+      await settle()
+    }
+    // the rows written in the other window arrive here (Dexie tells other instances of writes)
+    for (let tries = 0; tries < 100 && quiet.doc.getMap('m').size < 3; tries++) await settle()
+    expect([...quiet.doc.getMap('m').keys()].sort()).toEqual(['q15', 'q25', 'q5'])
+    expect(busy.doc.getMap('m').size).toBe(30)
+  })
+})

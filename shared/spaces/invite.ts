@@ -3,6 +3,7 @@ import { base64urlnopad, utf8 } from '@scure/base'
 import { SpaceKind, SPACE_KINDS, cleanSpaceName } from './space.ts'
 import { isSpaceKey } from './key.ts'
 import { ICE_LIMITS, readTurnServers, type TurnServer } from '../sync/ice.ts'
+import { readRelayUrls, RELAY_URLS_MAX } from '../relay/urls.ts'
 
 /**
  * An invite carries everything needed to join a space: its id, kind, name and secret key.
@@ -19,7 +20,9 @@ import { ICE_LIMITS, readTurnServers, type TurnServer } from '../sync/ice.ts'
  *
  * `extras` (base64url of a JSON object) carries what a space's peers need to reach each other
  * beyond the key: `turn`, the space's TURN servers (`[[url, username, credential], …]`, at most
- * 4; shared/sync/ice.ts). An invite without extras is written as `tandem2`, exactly as before, so
+ * 4; shared/sync/ice.ts), and `relays`, the relay URLs the space names (at most 4, ws:// or wss://;
+ * shared/relay/urls.ts), so that a new member reaches the others' edits through the relay before
+ * anyone is online. An invite without extras is written as `tandem2`, exactly as before, so
  * older apps still read it; unknown keys of `extras` are ignored (later versions may add some).
  */
 export interface Invite {
@@ -29,6 +32,8 @@ export interface Invite {
   key: string
   /** the space's TURN servers, with their credentials (only ever this space's) */
   turn?: TurnServer[]
+  /** the space's relay URLs (issue 13 #2) */
+  relays?: string[]
 }
 
 export const INVITE_PREFIX = 'tandem2'
@@ -55,10 +60,15 @@ function checkOf(body: string): string {
 export function encodeInvite(invite: Invite): string {
   const name = base64urlnopad.encode(utf8.decode(invite.name))
   const turn = (invite.turn ?? []).slice(0, ICE_LIMITS.inviteTurn)
+  const relays = readRelayUrls(invite.relays ?? [])
+  const extras = {
+    ...(turn.length ? { turn: turn.map((t) => [t.url, t.username, t.credential]) } : {}),
+    ...(relays.length ? { relays } : {})
+  }
   const body =
-    turn.length === 0
+    turn.length === 0 && relays.length === 0
       ? [INVITE_PREFIX, invite.kind, invite.spaceId, invite.key, name].join('.')
-      : [INVITE_PREFIX_EXTRAS, invite.kind, invite.spaceId, invite.key, name, encodeExtras({ turn: turn.map((t) => [t.url, t.username, t.credential]) })].join('.')
+      : [INVITE_PREFIX_EXTRAS, invite.kind, invite.spaceId, invite.key, name, encodeExtras(extras)].join('.')
   return `${body}.${checkOf(body)}`
 }
 
@@ -67,7 +77,7 @@ function encodeExtras(extras: Record<string, unknown>): string {
 }
 
 /** The extras part: only well-formed TURN servers, or a clear refusal. */
-function decodeExtras(raw: string): { turn: TurnServer[] } {
+function decodeExtras(raw: string): { turn: TurnServer[]; relays: string[] } {
   let extras: unknown
   try {
     const text = utf8.encode(base64urlnopad.decode(raw))
@@ -89,7 +99,12 @@ function decodeExtras(raw: string): { turn: TurnServer[] } {
   if (turn.length !== entries.length) {
     throw new InviteError('A TURN server in this invite is malformed (its address, username or credential); ask for a new invite.')
   }
-  return { turn }
+  const rawRelays = (extras as { relays?: unknown }).relays ?? []
+  const relays = readRelayUrls(rawRelays)
+  if (!Array.isArray(rawRelays) || rawRelays.length > RELAY_URLS_MAX || relays.length !== rawRelays.length) {
+    throw new InviteError(`This invite's relay addresses are malformed (at most ${RELAY_URLS_MAX}, each ws:// or wss://); ask for a new invite.`)
+  }
+  return { turn, relays }
 }
 
 export function desktopInviteLink(invite: Invite): string {
@@ -161,8 +176,9 @@ export function decodeInvite(input: string): Invite {
   if (!clean.ok) throw new InviteError('The space name in this invite is empty or too long.')
   const invite: Invite = { spaceId, kind: parsedKind.data, name: clean.name, key }
   if (withExtras) {
-    const { turn } = decodeExtras(rawExtras ?? '')
+    const { turn, relays } = decodeExtras(rawExtras ?? '')
     if (turn.length > 0) invite.turn = turn
+    if (relays.length > 0) invite.relays = relays
   }
   return invite
 }

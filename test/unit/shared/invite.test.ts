@@ -209,3 +209,24 @@ describe('malformed invites', () => {
     expect(inviteError(() => decodeInvite(withPart(4, ''))).message).toMatch(/empty or too long/)
   })
 })
+
+describe('invites carrying relays (issue 13 #2)', () => {
+  const base: Invite = { spaceId: newId(), kind: 'team', name: 'Payments', key: newSpaceKey() }
+
+  it('carries the space’s relay addresses, and an invite without them stays a version-2 code', () => {
+    const code = encodeInvite({ ...base, relays: ['wss://relay.example.org', 'ws://192.168.1.5:4444'] })
+    expect(code.startsWith('tandem3.')).toBe(true)
+    expect(decodeInvite(code).relays).toEqual(['wss://relay.example.org', 'ws://192.168.1.5:4444'])
+    const plain = encodeInvite(base)
+    expect(plain.startsWith('tandem2.')).toBe(true)
+    expect(decodeInvite(plain).relays).toBeUndefined()
+  })
+
+  it('refuses relay addresses that are not ws:// or wss://, or too many', () => {
+    const extras = (v: unknown) => base64urlnopad.encode(utf8.decode(JSON.stringify({ relays: v })))
+    for (const bad of [['https://evil.example'], ['wss://a.org', 5], 'wss://a.org', ['wss://a', 'wss://b', 'wss://c', 'wss://d', 'wss://e']]) {
+      const code = sealed(['tandem3', base.kind, base.spaceId, base.key, base64urlnopad.encode(utf8.decode(base.name)), extras(bad)])
+      expect(() => decodeInvite(code)).toThrow(InviteError)
+    }
+  })
+})

@@ -4,6 +4,7 @@ import { newId, newSpaceKey } from '@shared/spaces/key.ts'
 import type { Invite } from '@shared/spaces/invite.ts'
 import type { SpaceKind } from '@shared/spaces/space.ts'
 import { turnForInvite } from '@shared/sync/ice.ts'
+import { relayUrlsOf } from '../sync/relayLink.ts'
 import { getSettings } from '../device/settings.ts'
 import { db, type IdentityRow, type SpaceRow } from '../database/db.ts'
 import { deleteSpaceLocally } from './deleteSpace.ts'
@@ -80,7 +81,11 @@ export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOu
     keyVerified: false,
     ...(invite.turn?.length ? { turn: invite.turn } : {})
   } as SpaceRow)
-  await withDoc(invite.spaceId, (doc) => upsertSelf(doc, memberOf(me), now))
+  await withDoc(invite.spaceId, (doc) => {
+    // the invite's relays: this device reaches the members' edits through them even if nobody is online
+    if (invite.relays?.length && relayUrlsOf(doc).length === 0) doc.getMap('meta').set('relays', invite.relays)
+    upsertSelf(doc, memberOf(me), now)
+  })
   return 'joined'
 }
 
@@ -133,5 +138,7 @@ export async function inviteFor(spaceId: string): Promise<Invite> {
   if (!row) throw new Error('This space is no longer on this device.')
   // the space's own TURN servers and this device's marked for invites: never another space's
   const turn = turnForInvite(row.turn ?? [], (await getSettings()).turnServers)
-  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key, ...(turn.length ? { turn } : {}) }
+  // the space's relays (its root document names them), so the newcomer gets edits before anyone is online
+  const relays = await withDoc(spaceId, (doc) => relayUrlsOf(doc))
+  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key, ...(turn.length ? { turn } : {}), ...(relays.length ? { relays } : {}) }
 }

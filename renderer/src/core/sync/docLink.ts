@@ -5,6 +5,8 @@ import { roomNameFor } from '@shared/sync/roomName.ts'
 import type { RtcConfig } from '@shared/sync/ice.ts'
 import type { PresenceUser } from './status.ts'
 import { chunkedWire } from './wire.ts'
+import { forgetRelayState, startRelay } from './relayLink.ts'
+import type { RelayProvider } from './relayProvider.ts'
 
 export interface LinkEvents {
   /** peers connected over WebRTC changed */
@@ -119,6 +121,21 @@ export class DocLink {
     this.events.onPeers(0, 0)
   }
 
+  private relay: RelayProvider | null = null
+  private relayWanted = ''
+
+  /** Also sync through these relays (issue 13 #2; none: no relay), whatever WebRTC does. Idempotent. */
+  setRelays(urls: string[], key: string, localState: Record<string, unknown>): void {
+    const wanted = urls.length > 0 ? `${urls.join(' ')}\n${key}` : ''
+    if (wanted === this.relayWanted) return
+    this.relay?.destroy()
+    this.relay = null
+    this.relayWanted = wanted
+    if (!wanted) return forgetRelayState(this.docId)
+    if (this.awareness.getLocalState() === null) this.awareness.setLocalState(localState)
+    this.relay = startRelay({ urls, docId: this.docId, doc: this.doc, spaceKey: key, awareness: this.awareness, onTrouble: (what) => this.events.onTrouble(what) })
+  }
+
   setLocalField(field: string, value: unknown): void {
     if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(field, value)
     if (this.local) this.local = { ...this.local, [field]: value }
@@ -130,6 +147,7 @@ export class DocLink {
   }
 
   destroy(): void {
+    this.setRelays([], '', {})
     this.disconnect()
     this.awareness.destroy()
   }

@@ -12,6 +12,7 @@ import { keepRootVersioned, keepVersioned } from '../documents/index.ts'
 import { countPeople, forgetSpace, patchSpaceSync, setPresence } from './status.ts'
 import { publishKeyCheck } from './keyCheck.ts'
 import { KeyWatch } from './keyWatch.ts'
+import { relayUrlsOf } from './relayLink.ts'
 import { due, KEY_ANSWER_EVERY_MS, KEY_CHECK_TYPE, KEY_REPLY_EVERY_MS } from '@shared/sync/keyVerdict.ts'
 import { rtcConfigFor } from '@shared/sync/ice.ts'
 
@@ -165,6 +166,9 @@ class SyncManager {
   private connectLink(link: DocLink, spaceId: string): void {
     const space = this.spaces.get(spaceId)
     const settings = this.settings
+    // the space's relays (its root document names them) do not wait for the signaling servers
+    if (space && settings?.online) link.setRelays(relayUrlsOf(space.root.doc), space.row.key, { user: this.me(), view: this.view })
+    else link.setRelays([], '', {})
     if (!space || !settings || !settings.online || !this.health.shouldConnect()) return link.disconnect()
     // STUN/TURN of this device and the TURN servers of this space's invite (shared/sync/ice.ts)
     link.connect(settings.signalingUrls, space.row.key, { user: this.me(), view: this.view }, rtcConfigFor(settings, space.row.turn))
@@ -203,6 +207,16 @@ class SyncManager {
       })
     }
     meta.observe(onMeta)
+    // a member named other relays: every document of the space follows
+    let lastRelays = relayUrlsOf(doc).join(' ')
+    const onRelays = () => {
+      const relays = relayUrlsOf(doc).join(' ')
+      if (relays === lastRelays) return
+      lastRelays = relays
+      this.connectLink(root, row.id)
+      for (const r of this.retained.values()) if (r.spaceId === row.id) this.connectLink(r.link, row.id)
+    }
+    meta.observe(onRelays)
     const root = new DocLink(row.id, doc, {
       onPeers: (peers) => {
         patchSpaceSync(row.id, { peers })
@@ -233,6 +247,7 @@ class SyncManager {
         stopVersioning()
         key.dispose()
         meta.unobserve(onMeta)
+        meta.unobserve(onRelays)
         root.destroy()
         DexieYProvider.release(doc)
       }

@@ -7,6 +7,7 @@ import { syncManager } from '@core/sync/syncManager.ts'
 import { InviteDialog } from './InviteDialog.tsx'
 import { LeaveControls } from './LeaveControls.tsx'
 import { MemberList } from './MemberList.tsx'
+import { RelaySettings } from './RelaySettings.tsx'
 import { SpaceName } from './SpaceName.tsx'
 import { SpaceStatus } from './SpaceStatus.tsx'
 import { SpaceTabs } from './SpaceTabs.tsx'
@@ -83,6 +84,7 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; online: Prese
           <MemberList records={content.members} online={props.online} meId={identity.deviceId} />
         </section>
       </div>
+      <RelaySettings space={space} />
       <LeaveControls space={space} identity={identity} />
     </>
   )

@@ -1,0 +1,41 @@
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
+import { create } from 'zustand'
+import { readRelayUrls } from '@shared/relay/urls.ts'
+import { RelayProvider, type RelayState } from './relayProvider.ts'
+import type { Awareness } from 'y-protocols/awareness'
+
+/**
+ * How a document link uses the relay (issue 13 #2): the space's relay URLs are in its root
+ * document (`meta.relays`, written by any member, read bounded), and each linked document gets a
+ * RelayProvider next to its WebRTC provider. Updates that came from elsewhere (a WebRTC peer, this
+ * browser's other tabs through y-dexie, the relay itself) are not sent to the relay: each device
+ * sends its own edits, and sends all it has when it cannot know what the relay holds.
+ */
+export function relayUrlsOf(root: Y.Doc): string[] {
+  return readRelayUrls(root.getMap('meta').get('relays'))
+}
+
+export function isRemoteOrigin(origin: unknown): boolean {
+  if (origin instanceof DexieYProvider || origin instanceof RelayProvider) return true
+  // y-webrtc applies a peer's update with its Room as the origin
+  return typeof origin === 'object' && origin !== null && 'webrtcConns' in origin
+}
+
+/** The relay connection of each linked document, for the screens (root document id = space id). */
+export const useRelayStates = create<Record<string, { state: RelayState; detail?: string }>>(() => ({}))
+
+export function startRelay(o: { urls: string[]; docId: string; doc: Y.Doc; spaceKey: string; awareness: Awareness; onTrouble: (what: string) => void }): RelayProvider {
+  return new RelayProvider({
+    ...o,
+    isRemoteOrigin,
+    onState: (state, detail) => useRelayStates.setState({ [o.docId]: { state, detail } })
+  })
+}
+
+export function forgetRelayState(docId: string): void {
+  useRelayStates.setState((s) => {
+    const { [docId]: _gone, ...rest } = s
+    return rest
+  }, true)
+}

@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { decodeDeviceCode, DEVICE_CODE_TTL_MS, encodeDeviceCode, newDevicePassphrase, normalizePassphrase, type DeviceTransfer } from '@shared/backup/deviceCode.ts'
+import { db, type IdentityRow } from '@core/database/db.ts'
+import { createSpace } from '@core/spaces/commands.ts'
+import { acceptDevice, offerDevice } from '@features/backup/store/device.ts'
+
+const me: IdentityRow = { id: 'me', deviceId: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' }
+
+beforeEach(async () => {
+  vi.spyOn(console, 'debug').mockImplementation(() => {})
+  await db().open()
+})
+
+afterEach(async () => {
+  await Promise.all(db().tables.map((t) => t.clear()))
+  vi.restoreAllMocks()
+})
+
+const transfer: DeviceTransfer = {
+  identity: { id: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' },
+  spaces: [{ id: 'Vq3xYb2c9D0eF1gH2iJ3kA', kind: 'team', name: 'Platform', key: 'A'.repeat(42) + 'E', status: 'active' }],
+  createdAt: 1_000_000
+}
+
+describe('device codes', () => {
+  it('a passphrase is 10 characters of Crockford base32, typed loosely', () => {
+    const p = newDevicePassphrase()
+    expect(p).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/)
+    expect(normalizePassphrase(` ${p.toLowerCase().replace('-', ' ')} `)).toBe(p)
+    expect(normalizePassphrase('OIL00-11111')).toBe('01100-11111')
+  })
+
+  it('opens with its passphrase only, and not after it expired', async () => {
+    const code = await encodeDeviceCode(transfer, 'K7QM2-XD9PA')
+    expect(code).not.toContain('Platform')
+    expect(await decodeDeviceCode(code, 'k7qm2 xd9pa', 1_000_000)).toEqual({ ok: true, transfer })
+    const wrong = await decodeDeviceCode(code, 'K7QM2-XD9PB', 1_000_000)
+    expect(wrong).toMatchObject({ ok: false, error: expect.stringMatching(/passphrase does not open/) })
+    const cut = await decodeDeviceCode(code.slice(0, -4), 'K7QM2-XD9PA', 1_000_000)
+    expect(cut.ok).toBe(false)
+    const late = await decodeDeviceCode(code, 'K7QM2-XD9PA', 1_000_000 + DEVICE_CODE_TTL_MS + 11 * 60_000)
+    expect(late).toMatchObject({ ok: false, error: expect.stringMatching(/expired/) })
+  })
+})
+
+describe('adding my other device', () => {
+  it('the second device becomes the same person and has every active space with its key', async () => {
+    const team = await createSpace('Platform', 'team', me)
+    const pair = await createSpace('Ada & Bo', 'pair', me)
+    const offer = await offerDevice(me)
+    expect(offer.spaces).toBe(2)
+    const rows = await db().spaces.toArray()
+    // a fresh device: nothing here
+    await Promise.all(db().tables.map((t) => t.clear()))
+    const joined = await acceptDevice(offer.code, offer.passphrase)
+    expect(joined).toMatchObject({ ok: true, report: { name: 'Ada', joined: 2, already: 0, refused: [] } })
+    expect((await db().identity.get('me'))?.deviceId).toBe(me.deviceId)
+    for (const id of [team, pair]) expect((await db().spaces.get(id))?.key).toBe(rows.find((r) => r.id === id)!.key)
+  })
+
+  it('refuses on a device that already has spaces as another person, and changes nothing', async () => {
+    const offer = await offerDevice(me)
+    const other: IdentityRow = { id: 'me', deviceId: 'device-bbbbbbbb', name: 'Bo', color: '#000000' }
+    await db().identity.put(other)
+    await createSpace('Bo’s team', 'team', other)
+    const r = await acceptDevice(offer.code, offer.passphrase)
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/already has spaces as another person/) })
+    expect((await db().identity.get('me'))?.deviceId).toBe('device-bbbbbbbb')
+  })
+})

@@ -71,7 +71,11 @@ describe('session notes as Markdown', () => {
     const notes = doc.getXmlFragment('n')
     const markdown = 'We met.\n\n### Next\n\n- read **Kanban**\n- try ENG-8504 with [the board](https://example.com/board)\n\n> quality is a habit\n\n1. one\n2. two'
     markdownToNotes(notes, markdown)
-    expect(notesToMarkdown(notes)).toBe(markdown)
+    // in the journal's one writing style (markdownTree.ts): "*" bullets, "__strong__"
+    const written = 'We met.\n\n### Next\n\n* read __Kanban__\n* try ENG-8504 with [the board](https://example.com/board)\n\n> quality is a habit\n\n1. one\n2. two'
+    expect(notesToMarkdown(notes)).toBe(written)
+    markdownToNotes(notes, written)
+    expect(notesToMarkdown(notes)).toBe(written)
     markdownToNotes(notes, '')
     expect(notesToMarkdown(notes)).toBe('')
   })
@@ -81,5 +85,13 @@ describe('session notes as Markdown', () => {
     const notes = doc.getXmlFragment('n')
     markdownToNotes(notes, 'a\n\n&nbsp;\n\nb')
     expect(notesToMarkdown(notes)).toBe('a\n\nb')
+  })
+
+  it('keeps a numbered list item\'s second line, nested lists, code and task boxes where they were (issue 15: TipTap wrote the second line one space in)', () => {
+    const doc = new Y.Doc()
+    const notes = doc.getXmlFragment('n')
+    const markdown = '1. tests\n   quality service\n2. second\n   * nested\n3. with code\n   ```\n   const a = 1\n   ```\n\n* [ ] open\n* [x] done\n\nA line\\\nbroken by hand, `code` and ~~struck~~ _words_'
+    markdownToNotes(notes, markdown)
+    expect(notesToMarkdown(notes)).toBe(markdown)
   })
 })

@@ -92,6 +92,11 @@ export function JournalTransfer({ pair }: { pair: Pair }) {
                   </label>
                 )}
               </>
+            ) : pending.result.journal.tracks.length + pending.result.journal.jointProjects.length === 0 ? (
+              <p role="status">
+                No direction (“Daria as a mentor - topic”) or joint project was found in the file, as a heading or a list item: its
+                text is kept as session notes.
+              </p>
             ) : (
               <p className="ok-line">Everything in the file has its place.</p>
             )}

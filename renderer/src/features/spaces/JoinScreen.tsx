@@ -81,6 +81,11 @@ export function JoinScreen({ identity, code }: { identity: IdentityRow; code: st
             <span className="badge">{SPACE_KIND_LABELS[invite.kind]}</span>
             <span className="card-title">{invite.name}</span>
             <span className="muted small">You will see its content once a member is online at the same time as you.</span>
+            {invite.turn?.length ? (
+              <span className="muted small">
+                Brings its TURN server{invite.turn.length > 1 ? 's' : ''} for this space only: {invite.turn.map((t) => t.url).join(', ')}
+              </span>
+            ) : null}
           </div>
         )}
         {conflict && replaces && <MismatchedCopy name={existing?.name ?? invite?.name ?? ''} />}

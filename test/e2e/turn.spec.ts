@@ -168,6 +168,13 @@ test('an invite carries the space’s TURN server: a peer with relay only and no
   await expect(iceSection(b.page).getByText(/No TURN server yet/)).toHaveCount(0)
   await showSection(b.page)
   await screenshot(b.page, 'settings-ice-from-invite')
+
+  // B stops using it: the space reconnects without it, and with relay only nothing else can carry it
+  await iceSection(b.page).getByRole('button', { name: 'Stop using the TURN servers of Pair across town' }).click()
+  await expect(iceSection(b.page).getByRole('list', { name: 'TURN servers from invites' })).toHaveCount(0)
+  await expect(iceSection(b.page).getByText(/No TURN server yet/)).toBeVisible()
+  await b.page.getByRole('navigation').getByRole('link', { name: 'Pair across town' }).click()
+  await expect(member(b.page, 'Ada')).not.toContainText('online now')
 })
 
 test('a change of the settings reconnects the spaces already open: from direct to relay only', async () => {

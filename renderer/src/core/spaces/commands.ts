@@ -128,6 +128,13 @@ export async function rejoinSpace(spaceId: string, me: IdentityRow): Promise<voi
   await db().spaces.update(spaceId, { status: 'active' })
 }
 
+/** Stops using the TURN servers a space's invite brought (they stay out of its invites too). */
+export async function forgetSpaceTurn(spaceId: string): Promise<void> {
+  await db().spaces.where('id').equals(spaceId).modify((r) => {
+    delete r.turn
+  })
+}
+
 /** Deletes this device's copy of a space: every row and stored update that belongs to it. */
 export async function deleteLocalCopy(spaceId: string): Promise<void> {
   await deleteSpaceLocally(spaceId)

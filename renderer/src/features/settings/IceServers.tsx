@@ -11,6 +11,7 @@ import {
 } from '@shared/sync/ice.ts'
 import { saveSettings, useSettings } from '@core/device/settings.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
+import { forgetSpaceTurn } from '@core/spaces/commands.ts'
 import { toast } from '@ui/toasts.ts'
 import { probeIceServers, PROBE_SECONDS } from './iceProbe.ts'
 
@@ -183,14 +184,27 @@ export function IceServers() {
         <div>
           <h3 className="field-label">TURN servers from invites</h3>
           <p className="muted small">Each is used only for the space whose invite brought it, and put only into that space&apos;s invites.</p>
-          <ul aria-label="TURN servers from invites">
-            {fromInvites.flatMap((s) =>
-              (s.turn ?? []).map((t) => (
-                <li key={`${s.id} ${t.url} ${t.username}`}>
-                  <strong>{s.name}</strong>: <code>{t.url}</code> (user {t.username})
-                </li>
-              ))
-            )}
+          <ul aria-label="TURN servers from invites" style={{ display: 'grid', gap: 6 }}>
+            {fromInvites.map((s) => (
+              <li key={s.id}>
+                <strong>{s.name}</strong>: {(s.turn ?? []).map((t, i) => (
+                  <span key={`${t.url} ${t.username}`}>
+                    {i > 0 && ', '}
+                    <code>{t.url}</code> (user {t.username})
+                  </span>
+                ))}{' '}
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Stop using the TURN servers of ${s.name}`}
+                  onClick={() =>
+                    void forgetSpaceTurn(s.id).then(() => toast(`${s.name} no longer uses the TURN servers of its invite; its connections reconnect without them.`))
+                  }
+                >
+                  Stop using
+                </button>
+              </li>
+            ))}
           </ul>
         </div>
       )}

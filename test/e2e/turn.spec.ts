@@ -79,11 +79,18 @@ test('settings: a malformed address is explained and kept; Test connectivity say
   await expect(ice.getByLabel('STUN servers, one per line')).toHaveValue(/stun:stun\.l\.google\.com:19302/)
 
   await ice.getByLabel('STUN servers, one per line').fill('')
-  await ice.getByRole('button', { name: 'Add a TURN server' }).click()
-  await ice.getByLabel('TURN server 1 address').fill(`turn://127.0.0.1:${turn.port}`)
-  await ice.getByLabel('TURN server 1 username').fill(turn.username)
-  await ice.getByLabel('TURN server 1 credential').fill(turn.credential)
-  await ice.getByRole('button', { name: 'Save network settings' }).click()
+  // by keyboard: the new server's address takes the focus, Tab goes on to its username and credential
+  await ice.getByRole('button', { name: 'Add a TURN server' }).focus()
+  await a.page.keyboard.press('Enter')
+  await expect(ice.getByLabel('TURN server 1 address')).toBeFocused()
+  await a.page.keyboard.type(`turn://127.0.0.1:${turn.port}`)
+  await a.page.keyboard.press('Tab')
+  await expect(ice.getByLabel('TURN server 1 username')).toBeFocused()
+  await a.page.keyboard.type(turn.username)
+  await a.page.keyboard.press('Tab')
+  await expect(ice.getByLabel('TURN server 1 credential')).toBeFocused()
+  await a.page.keyboard.type(turn.credential)
+  await a.page.keyboard.press('Enter')
   await expect(ice.getByText(/has "\/\/" after "turn:"; write it without/)).toBeVisible()
   await expect(ice.getByText('Nothing was saved: correct the fields marked below.')).toBeVisible()
   // nothing typed is lost

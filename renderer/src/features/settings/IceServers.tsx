@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import {
   DEFAULT_STUN_URLS,
   ICE_LIMITS,
@@ -42,6 +42,9 @@ export function IceServers() {
   const [errors, setErrors] = useState<Errors>({ turn: [] })
   const [testing, setTesting] = useState(false)
   const [verdict, setVerdict] = useState<ProbeVerdict | null>(null)
+  /** the entry just added (its address gets the focus) */
+  const [added, setAdded] = useState<number | null>(null)
+  const addButton = useRef<HTMLButtonElement>(null)
   if (!settings) return null
   const value: Draft = draft ?? { stunText: settings.stunUrls.join('\n'), turn: settings.turnServers, relayOnly: settings.relayOnly }
   const edit = (change: Partial<Draft>) => setDraft({ ...value, ...change })
@@ -141,13 +144,28 @@ export function IceServers() {
               n={i + 1}
               server={t}
               errors={errors.turn[i] ?? {}}
+              focusOnMount={added === i}
               onChange={(change) => setTurn(i, change)}
-              onRemove={() => edit({ turn: value.turn.filter((_, j) => j !== i) })}
+              onRemove={() => {
+                edit({ turn: value.turn.filter((_, j) => j !== i) })
+                setErrors({ ...errors, turn: errors.turn.filter((_, j) => j !== i) })
+                setAdded(null)
+                // its button is gone: the keyboard goes on from "Add a TURN server"
+                addButton.current?.focus()
+              }}
             />
           ))}
           {value.turn.length < ICE_LIMITS.turnServers && (
             <div className="row">
-              <button type="button" className="button small" onClick={() => edit({ turn: [...value.turn, { url: '', username: '', credential: '', inInvites: false }] })}>
+              <button
+                ref={addButton}
+                type="button"
+                className="button small"
+                onClick={() => {
+                  setAdded(value.turn.length)
+                  edit({ turn: [...value.turn, { url: '', username: '', credential: '', inInvites: false }] })
+                }}
+              >
                 Add a TURN server
               </button>
             </div>
@@ -212,8 +230,21 @@ export function IceServers() {
   )
 }
 
-function TurnEntry(props: { n: number; server: DeviceTurnServer; errors: TurnFieldErrors; onChange(change: Partial<DeviceTurnServer>): void; onRemove(): void }) {
+function TurnEntry(props: {
+  n: number
+  server: DeviceTurnServer
+  errors: TurnFieldErrors
+  focusOnMount: boolean
+  onChange(change: Partial<DeviceTurnServer>): void
+  onRemove(): void
+}) {
   const { n, server, errors } = props
+  const address = useRef<HTMLInputElement>(null)
+  // a server just added: type its address at once
+  const focusOnMount = useRef(props.focusOnMount)
+  useEffect(() => {
+    if (focusOnMount.current) address.current?.focus()
+  }, [])
   const field = (name: keyof TurnServer, label: string, type: string, placeholder: string) => {
     const id = `turn-${n}-${name}`
     const error = errors[name]
@@ -221,6 +252,7 @@ function TurnEntry(props: { n: number; server: DeviceTurnServer; errors: TurnFie
       <label className="field grow">
         <span className="field-label">{label}</span>
         <input
+          ref={name === 'url' ? address : undefined}
           type={type}
           className={name === 'url' ? 'mono' : undefined}
           value={server[name]}

@@ -19,6 +19,7 @@ import { JsonFileStore } from './reminders/store.ts'
 import { systemClock } from './reminders/clock.ts'
 import { createElectronNotifier, WINDOWS_APP_USER_MODEL_ID } from './reminders/notifier.ts'
 import { reminderHandlers } from './reminders/ipc.ts'
+import { BackupFolder, backupFolderHandlers, nodeBackupFs } from './backups/backupFolder.ts'
 
 // The privileged scheme must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged([
@@ -130,12 +131,26 @@ function start(): void {
         return { url: deepLinks.take() }
       },
       'signaling:host': ({ enabled, port }) => signalingHost.set(enabled, port),
-      ...reminderHandlers(reminderService)
+      ...reminderHandlers(reminderService),
+      ...backupFolderHandlers(startBackupFolder())
     },
     isOwnFrame,
     log
   )
   createWindow()
+}
+
+/** Scheduled backups' folder: chosen in the native dialog, remembered in userData (backups/). */
+function startBackupFolder(): BackupFolder {
+  return new BackupFolder(
+    nodeBackupFs,
+    async (current) => {
+      const options = { title: 'Folder for Tandem backups', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], ...(current ? { defaultPath: current } : {}) }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    path.join(app.getPath('userData'), 'backup-folder.json')
+  )
 }
 
 /** Reminders: a JSON file in userData, the system clock, Electron's notifications (reminders/). */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MAX_MISSED, MissedReminder } from '../reminders/engine.ts'
 import { Instant } from '../reminders/entry.ts'
 import { ReminderSchedule, ReminderView } from '../reminders/schedule.ts'
+import { isScheduledFileName, MAX_BACKUP_BYTES, MAX_SCHEDULED_FILE_NAME } from '../backup/schedule.ts'
 
 /**
  * The one contract between the renderer (through preload) and main. Channel names and zod schemas
@@ -49,6 +50,25 @@ export const invokeContract = {
   'reminders:dismiss-missed': {
     request: z.object({ instances: z.array(z.string().max(400)).max(MAX_MISSED) }),
     response: ReminderView
+  },
+  /** The folder chosen for scheduled backups (issue 14), or null. */
+  'backup:folder': {
+    request: z.undefined(),
+    response: z.object({ folder: z.string().max(4096).nullable() })
+  },
+  /** Shows the native folder picker; the folder main remembers (the renderer never names a path). */
+  'backup:choose-folder': {
+    request: z.undefined(),
+    response: z.object({ folder: z.string().max(4096).nullable() })
+  },
+  /** Writes a scheduled backup into the chosen folder and deletes the oldest beyond `keep`. */
+  'backup:write': {
+    request: z.object({
+      fileName: z.string().max(MAX_SCHEDULED_FILE_NAME).refine(isScheduledFileName, 'not a scheduled backup’s file name'),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_BACKUP_BYTES, 'too large for a backup'),
+      keep: z.number().int().min(1).max(100)
+    }),
+    response: z.object({ path: z.string().max(8192), removed: z.array(z.string().max(MAX_SCHEDULED_FILE_NAME)).max(1000) })
   }
 } as const
 

@@ -45,6 +45,8 @@ export interface ReminderServiceDeps {
   onMissed?(missed: MissedReminder[]): void
   /** launch-at-login changed (index.ts applies it) */
   onLaunchAtLogin?(enabled: boolean): void
+  /** something the view shows may have changed (the tray's menu follows it) */
+  onChange?(): void
   heartbeatMs?: number
 }
 
@@ -96,6 +98,19 @@ export class ReminderService {
       this.file = { ...this.file, state: next }
       await this.step(true)
       return true
+    })
+  }
+
+  /**
+   * "Pause reminders for an hour" from the tray: nothing is shown before `until`. Applied to the
+   * schedule kept here at once; the page is told too (index.ts) and saves it in its preferences,
+   * which stay the source of truth (its next schedule carries the same pause, or a Resume).
+   */
+  pause(until: number): Promise<void> {
+    return this.run(async () => {
+      const schedule = this.file.schedule
+      if (schedule) this.file = { ...this.file, schedule: { ...schedule, preferences: { ...schedule.preferences, pausedUntil: until } } }
+      await this.step(true)
     })
   }
 
@@ -180,6 +195,11 @@ export class ReminderService {
     for (const firing of result.fire) this.show(firing, now, zone, prefs)
     if (result.missed.length > 0) this.deps.onMissed?.(this.file.state.missed)
     this.arm(result.nextWakeAt, now)
+    try {
+      this.deps.onChange?.()
+    } catch (err) {
+      this.deps.log.warn(`reminders: ${(err as Error).message}`)
+    }
     return result
   }
 

@@ -10,6 +10,7 @@ import { AddDeviceScreen, BackupScreen } from '@features/backup/index.ts'
 import { MissedReminders, onOpenMeeting } from '@features/reminders/index.ts'
 import { routeOfLink } from '@shared/links/deepLink.ts'
 import { SPACE_TABS } from './tabs.ts'
+import { useAppCommands } from './appCommands.ts'
 import { Sidebar } from './Sidebar.tsx'
 import { Toasts } from '@ui/ui.tsx'
 import { UnsavedEditsAlert } from './UnsavedEditsAlert.tsx'
@@ -28,6 +29,7 @@ function Shell() {
   const identity = useIdentity()
   const [location] = useLocation()
   useDeepLinks()
+  useAppCommands()
   if (identity === undefined) return <div className="loading" aria-busy="true" />
   // "Add my other device" on a device with no identity yet: it becomes that person
   if (identity === null && /^\/device(\/|$)/.test(location)) return <AddDeviceScreen code={location.replace(/^\/device\/?/, '')} firstRun />

@@ -31,7 +31,7 @@ describe('channels', () => {
       'shell:open-external',
       'signaling:host'
     ])
-    expect(EVENT_CHANNELS).toEqual(['deep-link', 'reminders:missed'])
+    expect(EVENT_CHANNELS).toEqual(['deep-link', 'reminders:missed', 'reminders:pause', 'app:command'])
   })
 
   it('isInvokeChannel does not accept inherited object keys', () => {

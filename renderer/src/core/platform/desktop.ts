@@ -16,6 +16,7 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
     inviteLink: desktopInviteLink,
     takeDeepLink: async () => (await desktop.invoke('deep-link:take', undefined)).url,
     onDeepLink: (listener) => desktop.on('deep-link', ({ url }) => listener(url)),
+    onAppCommand: (listener) => desktop.on('app:command', ({ command }) => listener(command)),
     defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
     hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port }),
     storage: null,
@@ -23,7 +24,8 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
       set: (schedule) => desktop.invoke('reminders:set', schedule),
       state: () => desktop.invoke('reminders:state', undefined),
       dismissMissed: (instances) => desktop.invoke('reminders:dismiss-missed', { instances }),
-      onMissed: (listener) => desktop.on('reminders:missed', ({ missed }) => listener(missed))
+      onMissed: (listener) => desktop.on('reminders:missed', ({ missed }) => listener(missed)),
+      onPause: (listener) => desktop.on('reminders:pause', ({ until }) => listener(until))
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Invite } from '@shared/spaces/invite.ts'
+import type { AppCommand } from '@shared/ipc/contract.ts'
 import type { MissedReminder } from '@shared/reminders/engine.ts'
 import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.ts'
 
@@ -12,6 +13,8 @@ export interface Platform {
   /** a join link the app was opened with (desktop), taken once */
   takeDeepLink(): Promise<string | null>
   onDeepLink(listener: (url: string) => void): () => void
+  /** the application menu's items (desktop; web: never called) */
+  onAppCommand(listener: (command: AppCommand) => void): () => void
   defaultSignalingUrls(): string[]
   /** host the bundled signaling server on this computer for the LAN (desktop only) */
   hostSignaling: ((enabled: boolean, port?: number) => Promise<{ running: boolean; urls: string[]; error?: string | undefined }>) | null
@@ -28,6 +31,8 @@ export interface DesktopReminders {
   state(): Promise<ReminderView>
   dismissMissed(instances: string[]): Promise<ReminderView>
   onMissed(listener: (missed: MissedReminder[]) => void): () => void
+  /** "Pause reminders for an hour" was chosen in the tray */
+  onPause(listener: (until: number) => void): () => void
 }
 
 export interface SiteStorage {

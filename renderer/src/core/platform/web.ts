@@ -22,6 +22,7 @@ export const webPlatform: Platform = {
   inviteLink: (invite) => webInviteLink(invite, window.location.href),
   takeDeepLink: async () => null,
   onDeepLink: () => () => {},
+  onAppCommand: () => () => {},
   defaultSignalingUrls: () => {
     const config = (window as unknown as { TANDEM_CONFIG?: WebConfig }).TANDEM_CONFIG
     return config?.signaling?.length ? config.signaling : DEFAULT_SIGNALING_URLS

@@ -7,7 +7,7 @@ import { db } from '@core/database/db.ts'
 import { getIdentity } from '@core/device/identity.ts'
 import { platform } from '@core/platform/index.ts'
 import { spaceParts } from './parts.ts'
-import { watchPreferences } from './preferences.ts'
+import { savePreferences, watchPreferences } from './preferences.ts'
 import { SchedulePublisher } from './publisher.ts'
 import { WebReminderRunner, type StateStore, type WebNotifications } from './webRunner.ts'
 
@@ -142,6 +142,12 @@ export function startReminders(): () => void {
       await refresh()
     }
     stops.push(desktop.onMissed((missed) => update({ missed })))
+    // the tray's "Pause reminders for an hour": kept in this device's preferences like the button's
+    stops.push(
+      desktop.onPause((until) => {
+        void savePreferences((p) => ({ ...p, pausedUntil: until })).then((r) => !r.ok && log.warn(`reminders: ${r.error}`))
+      })
+    )
     void refresh()
   } else {
     // one tab reminds: the one holding the lock (another tab takes over when it closes)

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,12 @@ import { JsonFileStore } from './reminders/store.ts'
 import { systemClock } from './reminders/clock.ts'
 import { createElectronNotifier, WINDOWS_APP_USER_MODEL_ID } from './reminders/notifier.ts'
 import { reminderHandlers } from './reminders/ipc.ts'
+import { TrayController } from './tray.ts'
+import { TRAY_ICON_PNG_BASE64 } from './trayIcon.ts'
+import { appMenuTemplate } from './appMenu.ts'
+import { keepWindowPlacement, restoreBounds } from './windowState.ts'
+import { onWindowClose } from './closeToTray.ts'
+import { DesktopStateFile } from './desktopState.ts'
 import { BackupFolder, backupFolderHandlers, nodeBackupFs } from './backups/backupFolder.ts'
 
 // The privileged scheme must be registered before the app is ready.
@@ -37,6 +43,11 @@ const signalingHost = new SignalingHost({
 })
 let mainWindow: BrowserWindow | null = null
 let reminders: ReminderService | null = null
+let tray: TrayController | null = null
+let desktopState: DesktopStateFile | null = null
+// Quit was chosen: closing the window really closes it (otherwise it hides to the tray)
+let quitting = false
+const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 const log = { warn: (message: string) => console.warn(message) }
 
 // The dev server is honoured (and trusted) only in development, only on loopback.
@@ -86,12 +97,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
-  })
+  // macOS: the Dock icon brings back a window hidden to the menu bar
+  app.on('activate', () => focusWindow())
   app.on('before-quit', () => {
+    quitting = true
     void signalingHost.dispose()
     reminders?.dispose()
+    tray?.destroy()
   })
   // every web contents, not only the main window's: no navigation, no new windows, no <webview>
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLinkLater))
@@ -107,7 +119,9 @@ function focusWindow(): void {
   mainWindow.focus()
 }
 
-function start(): void {
+async function start(): Promise<void> {
+  desktopState = new DesktopStateFile(path.join(app.getPath('userData'), 'desktop-state.json'), log)
+  await desktopState.load()
   installPermissionHandlers(session.defaultSession, trustedOrigins, log)
   installWebSocketGuard(session.defaultSession.webRequest, log)
   const rendererDir = path.join(__dirname, '../renderer')
@@ -137,7 +151,55 @@ function start(): void {
     isOwnFrame,
     log
   )
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        process.platform,
+        {
+          command: (command) => mainWindow?.webContents.send('app:command', parseEvent('app:command', { command })),
+          show: focusWindow,
+          quit: () => app.quit()
+        },
+        { dev: !app.isPackaged }
+      ) as Electron.MenuItemConstructorOptions[]
+    )
+  )
+  startTray(reminderService)
   createWindow()
+}
+
+/** The tray (tray.ts): next meetings, Open, Pause for an hour, Quit. Without one, closing the window quits. */
+function startTray(reminderService: ReminderService): void {
+  try {
+    const icon = nativeImage.createFromDataURL(`data:image/png;base64,${TRAY_ICON_PNG_BASE64}`)
+    tray = new TrayController({
+      createTray: () => new Tray(process.platform === 'darwin' ? icon.resize({ width: 16, height: 16 }) : icon),
+      buildMenu: (items) => Menu.buildFromTemplate(items),
+      view: () => reminderService.view(),
+      now: () => Date.now(),
+      zone: systemZone,
+      platform: process.platform,
+      actions: {
+        show: focusWindow,
+        openMeeting: (link) => {
+          deepLinks.receive(openLinkOf(link))
+          focusWindow()
+        },
+        pauseForAnHour: () => {
+          const until = Date.now() + 60 * 60_000
+          void reminderService.pause(until)
+          mainWindow?.webContents.send('reminders:pause', parseEvent('reminders:pause', { until }))
+        },
+        quit: () => app.quit()
+      }
+    })
+    tray.start()
+    // "14:00", "Tomorrow": the labels follow the clock
+    setInterval(() => tray?.refresh(), 60_000).unref()
+  } catch (err) {
+    tray = null
+    log.warn(`tray: not available here (${(err as Error).message}); closing the window quits Tandem`)
+  }
 }
 
 /** Scheduled backups' folder: chosen in the native dialog, remembered in userData (backups/). */
@@ -161,12 +223,13 @@ function startReminders(): ReminderService {
     clock,
     store: new JsonFileStore(path.join(app.getPath('userData'), 'reminders.json'), { now: clock.now, log }),
     notifier: createElectronNotifier({ isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) }, log),
-    systemZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    systemZone,
     open: (link) => {
       deepLinks.receive(openLinkOf(link))
       focusWindow()
     },
     onMissed: (missed) => mainWindow?.webContents.send('reminders:missed', parseEvent('reminders:missed', { missed })),
+    onChange: () => tray?.refresh(),
     onLaunchAtLogin: (openAtLogin) => {
       if (app.isPackaged && process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin })
     },
@@ -179,9 +242,10 @@ function startReminders(): ReminderService {
 }
 
 function createWindow(): void {
+  const saved = desktopState?.current.window ?? null
+  const bounds = restoreBounds(saved?.bounds ?? null, screen.getAllDisplays().map((d) => d.workArea))
   mainWindow = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    ...bounds,
     minWidth: 720,
     minHeight: 520,
     title: 'Tandem',
@@ -189,7 +253,29 @@ function createWindow(): void {
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs'))
   })
-  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.once('ready-to-show', () => {
+    if (saved?.maximized) mainWindow?.maximize()
+    mainWindow?.show()
+  })
+  keepWindowPlacement(mainWindow, {
+    save: (window) => void desktopState?.update({ window }),
+    setTimer: (f, ms) => {
+      const t = setTimeout(f, ms)
+      return () => clearTimeout(t)
+    }
+  })
+  // closing keeps Tandem in the tray (closeToTray.ts); the first time, a notice says so
+  mainWindow.on('close', (event) =>
+    onWindowClose(event, {
+      isQuitting: () => quitting,
+      hasTray: () => tray !== null,
+      hide: () => mainWindow?.hide(),
+      noticeShown: () => desktopState?.current.trayNoticeShown ?? false,
+      markNoticeShown: () => void desktopState?.update({ trayNoticeShown: true }),
+      showNotice: (notice) => void dialog.showMessageBox({ type: 'info', buttons: ['OK'], ...notice }),
+      platform: process.platform
+    })
+  )
   mainWindow.on('closed', () => {
     mainWindow = null
     deepLinks.disconnect()

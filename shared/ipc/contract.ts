@@ -72,11 +72,20 @@ export const invokeContract = {
   }
 } as const
 
+/** What the application menu asks the page to do (electron/main/appMenu.ts). */
+export const APP_COMMANDS = ['new-space', 'join', 'settings', 'home', 'next-space', 'previous-space'] as const
+export const AppCommand = z.enum(APP_COMMANDS)
+export type AppCommand = z.infer<typeof AppCommand>
+
 export const eventContract = {
   /** main → renderer: a tandem:// link arrived while the app was running */
   'deep-link': z.object({ url: z.string().max(8192) }),
   /** main → renderer: the missed reminders changed (a reminder came due while asleep or off) */
-  'reminders:missed': z.object({ missed: z.array(MissedReminder).max(MAX_MISSED) })
+  'reminders:missed': z.object({ missed: z.array(MissedReminder).max(MAX_MISSED) }),
+  /** main → renderer: "Pause reminders for an hour" was chosen in the tray (the page saves it in its preferences) */
+  'reminders:pause': z.object({ until: Instant }),
+  /** main → renderer: an item of the application menu (Go → Next space, File → Settings, …) */
+  'app:command': z.object({ command: AppCommand })
 } as const
 
 export type InvokeChannel = keyof typeof invokeContract

@@ -4,6 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { z } from 'zod'
 import { SpaceKind } from '../spaces/space.ts'
 import { isSpaceKey } from '../spaces/key.ts'
+import { MAX_BACKUP_BYTES } from './schedule.ts'
 import { isSealed } from './seal.ts'
 
 /**
@@ -25,7 +26,7 @@ export const BACKUP_FORMAT_VERSION = 1
 export const BACKUP_EXTENSION = 'tandem'
 
 export const BACKUP_LIMITS = {
-  fileBytes: 512 * 1024 * 1024,
+  fileBytes: MAX_BACKUP_BYTES,
   entries: 20_000,
   entryBytes: 256 * 1024 * 1024,
   totalBytes: 1024 * 1024 * 1024,

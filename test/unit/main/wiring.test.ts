@@ -40,6 +40,11 @@ describe('electron/main/index.ts wiring', () => {
     expect(index).toContain("'shell:open-external': async ({ url }) => {\n        await openLink(url)")
   })
 
+  it('writes scheduled backups only into the folder chosen in the native dialog', () => {
+    expect(index).toContain('...backupFolderHandlers(startBackupFolder())')
+    expect(index).toContain('dialog.showOpenDialog(mainWindow, options)')
+  })
+
   it('hardens every web contents, not only the main window', () => {
     expect(index).toContain("app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLinkLater))")
     expect(index).toContain('webPreferences: secureWebPreferences(')

@@ -24,6 +24,9 @@ describe('channels', () => {
   it('lists the invoke and event channels', () => {
     expect([...INVOKE_CHANNELS].sort()).toEqual([
       'app:info',
+      'backup:choose-folder',
+      'backup:folder',
+      'backup:write',
       'deep-link:take',
       'reminders:dismiss-missed',
       'reminders:set',

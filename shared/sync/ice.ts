@@ -253,7 +253,10 @@ export function judgeProbe(probes: readonly ServerProbe[], hostTypes: readonly C
   const headline = {
     relay: 'TURN reachable (relay): peers can connect through a TURN server even from strict networks.',
     stun: 'STUN reachable (srflx), no TURN relay: peers on other networks connect when their routers allow it; strict networks need a TURN server.',
-    host: 'Host only: only peers on the same network can connect; no STUN or TURN server answered.',
+    host:
+      probes.length === 0
+        ? 'Host only: no STUN or TURN server is set, so only peers on the same network can connect.'
+        : 'Host only: only peers on the same network can connect; no STUN or TURN server answered.',
     none: 'No connectivity: this device gathered no candidate at all (is WebRTC blocked?).'
   }[reach]
   return { reach, headline, servers }

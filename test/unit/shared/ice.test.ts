@@ -201,5 +201,6 @@ describe('what a connectivity test says', () => {
     expect(v.headline).toMatch(/^Host only/)
     expect(v.servers[0]!.message).toMatch(/did not answer within 8 s/)
     expect(judgeProbe([], [], 8).reach).toBe('none')
+    expect(judgeProbe([], ['host'], 8).headline).toMatch(/^Host only: no STUN or TURN server is set/)
   })
 })

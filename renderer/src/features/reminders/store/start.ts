@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie'
 import { useSyncExternalStore } from 'react'
 import { ReminderState, type MissedReminder } from '@shared/reminders/engine.ts'
-import type { ReminderView } from '@shared/reminders/schedule.ts'
+import { ReminderSchedule, type ReminderView } from '@shared/reminders/schedule.ts'
 import { browserZone } from '@shared/time/dates.ts'
 import { db } from '@core/database/db.ts'
 import { getIdentity } from '@core/device/identity.ts'
@@ -92,11 +92,14 @@ const webNotifications: WebNotifications = {
 const STATE_KEY = 'reminderState'
 const webStateStore: StateStore = {
   async load() {
-    const parsed = ReminderState.safeParse((await db().settings.get(STATE_KEY))?.value)
-    return parsed.success ? parsed.data : null
+    const value = (await db().settings.get(STATE_KEY))?.value as { state?: unknown; schedule?: unknown } | undefined
+    const state = ReminderState.safeParse(value?.state)
+    if (!state.success) return null
+    const schedule = ReminderSchedule.safeParse(value?.schedule)
+    return { state: state.data, schedule: schedule.success ? schedule.data : null }
   },
-  async save(state) {
-    await db().settings.put({ key: STATE_KEY, value: state })
+  async save(stored) {
+    await db().settings.put({ key: STATE_KEY, value: stored })
   }
 }
 

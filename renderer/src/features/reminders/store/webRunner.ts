@@ -6,9 +6,10 @@ import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.
 
 /**
  * Web mode's reminder service: the same decision step as main's (`advance`, shared/reminders),
- * run in the page while the tab is open, with the browser's Notification API. What it decided is
- * kept in the device's settings table, so a reminder shown before a reload is not shown again and
- * one that came due while the tab was closed is listed as missed (never a late notification).
+ * run in the page while the tab is open, with the browser's Notification API. What it decided and
+ * the last schedule are kept in the device's settings table, so a reminder shown before a reload
+ * is not shown again and one that came due while the tab was closed is listed as missed (never a
+ * late notification).
  *
  * Nothing is decided while notifications are not allowed: the person has not asked for them yet,
  * and recording reminders as shown that nobody saw would hide them for good.
@@ -20,9 +21,15 @@ export interface WebNotifications {
   show(notice: { title: string; body: string; tag: string }, onClick: () => void): void
 }
 
+/** What the runner keeps between visits: its decisions and the last schedule (so a reminder that came due while the tab was closed is found). */
+export interface StoredRunner {
+  state: ReminderState
+  schedule: ReminderSchedule | null
+}
+
 export interface StateStore {
-  load(): Promise<ReminderState | null>
-  save(state: ReminderState): Promise<void>
+  load(): Promise<StoredRunner | null>
+  save(stored: StoredRunner): Promise<void>
 }
 
 export interface WebRunnerDeps {
@@ -63,6 +70,7 @@ export class WebReminderRunner {
     return this.run(async () => {
       await this.step()
       this.schedule = schedule
+      await this.save()
     })
   }
 
@@ -112,7 +120,9 @@ export class WebReminderRunner {
 
   private async load(): Promise<void> {
     try {
-      this.state = (await this.deps.store.load()) ?? EMPTY_STATE
+      const stored = await this.deps.store.load()
+      this.state = stored?.state ?? EMPTY_STATE
+      this.schedule = stored?.schedule ?? null
     } catch (err) {
       this.deps.log.warn(`reminders: what was shown before could not be read (${(err as Error).message}); starting afresh`)
     }
@@ -121,7 +131,7 @@ export class WebReminderRunner {
 
   private async save(): Promise<void> {
     try {
-      await this.deps.store.save(this.state)
+      await this.deps.store.save({ state: this.state, schedule: this.schedule })
     } catch (err) {
       this.deps.log.warn(`reminders: could not save what was shown: ${(err as Error).message}`)
     }

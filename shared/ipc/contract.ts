@@ -65,7 +65,7 @@ export const invokeContract = {
   'backup:write': {
     request: z.object({
       fileName: z.string().max(MAX_SCHEDULED_FILE_NAME).refine(isScheduledFileName, 'not a scheduled backup’s file name'),
-      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_BACKUP_BYTES, 'too large for a backup'),
+      bytes: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'not bytes').refine((b) => b.length <= MAX_BACKUP_BYTES, 'too large for a backup'),
       keep: z.number().int().min(1).max(100)
     }),
     response: z.object({ path: z.string().max(8192), removed: z.array(z.string().max(MAX_SCHEDULED_FILE_NAME)).max(1000) })

@@ -20,6 +20,11 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
     defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
     hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port }),
     storage: null,
+    backupFolder: {
+      current: async () => (await desktop.invoke('backup:folder', undefined)).folder,
+      choose: async () => (await desktop.invoke('backup:choose-folder', undefined)).folder,
+      write: (fileName, bytes, keep) => desktop.invoke('backup:write', { fileName, bytes, keep })
+    },
     reminders: {
       set: (schedule) => desktop.invoke('reminders:set', schedule),
       state: () => desktop.invoke('reminders:state', undefined),

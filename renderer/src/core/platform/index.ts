@@ -3,7 +3,7 @@ import { desktopPlatform } from './desktop.ts'
 import type { Platform } from './platform.ts'
 import { webPlatform } from './web.ts'
 
-export type { DesktopReminders, Platform, SiteStorage, StorageReport } from './platform.ts'
+export type { DesktopBackupFolder, DesktopReminders, Platform, SiteStorage, StorageReport } from './platform.ts'
 
 const desktop = typeof window === 'undefined' ? undefined : (window as unknown as { desktop?: DesktopApi }).desktop
 

@@ -20,6 +20,8 @@ export interface Platform {
   hostSignaling: ((enabled: boolean, port?: number) => Promise<{ running: boolean; urls: string[]; error?: string | undefined }>) | null
   /** the browser's storage for this site (web only; the desktop app keeps its data in its own profile) */
   storage: SiteStorage | null
+  /** the folder scheduled backups go to (desktop only: main writes files; issue 14) */
+  backupFolder: DesktopBackupFolder | null
   /** main's reminder service (desktop only; web mode runs reminders in the page) */
   reminders: DesktopReminders | null
 }
@@ -33,6 +35,15 @@ export interface DesktopReminders {
   onMissed(listener: (missed: MissedReminder[]) => void): () => void
   /** "Pause reminders for an hour" was chosen in the tray */
   onPause(listener: (until: number) => void): () => void
+}
+
+/** The scheduled-backup channels of the IPC contract: main holds the folder, the page sends files. */
+export interface DesktopBackupFolder {
+  current(): Promise<string | null>
+  /** the native folder picker; resolves to the folder now chosen (null: none) */
+  choose(): Promise<string | null>
+  /** writes a scheduled backup (named by shared/backup/schedule.ts) and keeps the last `keep` */
+  write(fileName: string, bytes: Uint8Array, keep: number): Promise<{ path: string; removed: string[] }>
 }
 
 export interface SiteStorage {

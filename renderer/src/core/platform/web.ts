@@ -29,5 +29,6 @@ export const webPlatform: Platform = {
   },
   hostSignaling: null,
   storage: siteStorage,
+  backupFolder: null,
   reminders: null
 }

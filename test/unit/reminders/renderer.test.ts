@@ -8,7 +8,7 @@ import { spaceStep } from '@shared/spaces/cycle.ts'
 import { SpaceParts, groupsOf } from '../../../renderer/src/features/reminders/store/parts.ts'
 import { SchedulePublisher } from '../../../renderer/src/features/reminders/store/publisher.ts'
 import { WebReminderRunner, type StateStore, type StoredRunner } from '../../../renderer/src/features/reminders/store/webRunner.ts'
-import { ALPHA_SPACE, ME, ORG, PAIR, at, berlinOrg, cadence, pair, wall } from './fixtures.ts'
+import { ALPHA_SPACE, ME, ORG, PAIR, at, cadence, pair, wall } from './fixtures.ts'
 import { FakeClock } from './harness.ts'
 
 /**
@@ -58,13 +58,13 @@ describe('composing the spaces into sources', () => {
       spaceId: 'beta0000000000000',
       name: 'Beta',
       teams: [{ id: 'beta0000000000000', name: 'Beta' }],
-      cadence: cadence({ teams: { beta0000000000000: { ceremonies: { 'daily-sync-up': { time: '09:15' } } } } })
+      cadence: cadence({ teams: { beta0000000000000: { ceremonies: { 'daily-sync-up': { start: '09:15' } } } } })
     })
     const { sprint } = composeSources([team(), beta], ME)
     expect(sprint).toHaveLength(1)
     expect(sprint[0]).toMatchObject({ id: ORG, name: '', orgSpaceId: null })
     expect(sprint[0]?.teams.map((t) => t.name)).toEqual(['Alpha', 'Beta'])
-    expect(sprint[0]?.cadence.teams.beta0000000000000).toBeDefined()
+    expect(sprint[0]?.cadence.teams.beta0000000000000?.ceremonies['daily-sync-up']?.start).toBe('09:15')
     expect(sprint[0]?.memberships.map((m) => m.teamId)).toEqual([ALPHA_SPACE, 'beta0000000000000'])
   })
 

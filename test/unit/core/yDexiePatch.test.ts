@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DexieYProvider } from 'y-dexie'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { createDb, type SpaceRow } from '@core/database/db.ts'
 
 /**
@@ -9,7 +9,9 @@ import { createDb, type SpaceRow } from '@core/database/db.ts'
  * query. Upstream, a document's own writes were read back and applied again (the check meant to
  * skip them compared with the wrong number), and a quiet document read every later row of the
  * other documents again on each write. Both cost every page work per edit; neither may lose a row
- * written elsewhere (another window, another Dexie instance).
+ * written elsewhere (another window, another Dexie instance). Updates from peers are written
+ * after the page has shown them (off the path from a peer's message to the screen), a burst as one
+ * row; this device's own edits are written at once.
  */
 const db = createDb('y-dexie-patch-test')
 const other = createDb('y-dexie-patch-test') // another window on the same database
@@ -67,5 +69,23 @@ describe('y-dexie as patched', () => {
     for (let tries = 0; tries < 100 && quiet.doc.getMap('m').size < 3; tries++) await settle()
     expect([...quiet.doc.getMap('m').keys()].sort()).toEqual(['q15', 'q25', 'q5'])
     expect(busy.doc.getMap('m').size).toBe(30)
+  })
+
+  it('writes a burst of peers’ updates after it, as one row, and this device’s own edits at once', async () => {
+    const { doc } = await load(db, 'burst', true)
+    const rows = () => db.table('$spaces.doc_updates').where({ k: 'burst' }).count()
+    const before = await rows()
+    const peer = new Y.Doc()
+    const fromPeer = { peer: 'a provider' }
+    peer.on('update', (u: Uint8Array) => Y.applyUpdate(doc, u, fromPeer))
+    for (let i = 0; i < 10; i++) peer.getMap('m').set(`p${i}`, i)
+    expect(doc.getMap('m').size).toBe(10) // shown at once
+    doc.getMap('m').set('mine', 1) // written at once, before the burst
+    await settle()
+    expect(await rows()).toBe(before + 2)
+    // what is stored is everything: a fresh load from the database has it all
+    const again = new Y.Doc()
+    for (const row of await db.table('$spaces.doc_updates').where({ k: 'burst' }).toArray()) Y.applyUpdateV2(again, (row as { u: Uint8Array }).u)
+    expect(again.getMap('m').size).toBe(11)
   })
 })

@@ -86,15 +86,31 @@ function setupOf(
   }
 }
 
-export function readSprintSetup(doc: Y.Doc, fallbackName: (teamId: string) => string = () => 'Team'): SprintSetup {
-  return setupOf(
-    doc,
+const DEFAULT_NAME = () => 'Team'
+/** the last setup read per document, kept while its records (collections keep an unchanged record's identity) and names are the same */
+const lastSetup = new WeakMap<Y.Doc, { inputs: readonly unknown[]; setup: SprintSetup }>()
+
+/**
+ * The space's cadence, teams and link, composed again only when one of those records (or the
+ * space's creator, or a name the fallback gives) changed: services read it after every change of the
+ * root document, a description edit included.
+ */
+export function readSprintSetup(doc: Y.Doc, fallbackName: (teamId: string) => string = DEFAULT_NAME): SprintSetup {
+  const teams = collection(doc, TEAMS).list()
+  const inputs = [
     collection(doc, CADENCE).get(CADENCE_RECORD),
-    collection(doc, TEAMS).list(),
+    teams,
     collection(doc, OCCURRENCES).list(),
     collection(doc, TEAM_LINK).get(TEAM_LINK_RECORD),
-    fallbackName
-  )
+    createdByOf(doc),
+    // the names the fallback gives (callers pass a new function each time)
+    teams.map((t) => (t.name.trim() ? '' : fallbackName(t.id))).join('\n')
+  ] as const
+  const last = lastSetup.get(doc)
+  if (last && last.inputs.every((x, i) => x === inputs[i])) return last.setup
+  const setup = setupOf(doc, inputs[0], inputs[1], inputs[2], inputs[3], fallbackName)
+  lastSetup.set(doc, { inputs, setup })
+  return setup
 }
 
 const NOT_SET_UP: SprintSetup = { composed: null, teamRecords: [], hasCadence: false, link: null, createdBy: null }

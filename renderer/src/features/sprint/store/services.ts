@@ -9,7 +9,7 @@ import { setUpDefaultCadence } from './cadenceStore.ts'
 import { CADENCE, CADENCE_RECORD, TEAM_LINK, TEAM_LINK_RECORD } from './collections.ts'
 import { registerSprintDocuments } from './documents.ts'
 import { linkedOrgOf, mirrorCadence } from './mirror.ts'
-import { ensurePerson } from './people.ts'
+import { ensurePerson, hasPerson } from './people.ts'
 import { currentRound, mayPublish, roundId, voteId } from '@shared/less/poker.ts'
 import type { PokerVoteRow } from '@core/database/db.ts'
 import { mirrorBacklog } from './backlogMirror.ts'
@@ -149,7 +149,8 @@ export function ensurePersonService(device: Device = thisDevice): Service {
     name: 'sprint.ensurePerson',
     kinds: ['team'],
     start(ctx) {
-      return withMember(device, 0, (meId) => ctx.whenChanged([ctx.root], () => ensureMyPerson(ctx.root, meId, device.zone())))
+      // the zone is asked only when a record is missing (Intl's zone lookup costs a receiver per edit)
+      return withMember(device, 0, (meId) => ctx.whenChanged([ctx.root], () => void (hasPerson(ctx.root, meId) || ensureMyPerson(ctx.root, meId, device.zone()))))
     }
   }
 }

@@ -119,3 +119,23 @@ export const FIT_DAYS = 7
 export function fitDeadline(introHeldOn: string | null): string | null {
   return introHeldOn ? addDays(introHeldOn, FIT_DAYS) : null
 }
+
+/**
+ * Where a journal's dated sessions say the pair is (issue 15: after importing a journal of sessions
+ * months old, the program still said "The intro · now"): a session held means the intro was held
+ * (on the first one's day); a second session, or a week gone since the intro, means fit was decided
+ * and lesson plans written; a second session is the lesson-plan meeting. Only marks steps done,
+ * never undoes one a pair marked; an empty patch when nothing changes.
+ */
+export function flowAfterSessions(flow: PairFlow, sessionDates: readonly (string | null)[], today: string): Partial<PairFlow> {
+  const held = sessionDates.filter((d): d is string => d !== null && d <= today).sort()
+  const first = held[0]
+  if (!first) return {}
+  const patch: Partial<PairFlow> = {}
+  if (!flow.introDone) patch.introDone = true
+  if (!flow.introHeldOn || flow.introHeldOn > first) patch.introHeldOn = first
+  const weekGone = addDays(first, FIT_DAYS) <= today
+  if (!flow.fitDone && (held.length >= 2 || weekGone)) patch.fitDone = true
+  if (!flow.planDone && held.length >= 2) patch.planDone = true
+  return patch
+}

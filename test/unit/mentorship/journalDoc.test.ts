@@ -7,6 +7,9 @@ import { importJournal, journalMarkdown, readJournal, UNPLACED_SESSION_TITLE } f
 import { markdownToNotes, notesToMarkdown } from '@features/mentorship/store/notesMarkdown.ts'
 import { readPairInfo } from '@features/mentorship/store/pair.ts'
 import { readTracks } from '@features/mentorship/store/tracks.ts'
+import { FLOW, PAIR_FLOW } from '@features/mentorship/store/lists.ts'
+import { collection } from '@core/collections/index.ts'
+import { currentStep } from '@shared/mentorship/programFlow.ts'
 
 const SEED = readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8')
 
@@ -62,6 +65,17 @@ describe('a pair’s journal document', () => {
     expect(journal.title).toBe('First SMP Process')
     expect(journal.sessions.map((s) => s.title)).toEqual(['The Intro', 'First Step to Greatness', 'Kick-off', UNPLACED_SESSION_TITLE])
     expect(journal.sessions[3]?.notes).toBe('A stray line before any session.')
+  })
+})
+
+describe('importing a journal moves the program on', () => {
+  it('the seed\'s sessions of 2019 leave the pair meeting on a cadence, not at the intro', () => {
+    const doc = new Y.Doc()
+    const seed = journalFromMarkdown(SEED)
+    importJournal(doc, seed.journal, seed.unplaced, { keepUnplaced: true, today: '2026-11-29' })
+    const flow = collection(doc, PAIR_FLOW).get(FLOW)
+    expect(flow).toMatchObject({ introDone: true, introHeldOn: '2019-04-19', fitDone: true, planDone: true })
+    expect(currentStep(flow!)).toBe('cadence')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_PAIR_FLOW, PairFlow } from '@shared/mentorship/pairRecords.ts'
-import { currentStep, findPart, fitDeadline, flowParts, nextPart } from '@shared/mentorship/programFlow.ts'
+import { currentStep, findPart, fitDeadline, flowAfterSessions, flowParts, nextPart } from '@shared/mentorship/programFlow.ts'
 import { pauseTimer, resumeTimer, startTimer, timerProgress, timerState } from '@shared/mentorship/flowTimer.ts'
 import { timerRemaining } from '@shared/sync/clock.ts'
 
@@ -70,5 +70,27 @@ describe('the shared step timer', () => {
     expect(timerState(null, 0, 0)).toBe('idle')
     expect(timerProgress(startTimer(10, 'a', 0), 5 * 60_000, 0)).toBeCloseTo(0.5)
     expect(timerProgress(null, 0, 0)).toBe(0)
+  })
+})
+
+describe('the flow after sessions (issue 15: an imported journal of old sessions still said "The intro · now")', () => {
+  const flow = EMPTY_PAIR_FLOW
+  it('past the intro, fit and lesson plans after two sessions months ago: the pair meets on a cadence', () => {
+    const patch = flowAfterSessions(flow, ['2019-05-01', '2019-04-19', null], '2024-06-01')
+    expect(patch).toEqual({ introDone: true, introHeldOn: '2019-04-19', fitDone: true, planDone: true })
+    expect(currentStep({ ...flow, ...patch })).toBe('cadence')
+  })
+  it('one session yesterday: the intro is done, fit is next', () => {
+    const patch = flowAfterSessions(flow, ['2024-05-31'], '2024-06-01')
+    expect(patch).toEqual({ introDone: true, introHeldOn: '2024-05-31' })
+    expect(currentStep({ ...flow, ...patch })).toBe('fit')
+  })
+  it('one session over a week ago: fit is past too; a future or undated session counts for nothing', () => {
+    expect(currentStep({ ...flow, ...flowAfterSessions(flow, ['2024-05-01'], '2024-06-01') })).toBe('plan')
+    expect(flowAfterSessions(flow, ['2030-01-01', null], '2024-06-01')).toEqual({})
+  })
+  it('never undoes what the pair marked, and says nothing when nothing changes', () => {
+    const done = { ...flow, introDone: true, fitDone: true, planDone: true, introHeldOn: '2019-04-19' }
+    expect(flowAfterSessions(done, ['2019-05-01'], '2024-06-01')).toEqual({})
   })
 })

@@ -7,8 +7,11 @@ import { describeJournalContent, journalToRecords, recordsToJournal, type Journa
 import { trackerBaseFromTickets } from '@shared/mentorship/trackTickets.ts'
 import { collection, type CollectionDef, type Fields } from '@core/collections/index.ts'
 import { journalDoc, type JournalRef } from './docs.ts'
-import { ACTION_ITEMS, FIRST_STEPS, PROJECT_NOTES, PROJECTS, SESSIONS, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
-import { patchPairInfo, readPairInfo } from './pair.ts'
+import { ACTION_ITEMS, FIRST_STEPS, FLOW, PAIR_FLOW, PROJECT_NOTES, PROJECTS, SESSIONS, THOUGHTS, TRACK_TICKETS, TRACKS } from './lists.ts'
+import { patchPairFlow, patchPairInfo, readPairInfo } from './pair.ts'
+import { flowAfterSessions } from '@shared/mentorship/programFlow.ts'
+import { browserZone, todayIn } from '@shared/time/dates.ts'
+import { EMPTY_PAIR_FLOW } from '@shared/mentorship/pairRecords.ts'
 import { sessionNotes } from './sessions.ts'
 import { markdownToNotes, notesToMarkdown } from './notesMarkdown.ts'
 
@@ -52,6 +55,8 @@ export const UNPLACED_SESSION_TITLE = 'Not placed on import'
 export interface JournalImportOptions {
   /** keep what the importer could not place as the notes of a session of its own */
   keepUnplaced: boolean
+  /** today (ISO), for the program's flow; the device's own day when left out */
+  today?: string
 }
 
 /**
@@ -90,6 +95,11 @@ export function importJournal(journal: JournalRef, imported: JournalModel, unpla
     append(doc, ACTION_ITEMS, records.actionItems)
     for (const [sessionId, markdown] of Object.entries(records.notes)) markdownToNotes(sessionNotes(doc, sessionId), markdown)
   })
+  // the program's flow follows the sessions held (an imported journal of months is past the intro);
+  // read after the import's transaction, when the collection shows its records
+  const dates = collection(doc, SESSIONS).list().map((s) => s.date)
+  const flow = flowAfterSessions(collection(doc, PAIR_FLOW).get(FLOW) ?? EMPTY_PAIR_FLOW, dates, options.today ?? todayIn(browserZone(), Date.now()))
+  if (Object.keys(flow).length) patchPairFlow(doc, flow)
   const added = `Imported ${describeJournalContent(imported)}.`
   return keep ? `${added} ${unplaced.length} unplaced ${unplaced.length === 1 ? 'part is' : 'parts are'} in the session “${UNPLACED_SESSION_TITLE}”.` : added
 }

@@ -44,7 +44,12 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
 export const PoolProfile = Profile.extend({
   /** the YAML file it came from, or null when typed in the app */
   importedFrom: TitleText.nullable().catch(null),
-  addedAt: z.number().catch(0)
+  addedAt: z.number().catch(0),
+  /**
+   * The member (device id) whose profile this is: only they edit it (poolOwnership.ts). null: an
+   * unclaimed profile, imported by an admin for a member to claim. Absent in older pools: unclaimed.
+   */
+  ownerId: RefText.nullable().catch(null).default(null)
 })
 export type PoolProfile = z.infer<typeof PoolProfile>
 

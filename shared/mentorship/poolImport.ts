@@ -18,11 +18,14 @@ export function nameKey(name: string): string {
   return name.replace(/\s+/g, ' ').trim().toLocaleLowerCase()
 }
 
-export function planPoolImport(existing: readonly { id: string; name: string }[], imported: readonly ImportedProfile[], newId: () => string): PoolWrite[] {
+export function planPoolImport(existing: readonly { id: string; name: string; ownerId?: string | null }[], imported: readonly ImportedProfile[], newId: () => string): PoolWrite[] {
   const byName = new Map(existing.map((p) => [nameKey(p.name), { id: p.id, isNew: false }]))
+  // a profile a member has claimed is theirs: an import never writes over it (poolOwnership.ts)
+  const claimed = new Set(existing.filter((p) => p.ownerId).map((p) => nameKey(p.name)))
   const writes = new Map<string, PoolWrite>()
   for (const { profile, file } of imported) {
     const key = nameKey(profile.name)
+    if (claimed.has(key)) continue
     let target = byName.get(key)
     if (!target) {
       target = { id: newId(), isNew: true }

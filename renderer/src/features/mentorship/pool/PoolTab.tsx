@@ -6,10 +6,12 @@ import { otherParticipant } from '@shared/mentorship/journal.ts'
 import { personFirst } from '@shared/mentorship/pairOrder.ts'
 import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { useProgram } from '../store/docs.ts'
-import { applyPoolImport, removeProfile, saveProfile, useOrgMentoring, usePool, usePoolPairs } from '../store/pool.ts'
+import { applyPoolImport, claimProfile, removeProfile, removeProfiles, saveProfile, useOrgMentoring, usePool, usePoolPairs, useProgramPeople } from '../store/pool.ts'
+import { canClaim, canEditProfile, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
 import { startPair } from '../store/pairing.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
 import { toast } from '@ui/toasts.ts'
+import { Dialog } from '@ui/ui.tsx'
 import type { TabProps } from '@ui/spaceTab.tsx'
 import { downloadText } from '@ui/files.ts'
 import { fileSlug } from '../files.ts'
@@ -36,8 +38,17 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
   const [importing, setImporting] = useState(false)
   const [busy, setBusy] = useState(false)
   const [started, setStarted] = useState<{ spaceId: string; name: string; sendTo: string } | null>(null)
+  const { members, adminId } = useProgramPeople(program)
+  const viewer = { me: identity.deviceId, isAdmin: adminId === identity.deviceId }
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [confirmRemove, setConfirmRemove] = useState(false)
 
   const people = useMemo(() => [...pool].sort((x, y) => x.name.localeCompare(y.name)), [pool])
+  const mine = ownProfile(people, identity.deviceId)
+  const removable = new Set(removableBy(people, viewer).map((p) => p.id))
+  const chosen = [...selected].filter((id) => removable.has(id))
+  const ownerText = (ownerId: string | null) =>
+    ownerId === null ? 'Unclaimed: its person can claim it' : ownerId === identity.deviceId ? 'Your profile' : `${members.find((m) => m.id === ownerId)?.name ?? 'A member'}'s profile`
   const active = pairs.filter((p) => p.endedAt === null)
   const partnerOf = new Map<string, string>()
   for (const p of active) {
@@ -82,12 +93,16 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
         </div>
         {!readOnly && (
           <div className="row">
-            <button type="button" className="button" onClick={() => setEditing('new')}>
-              Add a profile
-            </button>
-            <button type="button" className="button" onClick={() => setImporting(true)}>
-              Import YAML…
-            </button>
+            {!mine && (
+              <button type="button" className="button" onClick={() => setEditing('new')}>
+                Add my profile
+              </button>
+            )}
+            {viewer.isAdmin && (
+              <button type="button" className="button" onClick={() => setImporting(true)}>
+                Import YAML…
+              </button>
+            )}
             <button
               type="button"
               className="button"
@@ -116,11 +131,50 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
         {people.length === 0 ? (
           <p className="empty">The pool is empty. Import the program&apos;s YAML profiles, or add people one by one.</p>
         ) : (
-          <ul className="profile-grid" aria-label="People in the pool">
-            {people.map((p) => (
-              <ProfileCard key={p.id} profile={p} pairedWith={partnerOf.get(p.id) ?? null} onEdit={readOnly ? null : () => setEditing(p)} />
-            ))}
-          </ul>
+          <>
+            {viewer.isAdmin && !readOnly && removable.size > 0 && (
+              <div className="row bulk-bar" role="group" aria-label="Remove profiles">
+                <label className="check-line">
+                  <input
+                    type="checkbox"
+                    checked={chosen.length > 0 && chosen.length === removable.size}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(removable) : new Set())}
+                  />
+                  Select all you may remove ({removable.size})
+                </label>
+                <button type="button" className="button danger-text" disabled={chosen.length === 0} onClick={() => setConfirmRemove(true)}>
+                  Remove {chosen.length || ''} {chosen.length === 1 ? 'profile' : 'profiles'}…
+                </button>
+              </div>
+            )}
+            <ul className="profile-grid" aria-label="People in the pool">
+              {people.map((p) => (
+                <ProfileCard
+                  key={p.id}
+                  profile={p}
+                  color={profileColor(p, members)}
+                  owner={ownerText(p.ownerId)}
+                  pairedWith={partnerOf.get(p.id) ?? null}
+                  onEdit={readOnly || !canEditProfile(p, viewer) ? null : () => setEditing(p)}
+                  onClaim={
+                    readOnly || !canClaim(p, people, identity.deviceId)
+                      ? null
+                      : () => {
+                          if (claimProfile(program, p.id, identity.deviceId)) toast(`${p.name} is now your profile: only you can edit it.`)
+                          else toast('Someone claimed it first.', 'error')
+                        }
+                  }
+                  selected={viewer.isAdmin && !readOnly && removable.has(p.id) ? selected.has(p.id) : null}
+                  onSelect={(on) => {
+                    const next = new Set(selected)
+                    if (on) next.add(p.id)
+                    else next.delete(p.id)
+                    setSelected(next)
+                  }}
+                />
+              ))}
+            </ul>
+          </>
         )}
       </section>
 
@@ -154,11 +208,41 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
         open={editing !== null}
         editing={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
-        onSave={(id, profile) => saveProfile(program, id, profile)}
+        onSave={(id, profile) => saveProfile(program, id, profile, id ? null : identity.deviceId)}
         onRemove={(id) => removeProfile(program, id)}
       />
       <YamlImportDialog open={importing} onClose={() => setImporting(false)} existing={pool} onImport={(writes) => applyPoolImport(program, writes)} />
       <PairStartedDialog started={started} onClose={() => setStarted(null)} />
+      <Dialog title="Remove profiles" open={confirmRemove} onClose={() => setConfirmRemove(false)}>
+        <p>
+          Remove {chosen.length} {chosen.length === 1 ? 'profile' : 'profiles'} from the pool for everyone in {space.name}? Pairs already
+          started keep going.
+        </p>
+        <ul className="small" aria-label="Profiles to remove">
+          {people
+            .filter((p) => chosen.includes(p.id))
+            .map((p) => (
+              <li key={p.id}>{p.name}</li>
+            ))}
+        </ul>
+        <div className="row end">
+          <button type="button" className="button" onClick={() => setConfirmRemove(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => {
+              removeProfiles(program, chosen)
+              toast(`Removed ${chosen.length} ${chosen.length === 1 ? 'profile' : 'profiles'}.`)
+              setSelected(new Set())
+              setConfirmRemove(false)
+            }}
+          >
+            Remove {chosen.length}
+          </button>
+        </div>
+      </Dialog>
     </div>
   )
 }

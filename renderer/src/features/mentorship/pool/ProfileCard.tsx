@@ -1,4 +1,3 @@
-import { colorFor } from '@shared/identity/identity.ts'
 import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { Avatar } from '@ui/ui.tsx'
 
@@ -15,21 +14,44 @@ function Items({ items, empty }: { items: readonly string[]; empty: string }) {
   )
 }
 
-/** One person in the pool: what they can mentor on, what they seek, and a little about them. */
-export function ProfileCard(props: { profile: PoolProfile & { id: string }; pairedWith: string | null; onEdit: (() => void) | null }) {
+/**
+ * One person in the pool: what they can mentor on, what they seek, and a little about them. Edit is
+ * offered only to whoever may edit it (its owner; the admin while unclaimed), "This is me" to a
+ * member who owns no profile yet, and a checkbox to the admin for bulk removal.
+ */
+export function ProfileCard(props: {
+  profile: PoolProfile & { id: string }
+  color: string
+  /** "Your profile", "Unclaimed", or the owner's member name */
+  owner: string
+  pairedWith: string | null
+  onEdit: (() => void) | null
+  onClaim: (() => void) | null
+  selected: boolean | null
+  onSelect: (selected: boolean) => void
+}) {
   const { profile } = props
   const about = [profile.dept, profile.timezone].filter(Boolean).join(' · ')
   return (
-    <li className="card profile-card" aria-label={profile.name}>
+    <li className={`card profile-card ${props.selected ? 'selected' : ''}`} aria-label={profile.name}>
       <div className="profile-head">
-        <Avatar name={profile.name} color={colorFor(profile.name)} size={38} />
+        {props.selected !== null && (
+          <input type="checkbox" className="profile-select" checked={props.selected} onChange={(e) => props.onSelect(e.target.checked)} aria-label={`Select ${profile.name}`} />
+        )}
+        <Avatar name={profile.name} color={props.color} size={38} />
         <div className="profile-who">
           <span className="card-title">{profile.name}</span>
           {about && <span className="muted small">{about}</span>}
+          <span className="muted small owner-line">{props.owner}</span>
         </div>
         {props.onEdit && (
           <button type="button" className="button ghost small" onClick={props.onEdit} aria-label={`Edit ${profile.name}`}>
             Edit
+          </button>
+        )}
+        {props.onClaim && (
+          <button type="button" className="button small" onClick={props.onClaim} aria-label={`This is me: claim ${profile.name}`}>
+            This is me
           </button>
         )}
       </div>

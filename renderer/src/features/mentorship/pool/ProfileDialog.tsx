@@ -20,7 +20,7 @@ export function ProfileDialog(props: {
   onRemove: (id: string) => void
 }) {
   return (
-    <Dialog title={props.editing ? `Edit ${props.editing.name}` : 'Add a profile'} open={props.open} onClose={props.onClose} wide>
+    <Dialog title={props.editing ? `Edit ${props.editing.name}` : 'Add your profile'} open={props.open} onClose={props.onClose} wide>
       <ProfileForm {...props} />
     </Dialog>
   )

@@ -3,6 +3,7 @@ import { importProfiles, YAML_LIMITS, type ProfileFile, type ProfileImportProble
 import { readTextFile } from '@ui/textFile.ts'
 import { describePoolWrites, planPoolImport, type PoolWrite } from '@shared/mentorship/poolImport.ts'
 import { newId } from '@shared/spaces/key.ts'
+import { claimedNames } from '@shared/mentorship/poolOwnership.ts'
 import { Dialog, Field } from '@ui/ui.tsx'
 
 interface Outcome {
@@ -19,7 +20,7 @@ interface Outcome {
 export function YamlImportDialog(props: {
   open: boolean
   onClose: () => void
-  existing: readonly { id: string; name: string }[]
+  existing: readonly { id: string; name: string; ownerId: string | null }[]
   onImport: (writes: PoolWrite[]) => void
 }) {
   return (
@@ -44,7 +45,11 @@ function YamlImport({ existing, onImport, onClose }: Parameters<typeof YamlImpor
     const writes = planPoolImport(existing, result.profiles, newId)
     if (writes.length) onImport(writes)
     const errors = [...unread, ...result.errors]
-    setOutcome({ summary: writes.length ? describePoolWrites(writes) : null, errors, warnings: result.warnings, files: files.length + unread.length })
+    const claimed = claimedNames(existing, result.profiles.map((p) => p.profile.name)).map((name) => ({
+      file: '',
+      message: `${name} has claimed their profile: only they change it, so the import left it as it is.`
+    }))
+    setOutcome({ summary: writes.length ? describePoolWrites(writes) : null, errors, warnings: [...claimed, ...result.warnings], files: files.length + unread.length })
   }
 
   const chosen = async (list: FileList | null) => {
@@ -62,7 +67,8 @@ function YamlImport({ existing, onImport, onClose }: Parameters<typeof YamlImpor
       <p>
         One profile per YAML document, in the program&apos;s format (<code>about</code>, <code>be_a_mentor</code>,{' '}
         <code>seek_a_mentor</code>); separate several with <code>---</code>. A file with a problem imports nothing, so you
-        can fix it and import it again. People already in the pool are updated by name.
+        can fix it and import it again. People already in the pool are updated by name, unless they have claimed their profile.
+        Imported profiles are unclaimed until their person claims them (“This is me”).
       </p>
       <pre className="yaml-sample" aria-label="Example profile">{`about:
   name: Ada Example

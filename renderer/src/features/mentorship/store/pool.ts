@@ -4,6 +4,10 @@ import type { PoolWrite } from '@shared/mentorship/poolImport.ts'
 import { OrgMentoring, PoolPair, PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { collection, defineCollection, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
 import { programDoc, type Program, type ProgramRef } from './docs.ts'
+import { canClaim } from '@shared/mentorship/poolOwnership.ts'
+import { useMembers } from '@core/spaces/hooks.ts'
+import { createdByOf } from '@core/spaces/spaceDoc.ts'
+import type { MemberRecord } from '@shared/members/presence.ts'
 
 /** The org space's mentoring pool, in its root document (shared/mentorship/pairRecords.ts). */
 export const POOL = defineCollection({ name: 'pool', schema: PoolProfile })
@@ -42,15 +46,49 @@ function profileFields(profile: Profile) {
   }
 }
 
-/** Adds a typed-in profile (id null) or saves an edited one; returns its id. */
-export function saveProfile(program: ProgramRef, id: string | null, profile: Profile): string {
+/**
+ * Adds a typed-in profile (id null: the writer's own, `ownerId` them) or saves an edited one;
+ * returns its id.
+ */
+export function saveProfile(program: ProgramRef, id: string | null, profile: Profile, ownerId: string | null = null): string {
   const profileId = id ?? newId()
-  collection(programDoc(program), POOL).patch(profileId, id ? profileFields(profile) : { ...profileFields(profile), importedFrom: null, addedAt: Date.now() })
+  collection(programDoc(program), POOL).patch(profileId, id ? profileFields(profile) : { ...profileFields(profile), importedFrom: null, addedAt: Date.now(), ownerId })
   return profileId
 }
 
 export function removeProfile(program: ProgramRef, id: string): void {
   collection(programDoc(program), POOL).remove(id)
+}
+
+/** Removes many profiles as one change (the admin's bulk remove, after one confirmation). */
+export function removeProfiles(program: ProgramRef, ids: readonly string[]): void {
+  const doc = programDoc(program)
+  const pool = collection(doc, POOL)
+  doc.transact(() => {
+    for (const id of ids) pool.remove(id)
+  })
+}
+
+/**
+ * Claims an unclaimed profile as this member's own. Refused (false) when it is claimed already or
+ * the member owns one. Two members claiming one profile at the same moment: the document keeps one
+ * owner on every peer (last writer wins on the field), and the other sees it taken; one member
+ * claiming on two devices writes the same value twice. Either way the pool keeps one profile.
+ */
+export function claimProfile(program: ProgramRef, id: string, me: string): boolean {
+  const doc = programDoc(program)
+  const pool = collection(doc, POOL)
+  const profile = pool.get(id)
+  if (!profile || !canClaim({ id, name: profile.name, ownerId: profile.ownerId }, pool.list(), me)) return false
+  pool.patch(id, { ownerId: me })
+  return true
+}
+
+/** The org's members (for avatar colours) and its admin: the member who created the org space. */
+export function useProgramPeople(program: Program | null): { members: readonly MemberRecord[]; adminId: string | null } {
+  const doc = program ? programDoc(program) : null
+  const members = useMembers(doc)
+  return { members, adminId: doc ? createdByOf(doc) : null }
 }
 
 /** Writes a planned import (shared/mentorship/poolImport.ts) as one change. */
@@ -59,7 +97,11 @@ export function applyPoolImport(program: ProgramRef, writes: readonly PoolWrite[
   const doc = programDoc(program)
   const pool = collection(doc, POOL)
   doc.transact(() => {
-    for (const w of writes) pool.patch(w.id, { ...profileFields(w.profile), importedFrom: w.importedFrom, ...(w.isNew ? { addedAt: now } : {}) })
+    for (const w of writes) {
+      // imported profiles are unclaimed; one claimed meanwhile (a peer's claim arrived) stays its owner's
+      if (!w.isNew && pool.get(w.id)?.ownerId) continue
+      pool.patch(w.id, { ...profileFields(w.profile), importedFrom: w.importedFrom, ...(w.isNew ? { addedAt: now, ownerId: null } : {}) })
+    }
   })
 }
 

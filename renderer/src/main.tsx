@@ -11,6 +11,7 @@ import { startServices } from '@core/sync/services.ts'
 import { sprintServices } from '@features/sprint/index.ts'
 import { retroServices } from '@features/retro/index.ts'
 import { reminderServices, startReminders } from '@features/reminders/index.ts'
+import { startScheduledBackups } from '@features/backup/index.ts'
 import './styles.css'
 
 // before any document is loaded: an edit that cannot be written is kept, retried and shown
@@ -24,6 +25,8 @@ keepPairJournalsSynced()
 startServices([...sprintServices, ...retroServices, ...reminderServices])
 // this person's meetings → main's reminder service (desktop) or the page's notifications (web)
 startReminders()
+// every space into the chosen folder on the chosen schedule (desktop)
+startScheduledBackups()
 
 // Last line of defence: tell the user instead of failing silently.
 addEventListener('unhandledrejection', (event) => {

@@ -38,3 +38,39 @@ describe('scheduled backups', () => {
     expect(readSchedule({ enabled: true, everyHours: 168, keep: 3, privateNotes: true, lastAt: 5, lastError: null })).toMatchObject({ everyHours: 168, keep: 3, privateNotes: true, lastAt: 5 })
   })
 })
+
+describe('a scheduled backup run (renderer side, real IndexedDB, a fake folder)', () => {
+  it('writes every space as one archive named by the instant, records when, and says why it failed', async () => {
+    await import('fake-indexeddb/auto')
+    const { db } = await import('@core/database/db.ts')
+    const { createSpace } = await import('@core/spaces/commands.ts')
+    const { backUpNow, getSchedule, saveSchedule } = await import('@features/backup/store/schedule.ts')
+    const { openBackup } = await import('@features/backup/store/backup.ts')
+    await db().open()
+    const me = { id: 'me' as const, deviceId: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' }
+    await db().identity.put(me)
+    await createSpace('Platform', 'team', me)
+    await createSpace('Ada & Bo', 'pair', me)
+    await saveSchedule({ enabled: true, keep: 3 })
+    const written: { name: string; bytes: Uint8Array; keep: number }[] = []
+    const folder = {
+      current: async () => '/backups',
+      choose: async () => '/backups',
+      write: async (name: string, bytes: Uint8Array, keep: number) => {
+        written.push({ name, bytes, keep })
+        return { path: `/backups/${name}`, removed: [] }
+      }
+    }
+    const at = new Date('2026-11-29T10:00:00Z')
+    expect(await backUpNow(folder, at)).toMatch(/Backed up 2 spaces to \/backups\/tandem-scheduled-2026-11-29T10-00-00Z\.tandem/)
+    expect(written[0]!.keep).toBe(3)
+    const opened = await openBackup(written[0]!.bytes, '')
+    expect(opened.ok && opened.backup.spaces.map((s) => s.name).sort()).toEqual(['Ada & Bo', 'Platform'])
+    expect(await getSchedule()).toMatchObject({ lastAt: at.getTime(), lastError: null })
+
+    const full = { ...folder, write: async () => Promise.reject(new Error('The backup could not be written to /backups: disk full')) }
+    await expect(backUpNow(full, new Date('2026-11-30T10:00:00Z'))).rejects.toThrow(/disk full/)
+    expect(await getSchedule()).toMatchObject({ lastAt: at.getTime(), lastError: expect.stringMatching(/disk full/) })
+    await Promise.all(db().tables.map((t) => t.clear()))
+  })
+})

@@ -12,6 +12,7 @@ import { offerDevice, type DeviceOffer } from './store/device.ts'
 import { useSpaceChoices, useSpacesStorage, type SpaceStorage } from './store/storage.ts'
 import { downloadBytes, readBackupFile } from './files.ts'
 import { QrCode } from './QrCode.tsx'
+import { ScheduledBackups } from './ScheduledBackups.tsx'
 
 /** Your data, yours to keep (issue 14): export and restore, a second device, storage. */
 export function BackupScreen({ identity }: { identity: IdentityRow }) {
@@ -23,6 +24,7 @@ export function BackupScreen({ identity }: { identity: IdentityRow }) {
       </header>
       <ExportPanel identity={identity} />
       <RestorePanel identity={identity} onRestored={() => setMeasured((n) => n + 1)} />
+      {platform.backupFolder && <ScheduledBackups folder={platform.backupFolder} />}
       <OtherDevicePanel identity={identity} />
       <StoragePanel identity={identity} again={measured} />
     </div>

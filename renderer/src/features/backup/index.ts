@@ -5,3 +5,4 @@
  */
 export { BackupScreen } from './BackupScreen.tsx'
 export { AddDeviceScreen } from './AddDeviceScreen.tsx'
+export { startScheduledBackups } from './store/schedule.ts'

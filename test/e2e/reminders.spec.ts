@@ -96,12 +96,14 @@ test('a due sync-up raises a web notification once allowed; clicking it opens th
   await expect(next.getByRole('listitem').filter({ hasText: 'Payments' }).filter({ hasText: 'Thu 3 Dec, 12:00' })).toContainText(
     'reminder at Thu 3 Dec, 11:50'
   )
+  await panel.scrollIntoViewIfNeeded()
   await screenshot(page, 'reminders-web-permission')
   expect(await notifications(page)).toEqual([])
 
   await context.grantPermissions(['notifications'], { origin: new URL(BASE_URL).origin })
   await allow.click()
   await expect(panel.getByText('Notifications are on')).toBeVisible()
+  await panel.getByRole('heading', { name: 'Next meetings' }).scrollIntoViewIfNeeded()
   await screenshot(page, 'reminders-settings')
 
   // 11:51: both teams' 12:00 sync-ups are due (10 minutes before)

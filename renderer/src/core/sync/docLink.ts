@@ -77,6 +77,10 @@ export class DocLink {
       maxConns: 30,
       filterBcConns: true,
       peerOpts: { config: rtc },
+      // other tabs of this browser share our database (y-dexie brings their edits) and reach us
+      // over WebRTC like any peer: no BroadcastChannel, which cost every page an encryption and a
+      // post per update, received ones included (patches/y-webrtc+10.3.0.patch; issue 9)
+      broadcastChannel: false,
       wire: chunkedWire({
         onSendError: (peer, error) => this.events.onTrouble(`could not send to ${peer}: ${String(error)}`),
         onRefused: (peer, reason) => this.events.onTrouble(`refused a message from ${peer}: ${reason}`)

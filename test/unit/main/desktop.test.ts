@@ -348,3 +348,14 @@ describe('wiring in electron/main/index.ts (it cannot run without the Electron b
     expect(index).toMatch(/if \(mainWindow\.isMinimized\(\)\) mainWindow\.restore\(\)\s+mainWindow\.show\(\)\s+mainWindow\.focus\(\)/)
   })
 })
+
+describe('the events the desktop shell sends the page', () => {
+  it('carry only known menu commands and instants in range, with a clear message otherwise', async () => {
+    const { parseEvent } = await import('@shared/ipc/contract.ts')
+    expect(parseEvent('app:command', { command: 'next-space' })).toEqual({ command: 'next-space' })
+    expect(() => parseEvent('app:command', { command: 'format-disk' })).toThrow(/bad event app:command: .* at command/)
+    expect(parseEvent('reminders:pause', { until: NOW + 3_600_000 })).toEqual({ until: NOW + 3_600_000 })
+    expect(() => parseEvent('reminders:pause', { until: 1e15 })).toThrow(/bad event reminders:pause: is after 2100/)
+    expect(() => parseEvent('reminders:pause', { until: '1h' })).toThrow(/bad event reminders:pause/)
+  })
+})

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { browserZone } from '@shared/time/dates.ts'
+import { useSpaces } from '@core/spaces/hooks.ts'
 import { toast } from '@ui/toasts.ts'
 import { dismissMissedReminders, useReminderOverview } from './store/start.ts'
 import { when } from './ReminderSettings.tsx'
@@ -11,8 +12,12 @@ import './reminders.css'
  * its meeting, and "Dismiss" forgets them.
  */
 export function MissedReminders() {
-  const { missed } = useReminderOverview()
+  const { missed: all } = useReminderOverview()
+  const spaces = useSpaces()
   const [busy, setBusy] = useState(false)
+  // a space left or deleted since: its meetings are no longer this person's business
+  const here = new Set((spaces ?? []).filter((s) => s.status === 'active').map((s) => s.id))
+  const missed = all.filter((m) => here.has(m.entry.spaceId))
   if (missed.length === 0) return null
   const zone = browserZone()
   const dismiss = async (instances: string[]) => {
@@ -42,7 +47,7 @@ export function MissedReminders() {
         </ul>
         {missed.length > shown.length && <p className="muted small">and {missed.length - shown.length} earlier</p>}
       </div>
-      <button type="button" className="button" disabled={busy} onClick={() => void dismiss(missed.map((m) => m.instance))}>
+      <button type="button" className="button" disabled={busy} onClick={() => void dismiss(all.map((m) => m.instance))}>
         Dismiss
       </button>
     </section>

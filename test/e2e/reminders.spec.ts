@@ -83,6 +83,7 @@ test('a due sync-up raises a web notification once allowed; clicking it opens th
   const { page, context } = peer
   await firstRun(peer)
   await createSpace(page, 'Growth', 'Team')
+  const growth = spaceIdOf(page)
   await createSpace(page, 'Payments', 'Team')
   const payments = spaceIdOf(page)
 
@@ -144,6 +145,10 @@ test('a due sync-up raises a web notification once allowed; clicking it opens th
   expect(await notifications(page)).toHaveLength(3)
   await missed.scrollIntoViewIfNeeded()
   await screenshot(page, 'reminders-missed')
+  // the missed meeting opens from the notice
+  await missed.getByRole('link', { name: 'Daily sync-up · Growth' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/space/${growth}/sprint/1/ceremony/`))
+  await expect(page.getByText('Mon 7 Dec, 12:00–12:15')).toBeVisible()
   await missed.getByRole('button', { name: 'Dismiss' }).click()
   await expect(missed).toHaveCount(0)
 })

@@ -101,7 +101,7 @@ test('export a team and a pair with private notes, clear the profile, restore: a
   await expect(first).toContainText('This device is Ada again')
   await expect(first).toContainText('Platform team: restored')
   await expect(first).toContainText('Ada & Bruce: restored')
-  await expect(first).toContainText('1 private notes')
+  await expect(first).toContainText('1 private note.')
   await first.scrollIntoViewIfNeeded()
   await screenshot(again.page, 'backup-restored')
 

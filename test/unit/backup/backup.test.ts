@@ -12,6 +12,10 @@ import { createSpace, deleteLocalCopy } from '@core/spaces/commands.ts'
 import { exportSpaces, openBackup, restoreBackup } from '@features/backup/store/backup.ts'
 import { saveTeamRecord, setUpDefaultCadence } from '@features/sprint/store/cadenceStore.ts'
 import { parseIcs } from '../sprint/icalExpand.ts'
+import { readFileSync } from 'node:fs'
+import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
+import type { Journal } from '@shared/mentorship/journal.ts'
+import { importJournal, readJournal } from '@features/mentorship/store/journalIO.ts'
 
 const me: IdentityRow = { id: 'me', deviceId: 'device-a', name: 'Ada', color: '#3366cc' }
 
@@ -121,6 +125,36 @@ describe('exporting a space', () => {
     expect(JSON.parse(files[`${dir}/private-notes.json`]!)).toEqual([{ id: `${id}:pair`, topic: 'pair', text: 'only mine', updatedAt: 5 }])
     const without = listArchive((await exportSpaces({ spaceIds: [id], privateNotes: false, passphrase: '', app: 'test' })).bytes)
     expect(Object.keys(without).some((f) => f.includes('private-notes'))).toBe(false)
+  })
+})
+
+/** A journal without ids (an import renews them); tracks and projects point at session positions. */
+function shape(journal: Journal) {
+  const index = new Map(journal.sessions.map((s, i) => [s.id, i]))
+  return {
+    ...journal,
+    sessions: journal.sessions.map(({ id: _id, ...s }) => s),
+    tracks: journal.tracks.map(({ id: _id, discussedIn, ...t }) => ({ ...t, discussedIn: discussedIn && index.get(discussedIn) })),
+    jointProjects: journal.jointProjects.map(({ id: _id, discussedIn, ...p }) => ({ ...p, discussedIn: discussedIn && index.get(discussedIn) }))
+  }
+}
+
+describe('a pair’s journal in the export', () => {
+  it('is also written in the program’s Markdown, which reads back to the same journal', async () => {
+    const id = await createSpace('Daria & Bruce', 'pair', me)
+    const seed = journalFromMarkdown(readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8'))
+    let stored: Journal | null = null
+    await edit((await ensureDocRow(id, 'journal')).doc, (doc) => {
+      importJournal(doc, seed.journal, seed.unplaced, { keepUnplaced: true })
+      stored = readJournal(doc)
+    })
+    const files = listArchive((await exportSpaces({ spaceIds: [id], privateNotes: false, passphrase: '', app: 'test' })).bytes)
+    const name = Object.keys(files).find((f) => f.endsWith('/readable/journal-program.md'))!
+    const back = journalFromMarkdown(files[name]!)
+    expect(back.unplaced).toEqual([])
+    expect(shape(back.journal)).toEqual(shape(stored!))
+    expect(shape(back.journal)).toEqual(shape(seed.journal))
+    expect(files['README.md']).toContain('journal-program.md')
   })
 })
 

@@ -1,4 +1,9 @@
+import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { db } from '@core/database/db.ts'
+import { createSpace } from '@core/spaces/commands.ts'
+import { backUpNow, getSchedule, saveSchedule } from '@features/backup/store/schedule.ts'
+import { openBackup } from '@features/backup/store/backup.ts'
 import { DEFAULT_SCHEDULE, filesToPrune, isDue, isScheduledFileName, nextDueAt, readSchedule, scheduledFileName } from '@shared/backup/schedule.ts'
 
 const HOUR = 3_600_000
@@ -41,11 +46,6 @@ describe('scheduled backups', () => {
 
 describe('a scheduled backup run (renderer side, real IndexedDB, a fake folder)', () => {
   it('writes every space as one archive named by the instant, records when, and says why it failed', async () => {
-    await import('fake-indexeddb/auto')
-    const { db } = await import('@core/database/db.ts')
-    const { createSpace } = await import('@core/spaces/commands.ts')
-    const { backUpNow, getSchedule, saveSchedule } = await import('@features/backup/store/schedule.ts')
-    const { openBackup } = await import('@features/backup/store/backup.ts')
     await db().open()
     const me = { id: 'me' as const, deviceId: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' }
     await db().identity.put(me)

@@ -220,7 +220,7 @@ function RestoreSummary({ report }: { report: RestoreReport }) {
             <strong>{s.name}</strong>:{' '}
             {s.error
               ? s.error
-              : `${s.added ? 'restored' : 'merged'} — ${s.changedDocuments === 0 ? 'nothing new, this device already had all of it' : `${s.changedDocuments} of ${s.documents} documents brought something back`}${s.privateNotes ? `, ${s.privateNotes} private notes` : ''}.`}
+              : `${s.added ? 'restored' : 'merged'} — ${s.changedDocuments === 0 ? 'nothing new, this device already had all of it' : `${s.changedDocuments} of ${s.documents} documents brought something back`}${s.privateNotes ? `, ${s.privateNotes} private note${s.privateNotes === 1 ? '' : 's'}` : ''}.`}
           </li>
         ))}
       </ul>

@@ -8,3 +8,5 @@ export { keepPairJournalsSynced } from './store/pairSync.ts'
 export { readPairInfo } from './store/pair.ts'
 export { readSessions } from './store/sessions.ts'
 export { PAIR_DOC_KEY } from './store/docs.ts'
+// a pair's journal in the program's Markdown structure, for backups (issue 14; a bare Y.Doc is accepted)
+export { journalMarkdown } from './store/journalIO.ts'

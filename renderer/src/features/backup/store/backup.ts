@@ -18,6 +18,7 @@ import {
   supportedLayout
 } from '@core/spaces/spaceArchive.ts'
 import { readSprintSetup } from '@features/sprint/index.ts'
+import { journalMarkdown, PAIR_DOC_KEY } from '@features/mentorship/index.ts'
 import { documentContent } from './content.ts'
 
 /**
@@ -46,6 +47,21 @@ export interface ExportOptions {
 
 /** Lets the page paint the progress between documents of a big space. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0))
+
+/** A pair's journal as the program's Markdown (the same as its Export Markdown). */
+function programJournal(key: string | null, state: Uint8Array): { path: string; text: string; what: string } | null {
+  if (key !== PAIR_DOC_KEY) return null
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return { path: 'journal-program.md', text: journalMarkdown(doc), what: "the pair's journal in the program's Markdown structure (sessions, directions, joint projects), as Export Markdown writes it" }
+  } catch {
+    // a journal this app cannot read as one: its generic rendering above still has everything
+    return null
+  } finally {
+    doc.destroy()
+  }
+}
 
 function scheduleIcs(space: SpaceRow, root: Uint8Array): { path: string; text: string; what: string } | null {
   if (space.kind === 'pair') return null
@@ -102,6 +118,8 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
         const ics = scheduleIcs(row, state.state)
         if (ics) readable.push(ics)
       }
+      const journal = programJournal(key, state.state)
+      if (journal) readable.push(journal)
     }
     const notes = options.privateNotes ? (await privateNotesOf(row.id)).map(({ id, topic, text, updatedAt }) => ({ id, topic, text, updatedAt })) : undefined
     spaces.push({ id: row.id, kind: row.kind, name: row.name, key: row.key, status: row.status, documents, readable, privateNotes: notes })

@@ -4,6 +4,7 @@ import { create } from 'zustand'
 import { readRelayUrls } from '@shared/relay/urls.ts'
 import { RelayProvider, type RelayState } from './relayProvider.ts'
 import type { Awareness } from 'y-protocols/awareness'
+import { db } from '../database/db.ts'
 
 /**
  * How a document link uses the relay (issue 13 #2): the space's relay URLs are in its root
@@ -25,10 +26,26 @@ export function isRemoteOrigin(origin: unknown): boolean {
 /** The relay connection of each linked document, for the screens (root document id = space id). */
 export const useRelayStates = create<Record<string, { state: RelayState; detail?: string }>>(() => ({}))
 
+/**
+ * Resolves once every document update y-dexie has begun to store is stored: a read over its
+ * update tables cannot start before the read/write transactions created earlier on them finish
+ * (IndexedDB orders transactions with overlapping scopes), and y-dexie begins each write in the
+ * update event itself, before the relay provider asks.
+ */
+async function whenStored(): Promise<void> {
+  const d = db()
+  const tables = (['spaces', 'docs'] as const).flatMap((t) => (d.table(t).schema.yProps ?? []).map((p) => p.updatesTable))
+  if (tables.length === 0) return
+  await d.transaction('r', tables, async () => {
+    for (const t of tables) await d.table(t).get(-1)
+  })
+}
+
 export function startRelay(o: { urls: string[]; docId: string; doc: Y.Doc; spaceKey: string; awareness: Awareness; onTrouble: (what: string) => void }): RelayProvider {
   return new RelayProvider({
     ...o,
     isRemoteOrigin,
+    whenStored,
     onState: (state, detail) => useRelayStates.setState({ [o.docId]: { state, detail } })
   })
 }

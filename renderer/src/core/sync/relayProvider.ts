@@ -1,4 +1,6 @@
 import * as Y from 'yjs'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness'
 import { nonceOf, ReplayFilter, roomKeys, type RoomKeys } from '@shared/relay/crypto.ts'
 import { b64, parseRelayFrame, type ClientFrame, type RelayFrame } from '@shared/relay/protocol.ts'
@@ -12,9 +14,11 @@ import { relayEndpoint } from '@shared/relay/urls.ts'
  * the sealed updates in order, so a device that comes online alone gets every edit since its
  * cursor, and its own edits made offline wait on the relay for the others.
  *
- * - The cursor (last log position applied) and whether this device has edits the relay may not
- *   have are kept per room and relay list (`CursorStore`: localStorage in the app). A device with
- *   no record but a document with content uploads its whole state once.
+ * - The cursor (last log position applied, stored once the document holding it is stored) and
+ *   the document's state vector and delete set when the relay last had everything are kept per
+ *   room and relay list (`CursorStore`: localStorage in the app). After each catch-up, whatever
+ *   the document has beyond them is sent as one update (nothing when it has nothing new); a
+ *   device with no record sends its whole state.
  * - Own edits are sent as they happen; each stays "in flight" until the relay hands it back in
  *   log order (its acknowledgement). Edits made while not connected, and those in flight when a
  *   connection drops, are merged into one update and sent after the next catch-up.
@@ -29,7 +33,8 @@ export interface CursorStore {
   set(key: string, value: string): void
 }
 
-export type RelayState = 'connecting' | 'catching-up' | 'synced' | 'offline' | 'refused'
+/** `sending`: caught up, and own edits are on their way (not yet acknowledged) */
+export type RelayState = 'connecting' | 'catching-up' | 'synced' | 'sending' | 'offline' | 'refused'
 
 export interface RelayProviderOptions {
   urls: string[]
@@ -40,6 +45,12 @@ export interface RelayProviderOptions {
   /** updates from these origins came from elsewhere (another provider, storage): not sent */
   isRemoteOrigin?: (origin: unknown) => boolean
   cursors?: CursorStore
+  /**
+   * Resolves once what was applied to the document so far is in durable storage (y-dexie): the
+   * cursor is stored only then, so that a crash or a closed app never leaves a stored cursor past
+   * updates the stored document lacks (they would never be fetched again).
+   */
+  whenStored?: () => Promise<void>
   WebSocketImpl?: typeof WebSocket
   awarenessEveryMs?: number
   snapshotAfter?: number
@@ -49,7 +60,14 @@ export interface RelayProviderOptions {
 
 interface Saved {
   cursor: Seq | null
-  dirty: boolean
+  /**
+   * What the relay held of this document when everything was acknowledged: the state vector
+   * (base64url) and a hash of the delete set. Whatever the document has beyond them (edits made
+   * while no provider ran: offline, before the relay was named, a crash before an acknowledgement)
+   * is sent after the next catch-up.
+   */
+  sv: string | null
+  ds: string | null
 }
 
 const MAX_DATA = 4 * 1024 * 1024
@@ -70,7 +88,7 @@ export class RelayProvider {
   private failures = 0
   private retry: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
-  private saved: Saved = { cursor: null, dirty: false }
+  private saved: Saved = { cursor: null, sv: null, ds: null }
   private readonly cursors: CursorStore | undefined
   /** local updates not sent yet (offline) and sent but not yet handed back by the relay */
   private pending: Uint8Array[] = []
@@ -101,28 +119,26 @@ export class RelayProvider {
     if (this.destroyed) return
     this.storeKeyRoom = `tandem.relay.${this.o.urls.join(' ')}.${this.keys.room}`
     this.saved = this.load()
-    // edits of an earlier run never acknowledged, or a device that never synced with this relay
-    // and holds something: whatever it holds may be missing there
-    this.needFull = this.saved.dirty || (this.saved.cursor === null && this.o.doc.store.clients.size > 0)
+    this.applied = this.saved.cursor
     this.connect()
   }
 
   private storeKeyRoom = ''
-  /** send the whole state after the next catch-up */
-  private needFull = false
 
   private load(): Saved {
     try {
       const raw = this.cursors?.get(this.storeKeyRoom)
-      if (!raw) return { cursor: null, dirty: false }
+      if (!raw) return { cursor: null, sv: null, ds: null }
       const v = JSON.parse(raw) as Partial<Saved>
-      return { cursor: typeof v.cursor === 'string' ? v.cursor : null, dirty: v.dirty === true }
+      const str = (x: unknown) => (typeof x === 'string' ? x : null)
+      return { cursor: str(v.cursor), sv: str(v.sv), ds: str(v.ds) }
     } catch {
-      return { cursor: null, dirty: true }
+      return { cursor: null, sv: null, ds: null }
     }
   }
 
   private save(): void {
+    if (!this.storeKeyRoom) return
     try {
       this.cursors?.set(this.storeKeyRoom, JSON.stringify(this.saved))
     } catch {
@@ -132,12 +148,41 @@ export class RelayProvider {
 
   /** resolves once the relay has handed over everything it held for us (now or later) */
   whenSynced(): Promise<void> {
-    if (this.state === 'synced') return Promise.resolve()
+    if (this.live) return Promise.resolve()
     return new Promise((resolve) => this.syncedWaiters.push(resolve))
   }
 
+  /** the last log position applied to the document (the stored cursor may be behind it) */
   get cursor(): Seq | null {
-    return this.saved.cursor
+    return this.applied
+  }
+
+  private applied: Seq | null = null
+  private storingCursor = false
+
+  /** Stores the applied position as the cursor once the document holding it is stored. */
+  private async storeCursor(): Promise<void> {
+    if (this.storingCursor) return
+    this.storingCursor = true
+    try {
+      for (let i = 0; i < 1000 && !this.destroyed; i++) {
+        const target = this.applied
+        await this.o.whenStored?.()
+        this.saved.cursor = target
+        // everything this document holds is on the relay now (or came from elsewhere: WebRTC peers
+        // and other tabs send their own)
+        if (this.live && this.unacknowledged === 0) {
+          this.saved.sv = b64.encode(Y.encodeStateVector(this.o.doc))
+          this.saved.ds = deleteSetHash(this.o.doc)
+        }
+        this.save()
+        if (this.applied === target) break
+      }
+    } catch (err) {
+      this.o.onTrouble?.(`relay: could not store the cursor: ${(err as Error).message}`)
+    } finally {
+      this.storingCursor = false
+    }
   }
 
   /** updates sent and not yet acknowledged, or waiting to be sent */
@@ -148,10 +193,21 @@ export class RelayProvider {
   /** updates being sealed, about to be sent */
   private sealing = 0
 
+  /** caught up with the relay: own edits go out as they are made */
+  private get live(): boolean {
+    return this.state === 'synced' || this.state === 'sending'
+  }
+
   private setState(state: RelayState, detail?: string): void {
+    if (state === this.state && detail === undefined) return
     this.state = state
     this.o.onState?.(state, detail)
-    if (state === 'synced') for (const w of this.syncedWaiters.splice(0)) w()
+    if (this.live) for (const w of this.syncedWaiters.splice(0)) w()
+  }
+
+  /** synced or sending, as own edits wait for their acknowledgement */
+  private tellSending(): void {
+    if (this.live) this.setState(this.unacknowledged > 0 ? 'sending' : 'synced')
   }
 
   private connect(): void {
@@ -214,7 +270,7 @@ export class RelayProvider {
     const keys = this.keys!
     switch (f.t) {
       case 'challenge':
-        this.sendFrame({ t: 'join', room: keys.room, verifier: keys.verifier, proof: keys.prove(b64.decode(f.nonce)), since: this.saved.cursor })
+        this.sendFrame({ t: 'join', room: keys.room, verifier: keys.verifier, proof: keys.prove(b64.decode(f.nonce)), since: this.applied })
         return
       case 'welcome':
         this.setState('catching-up')
@@ -231,12 +287,14 @@ export class RelayProvider {
           if (this.ws !== ws) return
           // the relay lost what it had (or is another one): it gets everything from us again
           if (f.reset) {
-            this.saved.cursor = f.head
-            this.needFull = true
+            this.applied = f.head
+            this.saved.sv = null
+            this.saved.ds = null
           }
           this.failures = 0
           await this.flush()
           this.setState('synced')
+          this.tellSending()
           if (f.entries >= (this.o.snapshotAfter ?? 500)) await this.uploadSnapshot()
         })
         return
@@ -289,28 +347,35 @@ export class RelayProvider {
         Y.applyUpdate(this.o.doc, plain, this)
       }
     }
-    if (this.saved.cursor === null || compareSeq(position, this.saved.cursor) > 0) this.saved.cursor = position
+    if (this.applied === null || compareSeq(position, this.applied) > 0) this.applied = position
     if (f.t === 'up') this.sinceSnapshot++
-    this.saved.dirty = this.unacknowledged > 0
-    this.save()
+    void this.storeCursor()
+    if (own) this.tellSending()
   }
 
-  /** Sends what waited: edits made offline (merged), or the whole state when we cannot know. */
+  /**
+   * Sends what the relay may lack: the document beyond what it had when everything was last
+   * acknowledged (edits waiting in this run are part of it), or the whole state when that is not
+   * known. Nothing when nothing changed since.
+   */
   private async flush(): Promise<void> {
-    let update: Uint8Array | null = null
-    if (this.needFull) update = Y.encodeStateAsUpdate(this.o.doc)
-    else if (this.pending.length > 0) update = Y.mergeUpdates(this.pending)
-    this.needFull = false
+    const doc = this.o.doc
     this.pending = []
+    let update: Uint8Array | null = null
+    if (this.saved.sv === null) {
+      if (doc.store.clients.size > 0) update = Y.encodeStateAsUpdate(doc)
+    } else {
+      const sv = b64.decode(this.saved.sv)
+      if (aheadOf(doc, sv) || deleteSetHash(doc) !== this.saved.ds) update = Y.encodeStateAsUpdate(doc, sv)
+    }
     if (update) await this.send(update)
-    this.saved.dirty = this.unacknowledged > 0
-    this.save()
+    void this.storeCursor()
   }
 
   private async send(update: Uint8Array): Promise<void> {
     const sealed = await this.keys!.seal('update', update)
     const nonce = nonceOf(sealed)!
-    if (this.state !== 'synced' && this.state !== 'catching-up') {
+    if (!this.live && this.state !== 'catching-up') {
       this.pending.push(update)
       return
     }
@@ -323,15 +388,12 @@ export class RelayProvider {
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed || this.o.isRemoteOrigin?.(origin)) return
-    if (!this.saved.dirty) {
-      this.saved.dirty = true
-      this.save()
-    }
-    if (this.state !== 'synced') {
+    if (!this.live) {
       this.pending.push(update)
       return
     }
     this.sealing++
+    this.tellSending()
     this.enqueue(async () => {
       try {
         await this.send(update)
@@ -342,8 +404,8 @@ export class RelayProvider {
   }
 
   private async uploadSnapshot(): Promise<void> {
-    const cursor = this.saved.cursor
-    if (!this.keys || this.state !== 'synced' || cursor === null || compareSeq(cursor, SEQ_ZERO) <= 0) return
+    const cursor = this.applied
+    if (!this.keys || !this.live || cursor === null || compareSeq(cursor, SEQ_ZERO) <= 0) return
     const now = Date.now()
     if (now - this.lastSnapshotAt < 10_000) return
     this.lastSnapshotAt = now
@@ -363,7 +425,7 @@ export class RelayProvider {
       this.awarenessTimer = null
       this.lastAwarenessSent = Date.now()
       this.enqueue(async () => {
-        if (!this.keys || !this.o.awareness || this.state !== 'synced') return
+        if (!this.keys || !this.o.awareness || !this.live) return
         const sealed = await this.keys.seal('awareness', encodeAwarenessUpdate(this.o.awareness, [me]))
         this.sendFrame({ t: 'aw', data: b64.encode(sealed) })
       })
@@ -377,14 +439,21 @@ export class RelayProvider {
     this.o.awareness?.off('update', this.onAwareness)
     if (this.retry) clearTimeout(this.retry)
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
-    // edits not acknowledged: the next start sends the whole state
-    if (this.unacknowledged > 0) {
-      this.saved.dirty = true
-      this.save()
-    }
     const ws = this.ws
     this.ws = null
     ws?.close(1000, 'bye')
     this.setState('offline')
   }
+}
+
+/** Whether the document has structs beyond the state vector `sv`. */
+function aheadOf(doc: Y.Doc, sv: Uint8Array): boolean {
+  const known = Y.decodeStateVector(sv)
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) if (clock > (known.get(client) ?? 0)) return true
+  return false
+}
+
+/** A hash of the document's delete set (deletions do not move the state vector). */
+function deleteSetHash(doc: Y.Doc): string {
+  return bytesToHex(sha256(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))).slice(0, 32)
 }

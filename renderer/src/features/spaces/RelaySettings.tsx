@@ -9,6 +9,7 @@ const STATE_TEXT = {
   connecting: 'Relay: connecting…',
   'catching-up': 'Relay: fetching what was missed…',
   synced: 'Relay: up to date',
+  sending: 'Relay: sending your edits…',
   offline: 'Relay: not reachable, trying again',
   refused: 'Relay: refused — this relay holds this space under another key'
 } as const

@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
 import { type BacklogTicket, type LineProblem, type TicketInput, LESS_LIMITS, cleanUrl, importPatch, isTicketKey, ticketIdOf } from './tickets.ts'
+import { quoted } from '../text/plainText.ts'
 
 /**
  * A CSV export of an issue tracker into the division's backlog. Made for Jira's export ("Export
@@ -144,7 +145,7 @@ export function parseTrackerCsv(input: string, options: { trackerBase?: string }
   const found = header.cells.map((c) => c.trim()).filter(Boolean)
   for (const needed of ['key', 'title'] as const) {
     if (!indexes.has(needed)) {
-      const names = found.slice(0, 12).map((n) => `“${n}”`).join(', ')
+      const names = found.slice(0, 12).map((n) => `“${quoted(n)}”`).join(', ')
       return { ok: false, error: `No “${CSV_FIELD_LABELS[needed]}” column: this file has ${names || 'no column names'}${found.length > 12 ? ' …' : ''}.` }
     }
   }
@@ -192,7 +193,7 @@ export function parseTrackerCsv(input: string, options: { trackerBase?: string }
       continue
     }
     if (!isTicketKey(rawKey)) {
-      problem(`“${rawKey.slice(0, 40)}” is not an issue key (like ABC-123)`)
+      problem(`“${quoted(rawKey)}” is not an issue key (like ABC-123)`)
       continue
     }
     const key = ticketIdOf(rawKey)
@@ -212,7 +213,7 @@ export function parseTrackerCsv(input: string, options: { trackerBase?: string }
     }
     const points = first(cells, 'trackerPoints')
     if (points && !/^\d+(?:[.,]\d+)?$/.test(points)) {
-      problem(`${key}: “${points.slice(0, 20)}” is not a number of story points`)
+      problem(`${key}: “${quoted(points, 20)}” is not a number of story points`)
       continue
     }
     const status = first(cells, 'status')

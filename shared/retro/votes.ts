@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RecordId } from '../text/limits.ts'
 import { type Phase, phaseIndex } from './phases.ts'
 
 /**
@@ -38,7 +39,8 @@ import { type Phase, phaseIndex } from './phases.ts'
  * facilitator moves past vote (`votesVisible`).
  */
 
-const Id = z.string().min(1)
+/** an id a peer writes: bounded like every record id (shared/text/limits.ts) */
+const Id = RecordId
 
 export const VoteFields = z.object({
   voterId: Id,

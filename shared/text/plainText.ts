@@ -42,3 +42,16 @@ export function clip(text: string, max: number): string {
   const last = cut.charCodeAt(cut.length - 1)
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut
 }
+
+/**
+ * A piece of a file or a peer's text to quote in a message: control characters (line breaks and
+ * tabs included) and the invisible direction overrides that can make a message read backwards
+ * (U+202A–202E, U+2066–2069) shown as "�", lone surrogates too, and at most `max` characters
+ * ("…" when cut).
+ */
+export function quoted(text: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  const clean = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  const cut = clip(clean, max)
+  return cut.length < clean.length ? `${cut}…` : cut
+}

@@ -43,6 +43,9 @@ export function isClearMessage(message: string): boolean {
     message.trim().length > 0 &&
     message.length <= 600 &&
     !/\n\s+at /.test(message) &&
+    // what a message quotes from the input shows no control character or direction override
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(message) &&
     !/\[object \w+\]|^(?:Type|Reference|Range|Syntax)Error\b|Cannot read propert|call stack|out of memory/i.test(message)
   )
 }

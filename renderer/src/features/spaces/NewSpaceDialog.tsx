@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
-import { cleanSpaceName, SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS, type SpaceKind } from '@shared/spaces/space.ts'
+import { cleanSpaceName, SPACE_KIND_HINTS, SPACE_KIND_LABELS, SPACE_KINDS, SPACE_NAME_MAX, type SpaceKind } from '@shared/spaces/space.ts'
 import type { IdentityRow } from '@core/database/db.ts'
 import { createSpace } from '@core/spaces/commands.ts'
+import { TextLimit } from '@ui/TextLimit.tsx'
 import { Dialog, Field } from '@ui/ui.tsx'
 import { closeNewSpace, useUi } from '@ui/uiStore.ts'
 
@@ -48,8 +49,9 @@ function NewSpaceForm({ identity, initialKind }: { identity: IdentityRow; initia
           ))}
         </fieldset>
         <Field label="Name" error={error}>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={100} placeholder={kind === 'pair' ? 'Daria & Bruce' : kind === 'team' ? 'Growth team' : 'Engineering'} />
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={SPACE_NAME_MAX} placeholder={kind === 'pair' ? 'Daria & Bruce' : kind === 'team' ? 'Growth team' : 'Engineering'} />
         </Field>
+        <TextLimit length={name.length} max={SPACE_NAME_MAX} />
         <div className="row end">
           <button type="button" className="button" onClick={closeNewSpace}>
             Cancel

@@ -55,6 +55,12 @@ export const csvCases: CorpusCase[] = [
   kase('csvImport', '5 000 columns', Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',') + '\r\n' + 'x,'.repeat(5000), 'refused'),
   kase('csvImport', 'a key with a path and a script', header + '../../etc/passwd,<script>,Done\r\nENG-2,"<img onerror=alert(1)>",Done\r\n', 'value', tickets(1)),
   kase('csvImport', 'a quote that never closes over 10 000 lines', header + 'ENG-1,"' + 'line\r\n'.repeat(10_000), 'value'),
+  kase('csvImport', 'control characters and a direction override in what a message quotes', '\u202Eyek eussI,Sum\u0000mary\r\n\u001b[31mENG\u0007-1,x\r\n', 'refused'),
+  kase('csvImport', 'control characters in a reported key and story points', 'Issue key,Summary,Story Points\r\n\u001b]0;pwned\u0007,Title,1\r\nENG-2,Title,\u202E5\u0000\r\n', 'value', (v: CsvImport) => {
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    for (const p of v.problems) assert.ok(!/[\u0000-\u001f\u007f\u202a-\u202e]/.test(p.message), `quoted as is: ${JSON.stringify(p.message)}`)
+    assert.ok(v.problems.length >= 1)
+  }),
   kase('csvImport', '__proto__ and constructor as column names', '__proto__,Issue key,Summary,constructor\r\n{},ENG-1,Title,x\r\n', 'value', (v: CsvImport) => {
     assert.equal(v.tickets.length, 1)
     assert.equal(Object.getPrototypeOf(v.tickets[0]), Object.prototype)

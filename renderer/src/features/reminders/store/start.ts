@@ -133,7 +133,7 @@ export function startReminders(): () => void {
   started = true
   const desktop = platform.reminders
   const stops: (() => void)[] = []
-  let send: (schedule: Parameters<NonNullable<typeof desktop>['set']>[0]) => Promise<unknown>
+  let send: (schedule: ReminderSchedule) => Promise<unknown>
   if (desktop) {
     const refresh = () =>
       desktop
@@ -152,6 +152,9 @@ export function startReminders(): () => void {
       })
     )
     void refresh()
+    // main decides on its own clock: what is next (and reminded) changes without the page asking
+    const every = setInterval(() => void refresh(), 60_000)
+    stops.push(() => clearInterval(every))
   } else {
     // one tab reminds: the one holding the lock (another tab takes over when it closes)
     let leader = typeof navigator === 'undefined' || !navigator.locks

@@ -98,6 +98,33 @@ describe('relay with the embedded store', () => {
     }
   })
 
+  it('edits made while no provider ran (app closed or offline) are sent at the next start, deletions too', async () => {
+    const server = await startRelay(createEmbeddedStore())
+    const { memoryCursors } = await import('./helpers.ts')
+    const cursors = memoryCursors()
+    const a = peer([server.url], { cursors })
+    write(a.doc, 'one two three')
+    await withTimeout(a.provider.whenSynced(), 'A synced')
+    await until(() => a.provider.unacknowledged === 0 && a.provider.state === 'synced', 'A acknowledged')
+    a.provider.destroy()
+    // no provider: a new client id writes (the app opened offline), and text is deleted
+    const again = new Y.Doc()
+    Y.applyUpdate(again, Y.encodeStateAsUpdate(a.doc))
+    again.getText('t').delete(0, 4)
+    write(again, ' four')
+    const a2 = peer([server.url], { cursors, doc: again })
+    await until(() => a2.provider.state === 'synced' && a2.provider.unacknowledged === 0, 'A to send what it did offline')
+    const b = peer([server.url])
+    await until(() => b.text() === 'two three four', 'B to get the insert and the deletion')
+    // and a start with nothing new sends nothing
+    a2.provider.destroy()
+    const before = a2.provider.cursor
+    const a3 = peer([server.url], { cursors, doc: again })
+    await withTimeout(a3.provider.whenSynced(), 'A again')
+    await until(() => a3.provider.unacknowledged === 0, 'nothing in flight')
+    expect(a3.provider.cursor).toBe(before)
+  })
+
   it('stores no plaintext: the room files hold sealed bytes only', async () => {
     const dir = tmpDir('relay-plain')
     const server = await startRelay(createEmbeddedStore({ dir, fsync: false }))

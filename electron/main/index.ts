@@ -12,6 +12,8 @@ import { DeepLinkInbox, DEEP_LINK_SCHEME, findDeepLink } from './deepLinks.ts'
 import { registerInvokeHandlers } from './ipc.ts'
 import { SignalingHost } from './signalingHost.ts'
 import { startSignalingServer } from '../signaling/server.ts'
+import { createRelay } from '../relay/server.ts'
+import { createEmbeddedStore } from '../relay/embeddedStore.ts'
 import { parseEvent } from '../../shared/ipc/contract.ts'
 import { openLinkOf } from '../../shared/reminders/entry.ts'
 import { ReminderService } from './reminders/service.ts'
@@ -34,7 +36,9 @@ protocol.registerSchemesAsPrivileged([
 
 const deepLinks = new DeepLinkInbox()
 const signalingHost = new SignalingHost({
-  start: startSignalingServer,
+  // with the relay (issue 13 #2) on the same port under /relay, its rooms kept in userData/relay
+  start: (options) =>
+    startSignalingServer({ ...options, relay: createRelay({ store: createEmbeddedStore({ dir: path.join(app.getPath('userData'), 'relay') }) }) }),
   lanAddresses: () =>
     Object.values(os.networkInterfaces())
       .flat()

@@ -29,3 +29,11 @@ export function describeStorageUse({ usage, quota }: StorageUse): string {
   if (usage > 0 && percent < 1) return `${used} (less than 1%)`
   return `${used} (${Math.min(100, Math.round(percent))}%)`
 }
+
+/** From this share of the allowance on, the app warns that storage is nearly full (issue 14). */
+export const NEAR_QUOTA = 0.8
+
+/** Whether the data is near the browser's allowance (a quota of 0 or unknown never warns). */
+export function nearQuota({ usage, quota }: StorageUse): boolean {
+  return Number.isFinite(quota) && quota > 0 && Number.isFinite(usage) && usage / quota >= NEAR_QUOTA
+}

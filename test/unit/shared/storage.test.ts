@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SAVE_RETRY, formatRetryIn, saveFailureReason, saveRetryDelayMs } from '@shared/storage/saveRetry.ts'
-import { describeStorageUse, formatBytes } from '@shared/storage/usage.ts'
+import { describeStorageUse, formatBytes, nearQuota } from '@shared/storage/usage.ts'
 
 describe('saving again after a failed write', () => {
   it('waits twice as long each time, capped at a minute', () => {
@@ -61,5 +61,16 @@ describe('storage sizes for people', () => {
     expect(describeStorageUse({ usage: 450_000_000, quota: 1_000_000_000 })).toBe('450 MB of 1 GB used (45%)')
     expect(describeStorageUse({ usage: 2_000, quota: 1_000 })).toBe('2 KB of 1 KB used (100%)')
     expect(describeStorageUse({ usage: 5_000, quota: 0 })).toBe('5 KB used')
+  })
+})
+
+describe('the warning before the quota is reached (issue 14)', () => {
+  it('warns from 80 % of the allowance on, never for an unknown or zero allowance', () => {
+    expect(nearQuota({ usage: 79, quota: 100 })).toBe(false)
+    expect(nearQuota({ usage: 80, quota: 100 })).toBe(true)
+    expect(nearQuota({ usage: 120, quota: 100 })).toBe(true)
+    expect(nearQuota({ usage: 5, quota: 0 })).toBe(false)
+    expect(nearQuota({ usage: Number.NaN, quota: 100 })).toBe(false)
+    expect(nearQuota({ usage: 1, quota: Number.POSITIVE_INFINITY })).toBe(false)
   })
 })

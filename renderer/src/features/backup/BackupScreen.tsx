@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { deviceLink } from '@shared/backup/deviceCode.ts'
-import { describeStorageUse, formatBytes } from '@shared/storage/usage.ts'
+import { describeStorageUse, formatBytes, nearQuota } from '@shared/storage/usage.ts'
 import { SPACE_KIND_LABELS } from '@shared/spaces/space.ts'
 import type { IdentityRow } from '@core/database/db.ts'
 import { platform, type StorageReport } from '@core/platform/index.ts'
@@ -275,7 +275,8 @@ function OtherDevicePanel({ identity }: { identity: IdentityRow }) {
               </button>
             </div>
             <p>
-              Passphrase to type on the other device: <strong className="passphrase" aria-label={`Passphrase ${offer.passphrase.split('').join(' ')}`}>{offer.passphrase}</strong>
+              Passphrase to type on the other device: <strong className="passphrase">{offer.passphrase}</strong>
+              <span className="sr-only"> (spelled out: {offer.passphrase.split('').join(' ')})</span>
             </p>
             <p className="muted small">Send the link privately, and never the passphrase the same way.</p>
           </div>
@@ -285,8 +286,6 @@ function OtherDevicePanel({ identity }: { identity: IdentityRow }) {
     </section>
   )
 }
-
-const NEAR_QUOTA = 0.8
 
 function StoragePanel({ identity, again }: { identity: IdentityRow; again: number }) {
   const spaces = useSpacesStorage(identity.deviceId, again)
@@ -298,7 +297,7 @@ function StoragePanel({ identity, again }: { identity: IdentityRow; again: numbe
       live = false
     }
   }, [again])
-  const near = report && report.quota > 0 && report.usage / report.quota >= NEAR_QUOTA
+  const near = report ? nearQuota(report) : false
   return (
     <section className="panel" aria-labelledby="space-storage-title">
       <h2 id="space-storage-title">Storage per space</h2>

@@ -158,6 +158,35 @@ describe('the schedule publisher', () => {
     publisher.stop()
   })
 
+  it('sends nothing until every space has been read (a half-read start would drop snoozes in main)', async () => {
+    const clock = new FakeClock(NOW)
+    const parts = new SpaceParts()
+    const sent: ReminderSchedule[] = []
+    let ready = false
+    const publisher = new SchedulePublisher({
+      parts,
+      ready: () => ready,
+      now: () => clock.now(),
+      zone: () => 'Europe/Berlin',
+      setTimer: (f, ms) => clock.setTimer(f, ms),
+      send: async (s) => void sent.push(s),
+      log: { warn: () => {} }
+    })
+    publisher.setIdentity(ME)
+    publisher.setPreferences(DEFAULT_PREFERENCES)
+    publisher.start()
+    parts.set(ALPHA_SPACE, team({ orgSpaceId: null }))
+    await clock.advance(1000)
+    await publisher.flush()
+    expect(sent).toEqual([])
+    ready = true
+    publisher.changed()
+    await clock.advance(1000)
+    await publisher.flush()
+    expect(sent).toHaveLength(1)
+    publisher.stop()
+  })
+
   it('moves the 14-day window forward on its own and retries a schedule that was refused', async () => {
     const clock = new FakeClock(NOW)
     const parts = new SpaceParts()

@@ -21,6 +21,11 @@ export interface PublisherDeps {
   setTimer(f: () => void, ms: number): () => void
   send(schedule: ReminderSchedule): Promise<unknown>
   log: { warn(message: string): void }
+  /**
+   * Every space's part has been read (start-up): until then nothing is sent, so main never gets a
+   * schedule missing spaces still loading (it would drop their snoozes). Absent: always ready.
+   */
+  ready?(): boolean
   debounceMs?: number
   refreshMs?: number
 }
@@ -76,7 +81,7 @@ export class SchedulePublisher {
 
   /** The schedule as it stands now, or null until the identity and preferences are known. */
   compute(): ReminderSchedule | null {
-    if (this.me === null || this.prefs === null) return null
+    if (this.me === null || this.prefs === null || this.deps.ready?.() === false) return null
     const now = this.deps.now()
     const zone = this.deps.zone()
     const { sprint, pairs } = composeSources(this.deps.parts.list(), this.me)

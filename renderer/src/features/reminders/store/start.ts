@@ -104,6 +104,7 @@ const webStateStore: StateStore = {
 }
 
 let runner: WebReminderRunner | null = null
+const STARTUP_WAIT_MS = 10_000
 let started = false
 
 /** The person pressed "Allow notifications" (web mode). Never asked on load. */
@@ -181,8 +182,19 @@ export function startReminders(): () => void {
     stops.push(() => document.removeEventListener('visibilitychange', look), () => web.stop())
     send = (schedule) => web.setSchedule(schedule)
   }
+  // start-up: wait until every active space has been read, or STARTUP_WAIT_MS at most (a space whose
+  // journal never opens must not hold back everyone else's reminders)
+  const startedAt = Date.now()
+  let active: string[] | null = null
+  const ready = () => {
+    if (Date.now() - startedAt >= STARTUP_WAIT_MS) return true
+    if (active === null) return false
+    const read = new Set(spaceParts.list().map((p) => p.spaceId))
+    return active.every((id) => read.has(id))
+  }
   const publisher = new SchedulePublisher({
     parts: spaceParts,
+    ready,
     now: () => Date.now(),
     zone: browserZone,
     setTimer,
@@ -192,6 +204,14 @@ export function startReminders(): () => void {
     },
     log
   })
+  const rows = liveQuery(async () => (await db().spaces.toArray()).filter((r) => r.status === 'active').map((r) => r.id)).subscribe({
+    next: (ids) => {
+      active = ids
+      publisher.changed()
+    },
+    error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
+  })
+  stops.push(() => rows.unsubscribe())
   const identity = liveQuery(getIdentity).subscribe({
     next: (row) => publisher.setIdentity(row?.deviceId ?? null),
     error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
@@ -199,7 +219,8 @@ export function startReminders(): () => void {
   stops.push(() => identity.unsubscribe())
   stops.push(watchPreferences((p) => publisher.setPreferences(p)))
   publisher.start()
-  stops.push(() => publisher.stop())
+  const waited = setTimeout(() => publisher.changed(), STARTUP_WAIT_MS)
+  stops.push(() => clearTimeout(waited), () => publisher.stop())
   return () => {
     for (const stop of stops.reverse()) stop()
     started = false

@@ -248,7 +248,9 @@ export function createRelay(options: RelayOptions): Relay {
         .catch((err: unknown) => {
           count.rejected++
           log(`a frame failed: ${(err as Error).message}`)
+          // the store failed (Redis away?): the client reconnects, catches up and sends again
           fail(c, 'busy', 'the relay could not store this; try again')
+          closeWith(c, 1011, 'store unavailable')
         })
     })
     send(c, { t: 'challenge', nonce: b64.encode(c.challenge) })

@@ -221,6 +221,17 @@ describe('relay with the embedded store', () => {
     await until(() => c.frames.filter((f) => f.t === 'up').length === 3 && c.frames.some((f) => f.code === 'quota'), 'three accepted, one refused')
   })
 
+  it('a room full of updates takes a snapshot, and the edits it refused are in it', async () => {
+    const server = await startRelay(createEmbeddedStore(), { quota: { maxEntries: 5, compactAfter: 3, maxBytes: 1 << 20 } })
+    const a = peer([server.url], { snapshotEveryMs: 0 })
+    await withTimeout(a.provider.whenSynced(), 'A synced')
+    for (let i = 0; i < 12; i++) write(a.doc, `${i};`)
+    await until(() => a.provider.unacknowledged === 0, 'every edit of A on the relay (acknowledged or in a snapshot)')
+    const b = peer([server.url])
+    await until(() => b.text() === a.text(), 'B to get all twelve')
+    expect(a.troubles.some((t) => t.includes('room full'))).toBe(true)
+  })
+
   it('closes a connection that floods it', async () => {
     const server = await startRelay(createEmbeddedStore(), { messagesPerSecond: 5, messageBurst: 10 })
     const c = await rawClient(server.url)

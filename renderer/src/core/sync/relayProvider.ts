@@ -54,6 +54,8 @@ export interface RelayProviderOptions {
   WebSocketImpl?: typeof WebSocket
   awarenessEveryMs?: number
   snapshotAfter?: number
+  /** at most one snapshot per this many ms (default 10 s) */
+  snapshotEveryMs?: number
   onState?: (state: RelayState, detail?: string) => void
   onTrouble?: (what: string) => void
 }
@@ -97,6 +99,8 @@ export class RelayProvider {
   /** frames are opened one at a time, in order */
   private chain: Promise<void> = Promise.resolve()
   private sinceSnapshot = 0
+  /** own updates in flight when the last snapshot was sealed (it holds them) */
+  private coveredBySnapshot: string[] = []
   private lastSnapshotAt = 0
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null
   private lastAwarenessSent = 0
@@ -312,9 +316,18 @@ export class RelayProvider {
         return
       case 'snapped':
         this.sinceSnapshot = 0
+        // the snapshot held the whole document: the updates in flight when it was taken are on the
+        // relay now, even one it refused (room full) before
+        this.enqueue(async () => {
+          for (const nonce of this.coveredBySnapshot) this.inFlight.delete(nonce)
+          this.coveredBySnapshot = []
+          this.tellSending()
+          void this.storeCursor()
+        })
         return
       case 'error':
         this.o.onTrouble?.(`relay: ${f.reason}`)
+        // a room full: the relay asks for a snapshot too ('compact'), which then carries the edit
         return
       case 'pong':
         return
@@ -407,9 +420,10 @@ export class RelayProvider {
     const cursor = this.applied
     if (!this.keys || !this.live || cursor === null || compareSeq(cursor, SEQ_ZERO) <= 0) return
     const now = Date.now()
-    if (now - this.lastSnapshotAt < 10_000) return
+    if (now - this.lastSnapshotAt < (this.o.snapshotEveryMs ?? 10_000)) return
     this.lastSnapshotAt = now
     // the document holds every update up to the cursor (applied in order), so it covers them
+    this.coveredBySnapshot = [...this.inFlight.keys()]
     const sealed = await this.keys.seal('snapshot', Y.encodeStateAsUpdate(this.o.doc))
     this.sendFrame({ t: 'snap', covers: cursor, data: b64.encode(sealed) })
   }

@@ -4,7 +4,10 @@ import os from 'node:os'
 import { expect, test, type Page } from '@playwright/test'
 import { BASE_URL, createSpace, firstRun, member, peersOnOwnSignaling, screenshot, type Peer } from './harness.ts'
 import { addCard, card, expectPhase, gotoRoute, nextPhase, openTab, teamOf } from './retroFlows.ts'
-import { openSection } from './mentorshipFlows.ts'
+import { journalShape, openSection } from './mentorshipFlows.ts'
+import { listArchive } from '@shared/backup/archive.ts'
+import { openSeal } from '@shared/backup/seal.ts'
+import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
 
 // Issue 14: a whole space out to one file and back (a CRDT merge), and "add my other device".
 test.use({ actionTimeout: 30_000 })
@@ -68,6 +71,18 @@ test('export a team and a pair with private notes, clear the profile, restore: a
   const file = path.join(os.tmpdir(), `tandem-e2e-${Date.now()}.tandem`)
   await download.saveAs(file)
   const bytes = readFileSync(file)
+
+  // the readable files inside: the board, the journal, the calendar, the private note
+  const opened = await openSeal(new Uint8Array(bytes), 'blue harbour 42')
+  if (!opened.ok) throw new Error(`the backup does not open: ${opened.reason}`)
+  const files = listArchive(opened.bytes)
+  const named = (re: RegExp) => Object.entries(files).find(([name]) => re.test(name))?.[1] ?? ''
+  expect(named(/\/readable\/retro-board-sprint-\d+\.md$/)).toContain('Backups that restore')
+  expect(named(/\/readable\/retro-board-sprint-\d+\.csv$/)).toContain('Backups that restore')
+  expect(journalShape(journalFromMarkdown(named(/\/readable\/journal-program\.md$/)).journal)).toEqual(journalShape(journalFromMarkdown(SEED).journal))
+  expect(named(/platform-team-[^/]+\/readable\/sprint-ceremonies\.ics$/)).toContain('BEGIN:VCALENDAR')
+  expect(named(/\/private-notes\.md$/)).toContain(SECRET)
+  expect(files['README.md']).toContain('retro-board-sprint-')
 
   // Ada's browser profile is gone; meanwhile Bruce writes in the team space
   await ada.close()

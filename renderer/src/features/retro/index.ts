@@ -4,3 +4,5 @@
  */
 export { retroTabs } from './tabs.tsx'
 export { retroServices } from './store/services.ts'
+// a board as its Markdown and CSV exports from bare documents, for backups (issue 14)
+export { boardExportsOf } from './store/boardExport.ts'

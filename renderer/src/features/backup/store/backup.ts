@@ -19,6 +19,7 @@ import {
 } from '@core/spaces/spaceArchive.ts'
 import { readSprintSetup } from '@features/sprint/index.ts'
 import { journalMarkdown, PAIR_DOC_KEY } from '@features/mentorship/index.ts'
+import { boardExportsOf } from '@features/retro/index.ts'
 import { documentContent } from './content.ts'
 
 /**
@@ -60,6 +61,30 @@ function programJournal(key: string | null, state: Uint8Array): { path: string; 
     return null
   } finally {
     doc.destroy()
+  }
+}
+
+/** A team's retro board in its own Markdown and CSV exports (what any member sees). */
+function retroBoard(space: SpaceRow, key: string | null, state: Uint8Array, root: Uint8Array | null): { path: string; text: string; what: string }[] {
+  const sprint = key === null ? null : /^sprint\/(\d{1,6})$/.exec(key)?.[1]
+  if (space.kind !== 'team' || !sprint) return []
+  const doc = new Y.Doc()
+  const rootDoc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    if (root) Y.applyUpdate(rootDoc, root)
+    const out = boardExportsOf(doc, root ? rootDoc : null)
+    if (!out) return []
+    return [
+      { path: `retro-board-sprint-${sprint}.md`, text: out.markdown, what: `the retrospective board of sprint ${sprint}, as its Export Markdown writes it` },
+      { path: `retro-board-sprint-${sprint}.csv`, text: out.csv, what: `the cards of the sprint ${sprint} board, one row each, as its Export CSV writes it` }
+    ]
+  } catch {
+    // a board this app cannot read as one: the generic rendering above still has everything
+    return []
+  } finally {
+    doc.destroy()
+    rootDoc.destroy()
   }
 }
 
@@ -106,6 +131,7 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
   for (const row of rows) {
     const documents: BackupSpace['documents'] = []
     const readable: BackupSpace['readable'] = []
+    let root: Uint8Array | null = null
     for (const key of keysBySpace.get(row.id)!) {
       options.onProgress?.({ done, total, label: `${row.name}: ${key ?? 'space'}` })
       await breathe()
@@ -115,9 +141,11 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
       documents.push(state)
       readable.push(...readableFiles(row.name, documentContent(key, state.state)))
       if (key === null) {
+        root = state.state
         const ics = scheduleIcs(row, state.state)
         if (ics) readable.push(ics)
       }
+      readable.push(...retroBoard(row, key, state.state, root))
       const journal = programJournal(key, state.state)
       if (journal) readable.push(journal)
     }

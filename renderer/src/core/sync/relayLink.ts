@@ -27,12 +27,14 @@ export function isRemoteOrigin(origin: unknown): boolean {
 export const useRelayStates = create<Record<string, { state: RelayState; detail?: string }>>(() => ({}))
 
 /**
- * Resolves once every document update y-dexie has begun to store is stored: a read over its
- * update tables cannot start before the read/write transactions created earlier on them finish
- * (IndexedDB orders transactions with overlapping scopes), and y-dexie begins each write in the
- * update event itself, before the relay provider asks.
+ * Resolves once every document update applied so far is stored: a read over y-dexie's update
+ * tables cannot start before the read/write transactions created earlier on them finish
+ * (IndexedDB orders transactions with overlapping scopes). y-dexie (as patched) writes an update
+ * that came from elsewhere, such as the relay's, from a timer of 0 ms after the update: waiting
+ * for our own 0 ms timer first lets that write begin before the read is created.
  */
 async function whenStored(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
   const d = db()
   const tables = (['spaces', 'docs'] as const).flatMap((t) => (d.table(t).schema.yProps ?? []).map((p) => p.updatesTable))
   if (tables.length === 0) return

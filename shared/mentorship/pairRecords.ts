@@ -53,17 +53,43 @@ export const PoolProfile = Profile.extend({
 })
 export type PoolProfile = z.infer<typeof PoolProfile>
 
+/**
+ * The org's record of a pair (issue 15 #1: pairs own their space). Anyone may suggest a pair: a
+ * record without a space. One of the two accepts: the pair's space is created on their device,
+ * and the record gets its id and the day it started. From then on the org sees only that the pair
+ * exists, its status and its dates, written by the pair's own devices (pairStatus in the store);
+ * never the pair's key or anything of its journal.
+ */
 export const PoolPair = z.object({
   aProfileId: RefText,
   bProfileId: RefText,
   aName: NameText,
   bName: NameText,
-  /** the pair's own space (its key is never stored here: the journal is the pair's alone) */
-  spaceId: RefText,
-  startedAt: z.number(),
-  endedAt: z.number().nullable().catch(null)
+  /** the pair's own space once one of the two accepted; null while only suggested */
+  spaceId: RefText.nullable().catch(null),
+  /** 0 while only suggested */
+  startedAt: z.number().catch(0),
+  endedAt: z.number().nullable().catch(null),
+  /** who suggested it (a name), when; null for pairs started before suggestions existed */
+  suggestedBy: NameText.nullable().catch(null).default(null),
+  suggestedAt: z.number().nullable().catch(null).default(null),
+  /** one of the two said no */
+  declinedAt: z.number().nullable().catch(null).default(null),
+  /** the last session held and the next one planned (ISO days), as the pair's devices report them */
+  lastSessionOn: IsoDate.nullable().catch(null).default(null),
+  nextSessionOn: IsoDate.nullable().catch(null).default(null),
+  /** why it ended, when the pair chose to say */
+  endedWhy: TitleText.nullable().catch(null).default(null)
 })
 export type PoolPair = z.infer<typeof PoolPair>
+
+export type PoolPairStatus = 'suggested' | 'declined' | 'active' | 'ended'
+
+export function poolPairStatus(pair: Pick<PoolPair, 'spaceId' | 'endedAt' | 'declinedAt'>): PoolPairStatus {
+  if (pair.endedAt !== null) return 'ended'
+  if (pair.spaceId) return 'active'
+  return pair.declinedAt !== null ? 'declined' : 'suggested'
+}
 
 export const OrgMentoring = z.object({ trackerBaseUrl: UrlText.catch('') })
 export type OrgMentoring = z.infer<typeof OrgMentoring>

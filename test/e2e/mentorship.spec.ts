@@ -50,7 +50,11 @@ test('pool to pair: live notes with carets, offline edits merge, a reload keeps 
   await tidy(a.page, a.page.getByRole('heading', { name: /^People/ }))
   await screenshot(a.page, 'mentorship-pool-people')
 
-  await suggestion.getByRole('button', { name: 'Start this pair' }).click()
+  // Daria is one of the two once the imported profile is hers: she starts their pair herself
+  await expect(suggestion.getByRole('button', { name: 'Suggest this pair: Daria Petrova & Bruce Nakamura' })).toBeVisible()
+  await people.getByRole('listitem', { name: 'Daria Petrova' }).getByRole('button', { name: 'This is me: claim Daria Petrova' }).click()
+  await expect(people.getByRole('listitem', { name: 'Daria Petrova' })).toContainText('Your profile')
+  await suggestion.getByRole('button', { name: 'Start our pair: Daria Petrova & Bruce Nakamura' }).click()
   const started = a.page.getByRole('dialog', { name: 'Pair started: Daria & Bruce' })
   await expect(started.getByLabel('Invite code')).toHaveValue(/^tandem2\.pair\./)
   const code = await started.getByLabel('Invite code').inputValue()

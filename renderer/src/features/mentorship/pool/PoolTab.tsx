@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'wouter'
-import { suggestPairs, type PairSuggestion } from '@shared/mentorship/matching.ts'
+import { explainPair, suggestPairs, type PairSuggestion } from '@shared/mentorship/matching.ts'
 import { profilesToYaml } from '@shared/mentorship/profileYaml.ts'
-import { otherParticipant } from '@shared/mentorship/journal.ts'
 import { personFirst } from '@shared/mentorship/pairOrder.ts'
-import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
+import { poolPairStatus, type PoolPair, type PoolPairStatus, type PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { useProgram } from '../store/docs.ts'
-import { applyPoolImport, claimProfile, removeProfile, removeProfiles, saveProfile, useOrgMentoring, usePool, usePoolPairs, useProgramPeople } from '../store/pool.ts'
+import { applyPoolImport, declinePoolPair, suggestPoolPair, claimProfile, removeProfile, removeProfiles, saveProfile, useOrgMentoring, usePool, usePoolPairs, useProgramPeople } from '../store/pool.ts'
 import { canClaim, canEditProfile, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
-import { startPair } from '../store/pairing.ts'
+import { handOverPair, startPair } from '../store/pairing.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
 import { toast } from '@ui/toasts.ts'
 import { Dialog } from '@ui/ui.tsx'
@@ -26,6 +25,8 @@ import { YamlImportDialog } from './YamlImportDialog.tsx'
 import '../mentorship.css'
 
 const SUGGESTIONS_SHOWN = 6
+
+const STATUS_LABEL: Record<PoolPairStatus, string> = { suggested: 'Suggested', declined: 'Declined', active: 'Active', ended: 'Ended' }
 
 /** The org's mentoring pool: profiles, YAML in and out, suggested pairs, pairs started. */
 export function PoolTab({ space, identity, readOnly }: TabProps) {
@@ -49,7 +50,8 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
   const chosen = [...selected].filter((id) => removable.has(id))
   const ownerText = (ownerId: string | null) =>
     ownerId === null ? 'Unclaimed: its person can claim it' : ownerId === identity.deviceId ? 'Your profile' : `${members.find((m) => m.id === ownerId)?.name ?? 'A member'}'s profile`
-  const active = pairs.filter((p) => p.endedAt === null)
+  const active = pairs.filter((p) => poolPairStatus(p) === 'active')
+  const pending = pairs.filter((p) => poolPairStatus(p) === 'suggested')
   const partnerOf = new Map<string, string>()
   for (const p of active) {
     partnerOf.set(p.aProfileId, p.bName)
@@ -57,26 +59,48 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
   }
   const suggestions = useMemo(
     () =>
-      suggestPairs(people.map((p) => ({ id: p.id, profile: p })), { excludePeople: [...partnerOf.keys()], limit: SUGGESTIONS_SHOWN }).map((s) =>
-        personFirst(s, identity.name)
-      ),
+      suggestPairs(
+        people.map((p) => ({ id: p.id, profile: p })),
+        { excludePeople: [...partnerOf.keys()], excludePairs: pending.map((p) => [p.aProfileId, p.bProfileId] as const), limit: SUGGESTIONS_SHOWN }
+      ).map((s) => personFirst(s, identity.name)),
     // partnerOf is derived from pairs
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [people, pairs, identity.name]
   )
 
+  const byId = new Map(pool.map((p) => [p.id, p as PoolProfile & { id: string }]))
+  /** one of the two: the owner of one of the two profiles */
+  const isOneOf = (aId: string, bId: string) => byId.get(aId)?.ownerId === identity.deviceId || byId.get(bId)?.ownerId === identity.deviceId
   const start = async (s: PairSuggestion) => {
     if (!program) return
     setBusy(true)
     try {
-      const byId = new Map(pool.map((p) => [p.id, p as PoolProfile]))
       const result = await startPair({ program, suggestion: s, profiles: byId, trackerBaseUrl: settings.trackerBaseUrl, me: identity })
-      const other = otherParticipant([s.a.name, s.b.name], identity.name)
-      setStarted({ ...result, sendTo: other ?? `${s.a.name} and ${s.b.name}` })
+      const mineId = byId.get(s.a.id)?.ownerId === identity.deviceId ? s.a.id : s.b.id
+      setStarted({ ...result, sendTo: mineId === s.a.id ? s.b.name : s.a.name })
     } catch (err) {
       toast(`Could not start the pair: ${(err as Error).message}`, 'error')
     } finally {
       setBusy(false)
+    }
+  }
+  const suggest = (s: PairSuggestion) => {
+    if (!program) return
+    suggestPoolPair(program, { aProfileId: s.a.id, bProfileId: s.b.id, aName: s.a.name, bName: s.b.name, by: identity.name })
+    toast(`Suggested ${s.a.name} & ${s.b.name}: either of them can accept it here and start their pair.`)
+  }
+  const accept = (p: PoolPair & { id: string }) => {
+    const found = explainPair(p.aProfileId, p.bProfileId, people.map((x) => ({ id: x.id, profile: x })))
+    if (!found) return toast('One of the two is no longer in the pool.', 'error')
+    void start(found)
+  }
+  const handOver = async (p: PoolPair & { id: string }) => {
+    if (!p.spaceId) return
+    try {
+      await handOverPair(p.spaceId, identity)
+      toast(`Handed over ${p.aName} & ${p.bName}: their journal is theirs alone, and this device's copy is deleted.`)
+    } catch (err) {
+      toast((err as Error).message, 'error')
     }
   }
 
@@ -121,7 +145,16 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
           Ranked by how well each one&apos;s be-a-mentor items meet the other&apos;s seek-a-mentor items — in both directions. People
           already in a pair are left out.
         </p>
-        <Suggestions suggestions={suggestions} onStart={readOnly ? null : (s) => void start(s)} busy={busy} poolSize={people.length} />
+        <Suggestions
+          suggestions={suggestions}
+          actionFor={
+            readOnly
+              ? null
+              : (s) => (isOneOf(s.a.id, s.b.id) ? { label: 'Start our pair', run: () => void start(s) } : { label: 'Suggest this pair', run: () => suggest(s) })
+          }
+          busy={busy}
+          poolSize={people.length}
+        />
       </section>
 
       <section aria-labelledby="people-title">
@@ -180,24 +213,62 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
 
       {pairs.length > 0 && (
         <section className="panel" aria-labelledby="pairs-title">
-          <h3 id="pairs-title">Pairs started</h3>
-          <ul className="pair-list">
-            {[...pairs].sort((x, y) => y.startedAt - x.startedAt).map((p) => (
-              <li key={p.id} className="pair-row">
-                <span className="card-title">
-                  {p.aName} & {p.bName}
-                </span>
-                <span className="muted small">Started {formatDay(localDate(p.startedAt))}</span>
-                <span className={`badge ${p.endedAt ? 'ended' : ''}`}>{p.endedAt ? 'Ended' : 'Active'}</span>
-                {spacesHere.has(p.spaceId) ? (
-                  <Link href={`/space/${p.spaceId}/pair`} className="button small">
-                    Open
-                  </Link>
-                ) : (
-                  <span className="muted small">Only the pair holds its journal</span>
-                )}
-              </li>
-            ))}
+          <h3 id="pairs-title">Pairs</h3>
+          <p className="muted small">
+            The program sees that a pair exists, its status and its dates — never its journal or its key: those stay with the two.
+          </p>
+          <ul className="pair-list" aria-label="Pairs">
+            {[...pairs]
+              .filter((p) => poolPairStatus(p) !== 'declined')
+              .sort((x, y) => (y.startedAt || y.suggestedAt || 0) - (x.startedAt || x.suggestedAt || 0))
+              .map((p) => {
+                const status = poolPairStatus(p)
+                const oneOf = isOneOf(p.aProfileId, p.bProfileId)
+                const dates = [
+                  status === 'suggested' && p.suggestedAt ? `Suggested${p.suggestedBy ? ` by ${p.suggestedBy}` : ''} ${formatDay(localDate(p.suggestedAt))}` : '',
+                  p.startedAt ? `Started ${formatDay(localDate(p.startedAt))}` : '',
+                  status === 'active' ? (p.lastSessionOn ? `Last session ${formatDay(p.lastSessionOn)}` : 'No session yet') : '',
+                  status === 'active' && p.nextSessionOn ? `Next ${formatDay(p.nextSessionOn)}` : '',
+                  p.endedAt ? `Ended ${formatDay(localDate(p.endedAt))}` : ''
+                ].filter(Boolean)
+                return (
+                  <li key={p.id} className="pair-row" aria-label={`${p.aName} & ${p.bName}`}>
+                    <span className="card-title">
+                      {p.aName} & {p.bName}
+                    </span>
+                    <span className="muted small">{dates.join(' · ')}</span>
+                    <span className={`badge ${status === 'ended' ? 'ended' : ''}`}>{STATUS_LABEL[status]}</span>
+                    <span className="row">
+                      {status === 'suggested' && oneOf && !readOnly && (
+                        <>
+                          <button type="button" className="button primary small" disabled={busy} onClick={() => accept(p)}>
+                            Accept and start
+                          </button>
+                          <button type="button" className="button ghost small" onClick={() => program && declinePoolPair(program, p.id)}>
+                            Decline
+                          </button>
+                        </>
+                      )}
+                      {status === 'suggested' && !oneOf && (
+                        <span className="muted small">
+                          Waiting for {p.aName} or {p.bName}
+                        </span>
+                      )}
+                      {p.spaceId && spacesHere.has(p.spaceId) && (
+                        <Link href={`/space/${p.spaceId}/pair`} className="button small">
+                          Open
+                        </Link>
+                      )}
+                      {p.spaceId && spacesHere.has(p.spaceId) && !oneOf && !readOnly && (
+                        <button type="button" className="button small" onClick={() => void handOver(p)}>
+                          Hand over and leave
+                        </button>
+                      )}
+                      {status === 'active' && p.spaceId && !spacesHere.has(p.spaceId) && <span className="muted small">Only the pair holds its journal</span>}
+                    </span>
+                  </li>
+                )
+              })}
           </ul>
         </section>
       )}

@@ -58,7 +58,13 @@ function strength(score: number): string {
 }
 
 /** Suggested pairs, best first, with why: which item meets which, in both directions. */
-export function Suggestions(props: { suggestions: PairSuggestion[]; onStart: ((s: PairSuggestion) => void) | null; busy: boolean; poolSize: number }) {
+export function Suggestions(props: {
+  suggestions: PairSuggestion[]
+  /** "Start our pair" for one of the two, "Suggest this pair" for anyone else; null: read-only */
+  actionFor: ((s: PairSuggestion) => { label: string; run: () => void }) | null
+  busy: boolean
+  poolSize: number
+}) {
   if (props.suggestions.length === 0) {
     return (
       <p className="empty">
@@ -83,11 +89,15 @@ export function Suggestions(props: { suggestions: PairSuggestion[]; onStart: ((s
                 </span>
                 {strength(s.score)}
               </span>
-              {props.onStart && (
-                <button type="button" className="button primary small" disabled={props.busy} onClick={() => props.onStart?.(s)} aria-label={`Start this pair: ${name}`}>
-                  Start this pair
-                </button>
-              )}
+              {props.actionFor &&
+                (() => {
+                  const action = props.actionFor(s)
+                  return (
+                    <button type="button" className="button primary small" disabled={props.busy} onClick={action.run} aria-label={`${action.label}: ${name}`}>
+                      {action.label}
+                    </button>
+                  )
+                })()}
             </div>
             <div className="directions">
               <Direction d={s.aMentorsB} />

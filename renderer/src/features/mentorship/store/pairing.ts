@@ -3,18 +3,23 @@ import { pairSpaceName, type PoolProfile } from '@shared/mentorship/pairRecords.
 import { cleanSpaceName } from '@shared/spaces/space.ts'
 import { browserZone, todayIn } from '@shared/time/dates.ts'
 import type { IdentityRow } from '@core/database/db.ts'
-import { createSpace } from '@core/spaces/commands.ts'
+import { createSpace, deleteLocalCopy, leaveSpace } from '@core/spaces/commands.ts'
+import { DexieYProvider } from 'y-dexie'
+import { db } from '@core/database/db.ts'
+import { readMembers } from '@core/spaces/spaceDoc.ts'
 import { forEachProgram, journalDoc, withJournal, type Journal, type Program } from './docs.ts'
 import { patchPairInfo } from './pair.ts'
-import { recordPoolPair, setPoolPairEnded } from './pool.ts'
+import { markPoolPairStarted, readPoolPair, setPoolPairEnded, suggestPoolPair } from './pool.ts'
 import { addTrack } from './tracks.ts'
 
 /** Starting a pair from the org's pool, and ending a pairing: the two commands that touch both the pair and the org. */
 
 /**
- * "Start this pair": a pair space for the two (its own key, shared by invite), the pair's header
- * with both profiles' items for the intro, one direction each way on what the match found, and
- * the org's record that they are paired.
+ * One of the two accepts a suggested pair ("Start our pair", or "Accept" on a suggestion): the pair
+ * space is created on this device (its own key, shared only by the invite this member sends the
+ * other), with the pair's header, both profiles' items for the intro and one direction each way on
+ * what the match found; the org's record learns the space's id and the day, nothing else. Only one
+ * of the two may do it (the owner of one of the two profiles), so nobody else ever holds the key.
  */
 export async function startPair(input: {
   program: Program
@@ -27,6 +32,11 @@ export async function startPair(input: {
   const a = profiles.get(s.a.id)
   const b = profiles.get(s.b.id)
   if (!a || !b) throw new Error('One of the two is no longer in the pool.')
+  if (a.ownerId !== input.me.deviceId && b.ownerId !== input.me.deviceId) {
+    throw new Error(`Only ${a.name} or ${b.name} can start their pair; suggest it to them instead.`)
+  }
+  const pairId = suggestPoolPair(input.program, { aProfileId: s.a.id, bProfileId: s.b.id, aName: a.name, bName: b.name, by: input.me.name })
+  if (readPoolPair(input.program, pairId)?.spaceId) throw new Error('This pair has started already: ask the other one for the invite.')
   const clean = cleanSpaceName(pairSpaceName(a.name, b.name))
   const name = clean.ok ? clean.name : 'Mentoring pair'
   const spaceId = await createSpace(name, 'pair', input.me)
@@ -46,8 +56,36 @@ export async function startPair(input: {
       }
     })
   })
-  recordPoolPair(input.program, { aProfileId: s.a.id, bProfileId: s.b.id, aName: a.name, bName: b.name, spaceId, startedAt: Date.now() })
+  markPoolPairStarted(input.program, pairId, spaceId, Date.now())
   return { spaceId, name }
+}
+
+/** The members of a pair's space other than this device's, who have not left it. */
+async function pairMembersBesides(spaceId: string, me: string): Promise<string[]> {
+  const row = await db().spaces.get(spaceId)
+  if (!row) return []
+  const provider = DexieYProvider.load(row.doc)
+  try {
+    await provider.whenLoaded
+    return readMembers(row.doc)
+      .filter((m) => m.id !== me && !m.leftAt)
+      .map((m) => m.name)
+  } finally {
+    DexieYProvider.release(row.doc)
+  }
+}
+
+/**
+ * For pairs an admin started before pairs owned their space (the admin is a member of the pair's
+ * space and holds its key): the admin hands the pair over and leaves. Only once another member,
+ * one of the two, is in the pair's space and so holds the journal; then this device leaves the
+ * space and deletes its copy, key and journal included.
+ */
+export async function handOverPair(spaceId: string, me: IdentityRow): Promise<void> {
+  const others = await pairMembersBesides(spaceId, me.deviceId)
+  if (others.length === 0) throw new Error('Nobody else has joined the pair yet: send them the invite first, so the journal stays with them.')
+  await leaveSpace(spaceId, me)
+  await deleteLocalCopy(spaceId)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { newId } from '@shared/spaces/key.ts'
 import type { Profile } from '@shared/mentorship/profile.ts'
 import type { PoolWrite } from '@shared/mentorship/poolImport.ts'
-import { OrgMentoring, PoolPair, PoolProfile } from '@shared/mentorship/pairRecords.ts'
+import { OrgMentoring, PoolPair, PoolProfile, poolPairStatus } from '@shared/mentorship/pairRecords.ts'
 import { collection, defineCollection, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
 import { programDoc, type Program, type ProgramRef } from './docs.ts'
 import { canClaim } from '@shared/mentorship/poolOwnership.ts'
@@ -105,8 +105,85 @@ export function applyPoolImport(program: ProgramRef, writes: readonly PoolWrite[
   })
 }
 
-export function recordPoolPair(program: ProgramRef, pair: Omit<PoolPair, 'endedAt'>): string {
-  return collection(programDoc(program), POOL_PAIRS).create({ ...pair, endedAt: null }, { id: newId() })
+type PairStart = Pick<PoolPair, 'aProfileId' | 'bProfileId' | 'aName' | 'bName' | 'spaceId' | 'startedAt'> & Partial<PoolPair>
+
+const NEW_PAIR = { endedAt: null, suggestedBy: null, suggestedAt: null, declinedAt: null, lastSessionOn: null, nextSessionOn: null, endedWhy: null } as const
+
+export function recordPoolPair(program: ProgramRef, pair: PairStart): string {
+  return collection(programDoc(program), POOL_PAIRS).create({ ...NEW_PAIR, ...pair }, { id: newId() })
+}
+
+/**
+ * The record id of a suggestion for these two: derived from the two profiles, so that two people
+ * suggesting the same pair at the same moment write one record, not two; a pair that ended before
+ * keeps its record and a new suggestion takes the next number.
+ */
+function suggestionId(pairs: ReturnType<typeof collection<PoolPair>>, x: string, y: string): string {
+  const [a, b] = x < y ? [x, y] : [y, x]
+  for (let n = 1; ; n++) {
+    const id = `pair:${a}:${b}${n === 1 ? '' : `:${n}`}`
+    const found = pairs.get(id)
+    if (!found || poolPairStatus(found) !== 'ended') return id
+  }
+}
+
+/**
+ * Suggests a pair (issue 15 #1): a record in the org with the two profiles and no space. Nothing
+ * is created for the pair until one of the two accepts. Suggesting a pair suggested or declined
+ * before suggests it again; returns the record's id.
+ */
+export function suggestPoolPair(program: ProgramRef, input: { aProfileId: string; bProfileId: string; aName: string; bName: string; by: string }): string {
+  const pairs = collection(programDoc(program), POOL_PAIRS)
+  const id = suggestionId(pairs, input.aProfileId, input.bProfileId)
+  const existing = pairs.get(id)
+  if (existing?.spaceId) return id
+  pairs.patch(id, {
+    ...NEW_PAIR,
+    aProfileId: input.aProfileId,
+    bProfileId: input.bProfileId,
+    aName: input.aName,
+    bName: input.bName,
+    spaceId: null,
+    startedAt: 0,
+    suggestedBy: input.by,
+    suggestedAt: Date.now()
+  })
+  return id
+}
+
+export function declinePoolPair(program: ProgramRef, pairId: string): void {
+  collection(programDoc(program), POOL_PAIRS).patch(pairId, { declinedAt: Date.now() })
+}
+
+/** The pair's space exists (on the accepting member's device): the org learns its id and the day, nothing more. */
+export function markPoolPairStarted(program: ProgramRef, pairId: string, spaceId: string, startedAt: number): void {
+  collection(programDoc(program), POOL_PAIRS).patch(pairId, { spaceId, startedAt, declinedAt: null })
+}
+
+export function readPoolPair(program: ProgramRef, pairId: string): (PoolPair & { id: string }) | null {
+  return collection(programDoc(program), POOL_PAIRS).get(pairId) ?? null
+}
+
+export interface PairStatusReport {
+  lastSessionOn: string | null
+  nextSessionOn: string | null
+  endedAt: number | null
+}
+
+/** The pair's own devices report its status to the org: dates only. Writes only what changed. */
+export function reportPoolPairStatus(program: ProgramRef, spaceId: string, report: PairStatusReport): void {
+  const doc = programDoc(program)
+  const pairs = collection(doc, POOL_PAIRS)
+  doc.transact(() => {
+    for (const pair of pairs.list()) {
+      if (pair.spaceId !== spaceId) continue
+      const changed: Partial<PoolPair> = {}
+      if (pair.lastSessionOn !== report.lastSessionOn) changed.lastSessionOn = report.lastSessionOn
+      if (pair.nextSessionOn !== report.nextSessionOn) changed.nextSessionOn = report.nextSessionOn
+      if (report.endedAt !== null && pair.endedAt === null) changed.endedAt = report.endedAt
+      if (Object.keys(changed).length) pairs.patch(pair.id, changed)
+    }
+  })
 }
 
 /** Marks the org's record of a pair space ended (or running again, with null). */

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test'
+import { createSpace, firstRun, inviteCode, join, screenshot, peersOnOwnSignaling, storedAnywhere } from './harness.ts'
+import { BRUCE_YAML, DARIA_YAML, importYaml, openSection, sessionNotes, tidy, yamlFile } from './mentorshipFlows.ts'
+
+// Issue 15 #1: pairs own their space. The org's admin suggests a pair; one of the two accepts, the
+// pair's space is created on her device and she invites the other; the admin's device holds neither
+// the pair's key nor a word of its journal, and the program shows the pair's last session.
+const peer = peersOnOwnSignaling()
+
+test('an admin suggests a pair, one of the two accepts and invites the other; the admin never holds the journal', async () => {
+  test.setTimeout(240_000)
+  const ada = await peer('Ada')
+  const daria = await peer('Daria')
+  const bruce = await peer('Bruce')
+  for (const p of [ada, daria, bruce]) await firstRun(p)
+
+  // Ada runs the program: the org, its pool imported from YAML (unclaimed profiles)
+  await createSpace(ada.page, 'Engineering', 'Organization')
+  const orgCode = await inviteCode(ada.page)
+  await openSection(ada.page, 'Mentoring pool')
+  const imported = await importYaml(ada.page, [yamlFile('daria.yaml', DARIA_YAML), yamlFile('bruce.yaml', BRUCE_YAML)])
+  await expect(imported.getByRole('status')).toHaveText('Added 2 profiles.')
+  await imported.getByRole('button', { name: 'Done' }).click()
+
+  // Daria and Bruce join the org and each claims their profile
+  for (const [p, name] of [
+    [daria, 'Daria Petrova'],
+    [bruce, 'Bruce Nakamura']
+  ] as const) {
+    await join(p.page, orgCode)
+    await expect(p.page.getByRole('heading', { level: 1, name: 'Engineering' })).toBeVisible()
+    await openSection(p.page, 'Mentoring pool')
+    const card = p.page.getByRole('list', { name: 'People in the pool' }).getByRole('listitem', { name })
+    await card.getByRole('button', { name: `This is me: claim ${name}` }).click()
+    await expect(card).toContainText('Your profile')
+    // nobody is offered a way to change another member's profile
+    const other = name === 'Daria Petrova' ? 'Bruce Nakamura' : 'Daria Petrova'
+    await expect(p.page.getByRole('button', { name: `Edit ${other}` })).toHaveCount(0)
+  }
+  const adaPeople = ada.page.getByRole('list', { name: 'People in the pool' })
+  await expect(adaPeople.getByRole('listitem', { name: 'Daria Petrova' })).toContainText("Daria's profile")
+  await expect(ada.page.getByRole('button', { name: 'Edit Daria Petrova' })).toHaveCount(0)
+
+  // Ada suggests the pair: nothing is created for it
+  // (the two in either order: neither is the viewer)
+  const both = /^(Daria Petrova & Bruce Nakamura|Bruce Nakamura & Daria Petrova)$/
+  const suggestion = ada.page.getByRole('list', { name: 'Suggested pairs' }).getByRole('listitem', { name: both })
+  await suggestion.getByRole('button', { name: /^Suggest this pair: / }).click()
+  const adaRow = ada.page.getByRole('list', { name: 'Pairs' }).getByRole('listitem', { name: both })
+  await expect(adaRow).toContainText('Suggested')
+  await expect(adaRow).toContainText(/Waiting for (Daria Petrova or Bruce Nakamura|Bruce Nakamura or Daria Petrova)/)
+  await expect(suggestion).toHaveCount(0)
+  await tidy(ada.page, ada.page.getByRole('heading', { name: 'Pairs', exact: true }))
+  await screenshot(ada.page, 'mentorship-pair-suggested')
+
+  // Daria accepts: the pair's space is created on her device; she invites Bruce
+  const dariaRow = daria.page.getByRole('list', { name: 'Pairs' }).getByRole('listitem', { name: both })
+  await dariaRow.getByRole('button', { name: 'Accept and start' }).click()
+  const started = daria.page.getByRole('dialog', { name: /^Pair started: / })
+  await expect(started.getByLabel('Invite code')).toHaveValue(/^tandem\d\.pair\./)
+  const pairCode = await started.getByLabel('Invite code').inputValue()
+  const pairKey = pairCode.split('.')[3]!
+  await started.getByRole('link', { name: 'Open the pair' }).click()
+  const pairName = /^(Daria & Bruce|Bruce & Daria)$/
+  await expect(daria.page.getByRole('heading', { level: 1, name: pairName })).toBeVisible()
+  await join(bruce.page, pairCode)
+  await expect(bruce.page.getByRole('heading', { level: 1, name: pairName })).toBeVisible()
+
+  // the pair writes a session; Bruce sees it
+  const secret = 'Daria will show Bruce the Redux devtools on Thursday'
+  await openSection(daria.page, 'Sessions')
+  await daria.page.getByRole('button', { name: 'New session' }).click()
+  await sessionNotes(daria.page).click()
+  await daria.page.keyboard.type(secret, { delay: 10 })
+  await openSection(bruce.page, 'Sessions')
+  await bruce.page.getByRole('link', { name: /The intro/ }).click()
+  await expect(sessionNotes(bruce.page)).toContainText(secret)
+
+  // the program shows the pair active with its last session — and that is all Ada has of it
+  await expect(adaRow).toContainText('Active')
+  await expect(adaRow).toContainText('Last session')
+  await expect(adaRow).not.toContainText('No session yet')
+  await expect(adaRow).toContainText('Only the pair holds its journal')
+  await expect(adaRow.getByRole('link', { name: 'Open' })).toHaveCount(0)
+  await tidy(ada.page, ada.page.getByRole('heading', { name: 'Pairs', exact: true }))
+  await screenshot(ada.page, 'mentorship-program-pairs')
+  await expect.poll(() => storedAnywhere(bruce.page, secret), { timeout: 30_000 }).not.toBeNull()
+  expect(await storedAnywhere(ada.page, pairKey)).toBeNull()
+  expect(await storedAnywhere(ada.page, secret)).toBeNull()
+  expect(await storedAnywhere(ada.page, 'Redux devtools')).toBeNull()
+})

@@ -15,7 +15,9 @@ type Kind = 'map' | 'xml' | 'text' | 'array' | 'empty'
 
 function kindOf(type: { _map: Map<string, unknown>; _start: Y.Item | null }): Kind {
   if (type._map.size > 0) return 'map'
-  const first = type._start
+  // the first item still there (a deleted one's content is gone after garbage collection)
+  let first = type._start
+  for (let n = 0; first && first.deleted && n < 100_000; n++) first = first.right
   if (!first) return 'empty'
   const content = first.content
   if (content instanceof Y.ContentType) return content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText ? 'xml' : 'array'

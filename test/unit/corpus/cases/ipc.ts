@@ -39,6 +39,12 @@ export const ipcCases: CorpusCase[] = [
   kase('ipc', 'a deep-link event of 100 000 characters', event('deep-link', { url: 'tandem://join/' + 'a'.repeat(100_000) }), 'refused'),
   kase('ipc', 'a deep-link event without a url', event('deep-link', {}), 'refused'),
   kase('ipc', 'an unknown event', event('evil', { url: 'x' }), 'refused'),
+  kase('ipc', 'a menu command', event('app:command', { command: 'next-space' }), 'value', (v: { command: string }) => assert.equal(v.command, 'next-space')),
+  kase('ipc', 'a menu command that is not one', event('app:command', { command: 'open-devtools' }), 'refused'),
+  kase('ipc', 'a menu command as a function name on the prototype', event('app:command', { command: 'constructor' }), 'refused'),
+  kase('ipc', 'a pause until the year 275760', event('reminders:pause', { until: 8.64e15 }), 'refused'),
+  kase('ipc', 'a pause until NaN', event('reminders:pause', { until: Number.NaN }), 'refused'),
+  kase('ipc', 'a pause of one hour', event('reminders:pause', { until: Date.UTC(2026, 2, 24, 12) }), 'value', (v: { until: number }) => assert.equal(v.until, Date.UTC(2026, 2, 24, 12))),
   kase('ipc', 'a reminder schedule that is junk', request('reminders:set', { entries: 'all of them' }), 'refused'),
   kase('ipc', 'a reminder schedule of 100 000 entries', () => request('reminders:set', { entries: Array.from({ length: 100_000 }, (_, i) => ({ id: `e${i}` })) }), 'refused'),
   kase('ipc', 'dismissing 100 000 reminders', () => request('reminders:dismiss-missed', { instances: Array.from({ length: 100_000 }, (_, i) => `i${i}`) }), 'refused')

@@ -49,12 +49,15 @@ export function ProfileCard(props: {
             Edit
           </button>
         )}
-        {props.onClaim && (
+      </div>
+      {props.onClaim && (
+        <div className="row claim-row">
           <button type="button" className="button small" onClick={props.onClaim} aria-label={`This is me: claim ${profile.name}`}>
             This is me
           </button>
-        )}
-      </div>
+          <span className="muted small">Claim it: then only you can edit it.</span>
+        </div>
+      )}
       {props.pairedWith && <span className="badge paired">Paired with {props.pairedWith}</span>}
       <dl className="profile-lists">
         <dt>

@@ -39,7 +39,7 @@ function Direction({ d }: { d: DirectionMatch }) {
           <summary className="small">
             {more} more {more === 1 ? 'match' : 'matches'}
           </summary>
-          <ul className="more-matches-list small" aria-label={`More matches: ${label}`}>
+          <ul className="more-matches-list small" aria-label={`Other matches, ${d.mentorName} to ${d.menteeName}`}>
             {others.map((m) => (
               <li key={`${m.mentorItemIndex}/${m.menteeItemIndex}`}>
                 <span className="item-quote">{m.mentorItem}</span> → <span className="item-quote seek">{m.menteeItem}</span>

@@ -10,7 +10,9 @@ const when = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'mediu
 
 /** Desktop: every space into a folder on a schedule, keeping the last N. */
 export function ScheduledBackups({ folder }: { folder: DesktopBackupFolder }) {
-  const schedule = useSchedule()
+  const stored = useSchedule()
+  // what was just chosen shows at once; the stored schedule catches up a moment later
+  const [chosen, setChosen] = useState<Partial<BackupSchedule>>({})
   const clock = useNow(60_000)
   const [path, setPath] = useState<string | null | undefined>(undefined)
   const [busy, setBusy] = useState(false)
@@ -21,8 +23,12 @@ export function ScheduledBackups({ folder }: { folder: DesktopBackupFolder }) {
       live = false
     }
   }, [folder])
-  if (!schedule) return null
-  const save = (patch: Partial<BackupSchedule>) => void saveSchedule(patch)
+  if (!stored) return null
+  const schedule: BackupSchedule = { ...stored, ...chosen }
+  const save = (patch: Partial<BackupSchedule>) => {
+    setChosen((c) => ({ ...c, ...patch }))
+    void saveSchedule(patch)
+  }
   const choose = async () => {
     const chosen = await folder.choose().catch(() => null)
     setPath(chosen)

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DBCore, DBCoreQuery, Middleware } from 'dexie'
 import { DexieYProvider } from 'y-dexie'
 import * as Y from 'yjs'
 import { createDb, type SpaceRow } from '@core/database/db.ts'
@@ -14,6 +15,25 @@ import { createDb, type SpaceRow } from '@core/database/db.ts'
  * row; this device's own edits are written at once.
  */
 const db = createDb('y-dexie-patch-test')
+/** the update-row reads of the live queries, as the database sees them */
+const reads: DBCoreQuery[] = []
+const countReads: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'test-count-reads',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name)
+      if (!name.endsWith('_updates')) return table
+      return {
+        ...table,
+        query: (req) => (reads.push(req.query), table.query(req)),
+        openCursor: (req) => (reads.push(req.query), table.openCursor(req))
+      }
+    }
+  })
+}
+db.use(countReads)
 const other = createDb('y-dexie-patch-test') // another window on the same database
 
 beforeAll(async () => {
@@ -69,6 +89,21 @@ describe('y-dexie as patched', () => {
     for (let tries = 0; tries < 100 && quiet.doc.getMap('m').size < 3; tries++) await settle()
     expect([...quiet.doc.getMap('m').keys()].sort()).toEqual(['q15', 'q25', 'q5'])
     expect(busy.doc.getMap('m').size).toBe(30)
+  })
+
+  it('does not read again for a document when another document is written', async () => {
+    const quiet = await load(db, 'quiet2', true)
+    const busy = await load(db, 'busy2', true)
+    quiet.doc.getMap('m').set('here', 1)
+    await settle()
+    reads.length = 0
+    for (let i = 0; i < 10; i++) {
+      busy.doc.getMap('m').set(`b${i}`, i)
+      await settle()
+    }
+    const aboutQuiet = reads.filter((q) => q.range.lower === 'quiet2' || q.index.name !== 'k')
+    expect(aboutQuiet).toEqual([])
+    expect(reads.length).toBeGreaterThan(0) // the busy document's own live query did read
   })
 
   it('writes a burst of peers’ updates after it, as one row, and this device’s own edits at once', async () => {

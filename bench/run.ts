@@ -12,13 +12,15 @@
  *            wire (send → the receiver's message event) and the receiver (→ the field shows it)
  *   scale    a two-year dataset written through the stores in the page (bench/seed), then open →
  *            interactive of the heaviest screens and the cost of one remote edit (bench/scale.ts)
+ *   relay    relay fan-out: 200 node clients in one room, edit → all have it, p50/p95, against a
+ *            plain y-websocket server in the same run (bench/relay.ts → bench/results/relay.*)
  *
  * Results: bench/results/latency.{json,md} (raw + latency) and bench/results/scale.{json,md}.
  * Figures are reported next to their targets; the bench never fails on a target and exits
  * non-zero only when a part could not run. Whole run: about 15 minutes on 2 cores.
  *
  * Environment:
- *   BENCH_ONLY=raw,latency,scale   run only these parts (default: all three). latency.{json,md}
+ *   BENCH_ONLY=raw,latency,scale,relay   run only these parts (default: all four). latency.{json,md}
  *                                  are written when raw or latency ran, scale.{json,md} when scale ran
  *   BENCH_PEERS=2,10               only these peer counts in raw and latency
  *   BENCH_SCALE=0.1                a smaller dataset of the same shape (try-outs; 1 = the real one)
@@ -35,6 +37,7 @@ import { buildApp, buildPages, PAGES_OUT, WEB_OUT } from './build.ts'
 import { emptyRound, latencyMarkdown, METHOD, RAW_STACK, RAW_TARGET, BUDGET, ratiosOf, runRound, type LatencyReport, type Stack } from './latency.ts'
 import { runScale, scaledDataset, scaleMarkdown } from './scale.ts'
 import { serveStatic, type StaticServer } from './serve.ts'
+import { relayMarkdown, runRelayBench } from './relay.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const RESULTS = path.join(ROOT, 'bench/results')
@@ -44,7 +47,7 @@ const PLAN = [
   { peers: 5, samples: 15 },
   { peers: 10, samples: 10 }
 ]
-const PARTS = ['raw', 'latency', 'scale'] as const
+const PARTS = ['raw', 'latency', 'scale', 'relay'] as const
 type Part = (typeof PARTS)[number]
 
 const WATCHDOG_MS = 28 * 60_000 // the whole bench, hard
@@ -146,6 +149,15 @@ async function main(): Promise<number> {
       })
       if (scale < 1) scaleReport.status = scaleReport.status === 'ok' ? 'partial' : scaleReport.status
       if (scaleReport.status === 'failed') failures.push(`scale failed: ${scaleReport.error ?? ''}`)
+    }
+
+    // relay fan-out against a plain y-websocket server, 200 node clients (bench/relay.ts)
+    if (parts.has('relay')) {
+      const relay = await runRelayBench(200, 30, (line) => console.log(`[relay] ${line}`))
+      mkdirSync(RESULTS, { recursive: true })
+      writeFileSync(path.join(RESULTS, 'relay.json'), JSON.stringify(relay, null, 2) + '\n')
+      writeFileSync(path.join(RESULTS, 'relay.md'), relayMarkdown(relay))
+      console.log(`bench: wrote bench/results/relay.json, relay.md (relay/reference p50 ${relay.ratio?.p50 ?? '?'}x)`)
     }
   } catch (err) {
     console.error(`bench: ${(err as Error).message}`)

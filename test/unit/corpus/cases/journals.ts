@@ -82,5 +82,21 @@ export const journalCases: CorpusCase[] = [
   kase('inlineMarkdown', 'a 20 000-character thought of ticket keys', times('ENG-1 ', 20_000), 'value', (v: Inline) => assert.ok(v.segments > 3000)),
   kase('inlineMarkdown', 'formatting under the budget is kept', '**bold** _em_ ~~del~~ `code`', 'value', keepsText('boldemdelcode')),
   kase('inlineMarkdown', 'a list of 400 bold items keeps its formatting', Array.from({ length: 400 }, () => '* **bold**').join('\n'), 'value', (v: Inline) => assert.ok(!v.text.includes('*'))),
-  kase('inlineMarkdown', 'private-use stand-ins typed by a peer', '\ue02a\ue05f plain', 'value')
+  kase('inlineMarkdown', 'private-use stand-ins typed by a peer', '\ue02a\ue05f plain', 'value'),
+  // issue 15: directions written as list items, and how they can go wrong
+  kase('journalMarkdown', 'a direction as a list item with nothing under it', header('## Kickoff\n\n1. Daria as a mentor — React\n2. Bruce as a mentor'), 'value', (v: JournalImport) => {
+    readable(v)
+    assert.deepEqual(v.journal.tracks.map((t) => [t.mentor, t.topic]), [['Daria', 'React'], ['Bruce', '']])
+  }),
+  kase('journalMarkdown', '"as a mentor" in a sentence is no direction', header('## Kickoff\n\n- We agreed that I see Daria Petrova from the web team as a mentor - mostly'), 'value', (v: JournalImport) => {
+    readable(v)
+    assert.equal(v.journal.tracks.length, 0)
+  }),
+  kase('journalMarkdown', '2 000 direction list items', () => header(`## Kickoff\n\n${Array.from({ length: 2000 }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')}`), 'value', (v: JournalImport) => {
+    readable(v)
+    assert.equal(v.journal.tracks.length, 2000)
+  }),
+  kase('journalMarkdown', 'a direction item nested 1 000 deep in labels', () => header(`## Kickoff\n\n- Daria as a mentor - x\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i + 1)}- Thoughts`).join('\n')}`), 'value', readable),
+  kase('journalMarkdown', 'a label item with a 10 000-character colon run', () => header(`## Kickoff\n\n- Joint project - x\n  - Notes: ${':'.repeat(10_000)}`), 'value', readable),
+  kase('journalMarkdown', 'a bold line direction before any session', '# J\n\n**Daria as a mentor — React**\n\n* step\n', 'value', readable)
 ]

@@ -14,7 +14,7 @@ import { Dialog } from '@ui/ui.tsx'
 import type { TabProps } from '@ui/spaceTab.tsx'
 import { downloadText } from '@ui/files.ts'
 import { fileSlug } from '../files.ts'
-import { localDate } from '@ui/today.ts'
+import { localDate, useToday } from '@ui/today.ts'
 import { formatDay } from '../formatDay.ts'
 import { PairStartedDialog } from './PairStartedDialog.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
@@ -40,6 +40,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
   const [busy, setBusy] = useState(false)
   const [started, setStarted] = useState<{ spaceId: string; name: string; sendTo: string } | null>(null)
   const { members, adminId } = useProgramPeople(program)
+  const today = useToday()
   const viewer = { me: identity.deviceId, isAdmin: adminId === identity.deviceId }
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [confirmRemove, setConfirmRemove] = useState(false)
@@ -228,7 +229,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
                   status === 'suggested' && p.suggestedAt ? `Suggested${p.suggestedBy ? ` by ${p.suggestedBy}` : ''} ${formatDay(localDate(p.suggestedAt))}` : '',
                   p.startedAt ? `Started ${formatDay(localDate(p.startedAt))}` : '',
                   status === 'active' ? (p.lastSessionOn ? `Last session ${formatDay(p.lastSessionOn)}` : 'No session yet') : '',
-                  status === 'active' && p.nextSessionOn ? `Next ${formatDay(p.nextSessionOn)}` : '',
+                  status === 'active' && p.nextSessionOn ? `${p.nextSessionOn < today ? 'Overdue since' : 'Next'} ${formatDay(p.nextSessionOn)}` : '',
                   p.endedAt ? `Ended ${formatDay(localDate(p.endedAt))}` : ''
                 ].filter(Boolean)
                 return (

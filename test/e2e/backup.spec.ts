@@ -192,4 +192,7 @@ test('add my other device: one link and a passphrase bring all spaces to a secon
   await expect(member(bruce.page, 'Ada')).toHaveAttribute('aria-label', /online now on 2 devices/, { timeout: 45_000 })
   await expect(bruce.page.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(2)
   await screenshot(bruce.page, 'backup-one-person-two-devices')
+  // and each of Ada's devices knows the other is her
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Syncing with' })).toHaveText('Syncing with 1 person and your other device')
+  await expect(member(desk.page, 'Ada')).toHaveAttribute('aria-label', /Ada \(you\), online now on 2 devices/)
 })

@@ -1,7 +1,8 @@
 import { Link } from 'wouter'
 import type { SpaceRow } from '@core/database/db.ts'
 import { useSettings } from '@core/device/settings.ts'
-import { useSpaceSync } from '@core/sync/status.ts'
+import { usePresence, useSpaceSync } from '@core/sync/status.ts'
+import { useIdentity } from '@core/device/identity.ts'
 import { useNow } from '@ui/useNow.ts'
 import { useSignalingHealth } from '@core/sync/signalingHealth.ts'
 import { SignalingProblem } from './SignalingProblem.tsx'
@@ -19,6 +20,11 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   const settings = useSettings()
   const now = useNow(5_000, sync.troubleAt !== null)
   const signaling = useSignalingHealth((s) => s.state.kind)
+  // "Add my other device": my member id in another presence is me on another device (issue 14)
+  const presence = usePresence(space.id)
+  const me = useIdentity()
+  const myOtherDevices = me ? Math.max(0, presence.filter((p) => p.id === me.deviceId).length - 1) : 0
+  const withMine = myOtherDevices === 0 ? '' : myOtherDevices === 1 ? 'your other device' : `your ${myOtherDevices} other devices`
   if (space.status === 'left') return null
   const troubled = sync.troubleAt !== null && now - sync.troubleAt < TROUBLE_SHOWN_MS
   const mismatch = sync.key === 'mismatch'
@@ -29,7 +35,10 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   else if (signaling === 'unreachable') text = 'Not syncing: no signaling server answers'
   else if (mismatch) text = 'Not syncing: the key does not match'
   else if (sync.people > 0) {
-    text = `Syncing with ${sync.people} ${sync.people === 1 ? 'person' : 'people'}`
+    text = `Syncing with ${sync.people} ${sync.people === 1 ? 'person' : 'people'}${withMine ? ` and ${withMine}` : ''}`
+    tone = 'live'
+  } else if (withMine) {
+    text = `Syncing with ${withMine}`
     tone = 'live'
   } else if (sync.key === 'checking') text = 'Checking that your key matches the members’…'
   else if (sync.peers > 0) {

@@ -127,6 +127,7 @@ test('a due sync-up raises a web notification once allowed; clicking it opens th
 
   // mute Payments, then Friday 11:51: only Growth is reminded (both are decided in one step)
   await openSettings(page)
+  await expect(next.getByRole('listitem').filter({ hasText: 'Payments' }).filter({ hasText: 'Thu 3 Dec, 12:00' })).toContainText('reminded')
   await panel.getByRole('group', { name: 'Mute a team or pair' }).getByLabel('Payments').check()
   await panel.getByRole('button', { name: 'Save reminder settings' }).click()
   // the page's reminders have the new preferences once Friday's Payments sync-up says so

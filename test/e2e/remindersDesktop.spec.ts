@@ -53,7 +53,7 @@ function mainProcess() {
     log: { warn: () => {} }
   })
   const handlers: Partial<Record<InvokeChannel, (request: never) => unknown>> = {
-    'app:info': () => ({ version: 'e2e', platform: 'linux' }),
+    'app:info': () => ({ version: 'e2e', platform: 'darwin' }),
     'deep-link:take': () => ({ url: null }),
     ...(reminderHandlers(service) as Partial<Record<InvokeChannel, (request: never) => unknown>>)
   }
@@ -149,7 +149,13 @@ test('desktop: the page sends its schedule to main’s service; a clicked remind
   await page.getByRole('link', { name: /: settings$/ }).click()
   const panel = page.locator('section.reminder-settings')
   await expect(panel.getByRole('status').filter({ hasText: 'Reminders are paused until Thu 3 Dec, 12:51' })).toBeVisible()
-  await expect(panel.getByLabel(/Start Tandem when I log in/)).toBeVisible()
+  // macOS (as this bridge says): start at login is offered and reaches main with the schedule
+  await panel.getByLabel(/Start Tandem when I log in/).check()
+  await panel.getByRole('button', { name: 'Save reminder settings' }).click()
+  await expect
+    .poll(() => (main.requests.filter((r) => r.channel === 'reminders:set').at(-1)?.request as { preferences: { launchAtLogin: boolean } }).preferences.launchAtLogin)
+    .toBe(true)
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Payments — Thu 3 Dec, 12:00' })).toContainText('reminded')
   await panel.scrollIntoViewIfNeeded()
   await screenshot(page, 'reminders-desktop-settings')
   await panel.getByRole('button', { name: 'Resume' }).click()

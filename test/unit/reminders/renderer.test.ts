@@ -263,6 +263,10 @@ describe('web mode’s runner (the shared engine in the page)', () => {
     // allowed at 11:51 ("Allow notifications" looks again at once): Monday's sync-up is still ahead
     granted.value = true
     await runner.check()
+    // Settings then says the next meeting was reminded of
+    const monday = runner.view().next[0]?.entry
+    expect(monday && wall(monday.startsAt, 'Europe/Berlin')).toBe('2026-03-23 12:00')
+    expect(runner.view().reminded).toEqual([`${monday?.id}@${monday?.startsAt}`])
     await clock.advanceTo(at('2026-03-24T11:00:00Z'))
     expect(shown.map((s) => `${s.at} ${s.title}`)).toEqual(['2026-03-23 11:51 Daily sync-up · Alpha', '2026-03-24 11:50 Daily sync-up · Alpha'])
     shown[1]?.click()

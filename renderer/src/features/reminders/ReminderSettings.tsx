@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { DateTime } from 'luxon'
 import { CEREMONIES, CEREMONY_KINDS, type CeremonyKind } from '@shared/sprint/ceremonies.ts'
 import { isMuted } from '@shared/reminders/plan.ts'
 import { pauseForAnHour, pauseUntilTomorrow, type ReminderPreferences } from '@shared/reminders/preferences.ts'
 import type { ReminderKind } from '@shared/reminders/entry.ts'
 import { browserZone } from '@shared/time/dates.ts'
+import { platform } from '@core/platform/index.ts'
 import { Field } from '@ui/ui.tsx'
 import { toast } from '@ui/toasts.ts'
 import { useNow } from '@ui/useNow.ts'
@@ -145,6 +146,18 @@ function PreferencesForm({ prefs }: { prefs: ReminderPreferences }) {
   const [pairs, setPairs] = useState<string[]>(prefs.muted.pairs)
   const [launch, setLaunch] = useState(prefs.launchAtLogin)
   const [error, setError] = useState<string | null>(null)
+  const [os, setOs] = useState<string | null>(null)
+  useEffect(() => {
+    if (overview.mode !== 'desktop') return
+    let live = true
+    platform
+      .appInfo()
+      .then((info) => live && setOs(info.platform))
+      .catch(() => {})
+    return () => {
+      live = false
+    }
+  }, [overview.mode])
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -231,7 +244,10 @@ function PreferencesForm({ prefs }: { prefs: ReminderPreferences }) {
           })}
         </fieldset>
       )}
-      {overview.mode === 'desktop' && (
+      {overview.mode === 'desktop' && os === 'linux' && (
+        <p className="muted small">To have reminders after you log in, add Tandem to your desktop’s startup applications.</p>
+      )}
+      {overview.mode === 'desktop' && os !== null && os !== 'linux' && (
         <label className="check">
           <input type="checkbox" checked={launch} onChange={(e) => setLaunch(e.target.checked)} />
           Start Tandem when I log in (macOS and Windows), so reminders arrive
@@ -265,7 +281,13 @@ function NextMeetings({ prefs }: { prefs: ReminderPreferences | undefined }) {
             <li key={`${entry.id}@${entry.startsAt}`}>
               <strong>{entry.title}</strong> · {entry.groupLabel} — {when(entry.startsAt, zone)}
               {!entry.timeSet && ' (no time set; placed at 10:00)'}
-              <span className="muted"> · {remindAt !== null ? `reminder at ${when(remindAt, zone)}` : prefs && isMuted(entry, prefs) ? 'muted' : 'no reminder ahead'}</span>
+              <span className="muted"> · {remindAt !== null
+                  ? `reminder at ${when(remindAt, zone)}`
+                  : overview.reminded.includes(`${entry.id}@${entry.startsAt}`)
+                    ? 'reminded'
+                    : prefs && isMuted(entry, prefs)
+                      ? 'muted'
+                      : 'no reminder ahead'}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie'
 import { useSyncExternalStore } from 'react'
 import { ReminderState, type MissedReminder } from '@shared/reminders/engine.ts'
+import { instanceKey } from '@shared/reminders/entry.ts'
 import { ReminderSchedule, type ReminderView } from '@shared/reminders/schedule.ts'
 import { browserZone } from '@shared/time/dates.ts'
 import { db } from '@core/database/db.ts'
@@ -25,6 +26,8 @@ export interface ReminderOverview {
   permission: Permission
   missed: MissedReminder[]
   next: ReminderView['next']
+  /** instances of the next meetings already reminded of */
+  reminded: string[]
   /** the reminders file was damaged and rebuilt (desktop) */
   recovered: string | null
   /** meetings left out of the schedule, and why */
@@ -46,6 +49,7 @@ let overview: ReminderOverview = {
   permission: platform.reminders ? 'granted' : webPermission(),
   missed: [],
   next: [],
+  reminded: [],
   recovered: null,
   problems: []
 }
@@ -120,10 +124,16 @@ export async function askForNotifications(): Promise<Permission> {
   return webPermission()
 }
 
+function fromMain(view: ReminderView): Partial<ReminderOverview> {
+  const shown = new Set(view.shown.map((s) => instanceKey(s)))
+  const reminded = view.next.map((n) => instanceKey(n.entry)).filter((i) => shown.has(i))
+  return { missed: view.missed, next: view.next, reminded, recovered: view.recovered }
+}
+
 export async function dismissMissedReminders(instances: string[]): Promise<void> {
   if (platform.reminders) {
     const view = await platform.reminders.dismissMissed(instances)
-    update({ missed: view.missed, next: view.next, recovered: view.recovered })
+    update(fromMain(view))
   } else {
     await runner?.dismissMissed(instances)
   }
@@ -139,7 +149,7 @@ export function startReminders(): () => void {
     const refresh = () =>
       desktop
         .state()
-        .then((view) => update({ missed: view.missed, next: view.next, recovered: view.recovered }))
+        .then((view) => update(fromMain(view)))
         .catch((err: unknown) => log.warn(`reminders: ${(err as Error).message}`))
     send = async (schedule) => {
       await desktop.set(schedule)

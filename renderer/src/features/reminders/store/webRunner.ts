@@ -1,4 +1,4 @@
-import { byStart } from '@shared/reminders/entry.ts'
+import { byStart, instanceKey } from '@shared/reminders/entry.ts'
 import { advance, dismissMissed, EMPTY_STATE, type MissedReminder, type ReminderState } from '@shared/reminders/engine.ts'
 import { notificationText } from '@shared/reminders/notification.ts'
 import { planReminders, type PlannedReminder } from '@shared/reminders/plan.ts'
@@ -47,7 +47,8 @@ export const WEB_HEARTBEAT_MS = 60_000
 /** Settings lists this many next meetings in web mode (the desktop's tray and view show 3). */
 export const WEB_NEXT_SHOWN = 6
 
-export type WebReminderView = Pick<ReminderView, 'missed' | 'next'>
+/** `reminded`: instances of the next meetings already reminded of here */
+export type WebReminderView = Pick<ReminderView, 'missed' | 'next'> & { reminded: string[] }
 
 export class WebReminderRunner {
   private state: ReminderState = EMPTY_STATE
@@ -58,7 +59,7 @@ export class WebReminderRunner {
   private cancelTimer: (() => void) | null = null
   private stopped = false
   private readonly listeners = new Set<() => void>()
-  private snapshot: WebReminderView = { missed: [], next: [] }
+  private snapshot: WebReminderView = { missed: [], next: [], reminded: [] }
 
   constructor(private readonly deps: WebRunnerDeps) {}
 
@@ -180,7 +181,9 @@ export class WebReminderRunner {
       .sort(byStart)
       .slice(0, WEB_NEXT_SHOWN)
       .map((entry) => ({ entry, remindAt: remindAt.get(entry.id) ?? null }))
-    const view = { missed, next }
+    const fired = new Set(Object.values(this.state.log).filter((r) => r.outcome === 'fired').map((r) => r.instance))
+    const reminded = next.map((n) => instanceKey(n.entry)).filter((i) => fired.has(i))
+    const view = { missed, next, reminded }
     if (JSON.stringify(view) === JSON.stringify(this.snapshot)) return
     this.snapshot = view
     for (const f of [...this.listeners]) f()

@@ -205,7 +205,14 @@ export function buildArchive(input: BackupInput): Uint8Array {
       files[path] = [d.state, { level: 0 }]
       return { key: d.key, path, sha256: hex(d.state), bytes: d.state.length, layout: d.layout }
     })
-    for (const r of space.readable) files[`${dir}/readable/${r.path}`] = strToU8(r.text)
+    // two names that read the same once made file-safe ("a.b", "a-b") get -2, -3 … instead of one overwriting the other
+    const readable: { path: string; what: string }[] = []
+    for (const r of space.readable) {
+      let path = r.path
+      for (let n = 2; files[`${dir}/readable/${path}`] !== undefined && n < 10_000; n++) path = r.path.replace(/(\.[a-z]+)?$/, `-${n}$1`)
+      files[`${dir}/readable/${path}`] = strToU8(r.text)
+      readable.push({ path, what: r.what })
+    }
     let privateNotes: string | null = null
     if (space.privateNotes) {
       privateNotes = `${dir}/private-notes.json`
@@ -221,7 +228,7 @@ export function buildArchive(input: BackupInput): Uint8Array {
       dir,
       documents,
       privateNotes,
-      readable: space.readable.map((r) => ({ path: r.path, what: r.what }))
+      readable
     })
   }
   const manifest: BackupManifest = {
@@ -235,7 +242,9 @@ export function buildArchive(input: BackupInput): Uint8Array {
   }
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
   files['README.md'] = strToU8(readme(input, manifest))
-  return zipSync(files, { level: 6, mtime: new Date(input.createdAt) })
+  // zip dates go from 1980 to 2099: a clock outside them must not make the export fail
+  const mtime = new Date(Math.min(Math.max(input.createdAt, Date.UTC(1980, 0, 2)), Date.UTC(2099, 11, 30)))
+  return zipSync(files, { level: 6, mtime })
 }
 
 export interface RestoredSpace {

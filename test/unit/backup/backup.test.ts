@@ -289,3 +289,34 @@ describe('reading a document out for the readable files', () => {
     expect(content.collections).toEqual({ cards: { c1: { text: 'card' } } })
   })
 })
+
+describe('the archive', () => {
+  it('keeps two readable files whose names collide once made file-safe', async () => {
+    const { buildArchive } = await import('@shared/backup/archive.ts')
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('name', 'x')
+    const bytes = buildArchive({
+      app: 'test',
+      createdAt: 0,
+      spaces: [
+        {
+          id: 'Vq3xYb2c9D0eF1gH2iJ3kA',
+          kind: 'team',
+          name: 'T',
+          key: 'A'.repeat(42) + 'E',
+          status: 'active',
+          documents: [{ key: null, state: Y.encodeStateAsUpdate(doc), layout: 1 }],
+          readable: [
+            { path: 'tables/x/a-b.csv', text: 'first', what: 'a.b' },
+            { path: 'tables/x/a-b.csv', text: 'second', what: 'a-b' }
+          ]
+        }
+      ]
+    })
+    const files = listArchive(bytes)
+    const dir = 't-Vq3xYb2c'
+    expect(files[`${dir}/readable/tables/x/a-b.csv`]).toBe('first')
+    expect(files[`${dir}/readable/tables/x/a-b-2.csv`]).toBe('second')
+    expect(files['README.md']).toContain('readable/tables/x/a-b-2.csv')
+  })
+})

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { profileNamed } from './fixtures/profile.ts'
+import { MATCH_CASES, matchPool } from './fixtures/matchCorpus.ts'
+import { precisionAtOne } from '@shared/mentorship/precision.ts'
 import { importProfiles } from '@shared/mentorship/profileYaml.ts'
 import { combineDirections, explainPair, suggestPairs, suggestPartners, type PairSuggestion, type PoolMember } from '@shared/mentorship/matching.ts'
 
@@ -226,5 +228,13 @@ describe('synonyms and phrasings (issue 15)', () => {
     const best = bestFor('Software architecture', ['Architecture reviews for services', 'Woodworking'])
     expect(best?.mentorItem).toBe('Architecture reviews for services')
     expect(best?.similarity).toBeGreaterThan(0)
+  })
+})
+
+describe('precision@1 on the corpus of choices (issue 15 #4; reported by npm run bench)', () => {
+  it('ranks the mentor a person would choose first for at least 9 seekers in 10 (0.85 before the thesaurus)', () => {
+    const { precision, misses } = precisionAtOne(matchPool(), MATCH_CASES)
+    expect(MATCH_CASES.length).toBeGreaterThanOrEqual(20)
+    expect(precision, JSON.stringify(misses)).toBeGreaterThanOrEqual(0.9)
   })
 })

@@ -57,7 +57,8 @@ export function ReminderSettings() {
       <h2 id="reminders-title">Reminders</h2>
       <Delivery />
       {prefs && <Pause prefs={prefs} />}
-      {prefs && <PreferencesForm key={JSON.stringify(prefs)} prefs={prefs} />}
+      {/* a pause (here or from the tray) must not reset what is being edited below */}
+      {prefs && <PreferencesForm key={JSON.stringify({ ...prefs, pausedUntil: null })} prefs={prefs} />}
       <NextMeetings prefs={prefs} />
     </section>
   )

@@ -143,6 +143,7 @@ test('A and B never online together, no WebRTC: edits reach the other through th
   const pb2 = await open(b)
   await openSpace(pb2, 'Night shift')
   await expect(pb2.getByLabel('Space description')).toHaveValue('MARKER-ADA-written-while-bruce-away')
+  await expect(pb2.getByRole('status').filter({ hasText: 'Up to date with the relay' })).toBeVisible()
   // B answers and closes
   await describeSpace(pb2, 'MARKER-BRUCE-answer')
   await close(b)

@@ -6,6 +6,7 @@ import { useIdentity } from '@core/device/identity.ts'
 import { useNow } from '@ui/useNow.ts'
 import { useSignalingHealth } from '@core/sync/signalingHealth.ts'
 import { SignalingProblem } from './SignalingProblem.tsx'
+import { useSpaceRelayState } from '@core/sync/relaySpace.ts'
 
 /** how long a sync hiccup stays mentioned */
 const TROUBLE_SHOWN_MS = 30_000
@@ -23,6 +24,8 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   // "Add my other device": my member id in another presence is me on another device (issue 14)
   const presence = usePresence(space.id)
   const me = useIdentity()
+  const relay = useSpaceRelayState(space.id)
+  const viaRelay = relay?.state === 'synced' || relay?.state === 'sending'
   const myOtherDevices = me ? Math.max(0, presence.filter((p) => p.id === me.deviceId).length - 1) : 0
   const withMine = myOtherDevices === 0 ? '' : myOtherDevices === 1 ? 'your other device' : `your ${myOtherDevices} other devices`
   if (space.status === 'left') return null
@@ -31,7 +34,11 @@ export function SpaceStatus({ space }: { space: SpaceRow }) {
   let text: string
   let tone = 'idle'
   if (settings && !settings.online) text = 'Working offline — changes are kept and sync when you go online'
-  else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
+  // the space's relay answers: members who are away get this device's edits whenever they open Tandem
+  else if (viaRelay && sync.people === 0 && !withMine && !mismatch) {
+    text = 'Up to date with the relay — members get your edits when they next open Tandem'
+    tone = 'live'
+  } else if (settings && settings.signalingUrls.length === 0) text = 'No signaling server set — add one in Settings to sync'
   else if (signaling === 'unreachable') text = 'Not syncing: no signaling server answers'
   else if (mismatch) text = 'Not syncing: the key does not match'
   else if (sync.people > 0) {

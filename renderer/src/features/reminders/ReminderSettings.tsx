@@ -91,8 +91,8 @@ function Delivery() {
       {overview.permission === 'unsupported' && <p role="status">This browser cannot show notifications.</p>}
       <p className="muted small">
         In a browser, reminders arrive only while a Tandem tab is open. The desktop app reminds you with the window closed
-        (from the tray), after sleep it tells you what you missed, it offers Snooze on each reminder, and it can start when you
-        log in.
+        (from the tray), after sleep it tells you what you missed, it offers Snooze on each reminder (macOS, Windows), and
+        it can start when you log in.
       </p>
     </div>
   )

@@ -17,13 +17,14 @@ const { values } = parseArgs({
     'no-relay': { type: 'boolean', default: false },
     'room-bytes': { type: 'string' },
     'room-updates': { type: 'string' },
+    'max-connections-per-address': { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   }
 })
 
 if (values.help) {
   console.log(`Usage: npm run server -- [--host 127.0.0.1] [--port 4444] [--data DIR | --memory | --redis redis://host:port]
-       [--no-fsync] [--room-bytes N] [--room-updates N] [--no-relay]
+       [--no-fsync] [--room-bytes N] [--room-updates N] [--max-connections-per-address N] [--no-relay]
 
 One process: the signaling server (ws://host:port) and the relay with a mailbox (ws://host:port/relay).
   --data DIR     keep rooms in DIR, one append-only file per room (default ./tandem-relay-data)
@@ -53,7 +54,12 @@ try {
       : createEmbeddedStore({ dir: values.memory ? undefined : values.data, fsync: !values['no-fsync'], log })
   const quota = { maxBytes: num(values['room-bytes'], 'room-bytes'), maxEntries: num(values['room-updates'], 'room-updates') }
   const relay = store
-    ? createRelay({ store, quota: Object.fromEntries(Object.entries(quota).filter(([, v]) => v !== undefined)), log })
+    ? createRelay({
+        store,
+        quota: Object.fromEntries(Object.entries(quota).filter(([, v]) => v !== undefined)),
+        maxConnectionsPerAddress: num(values['max-connections-per-address'], 'max-connections-per-address'),
+        log
+      })
     : undefined
   const server = await startSignalingServer({ host: values.host, port: num(values.port, 'port'), relay })
   if (store) log(`relay on ${server.url}/relay, rooms kept ${store.kind === 'redis' ? `in Redis (${values.redis})` : values.memory ? 'in memory' : `in ${values.data}/`}`)

@@ -7,6 +7,7 @@ import { DEFAULT_QUOTA, wantsSnapshot, type LogEntry, type RoomQuota } from '../
 import { b64, parseClientFrame, RELAY_CLOSE, type ClientFrame, type RelayErrorCode, type RelayFrame } from '../../shared/relay/protocol.ts'
 import { compareSeq, SEQ_ZERO, type Seq } from '../../shared/relay/seq.ts'
 import { Bucket } from './limits.ts'
+import { AddressCounter, addressOf } from '../signaling/limits.ts'
 import type { RelayStore } from './store.ts'
 
 /**
@@ -30,6 +31,8 @@ export interface RelayOptions {
   /** awareness messages per second per connection (the rest are dropped, not refused) */
   awarenessPerSecond?: number
   maxConnections?: number
+  /** connections from one IP address (behind a proxy, raise it) */
+  maxConnectionsPerAddress?: number
   /** bytes waiting to be sent to one connection; one further behind is closed */
   maxBufferedBytes?: number
   /** a connection that has not joined a room within this time is closed */
@@ -45,6 +48,7 @@ export const RELAY_DEFAULTS = {
   byteBurst: 16 * 1024 * 1024,
   awarenessPerSecond: 4,
   maxConnections: 4096,
+  maxConnectionsPerAddress: 512,
   maxBufferedBytes: 32 * 1024 * 1024,
   joinTimeoutMs: 10_000
 } as const
@@ -90,6 +94,7 @@ export function createRelay(options: RelayOptions): Relay {
   const roomsOpen = new Map<string, number>()
   const count = { accepted: 0, refused: 0, rejected: 0, snapshots: 0 }
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageChars + 1024 })
+  const perAddress = new AddressCounter(o.maxConnectionsPerAddress)
 
   const send = (c: Conn, frame: RelayFrame) => {
     if (c.ws.readyState !== WebSocket.OPEN) return
@@ -189,10 +194,11 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }
 
-  wss.on('connection', (ws: WebSocket) => {
-    if (conns.size >= o.maxConnections) {
+  wss.on('connection', (ws: WebSocket, req: http.IncomingMessage) => {
+    const address = addressOf(req.socket.remoteAddress)
+    if (conns.size >= o.maxConnections || !perAddress.acquire(address)) {
       count.refused++
-      ws.close(RELAY_CLOSE.full, 'relay full')
+      ws.close(RELAY_CLOSE.full, conns.size >= o.maxConnections ? 'relay full' : 'too many connections from this address')
       setTimeout(() => ws.terminate(), 2000).unref()
       return
     }
@@ -217,6 +223,7 @@ export function createRelay(options: RelayOptions): Relay {
     ws.on('error', () => {})
     ws.on('close', () => {
       clearTimeout(joinTimer)
+      perAddress.release(address)
       conns.delete(c)
       c.unsubscribe?.()
       if (c.room !== null) {

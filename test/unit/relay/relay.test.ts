@@ -232,6 +232,16 @@ describe('relay with the embedded store', () => {
     expect(a.troubles.some((t) => t.includes('room full'))).toBe(true)
   })
 
+  it('refuses connections past the limit per address', async () => {
+    const server = await startRelay(createEmbeddedStore(), { maxConnectionsPerAddress: 2 })
+    await rawClient(server.url)
+    await rawClient(server.url)
+    const WebSocket = (await import('ws')).default
+    const third = new WebSocket(server.url + '/relay')
+    const closed = await withTimeout(new Promise<number>((resolve) => third.on('close', (code) => resolve(code))), 'the third to be refused')
+    expect(closed).toBe(1013)
+  })
+
   it('closes a connection that floods it', async () => {
     const server = await startRelay(createEmbeddedStore(), { messagesPerSecond: 5, messageBurst: 10 })
     const c = await rawClient(server.url)

@@ -1,7 +1,7 @@
-import 'fake-indexeddb/auto'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import Papa from 'papaparse'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { ADA, useFreshDatabase } from '../fixtures/database.ts'
 import { DexieYProvider } from 'y-dexie'
 import * as Y from 'yjs'
 import { listArchive, readArchive } from '@shared/backup/archive.ts'
@@ -17,17 +17,9 @@ import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
 import type { Journal } from '@shared/mentorship/journal.ts'
 import { importJournal, readJournal } from '@features/mentorship/store/journalIO.ts'
 
-const me: IdentityRow = { id: 'me', deviceId: 'device-a', name: 'Ada', color: '#3366cc' }
+const me: IdentityRow = ADA
 
-beforeEach(async () => {
-  vi.spyOn(console, 'debug').mockImplementation(() => {})
-  await db().open()
-})
-
-afterEach(async () => {
-  await Promise.all(db().tables.map((t) => t.clear()))
-  vi.restoreAllMocks()
-})
+useFreshDatabase()
 
 const settle = () => new Promise((r) => setTimeout(r, 30))
 

@@ -1,5 +1,5 @@
-import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useFreshDatabase } from '../fixtures/database.ts'
 import { decodeDeviceCode, DEVICE_CODE_TTL_MS, encodeDeviceCode, newDevicePassphrase, normalizePassphrase, type DeviceTransfer } from '@shared/backup/deviceCode.ts'
 import { db, type IdentityRow } from '@core/database/db.ts'
 import { createSpace } from '@core/spaces/commands.ts'
@@ -7,15 +7,7 @@ import { acceptDevice, offerDevice } from '@features/backup/store/device.ts'
 
 const me: IdentityRow = { id: 'me', deviceId: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' }
 
-beforeEach(async () => {
-  vi.spyOn(console, 'debug').mockImplementation(() => {})
-  await db().open()
-})
-
-afterEach(async () => {
-  await Promise.all(db().tables.map((t) => t.clear()))
-  vi.restoreAllMocks()
-})
+useFreshDatabase()
 
 const transfer: DeviceTransfer = {
   identity: { id: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' },

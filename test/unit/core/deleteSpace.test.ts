@@ -1,22 +1,14 @@
-import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { ADA, useFreshDatabase } from '../fixtures/database.ts'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { db, type IdentityRow } from '@core/database/db.ts'
 import { ensureDocRow } from '@core/documents/rows.ts'
 import { createSpace, deleteLocalCopy } from '@core/spaces/commands.ts'
 
-const me: IdentityRow = { id: 'me', deviceId: 'device-a', name: 'Ada', color: '#3366cc' }
+const me: IdentityRow = ADA
 
-beforeEach(async () => {
-  vi.spyOn(console, 'debug').mockImplementation(() => {})
-  await db().open()
-})
-
-afterEach(async () => {
-  await Promise.all(db().tables.map((t) => t.clear()))
-  vi.restoreAllMocks()
-})
+useFreshDatabase()
 
 async function write(doc: Y.Doc, text: string): Promise<void> {
   const provider = DexieYProvider.load(doc)

@@ -1,21 +1,13 @@
-import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { ADA, useFreshDatabase } from '../fixtures/database.ts'
 import { db, type IdentityRow, type SpaceRow } from '@core/database/db.ts'
 import { SpaceKeyChangeError } from '@core/database/keyGuard.ts'
 import { createSpace, ImpersonationError, joinSpace, leaveSpace } from '@core/spaces/commands.ts'
 import { newSpaceKey } from '@shared/spaces/key.ts'
 
-const me: IdentityRow = { id: 'me', deviceId: 'device-a', name: 'Ada', color: '#3366cc' }
+const me: IdentityRow = ADA
 
-beforeEach(async () => {
-  vi.spyOn(console, 'debug').mockImplementation(() => {})
-  await db().open()
-})
-
-afterEach(async () => {
-  await Promise.all(db().tables.map((t) => t.clear()))
-  vi.restoreAllMocks()
-})
+useFreshDatabase()
 
 async function keyOf(id: string): Promise<string | undefined> {
   return (await db().spaces.get(id))?.key

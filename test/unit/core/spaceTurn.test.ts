@@ -1,5 +1,5 @@
-import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { ADA, useFreshDatabase } from '../fixtures/database.ts'
 import { db, type IdentityRow } from '@core/database/db.ts'
 import { getSettings, saveSettings } from '@core/device/settings.ts'
 import { createSpace, inviteFor, joinSpace } from '@core/spaces/commands.ts'
@@ -8,20 +8,12 @@ import { newId, newSpaceKey } from '@shared/spaces/key.ts'
 import { DEFAULT_STUN_URLS, rtcConfigFor } from '@shared/sync/ice.ts'
 
 /** Issue 13 #1: a space's TURN servers come with its invite, stay with it, and go into its invites only. */
-const me: IdentityRow = { id: 'me', deviceId: 'device-a', name: 'Ada', color: '#3366cc' }
+const me: IdentityRow = ADA
 const orgTurn = { url: 'turn:turn.org.example:3478', username: 'org', credential: 'org-secret' }
 const pairTurn = { url: 'turns:turn.pair.example:5349', username: 'pair', credential: 'pair-secret' }
 const mine = { url: 'turn:home.example', username: 'me', credential: 'my-secret' }
 
-beforeEach(async () => {
-  vi.spyOn(console, 'debug').mockImplementation(() => {})
-  await db().open()
-})
-
-afterEach(async () => {
-  await Promise.all(db().tables.map((t) => t.clear()))
-  vi.restoreAllMocks()
-})
+useFreshDatabase()
 
 describe('TURN servers of a space', () => {
   it('are kept from the invite, used for that space only, and put only into its own invites', async () => {

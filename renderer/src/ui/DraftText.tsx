@@ -12,7 +12,7 @@ interface DraftTextProps {
   placeholder?: string
   readOnly?: boolean
   className?: string
-  type?: 'text' | 'url' | 'date' | 'number'
+  type?: 'text' | 'url' | 'date' | 'number' | 'time'
   maxLength?: number
   /** a sentence when the value cannot be saved, else null */
   validate?: (value: string) => string | null

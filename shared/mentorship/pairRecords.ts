@@ -99,7 +99,9 @@ export const PairParticipant = z.object({
   profileId: RefText.nullable().catch(null),
   /** copied from the pool when the pair starts, for the intro */
   beAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([]),
-  seekAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([])
+  seekAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([]),
+  /** the profile's time zone, to show the next session in both people's zones */
+  timezone: RefText.nullish().catch(null)
 })
 export type PairParticipant = z.infer<typeof PairParticipant>
 
@@ -110,6 +112,11 @@ export const PairInfo = z.object({
   cadence: Cadence.catch('monthly'),
   /** set by the pair; null: derived from the last session and the cadence */
   nextSession: IsoDate.nullable().catch(null),
+  /** the next session's time ('HH:mm') in `nextSessionZone`, its length and agenda (pairSchedule.ts) */
+  nextSessionTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().catch(null).default(null),
+  nextSessionZone: RefText.nullable().catch(null).default(null),
+  nextSessionMinutes: z.number().int().min(5).max(600).catch(60).default(60),
+  nextSessionAgenda: FreeText.catch('').default(''),
   trackerBaseUrl: UrlText.catch(''),
   endedAt: z.number().nullable().catch(null),
   endedBy: RefText.nullable().catch(null)

@@ -8,6 +8,7 @@ import { describeNextSession, PairDetails } from './PairDetails.tsx'
 import { EndPairing } from './EndPairing.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
 import { JournalTransfer } from './JournalTransfer.tsx'
+import { NextSessionPlan } from './NextSessionPlan.tsx'
 import { PairPage, type Pair } from './PairPage.tsx'
 import { PairSetup } from './PairSetup.tsx'
 
@@ -33,6 +34,7 @@ function PairHome({ pair }: { pair: Pair }) {
           <FlowSteps pair={pair} flow={flow} tracks={tracks} offsetOf={offsetOf} nextSessionText={describeNextSession(pair, dates, today)} />
         </section>
       )}
+      {known && <NextSessionPlan pair={pair} sessions={sessions} />}
       <JournalTransfer pair={pair} />
       <EndPairing pair={pair} />
     </>

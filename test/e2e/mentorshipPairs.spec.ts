@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { createSpace, firstRun, inviteCode, join, screenshot, peersOnOwnSignaling, storedAnywhere } from './harness.ts'
 import { BRUCE_YAML, DARIA_YAML, importYaml, openSection, sessionNotes, tidy, yamlFile } from './mentorshipFlows.ts'
@@ -75,6 +76,18 @@ test('an admin suggests a pair, one of the two accepts and invites the other; th
   await openSection(bruce.page, 'Sessions')
   await bruce.page.getByRole('link', { name: /The intro/ }).click()
   await expect(sessionNotes(bruce.page)).toContainText(secret)
+
+  // the next session on the calendar, in both people's zones, and the sessions as .ics
+  await openSection(daria.page, 'Pair')
+  await daria.page.getByLabel('Next session time').fill('17:00')
+  await daria.page.getByLabel('Next session time').blur()
+  const zones = daria.page.getByRole('list', { name: 'Next session in your zones' })
+  await expect(zones).toContainText('America/New_York')
+  await expect(zones).toContainText('America/Los_Angeles')
+  const [ics] = await Promise.all([daria.page.waitForEvent('download'), daria.page.getByRole('button', { name: 'Export sessions (.ics)' }).click()])
+  expect(readFileSync(await ics.path(), 'utf8')).toMatch(/BEGIN:VEVENT[\s\S]*SUMMARY:The intro · /)
+  await tidy(daria.page, daria.page.getByRole('heading', { name: 'Next session on the calendar' }))
+  await screenshot(daria.page, 'mentorship-next-session')
 
   // the program shows the pair active with its last session — and that is all Ada has of it
   await expect(adaRow).toContainText('Active')

@@ -1,5 +1,5 @@
 import { chromium, expect, test, type Page } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BASE_URL, CHROMIUM_ARGS, chromiumPath, createSpace, firstRun, screenshot, spaceIdOf, type Peer } from './harness.ts'
@@ -22,15 +22,23 @@ import type { NotificationActions, ReminderNotification } from '../../electron/m
 const THURSDAY_1148 = Date.parse('2026-12-03T11:48:00+01:00')
 
 let peer: Peer | null = null
+const dirs: string[] = []
 test.afterEach(async () => {
   const errors = peer?.errors ?? []
   await peer?.close()
   peer = null
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   expect(errors, 'no uncaught errors on the page').toEqual([])
 })
 
 interface Shown extends ReminderNotification {
   actions: NotificationActions
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-e2e-reminders-'))
+  dirs.push(dir)
+  return dir
 }
 
 function mainProcess() {
@@ -45,7 +53,7 @@ function mainProcess() {
   const service = new ReminderService({
     // timers are not run by themselves: the test looks again with check() after setting the time
     clock: { now: () => now, setTimer: () => () => {} },
-    store: new JsonFileStore(join(mkdtempSync(join(tmpdir(), 'tandem-e2e-reminders-')), 'reminders.json'), { now: () => now, log: { warn: () => {} } }),
+    store: new JsonFileStore(join(tempDir(), 'reminders.json'), { now: () => now, log: { warn: () => {} } }),
     notifier: { show: (n, actions) => void shown.push({ ...n, actions }) },
     systemZone: () => 'Europe/Berlin',
     open: (link) => void send('deep-link', { url: openLinkOf(link) }),

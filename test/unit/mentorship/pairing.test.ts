@@ -8,7 +8,8 @@ import { createSpace } from '@core/spaces/commands.ts'
 import type { DocLink } from '@core/sync/docLink.ts'
 import { journalOf, PAIR_DOC_KEY, programDoc, programOf, type Program } from '@features/mentorship/store/docs.ts'
 import { readPairInfo } from '@features/mentorship/store/pair.ts'
-import { endPairing } from '@features/mentorship/store/pairing.ts'
+import { endPairing, handOverPair } from '@features/mentorship/store/pairing.ts'
+import { upsertSelf } from '@core/spaces/spaceDoc.ts'
 import { POOL_PAIRS, recordPoolPair } from '@features/mentorship/store/pool.ts'
 import { collection } from '@core/collections/index.ts'
 
@@ -68,5 +69,22 @@ describe('ending a pairing', () => {
     await DexieYProvider.load(teamDoc).whenLoaded
     expect([...teamDoc.share.keys()].filter((k) => k.startsWith('pairs::'))).toEqual([])
     DexieYProvider.release(teamDoc)
+  })
+})
+
+describe('handing an admin-started pair over (issue 15 #1)', () => {
+  it('is refused while nobody else is in the pair space, and then leaves and deletes this device\'s copy', async () => {
+    const pair = await createSpace('Daria & Bruce', 'pair', me)
+    await expect(handOverPair(pair, me)).rejects.toThrow(/Nobody else has joined/)
+    expect(await db().spaces.get(pair)).toBeDefined()
+    // Daria joins the pair space (her member entry arrives)
+    const doc = (await db().spaces.get(pair))!.doc
+    const provider = DexieYProvider.load(doc)
+    await provider.whenLoaded
+    upsertSelf(doc, { id: 'device-daria', name: 'Daria', color: '#aa3366' }, Date.now())
+    await new Promise((r) => setTimeout(r, 50))
+    DexieYProvider.release(doc)
+    await handOverPair(pair, { ...me, deviceId: 'device-admin', name: 'Ada' })
+    expect(await db().spaces.get(pair)).toBeUndefined()
   })
 })

@@ -31,7 +31,7 @@ export interface RelayOptions {
   /** awareness messages per second per connection (the rest are dropped, not refused) */
   awarenessPerSecond?: number
   maxConnections?: number
-  /** connections from one IP address (behind a proxy, raise it) */
+  /** connections from one IP address (one per open document and device: behind a proxy or a NAT of many people, raise it) */
   maxConnectionsPerAddress?: number
   /** bytes waiting to be sent to one connection; one further behind is closed */
   maxBufferedBytes?: number
@@ -48,7 +48,7 @@ export const RELAY_DEFAULTS = {
   byteBurst: 16 * 1024 * 1024,
   awarenessPerSecond: 4,
   maxConnections: 4096,
-  maxConnectionsPerAddress: 512,
+  maxConnectionsPerAddress: 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
   joinTimeoutMs: 10_000
 } as const

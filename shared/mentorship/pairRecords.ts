@@ -49,7 +49,10 @@ export const PoolProfile = Profile.extend({
    * The member (device id) whose profile this is: only they edit it (poolOwnership.ts). null: an
    * unclaimed profile, imported by an admin for a member to claim. Absent in older pools: unclaimed.
    */
-  ownerId: RefText.nullable().catch(null).default(null)
+  ownerId: RefText.nullable().catch(null).default(null),
+  /** open to a new pair (false: left out of suggestions), and how many pairs at once (1–5) */
+  available: z.boolean().catch(true).default(true),
+  capacity: z.number().int().min(1).max(5).catch(1).default(1)
 })
 export type PoolProfile = z.infer<typeof PoolProfile>
 

@@ -68,3 +68,16 @@ export function profileColor(profile: { name: string; ownerId: string | null }, 
   const named = members.filter((m) => nameKey(m.name) === nameKey(profile.name))
   return named.length === 1 ? named[0]!.color : colorFor(profile.name)
 }
+
+/**
+ * Who suggestions leave out: people not open to a new pair, and people whose running pairs fill
+ * their capacity (how many pairs they can take at once; 1 unless they said more).
+ */
+export function notMatchable(
+  pool: readonly { id: string; available: boolean; capacity: number }[],
+  runningPairs: readonly { aProfileId: string; bProfileId: string }[]
+): string[] {
+  const running = new Map<string, number>()
+  for (const p of runningPairs) for (const id of [p.aProfileId, p.bProfileId]) running.set(id, (running.get(id) ?? 0) + 1)
+  return pool.filter((p) => !p.available || (running.get(p.id) ?? 0) >= Math.max(1, p.capacity)).map((p) => p.id)
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canClaim, canEditProfile, claimedNames, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
+import { canClaim, canEditProfile, claimedNames, notMatchable, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
+import { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { planPoolImport } from '@shared/mentorship/poolImport.ts'
 import { importProfiles, profileToYaml } from '@shared/mentorship/profileYaml.ts'
 import { colorFor } from '@shared/identity/identity.ts'
@@ -56,6 +57,24 @@ function peers(): [Y.Doc, Y.Doc, () => void] {
   }
   return [a, b, sync]
 }
+
+describe('availability and capacity (issue 15 #3)', () => {
+  it('leaves out whoever is not open to a pair, or whose running pairs fill their capacity', () => {
+    const pool = [
+      { id: 'a', available: true, capacity: 1 },
+      { id: 'b', available: false, capacity: 3 },
+      { id: 'c', available: true, capacity: 2 },
+      { id: 'd', available: true, capacity: 1 }
+    ]
+    expect(notMatchable(pool, [{ aProfileId: 'a', bProfileId: 'c' }])).toEqual(['a', 'b'])
+    expect(notMatchable(pool, [{ aProfileId: 'a', bProfileId: 'c' }, { aProfileId: 'c', bProfileId: 'd' }])).toEqual(['a', 'b', 'c', 'd'])
+  })
+  it('a profile from an older pool reads as open to one pair', () => {
+    const old = PoolProfile.parse({ ...profileNamed('Old'), importedFrom: null, addedAt: 1 })
+    expect([old.available, old.capacity, old.ownerId]).toEqual([true, 1, null])
+    expect(PoolProfile.parse({ ...old, capacity: 99, available: 'yes' })).toMatchObject({ capacity: 1, available: true })
+  })
+})
 
 describe('claiming and removing on real Yjs documents', () => {
   it('two members claiming one imported profile at once: one owner on both peers, one profile', () => {

@@ -5,8 +5,8 @@ import { profilesToYaml } from '@shared/mentorship/profileYaml.ts'
 import { personFirst } from '@shared/mentorship/pairOrder.ts'
 import { poolPairStatus, type PoolPair, type PoolPairStatus, type PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { useProgram } from '../store/docs.ts'
-import { applyPoolImport, declinePoolPair, suggestPoolPair, claimProfile, removeProfile, removeProfiles, saveProfile, useOrgMentoring, usePool, usePoolPairs, useProgramPeople } from '../store/pool.ts'
-import { canClaim, canEditProfile, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
+import { applyPoolImport, setAvailability, declinePoolPair, suggestPoolPair, claimProfile, removeProfile, removeProfiles, saveProfile, useOrgMentoring, usePool, usePoolPairs, useProgramPeople } from '../store/pool.ts'
+import { canClaim, canEditProfile, notMatchable, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
 import { handOverPair, startPair } from '../store/pairing.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
 import { toast } from '@ui/toasts.ts'
@@ -62,7 +62,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
     () =>
       suggestPairs(
         people.map((p) => ({ id: p.id, profile: p })),
-        { excludePeople: [...partnerOf.keys()], excludePairs: pending.map((p) => [p.aProfileId, p.bProfileId] as const), limit: SUGGESTIONS_SHOWN }
+        { excludePeople: notMatchable(people, active), excludePairs: pending.map((p) => [p.aProfileId, p.bProfileId] as const), limit: SUGGESTIONS_SHOWN }
       ).map((s) => personFirst(s, identity.name)),
     // partnerOf is derived from pairs
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -190,6 +190,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
                   owner={ownerText(p.ownerId)}
                   pairedWith={partnerOf.get(p.id) ?? null}
                   onEdit={readOnly || !canEditProfile(p, viewer) ? null : () => setEditing(p)}
+                  onAvailability={readOnly || p.ownerId !== identity.deviceId ? null : (fields) => setAvailability(program, p.id, fields)}
                   onClaim={
                     readOnly || !canClaim(p, people, identity.deviceId)
                       ? null

@@ -26,6 +26,8 @@ export function ProfileCard(props: {
   owner: string
   pairedWith: string | null
   onEdit: (() => void) | null
+  /** the owner's own card: open to a new pair, how many at once */
+  onAvailability: ((fields: { available?: boolean; capacity?: number }) => void) | null
   onClaim: (() => void) | null
   selected: boolean | null
   onSelect: (selected: boolean) => void
@@ -59,6 +61,25 @@ export function ProfileCard(props: {
         </div>
       )}
       {props.pairedWith && <span className="badge paired">Paired with {props.pairedWith}</span>}
+      {!profile.available && !props.onAvailability && <span className="badge">Not looking for a pair now</span>}
+      {props.onAvailability && (
+        <div className="row availability" role="group" aria-label="Your availability">
+          <label className="check-line">
+            <input type="checkbox" checked={profile.available} onChange={(e) => props.onAvailability?.({ available: e.target.checked })} />
+            Open to a new pair
+          </label>
+          <label className="check-line">
+            Pairs at once
+            <select value={profile.capacity} onChange={(e) => props.onAvailability?.({ capacity: Number(e.target.value) })} aria-label="Pairs at once">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       <dl className="profile-lists">
         <dt>
           Be a mentor <abbr title="Be a mentor">BAM</abbr>

@@ -56,6 +56,11 @@ export function saveProfile(program: ProgramRef, id: string | null, profile: Pro
   return profileId
 }
 
+/** The owner says whether they are open to a new pair and how many pairs they can take at once. */
+export function setAvailability(program: ProgramRef, id: string, fields: { available?: boolean; capacity?: number }): void {
+  collection(programDoc(program), POOL).patch(id, fields)
+}
+
 export function removeProfile(program: ProgramRef, id: string): void {
   collection(programDoc(program), POOL).remove(id)
 }

@@ -30,6 +30,12 @@ test('a profile typed into the pool form exports as the program\'s YAML', async 
   await a.page.getByRole('dialog', { name: 'Edit Ada Example' }).getByLabel('Hobbies').fill('Climbing')
   await a.page.getByRole('dialog', { name: 'Edit Ada Example' }).getByRole('button', { name: 'Save profile' }).click()
   await expect(card).toContainText('Climbing')
+  // her own card: she owns it, says she is not looking for a pair now
+  await expect(card).toContainText('Your profile')
+  await card.getByRole('group', { name: 'Your availability' }).getByLabel('Open to a new pair').uncheck()
+  await expect(card.getByLabel('Open to a new pair')).not.toBeChecked()
+  await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await screenshot(a.page, 'mentorship-own-profile')
   const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Export YAML' }).click()])
   expect(download.suggestedFilename()).toBe('engineering-pool.yaml')
   const yaml = readFileSync(await download.path(), 'utf8')

@@ -35,6 +35,8 @@ export interface RelayOptions {
   maxConnectionsPerAddress?: number
   /** bytes waiting to be sent to one connection; one further behind is closed */
   maxBufferedBytes?: number
+  /** a room is asked for a snapshot at most once per this many ms (one client at a time) */
+  snapshotAskEveryMs?: number
   /** a connection that has not joined a room within this time is closed */
   joinTimeoutMs?: number
   log?: (line: string) => void
@@ -50,7 +52,8 @@ export const RELAY_DEFAULTS = {
   maxConnections: 4096,
   maxConnectionsPerAddress: 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
-  joinTimeoutMs: 10_000
+  joinTimeoutMs: 10_000,
+  snapshotAskEveryMs: 10_000
 } as const
 
 export interface RelayStats {
@@ -107,6 +110,15 @@ export function createRelay(options: RelayOptions): Relay {
     c.ws.send(JSON.stringify(frame))
   }
   const fail = (c: Conn, code: RelayErrorCode, reason: string) => send(c, { t: 'error', code, reason })
+  /** asks one client of a room for a snapshot, at most once per 10 s per room (not every client at once) */
+  const lastAsk = new Map<string, number>()
+  const askSnapshot = (c: Conn) => {
+    const now = Date.now()
+    if (c.room === null || now - (lastAsk.get(c.room) ?? -Infinity) < o.snapshotAskEveryMs) return
+    lastAsk.set(c.room, now)
+    if (lastAsk.size > 100_000) lastAsk.clear()
+    send(c, { t: 'compact' })
+  }
   const closeWith = (c: Conn, code: number, reason: string) => {
     c.ws.close(code, reason)
     setTimeout(() => c.ws.terminate(), 2000).unref()
@@ -160,7 +172,7 @@ export function createRelay(options: RelayOptions): Relay {
     const waiting = c.waiting
     c.waiting = null
     for (const e of waiting) deliver(c, e)
-    if (wantsSnapshot(r.bytes, r.count, quota)) send(c, { t: 'compact' })
+    if (wantsSnapshot(r.bytes, r.count, quota)) askSnapshot(c)
   }
 
   const handle = async (c: Conn, f: ClientFrame) => {
@@ -172,11 +184,11 @@ export function createRelay(options: RelayOptions): Relay {
         const r = await store.append(c.room, f.data, quota)
         if (!r.ok) {
           fail(c, 'quota', `${r.reason}: upload a snapshot`)
-          send(c, { t: 'compact' })
+          askSnapshot(c)
           return
         }
         count.accepted++
-        if (wantsSnapshot(r.bytes, r.count, quota) && r.count % 50 === 0) send(c, { t: 'compact' })
+        if (wantsSnapshot(r.bytes, r.count, quota)) askSnapshot(c)
         return
       }
       case 'snap': {

@@ -222,7 +222,7 @@ describe('relay with the embedded store', () => {
   })
 
   it('a room full of updates takes a snapshot, and the edits it refused are in it', async () => {
-    const server = await startRelay(createEmbeddedStore(), { quota: { maxEntries: 5, compactAfter: 3, maxBytes: 1 << 20 } })
+    const server = await startRelay(createEmbeddedStore(), { quota: { maxEntries: 5, compactAfter: 3, maxBytes: 1 << 20 }, snapshotAskEveryMs: 0 })
     const a = peer([server.url], { snapshotEveryMs: 0 })
     await withTimeout(a.provider.whenSynced(), 'A synced')
     for (let i = 0; i < 12; i++) write(a.doc, `${i};`)

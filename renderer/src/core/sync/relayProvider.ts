@@ -22,7 +22,8 @@ import { relayEndpoint } from '@shared/relay/urls.ts'
  * - Own edits are sent as they happen; each stays "in flight" until the relay hands it back in
  *   log order (its acknowledgement). Edits made while not connected, and those in flight when a
  *   connection drops, are merged into one update and sent after the next catch-up.
- * - When the relay asks (or after `snapshotAfter` updates), the whole document is sealed and
+ * - When the relay asks (one client of a room at a time, once the room holds many updates), the
+ *   whole document is sealed and
  *   uploaded as a snapshot covering the cursor; the relay then drops the updates it covers.
  * - The URLs are alternatives for one relay service (e.g. processes sharing one Redis): a
  *   connection that fails moves on to the next URL, with back-off (1 s … 30 s).
@@ -53,7 +54,6 @@ export interface RelayProviderOptions {
   whenStored?: () => Promise<void>
   WebSocketImpl?: typeof WebSocket
   awarenessEveryMs?: number
-  snapshotAfter?: number
   /** at most one snapshot per this many ms (default 10 s) */
   snapshotEveryMs?: number
   onState?: (state: RelayState, detail?: string) => void
@@ -98,7 +98,6 @@ export class RelayProvider {
   private replays = new ReplayFilter()
   /** frames are opened one at a time, in order */
   private chain: Promise<void> = Promise.resolve()
-  private sinceSnapshot = 0
   /** own updates in flight when the last snapshot was sealed (it holds them) */
   private coveredBySnapshot: string[] = []
   private lastSnapshotAt = 0
@@ -299,7 +298,6 @@ export class RelayProvider {
           await this.flush()
           this.setState('synced')
           this.tellSending()
-          if (f.entries >= (this.o.snapshotAfter ?? 500)) await this.uploadSnapshot()
         })
         return
       case 'aw':
@@ -315,7 +313,6 @@ export class RelayProvider {
         this.enqueue(() => this.uploadSnapshot())
         return
       case 'snapped':
-        this.sinceSnapshot = 0
         // the snapshot held the whole document: the updates in flight when it was taken are on the
         // relay now, even one it refused (room full) before
         this.enqueue(async () => {
@@ -361,7 +358,6 @@ export class RelayProvider {
       }
     }
     if (this.applied === null || compareSeq(position, this.applied) > 0) this.applied = position
-    if (f.t === 'up') this.sinceSnapshot++
     void this.storeCursor()
     if (own) this.tellSending()
   }

@@ -5,7 +5,7 @@ import { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { planPoolImport } from '@shared/mentorship/poolImport.ts'
 import { importProfiles, profileToYaml } from '@shared/mentorship/profileYaml.ts'
 import { colorFor } from '@shared/identity/identity.ts'
-import { applyPoolImport, claimProfile, removeProfiles, saveProfile, POOL } from '@features/mentorship/store/pool.ts'
+import { applyPoolImport, claimProfile, recordPoolPair, removeProfiles, saveProfile, setPoolPairEnded, POOL, POOL_PAIRS } from '@features/mentorship/store/pool.ts'
 import { collection } from '@core/collections/index.ts'
 import { profileNamed } from './fixtures/profile.ts'
 
@@ -114,6 +114,15 @@ describe('claiming and removing on real Yjs documents', () => {
     const again = planPoolImport([], importProfiles([{ name: 'p.yaml', text: profileToYaml({ ...profileNamed('Fay'), dept: 'changed' }) }]).profiles, () => id)
     applyPoolImport(b, again.map((w) => ({ ...w, isNew: false })))
     expect(collection(b, POOL).get(id)?.dept).not.toBe('changed')
+  })
+
+  it('a pair that ends says why to the program only when the pair wrote it', () => {
+    const [a] = peers()
+    const id = recordPoolPair(a, { aProfileId: 'p1', bProfileId: 'p2', aName: 'A', bName: 'B', spaceId: 'space-1', startedAt: 1 })
+    setPoolPairEnded(a, 'space-1', 5, 'a new role')
+    expect(collection(a, POOL_PAIRS).get(id)).toMatchObject({ endedAt: 5, endedWhy: 'a new role' })
+    setPoolPairEnded(a, 'space-1', null)
+    expect(collection(a, POOL_PAIRS).get(id)).toMatchObject({ endedAt: null, endedWhy: null })
   })
 
   it('bulk removal is one change on every peer', () => {

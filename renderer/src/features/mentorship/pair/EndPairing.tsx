@@ -7,9 +7,10 @@ import type { Pair } from './PairPage.tsx'
 /** Either person can end the pairing at any time, with no hard feelings; the journal stays. */
 export function EndPairing({ pair }: { pair: Pair }) {
   const [open, setOpen] = useState(false)
+  const [why, setWhy] = useState('')
   if (pair.readOnly) return null
   const end = async () => {
-    const ended = endPairing(pair.journal, pair.identity.name)
+    const ended = endPairing(pair.journal, pair.identity.name, why)
     setOpen(false)
     toast('The pairing has ended. Its journal stays here.')
     await ended
@@ -28,6 +29,11 @@ export function EndPairing({ pair }: { pair: Pair }) {
           Nothing is deleted: the journal, directions, OKRs and notes stay readable for both of you, and you can pick the
           pairing up again later.
         </p>
+        <label className="field">
+          <span className="field-label">Why, for the program (optional)</span>
+          <input type="text" value={why} maxLength={300} onChange={(e) => setWhy(e.target.value)} placeholder="Leave empty to keep it between you" />
+          <span className="field-hint">Only this line and the date go to the org; nothing of your journal does.</span>
+        </label>
         <div className="row end">
           <button type="button" className="button" onClick={() => setOpen(false)}>
             Keep going

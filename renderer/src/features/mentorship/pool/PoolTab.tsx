@@ -17,6 +17,8 @@ import { fileSlug } from '../files.ts'
 import { localDate, useToday } from '@ui/today.ts'
 import { formatDay } from '../formatDay.ts'
 import { PairStartedDialog } from './PairStartedDialog.tsx'
+import { ParticipationChart } from './ParticipationChart.tsx'
+import { participationByMonth } from '@shared/mentorship/programView.ts'
 import { ProfileCard } from './ProfileCard.tsx'
 import { ProfileDialog } from './ProfileDialog.tsx'
 import { Suggestions } from './Suggestions.tsx'
@@ -219,6 +221,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
           <p className="muted small">
             The program sees that a pair exists, its status and its dates — never its journal or its key: those stay with the two.
           </p>
+          <ParticipationChart months={participationByMonth(pairs, today)} />
           <ul className="pair-list" aria-label="Pairs">
             {[...pairs]
               .filter((p) => poolPairStatus(p) !== 'declined')
@@ -231,7 +234,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
                   p.startedAt ? `Started ${formatDay(localDate(p.startedAt))}` : '',
                   status === 'active' ? (p.lastSessionOn ? `Last session ${formatDay(p.lastSessionOn)}` : 'No session yet') : '',
                   status === 'active' && p.nextSessionOn ? `${p.nextSessionOn < today ? 'Overdue since' : 'Next'} ${formatDay(p.nextSessionOn)}` : '',
-                  p.endedAt ? `Ended ${formatDay(localDate(p.endedAt))}` : ''
+                  p.endedAt ? `Ended ${formatDay(localDate(p.endedAt))}${p.endedWhy ? ` — “${p.endedWhy}”` : ''}` : ''
                 ].filter(Boolean)
                 return (
                   <li key={p.id} className="pair-row" aria-label={`${p.aName} & ${p.bName}`}>

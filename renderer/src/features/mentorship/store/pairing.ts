@@ -93,8 +93,10 @@ export async function handOverPair(spaceId: string, me: IdentityRow): Promise<vo
  * pool on this device learns that these two are free again. The journal stays. Resolves once the
  * org documents here are written; an org that cannot be opened is left as it is.
  */
-export async function endPairing(journal: Journal, byName: string): Promise<void> {
+export async function endPairing(journal: Journal, byName: string, sharedWhy = ''): Promise<void> {
   const endedAt = Date.now()
   patchPairInfo(journal, { endedAt, endedBy: byName })
-  await forEachProgram((program) => setPoolPairEnded(program, journal.spaceId, endedAt)).catch(() => {})
+  // why it ended goes to the program only when the pair chose to write it (a line, bounded)
+  const why = sharedWhy.replace(/\s+/g, ' ').trim().slice(0, 300) || null
+  await forEachProgram((program) => setPoolPairEnded(program, journal.spaceId, endedAt, why)).catch(() => {})
 }

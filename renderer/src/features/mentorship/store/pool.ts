@@ -192,10 +192,10 @@ export function reportPoolPairStatus(program: ProgramRef, spaceId: string, repor
 }
 
 /** Marks the org's record of a pair space ended (or running again, with null). */
-export function setPoolPairEnded(program: ProgramRef, spaceId: string, endedAt: number | null): void {
+export function setPoolPairEnded(program: ProgramRef, spaceId: string, endedAt: number | null, why: string | null = null): void {
   const doc = programDoc(program)
   const pairs = collection(doc, POOL_PAIRS)
   doc.transact(() => {
-    for (const pair of pairs.list()) if (pair.spaceId === spaceId) pairs.patch(pair.id, { endedAt })
+    for (const pair of pairs.list()) if (pair.spaceId === spaceId) pairs.patch(pair.id, { endedAt, endedWhy: endedAt === null ? null : why })
   })
 }

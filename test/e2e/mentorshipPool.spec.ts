@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { createSpace, firstRun, screenshot, peersOnOwnSignaling } from './harness.ts'
-import { openSection } from './mentorshipFlows.ts'
+import { BRUCE_YAML, DARIA_YAML, importYaml, openSection, yamlFile } from './mentorshipFlows.ts'
 
 // The org's mentoring pool by hand: the profile form with its hints and checks, and YAML export.
 const peer = peersOnOwnSignaling()
@@ -43,4 +43,19 @@ test('a profile typed into the pool form exports as the program\'s YAML', async 
   expect(yaml).toContain('timezone: Europe/Berlin')
   expect(yaml).toMatch(/be_a_mentor:\n\s+- Rust services in production\n\s+- Kafka/)
   expect(yaml).toMatch(/hobbies:\n\s+- Climbing/)
+
+  // the admin removes many at once, after one confirmation
+  const imported = await importYaml(a.page, [yamlFile('daria.yaml', DARIA_YAML), yamlFile('bruce.yaml', BRUCE_YAML)])
+  await imported.getByRole('button', { name: 'Done' }).click()
+  const people = a.page.getByRole('list', { name: 'People in the pool' })
+  await expect(people.locator(':scope > li')).toHaveCount(3)
+  await people.getByLabel('Select Daria Petrova').check()
+  await people.getByLabel('Select Bruce Nakamura').check()
+  await a.page.getByRole('button', { name: 'Remove 2 profiles…' }).click()
+  const confirm = a.page.getByRole('dialog', { name: 'Remove profiles' })
+  await expect(confirm.getByRole('list', { name: 'Profiles to remove' })).toHaveText(/Bruce Nakamura\s*Daria Petrova/)
+  await screenshot(a.page, 'mentorship-bulk-remove')
+  await confirm.getByRole('button', { name: 'Remove 2' }).click()
+  await expect(people.locator(':scope > li')).toHaveCount(1)
+  await expect(people.getByRole('listitem', { name: 'Ada Example' })).toBeVisible()
 })

@@ -5,7 +5,7 @@ import { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { planPoolImport } from '@shared/mentorship/poolImport.ts'
 import { importProfiles, profileToYaml } from '@shared/mentorship/profileYaml.ts'
 import { colorFor } from '@shared/identity/identity.ts'
-import { applyPoolImport, claimProfile, recordPoolPair, removeProfiles, saveProfile, setPoolPairEnded, POOL, POOL_PAIRS } from '@features/mentorship/store/pool.ts'
+import { applyPoolImport, claimProfile, recordPoolPair, removeProfiles, reportPoolPairStatus, saveProfile, setPoolPairEnded, POOL, POOL_PAIRS } from '@features/mentorship/store/pool.ts'
 import { collection } from '@core/collections/index.ts'
 import { profileNamed } from './fixtures/profile.ts'
 
@@ -123,6 +123,21 @@ describe('claiming and removing on real Yjs documents', () => {
     expect(collection(a, POOL_PAIRS).get(id)).toMatchObject({ endedAt: 5, endedWhy: 'a new role' })
     setPoolPairEnded(a, 'space-1', null)
     expect(collection(a, POOL_PAIRS).get(id)).toMatchObject({ endedAt: null, endedWhy: null })
+  })
+
+  it('the pair\'s status report carries dates only, and follows an end and a pick-up', () => {
+    const [a] = peers()
+    const id = recordPoolPair(a, { aProfileId: 'p1', bProfileId: 'p2', aName: 'A', bName: 'B', spaceId: 'space-1', startedAt: 1 })
+    reportPoolPairStatus(a, 'space-1', { lastSessionOn: '2026-05-01', nextSessionOn: '2026-06-01', endedAt: null })
+    expect(collection(a, POOL_PAIRS).get(id)).toMatchObject({ lastSessionOn: '2026-05-01', nextSessionOn: '2026-06-01', endedAt: null })
+    reportPoolPairStatus(a, 'space-1', { lastSessionOn: '2026-05-01', nextSessionOn: '2026-06-01', endedAt: 9 })
+    expect(collection(a, POOL_PAIRS).get(id)?.endedAt).toBe(9)
+    reportPoolPairStatus(a, 'space-1', { lastSessionOn: '2026-05-01', nextSessionOn: '2026-06-01', endedAt: null })
+    expect(collection(a, POOL_PAIRS).get(id)?.endedAt).toBeNull()
+    let writes = 0
+    a.on('update', () => writes++)
+    reportPoolPairStatus(a, 'space-1', { lastSessionOn: '2026-05-01', nextSessionOn: '2026-06-01', endedAt: null })
+    expect(writes).toBe(0)
   })
 
   it('bulk removal is one change on every peer', () => {

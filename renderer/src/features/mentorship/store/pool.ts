@@ -185,7 +185,9 @@ export function reportPoolPairStatus(program: ProgramRef, spaceId: string, repor
       const changed: Partial<PoolPair> = {}
       if (pair.lastSessionOn !== report.lastSessionOn) changed.lastSessionOn = report.lastSessionOn
       if (pair.nextSessionOn !== report.nextSessionOn) changed.nextSessionOn = report.nextSessionOn
+      // the pair's devices say whether it runs: ended, or picked up again
       if (report.endedAt !== null && pair.endedAt === null) changed.endedAt = report.endedAt
+      if (report.endedAt === null && pair.endedAt !== null) Object.assign(changed, { endedAt: null, endedWhy: null })
       if (Object.keys(changed).length) pairs.patch(pair.id, changed)
     }
   })

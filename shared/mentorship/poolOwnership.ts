@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon'
 import { colorFor } from '../identity/identity.ts'
 import { nameKey } from './poolImport.ts'
 
@@ -80,4 +81,43 @@ export function notMatchable(
   const running = new Map<string, number>()
   for (const p of runningPairs) for (const id of [p.aProfileId, p.bProfileId]) running.set(id, (running.get(id) ?? 0) + 1)
   return pool.filter((p) => !p.available || (running.get(p.id) ?? 0) >= Math.max(1, p.capacity)).map((p) => p.id)
+}
+
+/** The hours between two IANA zones now (null when either is unknown). */
+export function zoneGapHours(a: string | null | undefined, b: string | null | undefined, atMs: number): number | null {
+  if (!a || !b || a.length > 100 || b.length > 100 || !IANAZone.isValidZone(a) || !IANAZone.isValidZone(b)) return null
+  return Math.abs(IANAZone.create(a).offset(atMs) - IANAZone.create(b).offset(atMs)) / 60
+}
+
+export interface PoolFilter {
+  /** only people of this department ('' = everyone) */
+  dept: string
+  /** only pairs whose zones are at most this many hours apart (null = any); unknown zones pass */
+  maxZoneGap: number | null
+}
+
+/** The pool's departments, as written, once each (case-insensitive), sorted. */
+export function departments(pool: readonly { dept: string }[]): string[] {
+  const byKey = new Map<string, string>()
+  for (const p of pool) if (p.dept.trim() && !byKey.has(nameKey(p.dept))) byKey.set(nameKey(p.dept), p.dept.trim())
+  return [...byKey.values()].sort((x, y) => x.localeCompare(y))
+}
+
+/** People the filter keeps, and the pairs (by id) it rules out for their zones. */
+export function applyPoolFilter<P extends { id: string; dept: string; timezone?: string | undefined }>(
+  pool: readonly P[],
+  filter: PoolFilter,
+  atMs: number
+): { people: P[]; excludePairs: [string, string][] } {
+  const people = filter.dept ? pool.filter((p) => nameKey(p.dept) === nameKey(filter.dept)) : [...pool]
+  const excludePairs: [string, string][] = []
+  if (filter.maxZoneGap !== null) {
+    for (let i = 0; i < people.length; i++) {
+      for (let j = i + 1; j < people.length; j++) {
+        const gap = zoneGapHours(people[i]!.timezone, people[j]!.timezone, atMs)
+        if (gap !== null && gap > filter.maxZoneGap) excludePairs.push([people[i]!.id, people[j]!.id])
+      }
+    }
+  }
+  return { people, excludePairs }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canClaim, canEditProfile, claimedNames, notMatchable, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
+import { applyPoolFilter, canClaim, canEditProfile, claimedNames, departments, notMatchable, ownProfile, profileColor, removableBy, zoneGapHours } from '@shared/mentorship/poolOwnership.ts'
 import { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { planPoolImport } from '@shared/mentorship/poolImport.ts'
 import { importProfiles, profileToYaml } from '@shared/mentorship/profileYaml.ts'
@@ -150,5 +150,26 @@ describe('claiming and removing on real Yjs documents', () => {
     expect(updates).toBe(1)
     sync()
     expect(collection(b, POOL).list().map((p) => p.name)).toEqual(['Ivy'])
+  })
+})
+
+describe('filters for suggestions (issue 15 #3)', () => {
+  const at = Date.parse('2026-01-15T12:00:00Z')
+  const pool = [
+    { id: 'a', dept: 'Web', timezone: 'Europe/Berlin' },
+    { id: 'b', dept: 'web ', timezone: 'America/Los_Angeles' },
+    { id: 'c', dept: 'Data', timezone: 'Europe/London' },
+    { id: 'd', dept: 'Web', timezone: undefined }
+  ]
+  it('keeps one department, names departments once', () => {
+    expect(departments(pool)).toEqual(['Data', 'Web'])
+    expect(applyPoolFilter(pool, { dept: 'WEB', maxZoneGap: null }, at).people.map((p) => p.id)).toEqual(['a', 'b', 'd'])
+  })
+  it('rules out pairs whose zones are too far apart; an unknown zone passes', () => {
+    expect(zoneGapHours('Europe/Berlin', 'America/Los_Angeles', at)).toBe(9)
+    expect(applyPoolFilter(pool, { dept: '', maxZoneGap: 3 }, at).excludePairs).toEqual([
+      ['a', 'b'],
+      ['b', 'c']
+    ])
   })
 })

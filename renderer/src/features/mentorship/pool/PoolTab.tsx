@@ -6,7 +6,7 @@ import { personFirst } from '@shared/mentorship/pairOrder.ts'
 import { poolPairStatus, type PoolPair, type PoolPairStatus, type PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { useProgram } from '../store/docs.ts'
 import { applyPoolImport, setAvailability, declinePoolPair, suggestPoolPair, claimProfile, removeProfile, removeProfiles, saveProfile, useOrgMentoring, usePool, usePoolPairs, useProgramPeople } from '../store/pool.ts'
-import { canClaim, canEditProfile, notMatchable, ownProfile, profileColor, removableBy } from '@shared/mentorship/poolOwnership.ts'
+import { applyPoolFilter, canClaim, canEditProfile, departments, notMatchable, ownProfile, profileColor, removableBy, type PoolFilter } from '@shared/mentorship/poolOwnership.ts'
 import { handOverPair, startPair } from '../store/pairing.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
 import { toast } from '@ui/toasts.ts'
@@ -60,16 +60,24 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
     partnerOf.set(p.aProfileId, p.bName)
     partnerOf.set(p.bProfileId, p.aName)
   }
+  const [filter, setFilter] = useState<PoolFilter>({ dept: '', maxZoneGap: null })
   const suggestions = useMemo(
-    () =>
-      suggestPairs(
-        people.map((p) => ({ id: p.id, profile: p })),
-        { excludePeople: notMatchable(people, active), excludePairs: pending.map((p) => [p.aProfileId, p.bProfileId] as const), limit: SUGGESTIONS_SHOWN }
-      ).map((s) => personFirst(s, identity.name)),
-    // partnerOf is derived from pairs
+    () => {
+      const kept = applyPoolFilter(people, filter, Date.parse(`${today}T12:00:00Z`))
+      return suggestPairs(
+        kept.people.map((p) => ({ id: p.id, profile: p })),
+        {
+          excludePeople: notMatchable(people, active),
+          excludePairs: [...pending.map((p) => [p.aProfileId, p.bProfileId] as const), ...kept.excludePairs],
+          limit: SUGGESTIONS_SHOWN
+        }
+      ).map((s) => personFirst(s, identity.name))
+    },
+    // active and pending are derived from pairs
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [people, pairs, identity.name]
+    [people, pairs, identity.name, filter, today]
   )
+  const depts = departments(people)
 
   const byId = new Map(pool.map((p) => [p.id, p as PoolProfile & { id: string }]))
   /** one of the two: the owner of one of the two profiles */
@@ -148,6 +156,31 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
           Ranked by how well each one&apos;s be-a-mentor items meet the other&apos;s seek-a-mentor items — in both directions. People
           already in a pair are left out.
         </p>
+        <div className="row suggestion-filters" role="group" aria-label="Filter suggestions">
+          <label className="check-line">
+            Department
+            <select value={filter.dept} onChange={(e) => setFilter({ ...filter, dept: e.target.value })} aria-label="Department">
+              <option value="">Everyone</option>
+              {depts.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check-line">
+            Time zones
+            <select
+              value={filter.maxZoneGap === null ? '' : String(filter.maxZoneGap)}
+              onChange={(e) => setFilter({ ...filter, maxZoneGap: e.target.value === '' ? null : Number(e.target.value) })}
+              aria-label="Time zones"
+            >
+              <option value="">Any distance</option>
+              <option value="3">At most 3 hours apart</option>
+              <option value="6">At most 6 hours apart</option>
+            </select>
+          </label>
+        </div>
         <Suggestions
           suggestions={suggestions}
           actionFor={

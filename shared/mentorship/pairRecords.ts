@@ -104,7 +104,9 @@ export const PairParticipant = z.object({
   beAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([]),
   seekAMentor: z.array(TitleText).max(FIELD_LIMITS.items).catch([]),
   /** the profile's time zone, to show the next session in both people's zones */
-  timezone: RefText.nullish().catch(null)
+  timezone: RefText.nullish().catch(null),
+  /** the member whose profile it is (their device id), for their colour; absent for older pairs */
+  memberId: RefText.nullish().catch(null)
 })
 export type PairParticipant = z.infer<typeof PairParticipant>
 

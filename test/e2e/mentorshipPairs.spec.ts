@@ -79,6 +79,12 @@ test('an admin suggests a pair, one of the two accepts and invites the other; th
 
   // the next session on the calendar, in both people's zones, and the sessions as .ics
   await openSection(daria.page, 'Pair')
+  // one person, one colour: her avatar among the participants is the sidebar's
+  const colour = (l: import('@playwright/test').Locator) => l.evaluate((el) => getComputedStyle(el).backgroundColor)
+  const sidebarColour = await colour(daria.page.locator('a.me .avatar'))
+  expect(await colour(daria.page.getByRole('list', { name: 'Participants' }).getByRole('listitem').filter({ hasText: 'Daria Petrova' }).locator('.avatar'))).toBe(sidebarColour)
+  const pool = ada.page.getByRole('list', { name: 'People in the pool' }).getByRole('listitem', { name: 'Daria Petrova' })
+  expect(await colour(pool.locator('.avatar'))).toBe(sidebarColour)
   await daria.page.getByLabel('Next session time').fill('17:00')
   await daria.page.getByLabel('Next session time').blur()
   const zones = daria.page.getByRole('list', { name: 'Next session in your zones' })

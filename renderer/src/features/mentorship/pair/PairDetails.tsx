@@ -2,7 +2,7 @@ import { CADENCE_LABELS, PAIR_CADENCES, type Cadence } from '@shared/mentorship/
 import { nextSession, relativeDay } from '@shared/mentorship/pairCadence.ts'
 import { cleanTrackerBaseUrl } from '@shared/tickets/tickets.ts'
 import { colorFor } from '@shared/identity/identity.ts'
-import { patchPairInfo } from '../store/pair.ts'
+import { patchPairInfo, usePairMembers } from '../store/pair.ts'
 import { Avatar } from '@ui/ui.tsx'
 import { DraftText } from '@ui/DraftText.tsx'
 import { formatDay } from '../formatDay.ts'
@@ -20,6 +20,7 @@ export function describeNextSession(pair: Pair, sessionDates: (string | null)[],
 /** Who is in the pair, since when, how often they meet and where their tickets live. */
 export function PairDetails({ pair, sessionDates }: { pair: Pair; sessionDates: (string | null)[] }) {
   const { info, journal, readOnly } = pair
+  const members = usePairMembers(pair.spaceId)
   const next = nextSession({ sessionDates, cadence: info.cadence, override: info.nextSession })
   return (
     <section className="panel pair-details" aria-labelledby="pair-details-title">
@@ -28,7 +29,7 @@ export function PairDetails({ pair, sessionDates }: { pair: Pair; sessionDates: 
         <ul className="pair-people" aria-label="Participants">
           {info.participants.map((p) => (
             <li key={p.name}>
-              <Avatar name={p.name} color={colorFor(p.name)} size={30} />
+              <Avatar name={p.name} color={members.find((m) => m.id === p.memberId)?.color ?? colorFor(p.name)} size={30} />
               <span>{p.name}</span>
             </li>
           ))}

@@ -1,5 +1,7 @@
 import { EMPTY_PAIR_FLOW, EMPTY_PAIR_INFO, type PairFlow, type PairInfo } from '@shared/mentorship/pairRecords.ts'
 import { collection, useRecord } from '@core/collections/index.ts'
+import { useMembers, useSpaceRootDoc } from '@core/spaces/hooks.ts'
+import type { MemberRecord } from '@shared/members/presence.ts'
 import { journalDoc, type Journal, type JournalRef } from './docs.ts'
 import { FLOW, INFO, PAIR_FLOW, PAIR_INFO } from './lists.ts'
 
@@ -23,4 +25,9 @@ export function patchPairInfo(journal: JournalRef, fields: Partial<PairInfo>): v
 
 export function patchPairFlow(journal: JournalRef, fields: Partial<PairFlow>): void {
   collection(journalDoc(journal), PAIR_FLOW).patch(FLOW, fields)
+}
+
+/** The members of the pair's space (their colours, as in the sidebar). */
+export function usePairMembers(spaceId: string): readonly MemberRecord[] {
+  return useMembers(useSpaceRootDoc(spaceId))
 }

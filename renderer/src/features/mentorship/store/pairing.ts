@@ -40,7 +40,7 @@ export async function startPair(input: {
   const clean = cleanSpaceName(pairSpaceName(a.name, b.name))
   const name = clean.ok ? clean.name : 'Mentoring pair'
   const spaceId = await createSpace(name, 'pair', input.me)
-  const participant = (id: string, p: PoolProfile) => ({ name: p.name, profileId: id, beAMentor: p.beAMentor, seekAMentor: p.seekAMentor, timezone: p.timezone ?? null })
+  const participant = (id: string, p: PoolProfile) => ({ name: p.name, profileId: id, beAMentor: p.beAMentor, seekAMentor: p.seekAMentor, timezone: p.timezone ?? null, memberId: p.ownerId })
   await withJournal(spaceId, (journal) => {
     journalDoc(journal).transact(() => {
       patchPairInfo(journal, {

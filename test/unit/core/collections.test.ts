@@ -271,6 +271,29 @@ describe('record collections', () => {
     })
   })
 
+  it('shows what a transaction wrote to reads later in the same transaction (an import lists what it just created)', () => {
+    const doc = new Y.Doc()
+    const kept = collection(doc, parents).create({ title: 'before' })
+    expect(collection(doc, parents).list()).toHaveLength(1) // read before: kept up to date from here
+    let seen: string[] = []
+    let child: string | null = null
+    const heard: number[] = []
+    collection(doc, parents).subscribe(() => heard.push(collection(doc, parents).list().length))
+    doc.transact(() => {
+      const p = collection(doc, parents).create({ title: 'in the transaction' })
+      child = collection(doc, children).create({ parentId: p, text: 'step' })
+      collection(doc, parents).patch(kept, { title: 'patched' })
+      seen = collection(doc, parents).list().map((r) => r.title)
+      expect(collection(doc, children).childrenOf(p).map((r) => r.text)).toEqual(['step'])
+      collection(doc, parents).remove(p)
+      expect(collection(doc, parents).get(p)).toBeNull()
+      expect(collection(doc, children).get(child)).toBeNull()
+    })
+    expect(seen).toEqual(['patched', 'in the transaction'])
+    expect(collection(doc, parents).list().map((r) => r.title)).toEqual(['patched'])
+    expect(heard).toEqual([1]) // told once, when the transaction ended
+  })
+
   it('orders children within their parent', () => {
     const doc = new Y.Doc()
     const p = collection(doc, parents).create({ title: 'P' })

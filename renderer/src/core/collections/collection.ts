@@ -213,6 +213,8 @@ class LiveCollection<T> implements Collection<T> {
   private gap: { key: string; stop: () => void } | null = null
   /** a gap waited for in vain: records are read as they are while it lasts */
   private abandonedGap: string | null = null
+  /** records written here in a transaction not yet ended: read again before the next read */
+  private readonly writtenHere = new Set<string>()
   /** fields this device's writes removed from a record, until the transaction's change is read */
   private readonly droppedHere = new Map<string, Set<string>>()
   readonly stats = { skipped: 0, validations: 0 }
@@ -322,6 +324,7 @@ class LiveCollection<T> implements Collection<T> {
       for (const key of [...record.keys()]) record.delete(key)
       record.set(DELETED, true)
     })
+    this.wroteHere(id)
   }
 
   subscribe(onChange: () => void): () => void {
@@ -363,6 +366,19 @@ class LiveCollection<T> implements Collection<T> {
         else record.set(k, v)
       }
     })
+    this.wroteHere(id)
+  }
+
+  /**
+   * A read later in the same transaction sees this write (collections are told of changes when a
+   * transaction ends: a store that creates records and then lists them in one transaction, as an
+   * import does, would not find them otherwise).
+   */
+  private wroteHere(id: string): void {
+    if (!this.records) return // the first read reads everything
+    this.writtenHere.add(id)
+    this.snapshot = null
+    this.byParent = null
   }
 
   private dropHere(id: string, key: string): void {
@@ -372,7 +388,14 @@ class LiveCollection<T> implements Collection<T> {
   }
 
   private index(): Map<string, Rec<T>> {
-    if (this.records) return this.records
+    if (this.records) {
+      if (this.writtenHere.size > 0) {
+        const ids = [...this.writtenHere]
+        this.writtenHere.clear()
+        this.refresh(ids, this.droppedHere)
+      }
+      return this.records
+    }
     const records = new Map<string, Rec<T>>()
     for (const id of recordIds(this.doc, this.def.name)) {
       const r = this.read(id)
@@ -435,17 +458,24 @@ class LiveCollection<T> implements Collection<T> {
   private changed(ids: ReadonlySet<string>, remote: boolean): void {
     const dropped = remote ? null : new Map(this.droppedHere)
     this.droppedHere.clear()
+    this.writtenHere.clear()
     if (remote && this.def.onRemove) this.clearWhatBelongs(ids)
     if (!this.records) {
       // nobody has read this collection yet: nothing to keep up to date
       if (this.listeners.size > 0) this.emit()
       return
     }
+    if (this.refresh(ids, dropped)) this.emit()
+  }
+
+  /** Reads these records again (keeping them whole while a gap lasts); whether any shows or showed. */
+  private refresh(ids: Iterable<string>, dropped: ReadonlyMap<string, ReadonlySet<string>> | null): boolean {
+    const records = this.records!
     const gap = gapKey(this.doc)
     const waiting = gap !== null && gap !== this.abandonedGap
     let any = false
     for (const id of ids) {
-      const before = this.records.get(id)
+      const before = records.get(id)
       let after = this.read(id)
       this.held.delete(id)
       if (waiting && before !== undefined) {
@@ -453,12 +483,12 @@ class LiveCollection<T> implements Collection<T> {
         if (whole !== after) this.held.add(id)
         after = whole
       }
-      if (after) this.records.set(id, after)
-      else this.records.delete(id)
+      if (after) records.set(id, after)
+      else records.delete(id)
       if (before !== undefined || after !== null) any = true
     }
     if (this.held.size > 0 && gap !== null) this.waitForGap(gap)
-    if (any) this.emit()
+    return any
   }
 
   private asLastWhole(id: string, before: Rec<T>, after: Rec<T> | null, droppedHere: ReadonlySet<string> | undefined): Rec<T> | null {

@@ -33,9 +33,11 @@ export interface PairSource {
   /** the next session date the pair set (PairInfo.nextSession), or null */
   nextSession: string | null
   sessions: readonly PairSession[]
-  /** when the pair usually meets, 'HH:mm' in `zone`, if it says */
+  /** when the pair usually meets, 'HH:mm' in `zone`, if it says (the time it set for its next session) */
   time?: string | null
   zone?: string | null
+  /** how long its next session is planned to last */
+  minutes?: number | null
 }
 
 export interface MentoringOptions {
@@ -100,7 +102,7 @@ export function mentoringEntries(pair: PairSource, window: Window, options: Ment
     kind: 'mentoring',
     title: next.source === 'set' ? 'Next mentoring session' : 'Time to meet again',
     ...at,
-    durationMinutes: DEFAULT_SESSION_MINUTES,
+    durationMinutes: pair.minutes && pair.minutes > 0 ? pair.minutes : DEFAULT_SESSION_MINUTES,
     spaceId: pair.spaceId,
     link: `/space/${pair.spaceId}/pair`,
     groupId: pair.spaceId,

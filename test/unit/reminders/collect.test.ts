@@ -95,6 +95,12 @@ describe('reminders.collect', () => {
     expect(entries.map((e) => `${wall(e.startsAt, 'Europe/Berlin')} ${e.title} · ${e.groupLabel} ${e.timeSet ? '' : '(no time set)'}`)).toEqual([
       '2026-03-25 10:00 First Step to Greatness · Daria & Bruce (no time set)'
     ])
+    // the pair sets the time of its sessions (issue 15's next-session plan): 16:30 in New York
+    patchPairInfo(journal, { nextSessionTime: '16:30', nextSessionZone: 'America/New_York', nextSessionMinutes: 30 })
+    const planned = upcomingReminders({ now: NOW, zone: 'Europe/Berlin', me: ME, ...composeSources(parts.list(), ME) }).entries
+    expect(planned.map((e) => `${wall(e.startsAt, 'Europe/Berlin')} ${e.title} ${e.timeSet ? 'at its time' : '(no time set)'}`)).toEqual([
+      '2026-03-25 21:30 First Step to Greatness at its time'
+    ])
     // the pair ends: nothing more to remind
     patchPairInfo(journal, { endedAt: NOW, endedBy: ME })
     expect(composeSources(parts.list(), ME).pairs).toEqual([])

@@ -49,7 +49,11 @@ export function readPairPart(spaceId: string, root: Y.Doc, journal: Y.Doc): Spac
       ended: info.endedAt !== null,
       cadence: info.cadence,
       nextSession: info.nextSession,
-      // sessions have a day, not an hour: placed at the default time, and the reminder says so
+      // sessions have a day, not an hour: the time the pair set for its next session (in its zone)
+      // places them; without one, the default time, and the reminder says so
+      time: info.nextSessionTime,
+      zone: info.nextSessionZone,
+      minutes: info.nextSessionMinutes,
       sessions
     }
   }

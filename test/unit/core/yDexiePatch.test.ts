@@ -106,8 +106,8 @@ describe('y-dexie as patched', () => {
     expect(reads.length).toBeGreaterThan(0) // the busy document's own live query did read
   })
 
-  it('writes a burst of peers’ updates after it, as one row, and this device’s own edits at once', async () => {
-    const { doc } = await load(db, 'burst', true)
+  it('writes peers’ updates up to a second later as one row (at once when asked), and this device’s own edits at once', async () => {
+    const { doc, provider } = await load(db, 'burst', true)
     const rows = () => db.table('$spaces.doc_updates').where({ k: 'burst' }).count()
     const before = await rows()
     const peer = new Y.Doc()
@@ -117,10 +117,32 @@ describe('y-dexie as patched', () => {
     expect(doc.getMap('m').size).toBe(10) // shown at once
     doc.getMap('m').set('mine', 1) // written at once, before the burst
     await settle()
+    expect(await rows()).toBe(before + 1)
+    ;(provider as DexieYProvider & { writePending(): void }).writePending() // as a relay does before it stores its cursor
+    await settle()
     expect(await rows()).toBe(before + 2)
+    // and without asking, within a second
+    peer.getMap('m').set('later', 1)
+    for (let tries = 0; tries < 60 && (await rows()) < before + 3; tries++) await settle()
+    expect(await rows()).toBe(before + 3)
     // what is stored is everything: a fresh load from the database has it all
     const again = new Y.Doc()
     for (const row of await db.table('$spaces.doc_updates').where({ k: 'burst' }).toArray()) Y.applyUpdateV2(again, (row as { u: Uint8Array }).u)
-    expect(again.getMap('m').size).toBe(11)
+    expect(again.getMap('m').size).toBe(12)
+  })
+
+  it('writes no row for a document deleted while a peer’s update waited (nothing of a deleted space stays)', async () => {
+    const { doc, provider } = await load(db, 'deleted', true)
+    const updates = db.table('$spaces.doc_updates')
+    const peer = new Y.Doc()
+    peer.on('update', (u: Uint8Array) => Y.applyUpdate(doc, u, { peer: 'a provider' }))
+    peer.getMap('m').set('arrived', 1) // waits to be written
+    await db.transaction('rw', [db.spaces, updates], async () => {
+      await updates.where('k').equals('deleted').delete()
+      await db.spaces.delete('deleted')
+    })
+    ;(provider as DexieYProvider & { writePending(): void }).writePending()
+    await settle()
+    expect(await updates.where({ k: 'deleted' }).count()).toBe(0)
   })
 })

@@ -27,14 +27,14 @@ export function isRemoteOrigin(origin: unknown): boolean {
 export const useRelayStates = create<Record<string, { state: RelayState; detail?: string }>>(() => ({}))
 
 /**
- * Resolves once every document update applied so far is stored: a read over y-dexie's update
- * tables cannot start before the read/write transactions created earlier on them finish
- * (IndexedDB orders transactions with overlapping scopes). y-dexie (as patched) writes an update
- * that came from elsewhere, such as the relay's, from a timer of 0 ms after the update: waiting
- * for our own 0 ms timer first lets that write begin before the read is created.
+ * Resolves once every update applied to `doc` so far is stored: y-dexie (as patched) writes an
+ * update that came from elsewhere, such as the relay's, up to a second later; `writePending`
+ * writes it now, and a read over y-dexie's update tables cannot start before the read/write
+ * transactions created earlier on them finish (IndexedDB orders transactions with overlapping
+ * scopes).
  */
-async function whenStored(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0))
+async function whenStored(doc: Y.Doc): Promise<void> {
+  ;(DexieYProvider.for(doc) as (DexieYProvider & { writePending?: () => void }) | undefined)?.writePending?.()
   const d = db()
   const tables = (['spaces', 'docs'] as const).flatMap((t) => (d.table(t).schema.yProps ?? []).map((p) => p.updatesTable))
   if (tables.length === 0) return
@@ -47,7 +47,7 @@ export function startRelay(o: { urls: string[]; docId: string; doc: Y.Doc; space
   return new RelayProvider({
     ...o,
     isRemoteOrigin,
-    whenStored,
+    whenStored: () => whenStored(o.doc),
     onState: (state, detail) => useRelayStates.setState({ [o.docId]: { state, detail } })
   })
 }

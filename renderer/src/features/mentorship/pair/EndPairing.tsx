@@ -12,7 +12,7 @@ export function EndPairing({ pair }: { pair: Pair }) {
   const end = async () => {
     const ended = endPairing(pair.journal, pair.identity.name, why)
     setOpen(false)
-    toast('The pairing has ended. Its journal stays here.')
+    toast('The pairing has ended. Its journal stays here, with a short feedback form for each of you.')
     await ended
   }
   return (

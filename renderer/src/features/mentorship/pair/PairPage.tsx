@@ -20,6 +20,8 @@ export interface Pair {
   identity: IdentityRow
   /** ended pairs and left spaces are shown, not edited */
   readOnly: boolean
+  /** the space itself is read-only here (left, or a newer layout): not even the end-of-pairing feedback is written */
+  spaceReadOnly: boolean
   tracker: string | null
   base: string
   path: string[]
@@ -48,6 +50,7 @@ export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pa
     me,
     identity: tab.identity,
     readOnly: tab.readOnly || ended,
+    spaceReadOnly: tab.readOnly,
     tracker: info.trackerBaseUrl || null,
     base: tab.base,
     path: tab.path

@@ -6,6 +6,7 @@ import { usePairClock } from '../store/presence.ts'
 import type { TabProps } from '@ui/spaceTab.tsx'
 import { describeNextSession, PairDetails } from './PairDetails.tsx'
 import { EndPairing } from './EndPairing.tsx'
+import { FeedbackForm } from './FeedbackForm.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
 import { JournalTransfer } from './JournalTransfer.tsx'
 import { NextSessionPlan } from './NextSessionPlan.tsx'
@@ -27,6 +28,7 @@ function PairHome({ pair }: { pair: Pair }) {
   const known = pair.names[0] !== '' && pair.names[1] !== ''
   return (
     <>
+      {pair.info.endedAt !== null && <FeedbackForm pair={pair} canWrite={!pair.spaceReadOnly} />}
       {known ? <PairDetails pair={pair} sessionDates={dates} /> : <PairSetup pair={pair} />}
       {known && (
         <section className="panel" aria-labelledby="flow-title">

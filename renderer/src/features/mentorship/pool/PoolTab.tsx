@@ -18,6 +18,7 @@ import { localDate, useToday } from '@ui/today.ts'
 import { formatDay } from '../formatDay.ts'
 import { PairStartedDialog } from './PairStartedDialog.tsx'
 import { ParticipationChart } from './ParticipationChart.tsx'
+import { ProgramFeedback } from '../program/ProgramFeedback.tsx'
 import { participationByMonth } from '@shared/mentorship/programView.ts'
 import { ProfileCard } from './ProfileCard.tsx'
 import { ProfileDialog } from './ProfileDialog.tsx'
@@ -255,6 +256,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
             The program sees that a pair exists, its status and its dates — never its journal or its key: those stay with the two.
           </p>
           <ParticipationChart months={participationByMonth(pairs, today)} />
+          <ProgramFeedback program={program} pairs={pairs} />
           <ul className="pair-list" aria-label="Pairs">
             {[...pairs]
               .filter((p) => poolPairStatus(p) !== 'declined')

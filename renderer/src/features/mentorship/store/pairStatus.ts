@@ -5,6 +5,7 @@ import { forEachProgram, journalDoc, type JournalRef } from './docs.ts'
 import { SESSIONS } from './lists.ts'
 import { readPairInfo } from './pair.ts'
 import { reportPoolPairStatus, type PairStatusReport } from './pool.ts'
+import { FEEDBACK, publishSharedFeedback } from './feedback.ts'
 
 /**
  * What a pair tells its org (issue 15 #1, #7): that it exists, its status and its dates — the last
@@ -35,10 +36,14 @@ export function followPairStatus(journal: JournalRef, spaceId: string): () => vo
   const publish = () => {
     timer = null
     const report = pairStatusOf(doc, todayIn(browserZone(), Date.now()))
-    const key = JSON.stringify(report)
+    // the answers each person shares with the program go with it (feedback.ts)
+    const key = JSON.stringify([report, collection(doc, FEEDBACK).list()])
     if (key === last) return
     last = key
-    void forEachProgram((program) => reportPoolPairStatus(program, spaceId, report)).catch(() => {
+    void forEachProgram((program) => {
+      reportPoolPairStatus(program, spaceId, report)
+      publishSharedFeedback(doc, spaceId, program)
+    }).catch(() => {
       last = ''
     })
   }

@@ -266,6 +266,38 @@ export function suggestPartners(personId: string, pool: readonly PoolMember[], o
   return rank(candidates, options)
 }
 
+/**
+ * The score of every pair of the pool that matches in both directions (score > 0), without reasons:
+ * the weights of the whole-pool assignment (assignment.ts). Self-pairs and excluded pairs/people never appear.
+ */
+export function pairScores(pool: readonly PoolMember[], options: Pick<SuggestOptions, 'excludePairs' | 'excludePeople'> = {}): { aId: string; bId: string; score: number }[] {
+  const members = [...index(pool).values()]
+  const excludedPairs = new Set((options.excludePairs ?? []).map(([x, y]) => pairKey(x, y)))
+  const excludedPeople = new Set(options.excludePeople ?? [])
+  const scores: { aId: string; bId: string; score: number }[] = []
+  for (let i = 0; i < members.length; i++) {
+    const a = members[i] as IndexedMember
+    if (excludedPeople.has(a.id)) continue
+    for (let j = i + 1; j < members.length; j++) {
+      const b = members[j] as IndexedMember
+      if (a.id === b.id || excludedPeople.has(b.id) || excludedPairs.has(pairKey(a.id, b.id))) continue
+      const score = combineDirections(directionScore(a, b), directionScore(b, a))
+      if (score > 0) scores.push({ aId: a.id, bId: b.id, score })
+    }
+  }
+  return scores
+}
+
+/** `explainPair` for many pairs of one pool, indexing the pool once; pairs with an id not in the pool are left out. */
+export function explainPairs(pairs: readonly (readonly [string, string])[], pool: readonly PoolMember[]): PairSuggestion[] {
+  const members = index(pool)
+  return pairs.flatMap(([aId, bId]) => {
+    const a = members.get(aId)
+    const b = members.get(bId)
+    return a && b && aId !== bId ? [suggestion(a, b)] : []
+  })
+}
+
 /** Explains a pair the users chose themselves (or null when either id is not in the pool). */
 export function explainPair(aId: string, bId: string, pool: readonly PoolMember[]): PairSuggestion | null {
   const members = index(pool)

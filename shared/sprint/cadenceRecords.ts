@@ -42,9 +42,12 @@ export const TeamRecord = z.object({
   name: z.string().max(FIELD_LIMITS.name).catch(''),
   timezone: TimeZoneName.optional().catch(undefined),
   ceremonies: z.partialRecord(CeremonyKind, TeamCeremonySettings).optional().catch(undefined),
-  /** the team's own space, so org members can open, join or observe it */
+  /**
+   * the team's own space (its id only: org members who are not in the team ask to join). Records
+   * written before issue 10 #19 also hold `spaceKey`, which is never read and is taken out by the
+   * first team member's device that sees it (features/sprint/store/teamAccess.ts).
+   */
   spaceId: RefText.optional().catch(undefined),
-  spaceKey: RefText.optional().catch(undefined),
   createdAt: z.number().optional().catch(undefined)
 })
 export type TeamRecord = z.infer<typeof TeamRecord>

@@ -5,7 +5,7 @@ import { gotoRoute, openTab, sprintScreenshot, syncUpCard } from './sprintFlows.
 /** An org with teams: its timeline, joining a team from the org, planning, people and the time finder. */
 const peer = peersOnOwnSignaling()
 
-test('an org with teams: timeline of every team, a team joins and observes, planning and people', async () => {
+test('an org with teams: timeline of every team, asking to join a team, planning and people', async () => {
   test.setTimeout(150_000)
   const a = await peer('Ada')
   const b = await peer('Bruce')
@@ -42,19 +42,27 @@ test('an org with teams: timeline of every team, a team joins and observes, plan
   await expect(a.page.getByRole('table', { name: 'What the calendar holds' })).not.toContainText('Payments')
   await sprintScreenshot(a.page, 'sprint-org-calendar', 900)
 
-  // Bruce joins the org, and from its list observes the Search team
+  // Bruce joins the org; the org holds no team's key (issue 10 #19): he asks to join Search and Ada lets him in
   // (the invite is in the space's header on every tab: no need to go back to the overview)
   await join(b.page, await inviteCode(a.page))
   await expect(b.page.getByRole('heading', { level: 1, name: 'Acme Engineering' })).toBeVisible()
   await openTab(b.page, 'Teams & cadence')
   const search = b.page.getByRole('list', { name: 'Teams' }).getByRole('listitem', { name: 'Search' })
-  await search.getByRole('button', { name: 'Observe' }).click()
+  await expect(search.getByRole('button', { name: 'Join', exact: true })).toHaveCount(0)
+  await search.getByRole('button', { name: 'Ask to join Search' }).click()
+  await expect(search.getByRole('status')).toHaveText('Asked to join')
+  await openTab(a.page, 'Teams & cadence')
+  const asking = a.page.getByRole('list', { name: 'Asking to join Search' })
+  await expect(asking).toContainText('Bruce asks to join')
+  await sprintScreenshot(a.page, 'sprint-org-join-request', 900)
+  await asking.getByRole('button', { name: 'Let in Bruce, asking to join Search' }).click()
+  await expect(b.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Search' })).toBeVisible()
+  await expect(search.getByRole('link', { name: 'Open' })).toBeVisible()
+  await expect(asking).toHaveCount(0)
+  await search.getByRole('link', { name: 'Open' }).click()
   await expect(b.page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
-  await expect(b.page.getByText(/You are observing this team.s sync-up/)).toBeVisible()
+  await openTab(b.page, 'Sync-up')
   await expect(syncUpCard(b.page, 'Ada')).toBeVisible()
-  await expect(syncUpCard(b.page, 'Bruce')).toHaveCount(0)
-  // …then decides he is on the team after all
-  await b.page.getByRole('button', { name: /on this team/ }).click()
   await expect(syncUpCard(b.page, 'Bruce')).toBeVisible()
 
   // Ada plans the Search team's sprint; Bruce reads along

@@ -6,7 +6,7 @@ const orgCadence = { sprintLengthDays: 14, firstSprintStart: '2026-01-07', timez
 function org(extra: Partial<StoredCadence> = {}): StoredCadence {
   return {
     cadence: orgCadence,
-    teams: { t1: { name: 'Alpha', spaceId: 't1', spaceKey: 'k' } },
+    teams: { t1: { name: 'Alpha', spaceId: 't1' } },
     occurrences: {
       'sprint-retro-demo:org:2026-01-20': { cancelled: true },
       'team-scrum:t2:2026-01-19': { cancelled: true }

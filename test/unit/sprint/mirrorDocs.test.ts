@@ -17,7 +17,7 @@ function spaces() {
   const team = new Y.Doc()
   team.getMap('meta').set('name', 'Payments')
   saveCadenceFields(org, defaultCadenceFields('2026-03-04', 'Europe/Berlin'))
-  saveTeamRecord(org, 'pay', { name: 'Payments', spaceId: 'pay', spaceKey: 'k' })
+  saveTeamRecord(org, 'pay', { name: 'Payments', spaceId: 'pay' })
   saveTeamLink(team, { orgSpaceId: 'org1', teamId: 'pay' })
   return { org, team }
 }

@@ -135,7 +135,7 @@ function orgAndTeam(device: FakeDevice) {
 function seed(org: Y.Doc, team: Y.Doc) {
   team.getMap('meta').set('name', 'Payments')
   saveCadenceFields(org, defaultCadenceFields('2026-03-04', 'Europe/Berlin'))
-  saveTeamRecord(org, 'pay', { name: 'Payments', spaceId: 'pay', spaceKey: 'k' })
+  saveTeamRecord(org, 'pay', { name: 'Payments', spaceId: 'pay' })
   saveTeamLink(team, { orgSpaceId: 'org1', teamId: 'pay' })
 }
 
@@ -169,7 +169,7 @@ describe('sprint.cadenceMirror, with no screen open', () => {
     const device = new FakeDevice('ada')
     const { org, team } = orgAndTeam(device)
     saveCadenceFields(org, defaultCadenceFields('2026-03-04', 'Europe/Berlin'))
-    saveTeamRecord(org, 'pay', { name: 'Payments', spaceId: 'pay', spaceKey: 'k' })
+    saveTeamRecord(org, 'pay', { name: 'Payments', spaceId: 'pay' })
     device.start(cadenceMirrorService(), 'pay')
     await settled(device)
     expect(readSprintSetup(team).composed).toBeNull()

@@ -12,7 +12,7 @@ describe('reading the sprint setup', () => {
   it('is the same object across changes that do not touch it, and new when the cadence, a team or a fallback name changes', () => {
     const org = new Y.Doc()
     saveCadenceFields(org, defaultCadenceFields('2026-03-04', 'Europe/Berlin'))
-    saveTeamRecord(org, 'pay', { name: '', spaceId: 'pay', spaceKey: 'k' })
+    saveTeamRecord(org, 'pay', { name: '', spaceId: 'pay' })
     const first = readSprintSetup(org, () => 'Payments')
     expect(first.composed?.teams.map((t) => t.name)).toEqual(['Payments'])
     org.getMap('meta').set('description', 'edited by a peer')

@@ -1,35 +1,45 @@
 import { useState } from 'react'
-import { Link, useLocation } from 'wouter'
+import { Link } from 'wouter'
 import type { Invite } from '@shared/spaces/invite.ts'
+import { joinRequestId, joinRequestState } from '@shared/spaces/joinRequest.ts'
 import type { TeamEntry } from '../store/cadenceStore.ts'
 import type { IdentityRow } from '@core/database/db.ts'
+import { inviteFor } from '@core/spaces/commands.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
-import { joinTeamFromOrg, removeTeamFromOrg } from '../store/teams.ts'
+import { removeTeamFromOrg } from '../store/teams.ts'
+import { askToJoinTeam, declineJoinRequest, letIntoTeam, useJoinRequests, withdrawJoinRequest, type JoinRequestEntry } from '../store/teamAccess.ts'
 import { toast } from '@ui/toasts.ts'
 import { AddTeamDialog } from './AddTeamDialog.tsx'
 import { TeamInviteDialog } from './TeamInviteDialog.tsx'
 
 /**
- * The org's teams. A team on this device opens; one that is not can be joined, or observed (its
- * sync-ups are open to other teams); its invite can be passed on. Adding creates a team space.
+ * The org's teams. A team on this device opens, and its invite can be passed on from here; the
+ * org never holds a team's key (issue 10 #19), so a team that is not here is asked to be joined:
+ * a member of the team lets the asker in (their device seals the team's invite to the asker's).
+ * Members of a team see who asks, with Let in and Decline. Adding creates a team space.
  */
-export function TeamList(props: { orgSpaceId: string; teams: readonly TeamEntry[]; orgZone: string; identity: IdentityRow; readOnly: boolean }) {
+export function TeamList(props: {
+  orgSpaceId: string
+  teams: readonly TeamEntry[]
+  orgZone: string
+  identity: IdentityRow
+  readOnly: boolean
+}) {
   const spaces = useSpaces() ?? []
-  const [, navigate] = useLocation()
+  const requests = useJoinRequests(props.orgSpaceId)
   const [adding, setAdding] = useState(false)
   const [invite, setInvite] = useState<Invite | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const teams = [...props.teams].sort((a, b) => a.name.localeCompare(b.name))
+  const meId = props.identity.deviceId
 
-  const join = async (team: TeamEntry, observe: boolean) => {
-    if (!team.spaceKey) return
-    setBusy(team.id)
+  const act = async (id: string, f: () => Promise<void>, done: string | null) => {
+    setBusy(id)
     try {
-      await joinTeamFromOrg({ spaceId: team.id, spaceKey: team.spaceKey, name: team.name || 'Team' }, props.identity, observe)
-      toast(observe ? `You are observing ${team.name}.` : `You joined ${team.name}.`)
-      navigate(`/space/${team.id}/${observe ? 'syncup' : 'sprint'}`)
+      await f()
+      if (done) toast(done)
     } catch (err) {
-      toast(`Could not join: ${(err as Error).message}`, 'error')
+      toast((err as Error).message, 'error')
     } finally {
       setBusy(null)
     }
@@ -37,6 +47,13 @@ export function TeamList(props: { orgSpaceId: string; teams: readonly TeamEntry[
   const remove = (team: TeamEntry) => {
     if (!window.confirm(`Take ${team.name} off the org's list? Its space and everything in it stay with its members.`)) return
     void removeTeamFromOrg(props.orgSpaceId, team.id)
+  }
+  const showInvite = async (team: TeamEntry) => {
+    try {
+      setInvite(await inviteFor(team.id))
+    } catch (err) {
+      toast((err as Error).message, 'error')
+    }
   }
 
   return (
@@ -56,45 +73,56 @@ export function TeamList(props: { orgSpaceId: string; teams: readonly TeamEntry[
       ) : (
         <ul className="sp-team-list" aria-label="Teams">
           {teams.map((team) => {
+            const name = team.name || 'Unnamed team'
             const row = spaces.find((s) => s.id === team.id)
-            const here = row?.status === 'active'
+            const here = row?.status === 'active' && row.kind === 'team'
+            const mine = requests.find((r) => r.id === joinRequestId(team.id, meId))
+            const asking = here ? requests.filter((r) => r.teamId === team.id && r.memberId !== meId && joinRequestState(r) === 'waiting') : []
             return (
-              <li key={team.id} className="sp-team-row" aria-label={team.name}>
-                <span className="sp-team-name">{team.name || 'Unnamed team'}</span>
+              <li key={team.id} className="sp-team-row" aria-label={name}>
+                <span className="sp-team-name">{name}</span>
                 <span className="muted small">{team.timezone ?? `${props.orgZone} (org zone)`}</span>
                 <span className="row sp-team-actions">
                   {here ? (
-                    <Link href={`/space/${team.id}/sprint`} className="button small">
-                      Open
-                    </Link>
+                    <>
+                      <Link href={`/space/${team.id}/sprint`} className="button small">
+                        Open
+                      </Link>
+                      <button type="button" className="button small ghost" aria-label={`Invite to ${name}`} onClick={() => void showInvite(team)}>
+                        Invite
+                      </button>
+                    </>
                   ) : (
-                    team.spaceKey &&
                     !props.readOnly && (
-                      <>
-                        <button type="button" className="button small" disabled={busy === team.id} onClick={() => void join(team, false)}>
-                          Join
-                        </button>
-                        <button type="button" className="button small ghost" disabled={busy === team.id} onClick={() => void join(team, true)}>
-                          Observe
-                        </button>
-                      </>
+                      <AskControls
+                        teamName={name}
+                        request={mine ?? null}
+                        busy={busy === team.id}
+                        onAsk={() => void act(team.id, () => askToJoinTeam(props.orgSpaceId, team.id, props.identity), `Asked to join ${name}. A member of the team lets you in.`)}
+                        onWithdraw={() => void act(team.id, () => withdrawJoinRequest(props.orgSpaceId, team.id, meId), null)}
+                      />
                     )
                   )}
-                  {team.spaceKey && (
-                    <button
-                      type="button"
-                      className="button small ghost"
-                      onClick={() => setInvite({ spaceId: team.id, kind: 'team', name: team.name || 'Team', key: team.spaceKey! })}
-                    >
-                      Invite
-                    </button>
-                  )}
                   {!props.readOnly && (
-                    <button type="button" className="icon-button sp-small-icon" aria-label={`Remove ${team.name} from the org`} onClick={() => remove(team)}>
+                    <button type="button" className="icon-button sp-small-icon" aria-label={`Remove ${name} from the org`} onClick={() => remove(team)}>
                       ×
                     </button>
                   )}
                 </span>
+                {asking.length > 0 && !props.readOnly && (
+                  <ul className="sp-join-requests" aria-label={`Asking to join ${name}`}>
+                    {asking.map((r) => (
+                      <JoinRequestRow
+                        key={r.id}
+                        request={r}
+                        teamName={name}
+                        busy={busy === r.id}
+                        onLetIn={() => void act(r.id, () => letIntoTeam(props.orgSpaceId, r, props.identity), `${r.name || 'They'} can join ${name} now.`)}
+                        onDecline={() => void act(r.id, () => declineJoinRequest(props.orgSpaceId, r), null)}
+                      />
+                    ))}
+                  </ul>
+                )}
               </li>
             )
           })}
@@ -110,5 +138,53 @@ export function TeamList(props: { orgSpaceId: string; teams: readonly TeamEntry[
       />
       <TeamInviteDialog invite={invite} onClose={() => setInvite(null)} />
     </section>
+  )
+}
+
+function AskControls(props: { teamName: string; request: JoinRequestEntry | null; busy: boolean; onAsk(): void; onWithdraw(): void }) {
+  const state = props.request ? joinRequestState(props.request) : null
+  if (state === 'waiting')
+    return (
+      <>
+        <span className="muted small" role="status">
+          Asked to join
+        </span>
+        <button type="button" className="button small ghost" disabled={props.busy} aria-label={`Withdraw the request to join ${props.teamName}`} onClick={props.onWithdraw}>
+          Withdraw
+        </button>
+      </>
+    )
+  if (state === 'answered')
+    return (
+      <span className="muted small" role="status">
+        Let in: joining…
+      </span>
+    )
+  return (
+    <>
+      {state === 'declined' && <span className="muted small">Declined</span>}
+      <button type="button" className="button small" disabled={props.busy} aria-label={`${state === 'declined' ? 'Ask again to join' : 'Ask to join'} ${props.teamName}`} onClick={props.onAsk}>
+        {state === 'declined' ? 'Ask again' : 'Ask to join'}
+      </button>
+    </>
+  )
+}
+
+function JoinRequestRow(props: { request: JoinRequestEntry; teamName: string; busy: boolean; onLetIn(): void; onDecline(): void }) {
+  const who = props.request.name || 'Someone'
+  return (
+    <li className="sp-join-request">
+      <span>
+        <strong>{who}</strong> asks to join
+      </span>
+      <span className="row">
+        <button type="button" className="button small primary" disabled={props.busy} aria-label={`Let in ${who}, asking to join ${props.teamName}`} onClick={props.onLetIn}>
+          Let in
+        </button>
+        <button type="button" className="button small ghost" disabled={props.busy} aria-label={`Decline ${who}'s request to join ${props.teamName}`} onClick={props.onDecline}>
+          Decline
+        </button>
+      </span>
+    </li>
   )
 }

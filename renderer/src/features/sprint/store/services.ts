@@ -16,6 +16,7 @@ import { mirrorBacklog } from './backlogMirror.ts'
 import { POKER_ROUNDS, POKER_VOTES } from './collections.ts'
 import { sprintOfScrumKey } from './documents.ts'
 import { localVotes, type VoteSource } from './localVotes.ts'
+import { joinAnswersService, teamKeyOutService } from './teamAccess.ts'
 
 /**
  * The sprint feature's replication, as services (sync/services.ts): they run for every active
@@ -305,5 +306,7 @@ export const sprintServices: Service[] = [
   defaultsService(),
   ensurePersonService(),
   backlogMirrorService(),
-  publishVotesService()
+  publishVotesService(),
+  teamKeyOutService(),
+  joinAnswersService()
 ]

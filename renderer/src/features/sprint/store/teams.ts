@@ -1,5 +1,4 @@
-import type { Invite } from '@shared/spaces/invite.ts'
-import { createSpace, joinSpace, type JoinOutcome } from '@core/spaces/commands.ts'
+import { createSpace } from '@core/spaces/commands.ts'
 import type { IdentityRow } from '@core/database/db.ts'
 import { readMeta } from '@core/spaces/spaceDoc.ts'
 import { occurrenceOwner } from '@shared/sprint/cadenceMirror.ts'
@@ -7,14 +6,14 @@ import { collection } from '@core/collections/index.ts'
 import { clearTeamRecord, saveTeamLink, saveTeamRecord } from './cadenceStore.ts'
 import { OCCURRENCES_RAW } from './collections.ts'
 import { mirrorCadence } from './mirror.ts'
-import { savePerson } from './people.ts'
 import { withSpaceRootDoc } from './spaceRoot.ts'
 
 /**
  * Org ↔ team commands. A team is a team space; the org lists it in 'teams' under the team space's
- * id with the space's key, so any org member can open, join or observe it; the team space notes
- * its org in 'team' → 'link'. The cadence then flows as mirror.ts says (the `sprint.cadenceMirror`
- * service keeps it flowing on any device that has both spaces).
+ * id, with its name and zone but never its key (issue 10 #19: the org's members would all read
+ * every team's retro): an org member who is not in the team asks to join (teamAccess.ts). The
+ * team space notes its org in 'team' → 'link'. The cadence then flows as mirror.ts says (the
+ * `sprint.cadenceMirror` service keeps it flowing on any device that has both spaces).
  */
 
 /** Creates a team space for the org, lists it there and links it back. Returns its id. */
@@ -32,7 +31,6 @@ export async function linkTeamToOrg(orgSpaceId: string, teamSpaceId: string, tim
       saveTeamRecord(orgDoc, teamSpaceId, {
         name,
         spaceId: teamSpaceId,
-        spaceKey: teamRow.key,
         createdAt: Date.now(),
         ...(timezone ? { timezone } : {})
       })
@@ -55,16 +53,4 @@ export async function removeTeamFromOrg(orgSpaceId: string, teamId: string): Pro
       for (const o of owned) occurrences.clear(o.id)
     })
   })
-}
-
-/** An org member joins a team from the org's list, as a member or to observe its meetings. */
-export async function joinTeamFromOrg(
-  team: { spaceId: string; spaceKey: string; name: string },
-  me: IdentityRow,
-  observe: boolean
-): Promise<JoinOutcome> {
-  const invite: Invite = { spaceId: team.spaceId, kind: 'team', name: team.name, key: team.spaceKey }
-  const outcome = await joinSpace(invite, me)
-  await withSpaceRootDoc(team.spaceId, (doc) => savePerson(doc, me.deviceId, { observer: observe }))
-  return outcome
 }

@@ -99,7 +99,7 @@ export class TrayController {
       items = trayMenu(this.deps.view(), this.deps.now(), this.deps.zone(), this.deps.actions)
     } catch {
       // a view that cannot be read still leaves Open, Pause and Quit
-      items = trayMenu({ missed: [], next: [], shown: [], recovered: null }, this.deps.now(), this.deps.zone(), this.deps.actions)
+      items = trayMenu({ missed: [], next: [], shown: [], elsewhere: [], recovered: null }, this.deps.now(), this.deps.zone(), this.deps.actions)
     }
     const labels = JSON.stringify(items.map((i) => i.label ?? '-'))
     if (labels === this.lastLabels) return

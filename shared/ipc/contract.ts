@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { MAX_MISSED, MissedReminder } from '../reminders/engine.ts'
-import { Instant } from '../reminders/entry.ts'
+import { MAX_MISSED, MissedReminder, ShownReminder } from '../reminders/engine.ts'
+import { Instant, MAX_ENTRIES } from '../reminders/entry.ts'
 import { ReminderSchedule, ReminderView } from '../reminders/schedule.ts'
 import { isScheduledFileName, MAX_BACKUP_BYTES, MAX_SCHEDULED_FILE_NAME } from '../backup/schedule.ts'
 
@@ -84,6 +84,11 @@ export const eventContract = {
   'reminders:missed': z.object({ missed: z.array(MissedReminder).max(MAX_MISSED) }),
   /** main → renderer: "Pause reminders for an hour" was chosen in the tray (the page saves it in its preferences) */
   'reminders:pause': z.object({ until: Instant }),
+  /**
+   * main → renderer: these reminders were just shown here; the page writes them where this
+   * person's other devices read them (shared/reminders/devices.ts), main never reads a space
+   */
+  'reminders:shown': z.object({ shown: z.array(ShownReminder).max(MAX_ENTRIES) }),
   /** main → renderer: an item of the application menu (Go → Next space, File → Settings, …) */
   'app:command': z.object({ command: AppCommand })
 } as const

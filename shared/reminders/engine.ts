@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type DeviceFacts, NO_DEVICE_FACTS, holdUntil } from './devices.ts'
 import { Instant, ReminderEntry, instanceKey } from './entry.ts'
 import { type PlannedReminder, isMuted, planReminders } from './plan.ts'
 import type { ReminderPreferences } from './preferences.ts'
@@ -18,6 +19,9 @@ import type { ReminderPreferences } from './preferences.ts'
  *     to the same moment) show once: the one nearest the start;
  *   - covered: a notification of the same meeting was shown here, or on another device of this
  *     person (`shownElsewhere`), at or after this one's due time: not shown again;
+ *   - held for another device of this person (`devices`, see devices.ts): one ahead of this one
+ *     in the election is online, or this device just woke up and the other's reports may be on
+ *     their way. Not decided yet: looked at again when the hold ends or new facts arrive;
  *   - due while the meeting has started: `missed` if this device knew of the meeting before the
  *     reminder was due (it slept, or was not running) — kept for the app to show, never a late
  *     toast; `skipped` when the meeting was only learnt of after its reminder's time;
@@ -79,6 +83,10 @@ export interface AdvanceInput {
   zone: string
   now: number
   shownElsewhere?: readonly ShownReminder[]
+  /** what the renderer knows of this person's other devices (devices.ts); none when absent */
+  devices?: DeviceFacts
+  /** when this device last woke up or started (`WakeTracker`); null: no catch-up hold */
+  awakeSince?: number | null
   /** `planReminders(entries, prefs, zone)`, when the caller keeps it between steps */
   plan?: readonly PlannedReminder[]
 }
@@ -110,6 +118,8 @@ function latestPerInstance(pairs: Iterable<[string, number]>): Map<string, numbe
 
 export function advance(previous: ReminderState, input: AdvanceInput): AdvanceResult {
   const { now } = input
+  const devices = input.devices ?? NO_DEVICE_FACTS
+  const awakeSince = input.awakeSince ?? null
   const state = copy(previous)
   const fire: Firing[] = []
   const missed: MissedReminder[] = []
@@ -152,9 +162,11 @@ export function advance(previous: ReminderState, input: AdvanceInput): AdvanceRe
       state.log[p.key] = { outcome, at: now, instance: p.instance, startsAt: p.entry.startsAt }
       changed = true
     }
+    const held = p.dueAt === null ? now : holdUntil({ dueAt: p.dueAt, entry: p.entry }, devices, awakeSince, now, LATE_GRACE_MS)
     if (p.dueAt === null) record('skipped')
     else if ((shownHere.get(p.instance) ?? -Infinity) >= p.dueAt) record('covered')
     else if ((shownThere.get(p.instance) ?? -Infinity) >= p.dueAt) record('elsewhere')
+    else if (held > now) wakeAt(held) // another device of this person may show it (or has): wait for its report
     else if (now <= p.entry.startsAt + LATE_GRACE_MS) due.set(p.instance, [...(due.get(p.instance) ?? []), p])
     else if ((state.seen[p.instance] ?? now) <= p.dueAt) {
       record('missed')
@@ -243,6 +255,15 @@ export function dismissMissed(previous: ReminderState, instances: readonly strin
   const state = copy(previous)
   state.missed = state.missed.filter((m) => !instances.includes(m.instance))
   return state
+}
+
+/** Instances recorded as shown on another device of this person. */
+export function shownElsewhereIn(state: ReminderState): Set<string> {
+  return new Set(
+    Object.values(state.log)
+      .filter((r) => r.outcome === 'elsewhere')
+      .map((r) => r.instance)
+  )
 }
 
 /** What this device has shown lately, for another device of the same person to skip. */

@@ -1,12 +1,15 @@
-import { byStart, type ReminderEntry } from '../../../shared/reminders/entry.ts'
+import { byStart, instanceKey, type ReminderEntry } from '../../../shared/reminders/entry.ts'
+import { WakeTracker } from '../../../shared/reminders/devices.ts'
 import {
   advance,
   dismissMissed,
+  shownElsewhereIn,
   shownHere,
   snooze,
   type AdvanceResult,
   type Firing,
-  type MissedReminder
+  type MissedReminder,
+  type ShownReminder
 } from '../../../shared/reminders/engine.ts'
 import { notificationText } from '../../../shared/reminders/notification.ts'
 import { planReminders, type PlannedReminder } from '../../../shared/reminders/plan.ts'
@@ -24,10 +27,11 @@ import { EMPTY_FILE, type ReminderFile, type ReminderStore } from './store.ts'
  * whenever a new schedule arrives.
  *
  * Once only: an outcome is saved before its notification is shown, so a crash in between loses
- * that one notification rather than showing it twice. Across devices: main cannot see another
- * device; the renderer may pass what another device of this person reported shown
- * (`shownElsewhere`), and those reminders are not shown again here. Without such reports, each
- * running device reminds once.
+ * that one notification rather than showing it twice. Across devices (shared/reminders/devices.ts):
+ * main cannot see another device; the renderer passes what this person's other devices reported
+ * shown (`shownElsewhere`) and which of them reminds now (`devices`), and main tells the renderer
+ * what it showed (`onShown`), which the page writes where the other devices read it. A wake-up
+ * (the first look, or one after timers stood still) is noticed here (`WakeTracker`).
  *
  * Operations run one at a time (a queue); none throws to its caller for a failed save or
  * notification (logged; the reminder is still shown from memory).
@@ -41,6 +45,8 @@ export interface ReminderServiceDeps {
   /** open a meeting's page (focus the window, deliver the deep link) */
   open(link: string): void
   log: { warn(message: string): void }
+  /** reminders were just shown here (to tell the renderer, which reports them to the other devices) */
+  onShown?(shown: ShownReminder[]): void
   /** the missed list changed (to tell the renderer) */
   onMissed?(missed: MissedReminder[]): void
   /** launch-at-login changed (index.ts applies it) */
@@ -61,6 +67,7 @@ export class ReminderService {
   private disposed = false
   /** the plan of the current schedule in the current zone (recomputed when either changes) */
   private planned: { schedule: ReminderFile['schedule']; zone: string; plan: PlannedReminder[] } | null = null
+  private readonly wake = new WakeTracker()
 
   constructor(private readonly deps: ReminderServiceDeps) {}
 
@@ -136,7 +143,9 @@ export class ReminderService {
       .sort(byStart)
       .slice(0, NEXT_SHOWN)
       .map((entry) => ({ entry, remindAt: remindAt.get(entry.id) ?? null }))
-    return { missed: [...this.file.state.missed], next, shown: shownHere(this.file.state).slice(-8000), recovered: this.recovered }
+    const there = shownElsewhereIn(this.file.state)
+    const elsewhere = next.map((n) => instanceKey(n.entry)).filter((i) => there.has(i))
+    return { missed: [...this.file.state.missed], next, shown: shownHere(this.file.state).slice(-8000), elsewhere, recovered: this.recovered }
   }
 
   /** Resolves when every operation asked for so far has finished. */
@@ -189,10 +198,28 @@ export class ReminderService {
     if (this.disposed) return null
     const now = this.deps.clock.now()
     const { entries, prefs, zone, plan } = this.current()
-    const result = advance(this.file.state, { entries, prefs, zone, now, plan, shownElsewhere: this.file.schedule?.shownElsewhere ?? [] })
+    const schedule = this.file.schedule
+    const awakeSince = this.wake.look(now)
+    const result = advance(this.file.state, {
+      entries,
+      prefs,
+      zone,
+      now,
+      plan,
+      shownElsewhere: schedule?.shownElsewhere ?? [],
+      ...(schedule?.devices ? { devices: schedule.devices } : {}),
+      awakeSince
+    })
     this.file = { ...this.file, state: result.state }
     if (result.changed || forceSave) await this.save()
     for (const firing of result.fire) this.show(firing, now, zone, prefs)
+    if (result.fire.length > 0) {
+      try {
+        this.deps.onShown?.(result.fire.map((f) => ({ id: f.entry.id, startsAt: f.entry.startsAt, shownAt: now })))
+      } catch (err) {
+        this.deps.log.warn(`reminders: ${(err as Error).message}`)
+      }
+    }
     if (result.missed.length > 0) this.deps.onMissed?.(this.file.state.missed)
     this.arm(result.nextWakeAt, now)
     try {

@@ -37,6 +37,7 @@ function view(next: ReminderEntry[], missed = 0): ReminderView {
     next: next.map((e) => ({ entry: e, remindAt: e.startsAt - 600_000 })),
     missed: Array.from({ length: missed }, (_, i) => ({ instance: `m${i}@1`, entry: entry(`m${i}`, NOW - 86_400_000), dueAt: NOW - 86_400_000, recordedAt: NOW })),
     shown: [],
+    elsewhere: [],
     recovered: null
   }
 }

@@ -106,7 +106,10 @@ export interface Harness {
 }
 
 /** A service on a fake clock and notifier, its file in a fresh temp dir (or `file`). */
-export function harness(start: number, options: { file?: string; store?: ReminderStore; heartbeatMs?: number; zone?: string; systemZone?: () => string; clock?: FakeClock } = {}): Harness {
+export function harness(
+  start: number,
+  options: { file?: string; store?: ReminderStore; heartbeatMs?: number; zone?: string; systemZone?: () => string; clock?: FakeClock; onShown?: ReminderServiceDeps['onShown'] } = {}
+): Harness {
   const clock = options.clock ?? new FakeClock(start)
   const notifier = new FakeNotifier(clock)
   const file = options.file ?? tempFile()
@@ -125,6 +128,7 @@ export function harness(start: number, options: { file?: string; store?: Reminde
     log,
     onMissed: (missed) => void missedEvents.push(missed),
     onLaunchAtLogin: (enabled) => void launchAtLogin.push(enabled),
+    ...(options.onShown ? { onShown: options.onShown } : {}),
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {})
   }
   const service = new ReminderService(deps)

@@ -3,6 +3,7 @@ import { composeSources, type SpacePart, type TeamPart } from '@shared/reminders
 import { upcomingReminders } from '@shared/reminders/upcoming.ts'
 import { DEFAULT_PREFERENCES, ReminderPreferences } from '@shared/reminders/preferences.ts'
 import type { ReminderSchedule } from '@shared/reminders/schedule.ts'
+import { NO_DEVICE_FACTS } from '@shared/reminders/devices.ts'
 import { routeOfLink } from '@shared/links/deepLink.ts'
 import { spaceStep } from '@shared/spaces/cycle.ts'
 import { SpaceParts, groupsOf } from '../../../renderer/src/features/reminders/store/parts.ts'
@@ -246,7 +247,7 @@ function runnerOn(clock: FakeClock, store: MemoryStore, granted: { value: boolea
 
 function scheduleFor(now: number, preferences = DEFAULT_PREFERENCES): ReminderSchedule {
   const { sprint, pairs } = composeSources([team({ orgSpaceId: null })], ME)
-  return { entries: upcomingReminders({ now, zone: 'Europe/Berlin', me: ME, sprint, pairs }).entries, preferences, zone: 'Europe/Berlin', shownElsewhere: [] }
+  return { entries: upcomingReminders({ now, zone: 'Europe/Berlin', me: ME, sprint, pairs }).entries, preferences, zone: 'Europe/Berlin', shownElsewhere: [], devices: NO_DEVICE_FACTS }
 }
 
 describe('web mode’s runner (the shared engine in the page)', () => {

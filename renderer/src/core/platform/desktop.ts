@@ -30,7 +30,8 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
       state: () => desktop.invoke('reminders:state', undefined),
       dismissMissed: (instances) => desktop.invoke('reminders:dismiss-missed', { instances }),
       onMissed: (listener) => desktop.on('reminders:missed', ({ missed }) => listener(missed)),
-      onPause: (listener) => desktop.on('reminders:pause', ({ until }) => listener(until))
+      onPause: (listener) => desktop.on('reminders:pause', ({ until }) => listener(until)),
+      onShown: (listener) => desktop.on('reminders:shown', ({ shown }) => listener(shown))
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Invite } from '@shared/spaces/invite.ts'
 import type { AppCommand } from '@shared/ipc/contract.ts'
-import type { MissedReminder } from '@shared/reminders/engine.ts'
+import type { MissedReminder, ShownReminder } from '@shared/reminders/engine.ts'
 import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.ts'
 
 /** Everything the renderer needs from the machine. Desktop goes through preload; web is a browser. */
@@ -35,6 +35,8 @@ export interface DesktopReminders {
   onMissed(listener: (missed: MissedReminder[]) => void): () => void
   /** "Pause reminders for an hour" was chosen in the tray */
   onPause(listener: (until: number) => void): () => void
+  /** main just showed these reminders (the page reports them to this person's other devices) */
+  onShown(listener: (shown: ShownReminder[]) => void): () => void
 }
 
 /** The scheduled-backup channels of the IPC contract: main holds the folder, the page sends files. */

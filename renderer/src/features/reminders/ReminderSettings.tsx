@@ -286,7 +286,9 @@ function NextMeetings({ prefs }: { prefs: ReminderPreferences | undefined }) {
                   ? `reminder at ${when(remindAt, zone)}`
                   : overview.reminded.includes(`${entry.id}@${entry.startsAt}`)
                     ? 'reminded'
-                    : prefs && isMuted(entry, prefs)
+                    : overview.elsewhere.includes(`${entry.id}@${entry.startsAt}`)
+                      ? 'reminded on your other device'
+                      : prefs && isMuted(entry, prefs)
                       ? 'muted'
                       : 'no reminder ahead'}</span>
             </li>

@@ -1,7 +1,9 @@
+import { NO_DEVICE_FACTS } from '@shared/reminders/devices.ts'
 import type { ReminderPreferences } from '@shared/reminders/preferences.ts'
 import type { ReminderSchedule } from '@shared/reminders/schedule.ts'
 import { composeSources, type SpacePart } from '@shared/reminders/sources.ts'
 import { upcomingReminders } from '@shared/reminders/upcoming.ts'
+import type { DevicesView } from './devices.ts'
 
 /**
  * Turns the spaces' parts (services.ts), this person's id, the device's zone and preferences into
@@ -21,6 +23,8 @@ export interface PublisherDeps {
   setTimer(f: () => void, ms: number): () => void
   send(schedule: ReminderSchedule): Promise<unknown>
   log: { warn(message: string): void }
+  /** this person's other devices: their reports and which one reminds now (devices.ts) */
+  devices?: { facts(): DevicesView; subscribe(f: () => void): () => void }
   /**
    * Every space's part has been read (start-up): until then nothing is sent, so main never gets a
    * schedule missing spaces still loading (it would drop their snoozes). Absent: always ready.
@@ -40,7 +44,10 @@ export class SchedulePublisher {
   private cancelDebounce: (() => void) | null = null
   private cancelRefresh: (() => void) | null = null
   private unsubscribe: (() => void) | null = null
+  private unsubscribeDevices: (() => void) | null = null
   private sending: Promise<void> = Promise.resolve()
+  /** entry id → its space, of the last schedule computed (where a shown reminder is reported) */
+  private spaces = new Map<string, string>()
   /** why some meetings were left out of the last schedule (shown in Settings) */
   problems: string[] = []
 
@@ -48,12 +55,15 @@ export class SchedulePublisher {
 
   start(): void {
     this.unsubscribe = this.deps.parts.subscribe(() => this.changed())
+    this.unsubscribeDevices = this.deps.devices?.subscribe(() => this.changed()) ?? null
     this.armRefresh()
     this.changed()
   }
 
   stop(): void {
     this.unsubscribe?.()
+    this.unsubscribeDevices?.()
+    this.unsubscribeDevices = null
     this.cancelDebounce?.()
     this.cancelRefresh?.()
     this.unsubscribe = this.cancelDebounce = this.cancelRefresh = null
@@ -87,7 +97,14 @@ export class SchedulePublisher {
     const { sprint, pairs } = composeSources(this.deps.parts.list(), this.me)
     const { entries, problems } = upcomingReminders({ now, zone, me: this.me, sprint, pairs })
     this.problems = problems
-    return { entries, preferences: this.prefs, zone, shownElsewhere: [] }
+    this.spaces = new Map(entries.map((e) => [e.id, e.spaceId]))
+    const devices = this.deps.devices?.facts()
+    return { entries, preferences: this.prefs, zone, shownElsewhere: devices?.shownElsewhere ?? [], devices: devices?.devices ?? NO_DEVICE_FACTS }
+  }
+
+  /** The space of a meeting of the last schedule computed, or null. */
+  spaceOf(entryId: string): string | null {
+    return this.spaces.get(entryId) ?? null
   }
 
   /** Computes and sends now if it differs from what was sent; never rejects. */

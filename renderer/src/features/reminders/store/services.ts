@@ -6,6 +6,8 @@ import type { Service, ServiceContext } from '@core/sync/services.ts'
 import { PAIR_DOC_KEY, readPairInfo, readSessions } from '@features/mentorship/index.ts'
 import { readPeopleRoles, readSprintSetup } from '@features/sprint/index.ts'
 import { spaceParts, type SpaceParts } from './parts.ts'
+import type { ReminderDevices } from './devices.ts'
+import { reminderDevices } from './deviceRegistry.ts'
 
 /**
  * `reminders.collect`: for every active org, team and pair space, with or without a screen open,
@@ -97,4 +99,12 @@ export function collectService(parts: SpaceParts = spaceParts): Service {
   return { name: 'reminders.collect', kinds: ['org', 'team', 'pair'], start: (ctx) => collect(ctx, parts) }
 }
 
-export const reminderServices: readonly Service[] = [collectService()]
+/**
+ * `reminders.devices`: hands every active space's root document to the registry of this person's
+ * devices (devices.ts), which reads and writes the shown records there and watches its presence.
+ */
+export function devicesService(devices: ReminderDevices = reminderDevices): Service {
+  return { name: 'reminders.devices', kinds: ['org', 'team', 'pair'], start: (ctx) => devices.add(ctx.space.id, ctx.root) }
+}
+
+export const reminderServices: readonly Service[] = [collectService(), devicesService()]

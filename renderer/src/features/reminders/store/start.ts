@@ -3,11 +3,14 @@ import { useSyncExternalStore } from 'react'
 import { ReminderState, type MissedReminder } from '@shared/reminders/engine.ts'
 import { instanceKey } from '@shared/reminders/entry.ts'
 import { ReminderSchedule, type ReminderView } from '@shared/reminders/schedule.ts'
+import { DeviceIdText } from '@shared/reminders/devices.ts'
+import { newId } from '@shared/spaces/key.ts'
 import { browserZone } from '@shared/time/dates.ts'
 import { db } from '@core/database/db.ts'
 import { getIdentity } from '@core/device/identity.ts'
 import { platform } from '@core/platform/index.ts'
 import { spaceParts } from './parts.ts'
+import { reminderDevices } from './deviceRegistry.ts'
 import { savePreferences, watchPreferences } from './preferences.ts'
 import { SchedulePublisher } from './publisher.ts'
 import { WebReminderRunner, type StateStore, type WebNotifications } from './webRunner.ts'
@@ -28,6 +31,8 @@ export interface ReminderOverview {
   next: ReminderView['next']
   /** instances of the next meetings already reminded of */
   reminded: string[]
+  /** instances of the next meetings another device of this person reminded of */
+  elsewhere: string[]
   /** the reminders file was damaged and rebuilt (desktop) */
   recovered: string | null
   /** meetings left out of the schedule, and why */
@@ -50,6 +55,7 @@ let overview: ReminderOverview = {
   missed: [],
   next: [],
   reminded: [],
+  elsewhere: [],
   recovered: null,
   problems: []
 }
@@ -107,6 +113,20 @@ const webStateStore: StateStore = {
   }
 }
 
+/**
+ * This device's own id among this person's devices (shared/reminders/devices.ts): random, kept in
+ * the local settings table (tabs of one browser are one device), never synced or derived from the
+ * member id.
+ */
+const DEVICE_KEY = 'reminderDevice'
+async function deviceId(): Promise<string> {
+  const stored = DeviceIdText.safeParse((await db().settings.get(DEVICE_KEY))?.value)
+  if (stored.success) return stored.data
+  const id = newId()
+  await db().settings.put({ key: DEVICE_KEY, value: id })
+  return id
+}
+
 let runner: WebReminderRunner | null = null
 const STARTUP_WAIT_MS = 10_000
 let started = false
@@ -127,7 +147,7 @@ export async function askForNotifications(): Promise<Permission> {
 function fromMain(view: ReminderView): Partial<ReminderOverview> {
   const shown = new Set(view.shown.map((s) => instanceKey(s)))
   const reminded = view.next.map((n) => instanceKey(n.entry)).filter((i) => shown.has(i))
-  return { missed: view.missed, next: view.next, reminded, recovered: view.recovered }
+  return { missed: view.missed, next: view.next, reminded, elsewhere: view.elsewhere, recovered: view.recovered }
 }
 
 export async function dismissMissedReminders(instances: string[]): Promise<void> {
@@ -145,12 +165,20 @@ export function startReminders(): () => void {
   const desktop = platform.reminders
   const stops: (() => void)[] = []
   let send: (schedule: ReminderSchedule) => Promise<unknown>
+  // what this device shows is written where this person's other devices read it
+  const report = (shown: ReminderView['shown']) => reminderDevices.report(shown, (id) => publisher.spaceOf(id))
   if (desktop) {
     const refresh = () =>
       desktop
         .state()
-        .then((view) => update(fromMain(view)))
+        .then((view) => {
+          update(fromMain(view))
+          // a report main sent while this page was not listening (a reload): those still ahead
+          const now = Date.now()
+          report(view.shown.filter((s) => s.startsAt >= now))
+        })
         .catch((err: unknown) => log.warn(`reminders: ${(err as Error).message}`))
+    stops.push(desktop.onShown((shown) => report(shown)))
     send = async (schedule) => {
       await desktop.set(schedule)
       await refresh()
@@ -170,7 +198,7 @@ export function startReminders(): () => void {
     // one tab reminds: the one holding the lock (another tab takes over when it closes)
     let leader = typeof navigator === 'undefined' || !navigator.locks
     const notifications: WebNotifications = { granted: () => leader && webNotifications.granted(), show: webNotifications.show }
-    const web = new WebReminderRunner({ now: () => Date.now(), setTimer, notifications, store: webStateStore, open: openMeeting, log })
+    const web = new WebReminderRunner({ now: () => Date.now(), setTimer, notifications, store: webStateStore, open: openMeeting, log, onShown: report })
     runner = web
     if (!leader) {
       let release = () => {}
@@ -204,6 +232,7 @@ export function startReminders(): () => void {
   }
   const publisher = new SchedulePublisher({
     parts: spaceParts,
+    devices: reminderDevices,
     ready,
     now: () => Date.now(),
     zone: browserZone,
@@ -222,8 +251,13 @@ export function startReminders(): () => void {
     error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
   })
   stops.push(() => rows.unsubscribe())
+  const device = deviceId()
   const identity = liveQuery(getIdentity).subscribe({
-    next: (row) => publisher.setIdentity(row?.deviceId ?? null),
+    next: (row) => {
+      const me = row?.deviceId ?? null
+      publisher.setIdentity(me)
+      device.then((id) => reminderDevices.setIdentity(me, id)).catch((err: unknown) => log.warn(`reminders: ${(err as Error).message}`))
+    },
     error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
   })
   stops.push(() => identity.unsubscribe())

@@ -1,5 +1,6 @@
 import { byStart, instanceKey } from '@shared/reminders/entry.ts'
-import { advance, dismissMissed, EMPTY_STATE, type MissedReminder, type ReminderState } from '@shared/reminders/engine.ts'
+import { WakeTracker } from '@shared/reminders/devices.ts'
+import { advance, dismissMissed, EMPTY_STATE, shownElsewhereIn, type MissedReminder, type ReminderState, type ShownReminder } from '@shared/reminders/engine.ts'
 import { notificationText } from '@shared/reminders/notification.ts'
 import { planReminders, type PlannedReminder } from '@shared/reminders/plan.ts'
 import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.ts'
@@ -14,6 +15,8 @@ import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.
  * Nothing is decided while notifications are not allowed: the person has not asked for them yet,
  * and recording reminders as shown that nobody saw would hide them for good.
  * Web notifications have no buttons without a service worker, so there is no snooze here.
+ * This person's other devices: the schedule carries their reports and which one reminds now
+ * (shared/reminders/devices.ts); what this tab shows goes to `onShown`, which reports it to them.
  */
 export interface WebNotifications {
   /** the person allowed notifications for this site */
@@ -40,6 +43,8 @@ export interface WebRunnerDeps {
   /** a clicked notification: open the meeting (an app path) */
   open(path: string): void
   log: { warn(message: string): void }
+  /** reminders just shown here (reported to this person's other devices) */
+  onShown?(shown: ShownReminder[]): void
   heartbeatMs?: number
 }
 
@@ -47,8 +52,8 @@ export const WEB_HEARTBEAT_MS = 60_000
 /** Settings lists this many next meetings in web mode (the desktop's tray and view show 3). */
 export const WEB_NEXT_SHOWN = 6
 
-/** `reminded`: instances of the next meetings already reminded of here */
-export type WebReminderView = Pick<ReminderView, 'missed' | 'next'> & { reminded: string[] }
+/** `reminded`: instances of the next meetings already reminded of here; `elsewhere`: on another device of this person */
+export type WebReminderView = Pick<ReminderView, 'missed' | 'next' | 'elsewhere'> & { reminded: string[] }
 
 export class WebReminderRunner {
   private state: ReminderState = EMPTY_STATE
@@ -59,7 +64,8 @@ export class WebReminderRunner {
   private cancelTimer: (() => void) | null = null
   private stopped = false
   private readonly listeners = new Set<() => void>()
-  private snapshot: WebReminderView = { missed: [], next: [], reminded: [] }
+  private snapshot: WebReminderView = { missed: [], next: [], reminded: [], elsewhere: [] }
+  private readonly wake = new WakeTracker()
 
   constructor(private readonly deps: WebRunnerDeps) {}
 
@@ -153,7 +159,10 @@ export class WebReminderRunner {
       prefs: schedule.preferences,
       zone: schedule.zone,
       now,
-      plan: this.plan.plan
+      plan: this.plan.plan,
+      shownElsewhere: schedule.shownElsewhere,
+      devices: schedule.devices,
+      awakeSince: this.wake.look(now)
     })
     this.state = result.state
     if (result.changed) await this.save()
@@ -163,6 +172,13 @@ export class WebReminderRunner {
         this.deps.notifications.show({ ...notificationText(entry, now, schedule.zone), tag: `${entry.id}@${entry.startsAt}` }, () => this.deps.open(entry.link))
       } catch (err) {
         this.deps.log.warn(`reminders: could not show a notification: ${(err as Error).message}`)
+      }
+    }
+    if (result.fire.length > 0) {
+      try {
+        this.deps.onShown?.(result.fire.map((f) => ({ id: f.entry.id, startsAt: f.entry.startsAt, shownAt: now })))
+      } catch (err) {
+        this.deps.log.warn(`reminders: ${(err as Error).message}`)
       }
     }
     this.publish(now)
@@ -183,7 +199,9 @@ export class WebReminderRunner {
       .map((entry) => ({ entry, remindAt: remindAt.get(entry.id) ?? null }))
     const fired = new Set(Object.values(this.state.log).filter((r) => r.outcome === 'fired').map((r) => r.instance))
     const reminded = next.map((n) => instanceKey(n.entry)).filter((i) => fired.has(i))
-    const view = { missed, next, reminded }
+    const there = shownElsewhereIn(this.state)
+    const elsewhere = next.map((n) => instanceKey(n.entry)).filter((i) => there.has(i))
+    const view = { missed, next, reminded, elsewhere }
     if (JSON.stringify(view) === JSON.stringify(this.snapshot)) return
     this.snapshot = view
     for (const f of [...this.listeners]) f()

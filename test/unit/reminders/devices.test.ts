@@ -1,0 +1,333 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  CATCHUP_MS,
+  DeviceFacts,
+  HANDOVER_MS,
+  KEEP_SHOWN_MS,
+  MAX_SHOWN_FIELDS,
+  ShownRecord,
+  WakeTracker,
+  holdUntil,
+  rankIn,
+  reportsOf,
+  shownPatch
+} from '@shared/reminders/devices.ts'
+import type { ReminderEntry } from '@shared/reminders/entry.ts'
+import { ReminderSchedule } from '@shared/reminders/schedule.ts'
+import { upcomingReminders } from '@shared/reminders/upcoming.ts'
+import { eventContract } from '@shared/ipc/contract.ts'
+import { ReminderDevices, SHOWN } from '../../../renderer/src/features/reminders/store/devices.ts'
+import { collection } from '@core/collections/index.ts'
+import { ALPHA_SPACE, ME, at, berlinOrg, wall } from './fixtures.ts'
+import { FakeClock, harness, type Harness } from './harness.ts'
+
+/**
+ * One person on two devices ("Add my other device"): a laptop and a desk computer, each with its
+ * own reminder service (main's, on its own fake clock and notifier), each with the page's
+ * registry of this person's devices over its own copy of the team space's root document. The
+ * copies sync as Yjs documents do (real updates, while both are online); presence is who is
+ * online. Nothing waits for real time.
+ */
+const MIN = 60_000
+const MONDAY_0900 = at('2026-03-23T08:00:00Z') // Monday 09:00 in Berlin
+const SYNC_UP = at('2026-03-23T11:00:00Z') // 12:00 in Berlin, reminded at 11:50
+const DUE = SYNC_UP - 10 * MIN
+
+function entries(now = MONDAY_0900): ReminderEntry[] {
+  const lead = berlinOrg({ memberships: [{ teamId: 'alpha', spaceId: ALPHA_SPACE, role: 'team-member' }] })
+  return upcomingReminders({ now, zone: 'Europe/Berlin', me: ME, sprint: [lead], pairs: [], days: 1 }).entries.filter((e) => e.spaceId === ALPHA_SPACE)
+}
+
+interface Device {
+  name: string
+  clock: FakeClock
+  h: Harness
+  doc: Y.Doc
+  registry: ReminderDevices
+  online: boolean
+  /** the page's notifications are allowed / the page runs at all */
+  reminds: boolean
+  push(): Promise<void>
+}
+
+class World {
+  readonly devices: Device[] = []
+  private readonly presenceListeners = new Set<() => void>()
+  constructor(readonly list: ReminderEntry[]) {}
+
+  presence(): { id: string; clientId: number }[] {
+    return this.devices.filter((d) => d.online).map((d) => ({ id: ME, clientId: d.doc.clientID }))
+  }
+
+  presenceChanged(): void {
+    for (const f of [...this.presenceListeners]) f()
+  }
+
+  async add(name: string, clientId: number, start = MONDAY_0900): Promise<Device> {
+    const clock = new FakeClock(start)
+    const doc = new Y.Doc()
+    doc.clientID = clientId
+    const spaceOf = (id: string) => this.list.find((e) => e.id === id)?.spaceId ?? null
+    let device: Device | null = null
+    const h = harness(start, { clock, onShown: (shown) => device?.registry.report(shown, spaceOf) })
+    const registry = new ReminderDevices({
+      presence: {
+        of: (spaceId) => (spaceId === ALPHA_SPACE && device?.online ? this.presence() : []),
+        subscribe: (f) => {
+          this.presenceListeners.add(f)
+          return () => this.presenceListeners.delete(f)
+        }
+      },
+      now: () => clock.now(),
+      log: { warn: () => {} }
+    })
+    registry.setIdentity(ME, `dev-${name}`)
+    registry.add(ALPHA_SPACE, doc)
+    const d: Device = {
+      name,
+      clock,
+      h,
+      doc,
+      registry,
+      online: true,
+      reminds: true,
+      push: async () => {
+        const facts = registry.facts()
+        await h.service.setSchedule(ReminderSchedule.parse({ entries: this.list, preferences: {}, zone: 'Europe/Berlin', ...facts }))
+      }
+    }
+    device = d
+    // the page sends the schedule again when the facts change (the publisher, debounced)
+    registry.subscribe(() => void d.push())
+    // the documents sync while both ends are online
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'peer' || !d.online) return
+      for (const other of this.devices) if (other !== d && other.online) Y.applyUpdate(other.doc, update, 'peer')
+    })
+    this.devices.push(d)
+    for (const other of this.devices) if (other !== d && other.online) this.exchange(d, other)
+    await h.service.start()
+    await d.push()
+    this.presenceChanged()
+    return d
+  }
+
+  exchange(a: Device, b: Device): void {
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc), 'peer')
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), 'peer')
+  }
+
+  setOnline(d: Device, online: boolean): void {
+    d.online = online
+    if (online) for (const other of this.devices) if (other !== d && other.online) this.exchange(d, other)
+    this.presenceChanged()
+  }
+
+  /** Lets `ms` pass on every awake device, in steps of `step` (their clocks stay within a step). */
+  async run(ms: number, asleep: readonly Device[] = [], step = 5_000): Promise<void> {
+    for (let done = 0; done < ms; done += step) {
+      for (const d of this.devices) {
+        if (asleep.includes(d)) d.clock.sleep(step)
+        else await d.clock.advance(step)
+      }
+    }
+  }
+
+  shown(): string[] {
+    return this.devices.flatMap((d) => d.h.notifier.shown.map((s) => `${d.name} ${wall(s.at, 'Europe/Berlin')} ${s.title}`))
+  }
+}
+
+/** Both devices awake from 09:00; the laptop is ahead in the election (lower client id). */
+async function twoDevices(): Promise<{ world: World; laptop: Device; desk: Device }> {
+  const world = new World(entries())
+  const laptop = await world.add('laptop', 100)
+  const desk = await world.add('desk', 200)
+  return { world, laptop, desk }
+}
+
+describe('two devices of one person, both online', () => {
+  it('reminds once: the device ahead in the election at the minute, the other records it as shown elsewhere', async () => {
+    const { world, laptop, desk } = await twoDevices()
+    expect(desk.registry.facts().devices).toEqual({ others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 1 }] })
+    expect(laptop.registry.facts().devices).toEqual({ others: true, standby: [] })
+    await world.run(SYNC_UP + 30 * MIN - MONDAY_0900)
+    expect(world.shown()).toEqual(['laptop 2026-03-23 11:50 Daily sync-up · Alpha'])
+    // the desk saw the laptop's report within its hold, and says so in its view
+    expect(desk.registry.facts().shownElsewhere).toEqual([{ id: entries()[0]!.id, startsAt: SYNC_UP, shownAt: DUE }])
+    expect(Object.values(desk.h.service['file'].state.log).map((r) => r.outcome)).toEqual(['elsewhere'])
+  })
+
+  it('the other device takes over at once when the one ahead goes away before the minute', async () => {
+    const { world, laptop } = await twoDevices()
+    await world.run(DUE - 5 * MIN - MONDAY_0900)
+    world.setOnline(laptop, false)
+    await world.run(5 * MIN + 5_000, [laptop])
+    expect(world.shown()).toEqual(['desk 2026-03-23 11:50 Daily sync-up · Alpha'])
+  })
+
+  it('shows it itself after the hold when the one ahead says nothing (a tab without permission), once', async () => {
+    const { world, laptop } = await twoDevices()
+    laptop.h.service.dispose() // present, but reminds nobody
+    await world.run(DUE + HANDOVER_MS + 10_000 - MONDAY_0900, [laptop])
+    expect(world.shown()).toEqual(['desk 2026-03-23 11:51 Daily sync-up · Alpha'])
+    await world.run(20 * MIN, [laptop])
+    expect(world.shown()).toHaveLength(1)
+  })
+
+  it('holds up to a minute of clock skew: a laptop 40 s behind still shows it alone', async () => {
+    const world = new World(entries())
+    const laptop = await world.add('laptop', 100, MONDAY_0900 - 40_000)
+    await world.add('desk', 200)
+    await world.run(DUE + 5 * MIN - MONDAY_0900)
+    expect(world.shown()).toEqual(['laptop 2026-03-23 11:50 Daily sync-up · Alpha'])
+    expect(laptop.h.notifier.shown).toHaveLength(1)
+  })
+})
+
+describe('one device asleep or offline', () => {
+  it('a device that slept over the reminder waits for the other’s report on waking and shows nothing', async () => {
+    const { world, desk } = await twoDevices()
+    await world.run(10 * MIN)
+    // the desk sleeps (gone from presence, no sync) over 11:50
+    world.setOnline(desk, false)
+    await world.run(DUE + 2 * MIN - MONDAY_0900 - 10 * MIN, [desk])
+    expect(world.shown()).toEqual(['laptop 2026-03-23 11:50 Daily sync-up · Alpha'])
+    // it wakes at 11:52, before the meeting: its resume look holds the reminder…
+    await desk.h.service.check()
+    expect(desk.h.notifier.shown).toHaveLength(0)
+    // …the network comes back within the catch-up, the report arrives: nothing shown, not missed
+    await world.run(10_000)
+    world.setOnline(desk, true)
+    await world.run(CATCHUP_MS + 30_000)
+    expect(world.shown()).toEqual(['laptop 2026-03-23 11:50 Daily sync-up · Alpha'])
+    expect(desk.h.service.view().missed).toEqual([])
+  })
+
+  it('a device that wakes without news shows it once after the catch-up, if the meeting is still ahead', async () => {
+    const { world, laptop, desk } = await twoDevices()
+    await world.run(10 * MIN)
+    world.setOnline(desk, false)
+    world.setOnline(laptop, false)
+    laptop.h.service.dispose() // the laptop is shut down before 11:50
+    await world.run(DUE + 2 * MIN - MONDAY_0900 - 10 * MIN, [desk, laptop])
+    await desk.h.service.check()
+    await world.run(CATCHUP_MS - 5_000, [laptop])
+    expect(world.shown()).toEqual([])
+    await world.run(10_000, [laptop])
+    expect(world.shown()).toEqual(['desk 2026-03-23 11:52 Daily sync-up · Alpha'])
+  })
+
+  it('both offline: each reminds once (they cannot know of each other), and never again when they meet', async () => {
+    const { world, laptop, desk } = await twoDevices()
+    world.setOnline(laptop, false)
+    world.setOnline(desk, false)
+    await world.run(DUE + MIN - MONDAY_0900)
+    expect(world.shown().sort()).toEqual(['desk 2026-03-23 11:50 Daily sync-up · Alpha', 'laptop 2026-03-23 11:50 Daily sync-up · Alpha'])
+    world.setOnline(laptop, true)
+    world.setOnline(desk, true)
+    await world.run(30 * MIN)
+    expect(world.shown()).toHaveLength(2)
+  })
+})
+
+describe('the rules, one by one', () => {
+  const p = { dueAt: DUE, entry: { spaceId: ALPHA_SPACE, startsAt: SYNC_UP } }
+  const none: DeviceFacts = { others: false, standby: [] }
+
+  it('holds a due reminder by rank, after a wake-up only when there is another device, and never past the start', () => {
+    expect(holdUntil(p, none, DUE - 1, DUE, 60_000)).toBe(DUE)
+    expect(holdUntil(p, { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 2 }] }, null, DUE, 60_000)).toBe(DUE + 2 * HANDOVER_MS)
+    expect(holdUntil(p, { others: true, standby: [{ spaceId: 'elsewhere', rank: 2 }] }, null, DUE, 60_000)).toBe(DUE)
+    expect(holdUntil(p, { others: true, standby: [] }, DUE + MIN, DUE + MIN, 60_000)).toBe(DUE + MIN + CATCHUP_MS)
+    // due in the first seconds after waking: also held
+    expect(holdUntil(p, { others: true, standby: [] }, DUE - 10_000, DUE, 60_000)).toBe(DUE - 10_000 + CATCHUP_MS)
+    // a rank of 15 would wait past the start: the start (and half the grace) caps it
+    expect(holdUntil(p, { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 15 }] }, null, DUE, 60_000)).toBe(SYNC_UP + 30_000)
+  })
+
+  it('ranks this device among this person’s connections in a space; other people do not count', () => {
+    const presence = [
+      { id: ME, clientId: 7 },
+      { id: ME, clientId: 3 },
+      { id: 'bruce', clientId: 1 },
+      { id: ME, clientId: 12 }
+    ]
+    expect(rankIn(presence, ME, 7)).toEqual({ rank: 1, others: 2 })
+    expect(rankIn(presence, ME, 3)).toEqual({ rank: 0, others: 2 })
+    expect(rankIn([{ id: ME, clientId: 3 }], ME, 3)).toEqual({ rank: 0, others: 0 })
+  })
+
+  it('notices a wake-up: the first look, a gap of timers, a clock set back', () => {
+    const wake = new WakeTracker()
+    expect(wake.look(1_000_000)).toBe(1_000_000)
+    expect(wake.look(1_060_000)).toBe(1_000_000)
+    expect(wake.look(1_120_000)).toBe(1_000_000)
+    expect(wake.look(1_120_000 + 3 * MIN + 1)).toBe(1_120_000 + 3 * MIN + 1)
+    expect(wake.look(1_000_000)).toBe(1_000_000)
+  })
+
+  it('reads a shown record defensively: malformed fields are left out, not the record', () => {
+    const key = `c:${ALPHA_SPACE}:x@${SYNC_UP}`
+    const record = ShownRecord.parse({
+      [key]: { at: DUE, by: 'dev-a' },
+      'no-start': { at: DUE, by: 'dev-a' },
+      [`c:y@${SYNC_UP}`]: { at: 'soon', by: 'dev-a' },
+      [`c:z@${SYNC_UP}`]: { at: DUE, by: 'not a device id!' },
+      [`c:w@99999999999999`]: { at: DUE, by: 'dev-a' }
+    })
+    expect(record).toEqual({ [key]: { at: DUE, by: 'dev-a' } })
+    expect(reportsOf(record, 'dev-a')).toEqual([])
+    expect(reportsOf(record, 'dev-b')).toEqual([{ id: `c:${ALPHA_SPACE}:x`, startsAt: SYNC_UP, shownAt: DUE }])
+  })
+
+  it('keeps a record bounded: old meetings pruned, at most the newest fields, nothing written twice', () => {
+    const now = SYNC_UP
+    const record: Record<string, { at: number; by: string }> = {
+      [`old@${now - KEEP_SHOWN_MS - 1}`]: { at: now - KEEP_SHOWN_MS - 600_000, by: 'dev-a' },
+      [`kept@${now - MIN}`]: { at: now - 11 * MIN, by: 'dev-a' }
+    }
+    expect(shownPatch(record, [{ id: 'kept', startsAt: now - MIN, shownAt: now - 11 * MIN }], 'dev-b', now)).toEqual({ [`old@${now - KEEP_SHOWN_MS - 1}`]: undefined })
+    const many = Array.from({ length: MAX_SHOWN_FIELDS + 5 }, (_, i) => ({ id: `m${i}`, startsAt: now + i * MIN, shownAt: now }))
+    const patch = shownPatch({}, many, 'dev-b', now)
+    const written = Object.entries(patch).filter(([, v]) => v !== undefined)
+    expect(written).toHaveLength(MAX_SHOWN_FIELDS)
+    expect(written[0]?.[0]).toBe(`m5@${now + 5 * MIN}`)
+  })
+
+  it('the IPC contract refuses malformed device facts and carries what main showed', () => {
+    const base = { entries: [], preferences: {}, zone: 'Europe/Berlin' }
+    expect(ReminderSchedule.parse(base).devices).toEqual({ others: false, standby: [] })
+    const bad = [
+      { others: 'yes', standby: [] },
+      { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 0 }] },
+      { others: true, standby: [{ spaceId: '../x', rank: 1 }] },
+      { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 1 }, { spaceId: ALPHA_SPACE, rank: 2 }] },
+      { others: true, standby: Array.from({ length: 501 }, (_, i) => ({ spaceId: `s${i}`, rank: 1 })) }
+    ]
+    for (const devices of bad) expect(ReminderSchedule.safeParse({ ...base, devices }).success).toBe(false)
+    expect(eventContract['reminders:shown'].safeParse({ shown: [{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }] }).success).toBe(true)
+    expect(eventContract['reminders:shown'].safeParse({ shown: [{ id: 'c:x', startsAt: 5, shownAt: DUE }] }).success).toBe(false)
+  })
+
+  it('writes reports into the meeting’s space under this member, and reads only the other devices’ ones', () => {
+    const doc = new Y.Doc()
+    const presence = { of: () => [], subscribe: () => () => {} }
+    const mine = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
+    mine.setIdentity(ME, 'dev-a')
+    mine.add(ALPHA_SPACE, doc)
+    mine.report([{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }, { id: 'c:nowhere', startsAt: SYNC_UP, shownAt: DUE }], (id) => (id === 'c:x' ? ALPHA_SPACE : 'absent-space'))
+    expect(collection(doc, SHOWN).get(ME)).toMatchObject({ [`c:x@${SYNC_UP}`]: { at: DUE, by: 'dev-a' } })
+    expect(mine.facts().shownElsewhere).toEqual([])
+    const other = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
+    other.setIdentity(ME, 'dev-b')
+    other.add(ALPHA_SPACE, doc)
+    expect(other.facts()).toEqual({ shownElsewhere: [{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }], devices: { others: true, standby: [] } })
+    // someone else in the space sees it is not theirs
+    const bruce = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
+    bruce.setIdentity('bruce', 'dev-c')
+    bruce.add(ALPHA_SPACE, doc)
+    expect(bruce.facts().shownElsewhere).toEqual([])
+  })
+})

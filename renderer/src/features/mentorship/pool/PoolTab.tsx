@@ -23,6 +23,8 @@ import { participationByMonth } from '@shared/mentorship/programView.ts'
 import { ProfileCard } from './ProfileCard.tsx'
 import { ProfileDialog } from './ProfileDialog.tsx'
 import { Suggestions } from './Suggestions.tsx'
+import { AssignmentPanel } from './AssignmentPanel.tsx'
+import { suggestPoolPairs } from '../store/assignment.ts'
 import { TrackerSetting } from './TrackerSetting.tsx'
 import { YamlImportDialog } from './YamlImportDialog.tsx'
 import '../mentorship.css'
@@ -79,6 +81,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
     [people, pairs, identity.name, filter, today]
   )
   const depts = departments(people)
+  const keptForAll = useMemo(() => applyPoolFilter(people, filter, Date.parse(`${today}T12:00:00Z`)), [people, filter, today])
 
   const byId = new Map(pool.map((p) => [p.id, p as PoolProfile & { id: string }]))
   /** one of the two: the owner of one of the two profiles */
@@ -193,6 +196,20 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
           poolSize={people.length}
         />
       </section>
+
+      <AssignmentPanel
+        people={keptForAll.people}
+        pairs={pairs}
+        excludePairs={keptForAll.excludePairs}
+        onSuggestAll={
+          viewer.isAdmin && !readOnly
+            ? (a) => {
+                const n = suggestPoolPairs(program, a.pairs.map((s) => ({ aProfileId: s.a.id, bProfileId: s.b.id, aName: s.a.name, bName: s.b.name })), identity.name).length
+                toast(`Suggested ${n} ${n === 1 ? 'pair' : 'pairs'}: in each, either of the two can accept it here and start their pair.`)
+              }
+            : null
+        }
+      />
 
       <section aria-labelledby="people-title">
         <h3 id="people-title" className="list-title">

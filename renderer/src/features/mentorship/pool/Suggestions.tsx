@@ -4,7 +4,7 @@ function whyOf(m: ItemMatch): string[] {
   return [m.sharedTerms.length ? `shared words: ${m.sharedTerms.join(', ')}` : '', m.sharedConcepts.length ? `related: ${m.sharedConcepts.join(', ')}` : ''].filter(Boolean)
 }
 
-function Direction({ d }: { d: DirectionMatch }) {
+export function Direction({ d }: { d: DirectionMatch }) {
   const label = `${d.mentorName} can mentor ${d.menteeName}`
   if (!d.best) {
     return (
@@ -53,7 +53,7 @@ function Direction({ d }: { d: DirectionMatch }) {
   )
 }
 
-function strength(score: number): string {
+export function strength(score: number): string {
   return score >= 0.5 ? 'Strong match' : score >= 0.25 ? 'Good match' : 'Possible match'
 }
 

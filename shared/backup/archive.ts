@@ -74,6 +74,8 @@ export interface BackupIdentity {
   id: string
   name: string
   color: string
+  /** the person's secret key (shared/identity/signing.ts), so a restore can write as them */
+  secretKey?: string | undefined
 }
 
 export interface BackupInput {
@@ -118,7 +120,7 @@ const Manifest = z.object({
   app: z.string().max(40),
   createdAt: z.number().finite(),
   includesPrivateNotes: z.boolean(),
-  identity: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), name: z.string().min(1).max(100), color: z.string().max(40) }).optional(),
+  identity: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), name: z.string().min(1).max(100), color: z.string().max(40), secretKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional() }).optional(),
   spaces: z.array(ManifestSpace).min(1).max(BACKUP_LIMITS.spaces)
 })
 export type BackupManifest = z.infer<typeof Manifest>

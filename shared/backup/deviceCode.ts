@@ -26,13 +26,14 @@ const MAX_CODE_LENGTH = 200_000
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 export interface DeviceTransfer {
-  identity: { id: string; name: string; color: string }
+  /** the person, with their secret key (shared/identity/signing.ts) when they have one */
+  identity: { id: string; name: string; color: string; secretKey?: string | undefined }
   spaces: { id: string; kind: SpaceKind; name: string; key: string; status: 'active' | 'left' }[]
   createdAt: number
 }
 
 const Transfer = z.object({
-  identity: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), name: z.string().min(1).max(100), color: z.string().max(40) }),
+  identity: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), name: z.string().min(1).max(100), color: z.string().max(40), secretKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional() }),
   spaces: z
     .array(
       z.object({

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { useFreshDatabase } from '../fixtures/database.ts'
+import { DexieYProvider } from 'y-dexie'
 import { decodeDeviceCode, DEVICE_CODE_TTL_MS, encodeDeviceCode, newDevicePassphrase, normalizePassphrase, type DeviceTransfer } from '@shared/backup/deviceCode.ts'
 import { db, type IdentityRow } from '@core/database/db.ts'
 import { createSpace } from '@core/spaces/commands.ts'
 import { acceptDevice, offerDevice } from '@features/backup/store/device.ts'
+import { saveIdentity } from '@core/device/identity.ts'
+import { setSigner } from '@core/collections/index.ts'
+import { readMembers } from '@core/spaces/spaceDoc.ts'
+import { keyMatchesId, newSigningKeys } from '@shared/identity/signing.ts'
 
 const me: IdentityRow = { id: 'me', deviceId: 'device-aaaaaaaa', name: 'Ada', color: '#3366cc' }
 
@@ -59,5 +64,38 @@ describe('adding my other device', () => {
     const r = await acceptDevice(offer.code, offer.passphrase)
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/already has spaces as another person/) })
     expect((await db().identity.get('me'))?.deviceId).toBe('device-bbbbbbbb')
+  })
+})
+
+describe('the person’s key goes with them (issue 10 #15)', () => {
+  it('the second device gets the secret key of a person whose id derives from it, and seals as them', async () => {
+    const ada = await saveIdentity('Ada', '#3366cc')
+    expect(ada.secretKey && keyMatchesId(ada.secretKey, ada.deviceId)).toBe(true)
+    const team = await createSpace('Platform', 'team', ada)
+    const offer = await offerDevice(ada)
+    await Promise.all(db().tables.map((t) => t.clear()))
+    setSigner(null)
+    expect(await acceptDevice(offer.code, offer.passphrase)).toMatchObject({ ok: true })
+    expect(await db().identity.get('me')).toMatchObject({ deviceId: ada.deviceId, secretKey: ada.secretKey })
+    // the member entry this device wrote on joining is sealed: it reads as Ada, not as a forgery
+    const doc = (await db().spaces.get(team))!.doc
+    const provider = DexieYProvider.load(doc)
+    await provider.whenLoaded
+    expect(readMembers(doc).map((m) => m.id)).toEqual([ada.deviceId])
+    DexieYProvider.release(doc)
+  })
+
+  it('refuses a code that names a key-derived person without their key, or with another key', async () => {
+    const ada = await saveIdentity('Ada', '#3366cc')
+    const passphrase = newDevicePassphrase()
+    const without: DeviceTransfer = { ...transfer, identity: { id: ada.deviceId, name: 'Ada', color: '#3366cc' }, createdAt: Date.now() }
+    const other: DeviceTransfer = { ...without, identity: { ...without.identity, secretKey: newSigningKeys().secretKey } }
+    await Promise.all(db().tables.map((t) => t.clear()))
+    for (const t of [without, other]) {
+      const r = await acceptDevice(await encodeDeviceCode(t, passphrase), passphrase)
+      expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/does not carry their key/) })
+    }
+    expect(await db().identity.get('me')).toBeUndefined()
+    expect(await db().spaces.count()).toBe(0)
   })
 })

@@ -6,6 +6,8 @@ import { isReservedKey } from '@shared/collections/reserved.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
 import { recordIds, recordMap, rootCensus, SEP, watch, watchPrefix } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
+import { checkSeal, countForgery, SEAL_FIELD, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
+import { isVerifiableId } from '@shared/identity/signing.ts'
 
 /**
  * Typed record collections: the only code that touches record-level Yjs types. A record is a
@@ -45,8 +47,22 @@ import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
  * update). Yjs then applies the update's deletes but holds back its new values, so a field it
  * replaced reads as missing until the gap fills. Meanwhile such a record keeps showing as it last
  * read whole (see `changed`), within GAP_PATIENCE_MS for a gap nobody fills.
+ *
+ * ## Signed records
+ * A collection whose records carry a person's name (`signed`: a retro card, a vote, a shout-out,
+ * a profile) keeps their author's seal beside the fields (`__seal`); a record whose seal does not
+ * hold is skipped and counted as forged, one whose seal is still being checked reads as absent
+ * until it is (see signing.ts).
  */
 export type Rec<T> = T & { readonly id: string }
+
+/** A write of what another person vouches for (their card's text, their vote): only they can. */
+export class ForeignRecordError extends Error {
+  constructor() {
+    super('Only its author can change this.')
+    this.name = 'ForeignRecordError'
+  }
+}
 
 const DELETED = '__deleted'
 
@@ -79,6 +95,8 @@ export interface CollectionBase {
    * `onRemove` runs again, so what belongs to a removed record goes on every peer
    */
   readonly attachedPrefix: string | null
+  /** the author's seal covers these fields (signing.ts) */
+  readonly signed: SignedBy | null
 }
 
 export interface CollectionDef<T> extends CollectionBase {
@@ -92,6 +110,7 @@ export function defineCollection<T>(spec: {
   parent?: { def: CollectionBase; field: keyof T & string }
   onRemove?: (doc: Y.Doc, id: string) => void
   attachedPrefix?: string
+  signed?: SignedBy
 }): CollectionDef<T> {
   if (spec.name.includes(SEP)) throw new Error(`collection names cannot contain "${SEP}"`)
   definedNames.add(spec.name)
@@ -102,7 +121,8 @@ export function defineCollection<T>(spec: {
     parent: spec.parent ? { def: spec.parent.def, field: spec.parent.field } : null,
     children: [],
     onRemove: spec.onRemove ?? null,
-    attachedPrefix: spec.attachedPrefix ?? null
+    attachedPrefix: spec.attachedPrefix ?? null,
+    signed: spec.signed ?? null
   }
   if (spec.parent) spec.parent.def.children.push({ def, field: spec.parent.field })
   return def
@@ -136,9 +156,10 @@ export interface Collection<T> {
   subscribe(onChange: () => void): () => void
   /**
    * skipped: records found malformed (failed their schema, past RECORD_LIMITS, or filed under a
-   * reserved or overlong id), each counted once until it is valid again; validations: schema runs
+   * reserved or overlong id), each counted once until it is valid again; validations: schema runs;
+   * forged: signed records whose seal does not hold, each version counted once
    */
-  readonly stats: { skipped: number; validations: number }
+  readonly stats: { skipped: number; validations: number; forged: number }
 }
 
 const recordName = (collection: string, id: string) => `${collection}${SEP}${id}`
@@ -160,7 +181,7 @@ function boundedFields(record: Y.Map<unknown>): Record<string, unknown> | typeof
   const out: Record<string, unknown> = {}
   let count = 0
   for (const [key, value] of record.entries()) {
-    if (key === DELETED || isReservedKey(key)) continue
+    if (key === DELETED || key === SEAL_FIELD || isReservedKey(key)) continue
     if (++count > RECORD_LIMITS.fields) return TOO_BIG
     budget.chars -= key.length + 1
     const clean = plainValue(value, budget, 0)
@@ -217,7 +238,13 @@ class LiveCollection<T> implements Collection<T> {
   private readonly writtenHere = new Set<string>()
   /** fields this device's writes removed from a record, until the transaction's change is read */
   private readonly droppedHere = new Map<string, Set<string>>()
-  readonly stats = { skipped: 0, validations: 0 }
+  /** forged records: id → the seal counted (a new forged version is counted again) */
+  private readonly forgedIds = new Map<string, unknown>()
+  /** records whose seal was checked in the background since the last read of them */
+  private readonly sealsKnown = new Set<string>()
+  /** records whose seal is being checked: they read as absent until it is */
+  private readonly sealPending = new Set<string>()
+  readonly stats = { skipped: 0, validations: 0, forged: 0 }
 
   constructor(
     private readonly doc: Y.Doc,
@@ -351,6 +378,9 @@ class LiveCollection<T> implements Collection<T> {
   private write(id: string, fields: Record<string, unknown>, restore = false): void {
     if (isReadOnly(this.doc)) throw new ReadOnlyDocumentError()
     if (!isRecordId(id)) throw new RangeError(`"${id.slice(0, 40)}" cannot be the id of a record.`)
+    const signed = this.def.signed
+    const touchesSigned = signed !== null && (restore || signed.fields.some((f) => Object.hasOwn(fields, f)))
+    if (touchesSigned) this.assertMayWrite(id, fields, signed)
     this.doc.transact(() => {
       const record = recordMap(this.doc, recordName(this.def.name, id))
       if (record.get(DELETED)) {
@@ -360,13 +390,33 @@ class LiveCollection<T> implements Collection<T> {
         for (const k of [...record.keys()]) if (!Object.hasOwn(fields, k)) record.delete(k)
       }
       for (const [k, v] of Object.entries(fields)) {
-        if (k === 'id' || k === DELETED || isReservedKey(k)) continue
+        if (k === 'id' || k === DELETED || k === SEAL_FIELD || isReservedKey(k)) continue
         if (v === undefined) this.dropHere(id, k)
         if (v === undefined) record.delete(k)
         else record.set(k, v)
       }
+      if (touchesSigned) this.seal(id, record, signed)
     })
     this.wroteHere(id)
+  }
+
+  /** Refuses a write that would leave a record under a verifiable author this device cannot seal for. */
+  private assertMayWrite(id: string, fields: Record<string, unknown>, signed: SignedBy): void {
+    const name = recordName(this.def.name, id)
+    const stored = this.doc.share.has(name) ? recordMap(this.doc, name) : null
+    const author = Object.hasOwn(fields, signed.by) ? fields[signed.by] : stored && !stored.get(DELETED) ? stored.get(signed.by) : undefined
+    if (typeof author === 'string' && isVerifiableId(author) && !secretKeyOf(author)) throw new ForeignRecordError()
+  }
+
+  /** Seals the record's signed fields as its author (signing.ts: every signed key is written again). */
+  private seal(id: string, record: Y.Map<unknown>, signed: SignedBy): void {
+    const now = boundedFields(record)
+    if (typeof now !== 'object') return
+    const author = now[signed.by]
+    const sealed = typeof author === 'string' && isVerifiableId(author) ? sealFor(signed, this.def.name, id, now) : null
+    if (!sealed) return
+    for (const f of signed.fields) if (now[f] !== undefined) record.set(f, now[f])
+    record.set(SEAL_FIELD, sealed)
   }
 
   /**
@@ -408,6 +458,7 @@ class LiveCollection<T> implements Collection<T> {
   private read(id: string): Rec<T> | null {
     const name = recordName(this.def.name, id)
     this.orphans.delete(id)
+    this.sealPending.delete(id)
     if (!this.doc.share.has(name)) return null
     if (!isRecordId(id)) return this.skip(id)
     const record = recordMap(this.doc, name)
@@ -419,6 +470,16 @@ class LiveCollection<T> implements Collection<T> {
     const parsed = this.def.schema.safeParse(fields)
     if (!parsed.success) return this.skip(id)
     this.skippedIds.delete(id)
+    if (this.def.signed) {
+      const seal = record.get(SEAL_FIELD)
+      const check = checkSeal(this.def.signed, this.def.name, id, fields, seal, () => this.sealKnown(id))
+      if (check === 'pending') {
+        this.sealPending.add(id)
+        return null
+      }
+      if (check === 'forged') return this.forged(id, seal)
+      this.forgedIds.delete(id)
+    }
     const parent = this.def.parent
     const parentId = parent ? (parsed.data as Record<string, unknown>)[parent.field] : undefined
     if (parent && typeof parentId === 'string' && isRemoved(this.doc, parent.def.name, parentId)) {
@@ -430,6 +491,25 @@ class LiveCollection<T> implements Collection<T> {
     return { ...(parsed.data as T), id }
   }
 
+  private forged(id: string, seal: unknown): null {
+    if (!this.forgedIds.has(id) || this.forgedIds.get(id) !== seal) {
+      this.stats.forged++
+      countForgery()
+    }
+    this.forgedIds.set(id, seal)
+    return null
+  }
+
+  /** A seal checked in the background: the records waiting on it are read again, many at once. */
+  private sealKnown(id: string): void {
+    if (this.sealsKnown.size === 0) setTimeout(() => {
+      const ids = new Set(this.sealsKnown)
+      this.sealsKnown.clear()
+      this.changed(ids, false)
+    }, 0)
+    this.sealsKnown.add(id)
+  }
+
   private skip(id: string): null {
     if (!this.skippedIds.has(id)) this.stats.skipped++
     this.skippedIds.add(id)
@@ -439,6 +519,7 @@ class LiveCollection<T> implements Collection<T> {
   /** a removed or emptied record is absent, not malformed */
   private unskip(id: string): null {
     this.skippedIds.delete(id)
+    this.forgedIds.delete(id)
     return null
   }
 
@@ -494,6 +575,8 @@ class LiveCollection<T> implements Collection<T> {
   private asLastWhole(id: string, before: Rec<T>, after: Rec<T> | null, droppedHere: ReadonlySet<string> | undefined): Rec<T> | null {
     if (after === null) {
       if (isRemoved(this.doc, this.def.name, id) || this.orphans.has(id)) return null
+      // a version whose seal does not hold (or is not checked yet) never mixes into what shows
+      if (this.forgedIds.has(id) || this.sealPending.has(id)) return before
       // emptied by this device (clear): gone
       if (droppedHere && Object.keys(before).every((k) => k === 'id' || droppedHere.has(k))) return null
       // it lost fields to the gap: what it held, with what it holds now (this device's write)

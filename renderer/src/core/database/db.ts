@@ -5,6 +5,7 @@ import type { SpaceKind } from '@shared/spaces/space.ts'
 import type { TurnServer } from '@shared/sync/ice.ts'
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts'
 import { spaceKeyGuard } from './keyGuard.ts'
+import { secretsMiddleware } from './secrets.ts'
 
 export type SpaceStatus = 'active' | 'left'
 
@@ -77,9 +78,12 @@ export interface PokerVoteRow {
 
 export interface IdentityRow {
   id: 'me'
+  /** this person's member id (on every device of theirs): derived from their public key since signatures */
   deviceId: string
   name: string
   color: string
+  /** their Ed25519 secret key (shared/identity/signing.ts); absent on identities made before signatures */
+  secretKey?: string
 }
 
 export interface SettingRow {
@@ -109,6 +113,8 @@ export function createDb(name = DB_NAME, upTo = LATEST_VERSION): TandemDb {
     if (v.upgrade) declared.upgrade(v.upgrade)
   }
   db.use(spaceKeyGuard)
+  // secrets wrapped at rest with the desktop's storage key (secrets.ts); below everything else
+  db.use(secretsMiddleware)
   return db
 }
 

@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import { SPACE_DESCRIPTION_MAX, SPACE_NAME_MAX, SpaceKind } from '@shared/spaces/space.ts'
 import type { MemberRecord } from '@shared/members/presence.ts'
-import { readMemberEntry } from '@shared/members/memberEntry.ts'
+import { checkMemberEntry, memberEntryText, readMemberEntry } from '@shared/members/memberEntry.ts'
+import { isVerifiableId, seal } from '@shared/identity/signing.ts'
+import { countForgery, secretKeyOf } from '../collections/signing.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
 
 /**
@@ -12,7 +14,9 @@ import { FIELD_LIMITS } from '@shared/text/limits.ts'
  * Any member can write any of it, so every read is bounded (issue 10 #14): a name or description
  * past its limit, a kind that is no kind, reads as absent (the name falls back to the one this
  * device last saw); a member entry is read only when it is well-formed, bounded and filed under its
- * own id, never under a reserved key such as `__proto__` (shared/members/memberEntry.ts).
+ * own id, never under a reserved key such as `__proto__` (shared/members/memberEntry.ts). An entry
+ * under a member id derived from a key carries its person's seal; a forged one is ignored and
+ * counted (issue 10 #15).
  */
 export interface SpaceMeta {
   name: string
@@ -85,12 +89,19 @@ export function setSpaceDescription(doc: Y.Doc, description: string): void {
   meta(doc).set('description', description.slice(0, SPACE_DESCRIPTION_MAX))
 }
 
+/** forged entries already counted (a peer's value is one object for as long as it stands) */
+const countedForged = new WeakSet<object>()
+
 /** Member records, skipping anything malformed, oversized or misfiled a peer may have written. */
 export function readMembers(doc: Y.Doc): MemberRecord[] {
   const out: MemberRecord[] = []
   for (const [key, value] of members(doc).entries()) {
-    const member = readMemberEntry(key, value)
-    if (member) out.push(member)
+    const verdict = checkMemberEntry(key, value)
+    if (verdict.member) out.push(verdict.member)
+    else if (verdict.forged && typeof value === 'object' && value !== null && !countedForged.has(value)) {
+      countedForged.add(value)
+      countForgery()
+    }
   }
   return out
 }
@@ -129,7 +140,12 @@ export function upsertSelf(doc: Y.Doc, me: { id: string; name: string; color: st
   const map = members(doc)
   const prev = readMemberEntry(me.id, map.get(me.id))
   const joinedAt = prev && !prev.leftAt ? prev.joinedAt : now
-  const next: MemberRecord = { id: me.id, name: me.name, color: me.color, joinedAt, lastSeenAt: now }
+  const next: MemberRecord & { seal?: string } = { id: me.id, name: me.name, color: me.color, joinedAt, lastSeenAt: now }
   if (leftAt) next.leftAt = leftAt
+  // this person's seal (the member id is theirs: signing.ts); without their key here an entry
+  // under a verifiable id would read as forged, so none is written
+  const key = secretKeyOf(me.id)
+  if (isVerifiableId(me.id) && !key) return
+  if (key) next.seal = seal(key, memberEntryText(next))
   map.set(me.id, next)
 }

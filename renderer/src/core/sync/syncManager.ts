@@ -6,6 +6,7 @@ import { db, type IdentityRow, type SpaceRow } from '../database/db.ts'
 import { docIdFor, ensureDocRow } from '../documents/rows.ts'
 import { getSettings, type Settings } from '../device/settings.ts'
 import { readMeta, upsertSelf } from '../spaces/spaceDoc.ts'
+import { setSigner } from '../collections/signing.ts'
 import { DocLink, type OpenedMessage } from './docLink.ts'
 import { SignalingHealth } from './signalingHealth.ts'
 import { keepRootVersioned, keepVersioned } from '../documents/index.ts'
@@ -129,6 +130,8 @@ class SyncManager {
   private async reconcile(rows: SpaceRow[], settings: Settings, identity: IdentityRow | null): Promise<void> {
     const identityChanged = JSON.stringify(identity) !== JSON.stringify(this.identity)
     this.identity = identity
+    // before any member entry is written: it carries this person's seal
+    setSigner(identity)
     this.settings = settings
     this.health.setUrls(settings.online ? settings.signalingUrls : [])
     if (!identity) return

@@ -156,7 +156,7 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
   await breathe()
   const now = new Date()
   const me = options.identity
-  let bytes = buildArchive({ app: options.app, createdAt: now.getTime(), spaces, identity: me ? { id: me.deviceId, name: me.name, color: me.color } : undefined })
+  let bytes = buildArchive({ app: options.app, createdAt: now.getTime(), spaces, identity: me ? { id: me.deviceId, name: me.name, color: me.color, ...(me.secretKey ? { secretKey: me.secretKey } : {}) } : undefined })
   if (options.passphrase) bytes = await seal(bytes, options.passphrase, BACKUP_KDF)
   return { bytes, fileName: backupFileName(rows, now), documents: total }
 }

@@ -1,6 +1,7 @@
 import { DEVICE_CODE_TTL_MS, decodeDeviceCode, encodeDeviceCode, newDevicePassphrase, type DeviceTransfer } from '@shared/backup/deviceCode.ts'
 import { db, type IdentityRow } from '@core/database/db.ts'
-import { adoptIdentity, assertCanAdopt } from '@core/device/adoptIdentity.ts'
+import { adoptIdentity, assertCanAdopt, assertKeyFits } from '@core/device/adoptIdentity.ts'
+import { setSigner } from '@core/collections/index.ts'
 import { joinSpace } from '@core/spaces/commands.ts'
 
 /**
@@ -21,7 +22,7 @@ export interface DeviceOffer {
 export async function offerDevice(me: IdentityRow): Promise<DeviceOffer> {
   const rows = (await db().spaces.toArray()).filter((r) => r.status === 'active')
   const transfer: DeviceTransfer = {
-    identity: { id: me.deviceId, name: me.name, color: me.color },
+    identity: { id: me.deviceId, name: me.name, color: me.color, ...(me.secretKey ? { secretKey: me.secretKey } : {}) },
     spaces: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, key: r.key, status: r.status })),
     createdAt: Date.now()
   }
@@ -45,12 +46,16 @@ export async function acceptDevice(code: string, passphrase: string): Promise<De
   if (!opened.ok) return opened
   const { transfer } = opened
   try {
+    assertKeyFits(transfer.identity)
     await assertCanAdopt(transfer.identity.id)
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) }
   }
-  // the spaces first, then the identity: the app opens (identity set) with every space in place
+  // the spaces first, then the identity: the app opens (identity set) with every space in place;
+  // the person's key first of all, so the member entries written on joining carry their seal
   const me: IdentityRow = { id: 'me', deviceId: transfer.identity.id, name: transfer.identity.name, color: transfer.identity.color }
+  if (transfer.identity.secretKey) me.secretKey = transfer.identity.secretKey
+  setSigner(me)
   const report: DeviceJoinReport = { name: me.name, joined: 0, already: 0, refused: [] }
   for (const s of transfer.spaces) {
     try {

@@ -1,4 +1,5 @@
 import { newId } from '@shared/spaces/key.ts'
+import { Profile as ProfileSchema } from '@shared/mentorship/profile.ts'
 import type { Profile } from '@shared/mentorship/profile.ts'
 import type { PoolWrite } from '@shared/mentorship/poolImport.ts'
 import { OrgMentoring, PoolPair, PoolProfile, poolPairStatus } from '@shared/mentorship/pairRecords.ts'
@@ -9,8 +10,15 @@ import { useMembers } from '@core/spaces/hooks.ts'
 import { createdByOf } from '@core/spaces/spaceDoc.ts'
 import type { MemberRecord } from '@shared/members/presence.ts'
 
-/** The org space's mentoring pool, in its root document (shared/mentorship/pairRecords.ts). */
-export const POOL = defineCollection({ name: 'pool', schema: PoolProfile })
+/**
+ * The org space's mentoring pool, in its root document (shared/mentorship/pairRecords.ts). A claimed profile is its owner's: what it says, that it is theirs, their availability (their
+ * seal: core/collections/signing.ts). Where it came from and when it was added are the pool's.
+ */
+export const POOL = defineCollection({
+  name: 'pool',
+  schema: PoolProfile,
+  signed: { by: 'ownerId', fields: [...Object.keys(ProfileSchema.shape), 'ownerId', 'available', 'capacity'] }
+})
 export const POOL_PAIRS = defineCollection({ name: 'pairs', schema: PoolPair })
 const ORG_SETTINGS = defineCollection({ name: 'orgSettings', schema: OrgMentoring })
 const MENTORING = 'mentoring'

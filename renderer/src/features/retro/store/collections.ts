@@ -29,9 +29,11 @@ import { defineCollection } from '@core/collections/index.ts'
  * in its `sprint/<n>` document `escalations` (cards teams took to the org's sprint retrospective).
  */
 export const BOARDS = defineCollection({ name: 'boards', schema: RetroBoardFields })
-export const CARDS = defineCollection({ name: 'cards', schema: CardFields })
+/** a named card's text is its author's (their seal: core/collections/signing.ts); its column, group and marks are anyone's */
+export const CARDS = defineCollection({ name: 'cards', schema: CardFields, signed: { by: 'authorId', fields: ['text', 'authorId', 'createdAt'] } })
 export const GROUPS = defineCollection({ name: 'groups', schema: CardGroupFields })
-export const VOTES = defineCollection({ name: 'votes', schema: VoteFields })
+/** a vote is its voter's, sealed whole */
+export const VOTES = defineCollection({ name: 'votes', schema: VoteFields, signed: { by: 'voterId', fields: ['voterId', 'targetId', 'castAt', 'seq'] } })
 /** record id = the member's id */
 export const READY = defineCollection({ name: 'ready', schema: ReadyMarker.omit({ memberId: true }) })
 

@@ -90,11 +90,13 @@ export const PokerFocus = z.object({ ticketId: z.string().min(1).max(256), by: z
 export type PokerFocus = z.infer<typeof PokerFocus>
 export const POKER_SETTINGS = defineCollection({ name: 'pokerSettings', schema: DeckSetting })
 export const POKER_ROUNDS = defineCollection({ name: 'pokerRounds', schema: PokerRound })
-export const POKER_MARKS = defineCollection({ name: 'pokerMarks', schema: VoteMarker })
-export const POKER_VOTES = defineCollection({ name: 'pokerVotes', schema: PublishedVote })
+/** a voter's marker and published vote are theirs, sealed whole (core/collections/signing.ts) */
+export const POKER_MARKS = defineCollection({ name: 'pokerMarks', schema: VoteMarker, signed: { by: 'memberId', fields: ['ticketId', 'round', 'memberId', 'at'] } })
+export const POKER_VOTES = defineCollection({ name: 'pokerVotes', schema: PublishedVote, signed: { by: 'memberId', fields: ['ticketId', 'round', 'memberId', 'value'] } })
 export const POKER_FOCUS = defineCollection({ name: 'pokerFocus', schema: PokerFocus })
 
-export const SHOUT_OUTS = defineCollection({ name: 'shoutOuts', schema: ShoutOut })
+/** a shout-out is its author's, sealed whole */
+export const SHOUT_OUTS = defineCollection({ name: 'shoutOuts', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
 export const SHOUT_REACTIONS = defineCollection({ name: 'shoutReactions', schema: ShoutReaction })
 export const REVIEW_NOTES = defineCollection({ name: 'reviewNotes', schema: DiscussionNote })
 export const FOLLOW_UPS = defineCollection({ name: 'followUps', schema: FollowUp })

@@ -71,10 +71,13 @@ export function holdUntil(
   now: number,
   graceMs: number
 ): number {
+  // when the one ahead decides: at the due time, or at the end of its catch-up after a wake-up
   let hold = p.dueAt
+  if (facts.others && awakeSince !== null && p.dueAt < awakeSince + CATCHUP_MS) hold = awakeSince + CATCHUP_MS
+  // a device behind it in the election waits for its report on top of that (two that woke
+  // together do not end their catch-up and fire at one moment)
   const rank = facts.standby.find((s) => s.spaceId === p.entry.spaceId)?.rank ?? 0
-  if (rank > 0) hold = Math.max(hold, p.dueAt + rank * HANDOVER_MS)
-  if (facts.others && awakeSince !== null && p.dueAt < awakeSince + CATCHUP_MS) hold = Math.max(hold, awakeSince + CATCHUP_MS)
+  hold += rank * HANDOVER_MS
   // a meeting still ahead is reminded of by its start (and half the grace) at the latest
   if (now <= p.entry.startsAt + graceMs) hold = Math.min(hold, Math.max(p.dueAt, p.entry.startsAt + graceMs / 2))
   return hold

@@ -219,6 +219,16 @@ describe('one device asleep or offline', () => {
     expect(world.shown()).toEqual(['desk 2026-03-23 11:52 Daily sync-up · Alpha'])
   })
 
+  it('two devices that slept over it together and wake together remind once', async () => {
+    const { world, laptop, desk } = await twoDevices()
+    await world.run(DUE - 5 * MIN - MONDAY_0900)
+    await world.run(7 * MIN, [laptop, desk])
+    await Promise.all([laptop.h.service.check(), desk.h.service.check()])
+    expect(world.shown()).toEqual([])
+    await world.run(3 * MIN)
+    expect(world.shown()).toEqual(['laptop 2026-03-23 11:52 Daily sync-up · Alpha'])
+  })
+
   it('both offline: each reminds once (they cannot know of each other), and never again when they meet', async () => {
     const { world, laptop, desk } = await twoDevices()
     world.setOnline(laptop, false)
@@ -241,6 +251,8 @@ describe('the rules, one by one', () => {
     expect(holdUntil(p, { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 2 }] }, null, DUE, 60_000)).toBe(DUE + 2 * HANDOVER_MS)
     expect(holdUntil(p, { others: true, standby: [{ spaceId: 'elsewhere', rank: 2 }] }, null, DUE, 60_000)).toBe(DUE)
     expect(holdUntil(p, { others: true, standby: [] }, DUE + MIN, DUE + MIN, 60_000)).toBe(DUE + MIN + CATCHUP_MS)
+    // both woke together: the one behind waits for the other's catch-up, and then its report
+    expect(holdUntil(p, { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 1 }] }, DUE + MIN, DUE + MIN, 60_000)).toBe(DUE + MIN + CATCHUP_MS + HANDOVER_MS)
     // due in the first seconds after waking: also held
     expect(holdUntil(p, { others: true, standby: [] }, DUE - 10_000, DUE, 60_000)).toBe(DUE - 10_000 + CATCHUP_MS)
     // a rank of 15 would wait past the start: the start (and half the grace) caps it

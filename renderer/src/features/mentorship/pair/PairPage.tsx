@@ -7,6 +7,7 @@ import type { EditorUser } from '@ui/editor/RichText.tsx'
 import type { TabProps } from '@ui/spaceTab.tsx'
 import { localDate } from '@ui/today.ts'
 import { formatDay } from '../formatDay.ts'
+import { StartClashNotice } from './StartClashNotice.tsx'
 import '../mentorship.css'
 
 /** What every view of a pair needs: its journal, header and who is looking. */
@@ -57,6 +58,7 @@ export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pa
   }
   return (
     <div className="mentor-page">
+      <StartClashNotice spaceId={tab.space.id} />
       {ended && (
         <div className="alert info ended-banner" role="note">
           <span>

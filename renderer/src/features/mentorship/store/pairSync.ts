@@ -3,6 +3,10 @@ import { db } from '@core/database/db.ts'
 import { syncManager } from '@core/sync/syncManager.ts'
 import { journalOf, PAIR_DOC_KEY } from './docs.ts'
 import { followPairStatus } from './pairStatus.ts'
+import { DexieYProvider } from 'y-dexie'
+import type * as Y from 'yjs'
+import { getIdentity } from '@core/device/identity.ts'
+import { convergeStartedPairs, setStartClashNotices } from './pairMerge.ts'
 
 let started = false
 
@@ -32,6 +36,7 @@ export function keepPairJournalsSynced(): void {
             .catch(() => held.delete(id))
         )
       }
+      converge.soon()
       for (const [id, retained] of held) {
         if (active.has(id)) continue
         held.delete(id)
@@ -42,4 +47,66 @@ export function keepPairJournalsSynced(): void {
     },
     error: (err) => console.error('mentorship: could not follow pair spaces', err)
   })
+  // the org's records say when a pair was accepted twice at once (pairMerge.ts): look again when they change
+  const orgs = new Map<string, { doc: Y.Doc; stop: () => void }>()
+  liveQuery(() => db().spaces.where('kind').equals('org').toArray()).subscribe({
+    next: (rows) => {
+      const here = new Set(rows.map((r) => r.id))
+      for (const row of rows) {
+        if (orgs.has(row.id)) continue
+        const doc = row.doc
+        const provider = DexieYProvider.load(doc)
+        const changed = () => converge.soon()
+        doc.on('update', changed)
+        void provider.whenLoaded.then(changed)
+        orgs.set(row.id, {
+          doc,
+          stop: () => {
+            doc.off('update', changed)
+            DexieYProvider.release(doc)
+          }
+        })
+      }
+      for (const [id, held] of orgs) {
+        if (here.has(id)) continue
+        held.stop()
+        orgs.delete(id)
+      }
+    },
+    error: (err) => console.error('mentorship: could not follow org spaces', err)
+  })
 }
+
+/**
+ * Runs the convergence of pairs started twice at most once at a time, a second after the last
+ * reason to (an org's records or this device's pair spaces changed), and again if asked meanwhile.
+ */
+const converge = (() => {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let running = false
+  let again = false
+  const run = async () => {
+    timer = null
+    if (running) {
+      again = true
+      return
+    }
+    running = true
+    try {
+      const me = await getIdentity()
+      if (me) setStartClashNotices(await convergeStartedPairs(me))
+    } catch (err) {
+      console.error('mentorship: could not bring a pair started twice into one space', err)
+    } finally {
+      running = false
+      if (again) {
+        again = false
+        soon()
+      }
+    }
+  }
+  const soon = () => {
+    timer ??= setTimeout(() => void run(), 1000)
+  }
+  return { soon }
+})()

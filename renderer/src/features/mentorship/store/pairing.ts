@@ -7,10 +7,12 @@ import { createSpace, deleteLocalCopy, leaveSpace } from '@core/spaces/commands.
 import { DexieYProvider } from 'y-dexie'
 import { db } from '@core/database/db.ts'
 import { readMembers } from '@core/spaces/spaceDoc.ts'
-import { forEachProgram, journalDoc, withJournal, type Journal, type Program } from './docs.ts'
+import { forEachProgram, journalDoc, withJournal, type Journal, type JournalRef, type Program } from './docs.ts'
 import { patchPairInfo } from './pair.ts'
 import { markPoolPairStarted, readPoolPair, setPoolPairEnded, suggestPoolPair } from './pool.ts'
-import { addTrack } from './tracks.ts'
+import { collection } from '@core/collections/index.ts'
+import { TRACKS } from './lists.ts'
+import { recordPairStart } from './pairStarts.ts'
 
 /** Starting a pair from the org's pool, and ending a pairing: the two commands that touch both the pair and the org. */
 
@@ -40,24 +42,44 @@ export async function startPair(input: {
   const clean = cleanSpaceName(pairSpaceName(a.name, b.name))
   const name = clean.ok ? clean.name : 'Mentoring pair'
   const spaceId = await createSpace(name, 'pair', input.me)
-  const participant = (id: string, p: PoolProfile) => ({ name: p.name, profileId: id, beAMentor: p.beAMentor, seekAMentor: p.seekAMentor, timezone: p.timezone ?? null, memberId: p.ownerId })
-  await withJournal(spaceId, (journal) => {
-    journalDoc(journal).transact(() => {
-      patchPairInfo(journal, {
-        title: name,
-        firstDiscussed: todayIn(browserZone(), Date.now()),
-        participants: [participant(s.a.id, a), participant(s.b.id, b)],
-        cadence: 'monthly',
-        nextSession: null,
-        trackerBaseUrl: input.trackerBaseUrl
-      })
-      for (const d of [s.aMentorsB, s.bMentorsA]) {
-        addTrack(journal, { mentorName: d.mentorName, menteeName: d.menteeName, topic: d.best?.mentorItem ?? '', discussedIn: null })
-      }
-    })
-  })
-  markPoolPairStarted(input.program, pairId, spaceId, Date.now())
+  await withJournal(spaceId, (journal) => writePairStart(journal, { name, suggestion: s, a, b, trackerBaseUrl: input.trackerBaseUrl, today: todayIn(browserZone(), Date.now()) }))
+  const startedAt = Date.now()
+  markPoolPairStarted(input.program, pairId, spaceId, startedAt)
+  // this acceptance as a record of its own: the other's, made at the same time elsewhere, survives the merge
+  recordPairStart(input.program, { pairId, spaceId, startedAt, byProfileId: a.ownerId === input.me.deviceId ? s.a.id : s.b.id })
   return { spaceId, name }
+}
+
+/**
+ * What a start writes into the new pair's journal: the header (the two from their profiles, for the
+ * intro) and one direction each way on what the match found.
+ */
+export function writePairStart(
+  journal: JournalRef,
+  input: { name: string; suggestion: PairSuggestion; a: PoolProfile; b: PoolProfile; trackerBaseUrl: string; today: string }
+): void {
+  const { suggestion: s, a, b } = input
+  const participant = (id: string, p: PoolProfile) => ({ name: p.name, profileId: id, beAMentor: p.beAMentor, seekAMentor: p.seekAMentor, timezone: p.timezone ?? null, memberId: p.ownerId })
+  const doc = journalDoc(journal)
+  doc.transact(() => {
+    patchPairInfo(doc, {
+      title: input.name,
+      firstDiscussed: input.today,
+      participants: [participant(s.a.id, a), participant(s.b.id, b)],
+      cadence: 'monthly',
+      nextSession: null,
+      trackerBaseUrl: input.trackerBaseUrl
+    })
+    // one direction each way, with ids from the two profiles: two starts of the pair at once,
+    // merged (pairMerge.ts), give two directions, not four
+    const directions = [
+      [s.aMentorsB, `start-${s.a.id}-${s.b.id}`],
+      [s.bMentorsA, `start-${s.b.id}-${s.a.id}`]
+    ] as const
+    for (const [d, id] of directions) {
+      collection(doc, TRACKS).create({ mentorName: d.mentorName, menteeName: d.menteeName, topic: d.best?.mentorItem ?? '', discussedIn: null }, { id })
+    }
+  })
 }
 
 /** The members of a pair's space other than this device's, who have not left it. */

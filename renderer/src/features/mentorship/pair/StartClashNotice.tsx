@@ -1,0 +1,26 @@
+import { useStartClash } from '../store/pairMerge.ts'
+
+/**
+ * While a pair has two spaces because both people accepted it at the same moment (store/pairMerge.ts),
+ * its page says which one the two keep and what to do; everything written in the other moves into
+ * the kept one as soon as a device holds both.
+ */
+export function StartClashNotice({ spaceId }: { spaceId: string }) {
+  const clash = useStartClash(spaceId)
+  if (!clash) return null
+  if (clash.role === 'other') {
+    return (
+      <div className="alert info" role="status">
+        <strong>You both started {clash.pairName} at the same time.</strong> The pair keeps the other one&apos;s space. Join it with the
+        invite your pair sends you: everything written here moves there by itself, and this copy is then removed from this device.
+      </div>
+    )
+  }
+  if (clash.partnerHere) return null
+  return (
+    <div className="alert info" role="status">
+      <strong>Your pair also started {clash.pairName} on their device at the same time.</strong> This space is the one you both keep:
+      send them its invite (Invite people, on the space&apos;s home). What they wrote in theirs moves here once they join.
+    </div>
+  )
+}

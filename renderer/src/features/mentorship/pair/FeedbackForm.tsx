@@ -147,7 +147,7 @@ function Form({ pair, saved }: { pair: Pair; saved: PairFeedback | null }) {
 function Answers({ feedback: f, title }: { feedback: PairFeedback; title: string }) {
   const shared = (q: FeedbackQuestion) => (f.share[q] ? ' (shared with the program)' : '')
   return (
-    <div className="feedback-answers" aria-label={title}>
+    <section className="feedback-answers" aria-label={title}>
       <h4>{title}</h4>
       <dl>
         {f.usefulness !== null && (
@@ -186,6 +186,6 @@ function Answers({ feedback: f, title }: { feedback: PairFeedback; title: string
           </>
         )}
       </dl>
-    </div>
+    </section>
   )
 }

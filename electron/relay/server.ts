@@ -99,7 +99,8 @@ export function createRelay(options: RelayOptions): Relay {
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageChars + 1024 })
   const perAddress = new AddressCounter(o.maxConnectionsPerAddress)
 
-  const send = (c: Conn, frame: RelayFrame) => {
+  /** a frame as UTF-8 bytes, or already encoded (sent as a text frame either way) */
+  const send = (c: Conn, frame: RelayFrame | Buffer) => {
     if (c.ws.readyState !== WebSocket.OPEN) return
     if (c.ws.bufferedAmount > o.maxBufferedBytes) {
       log(`closing a connection: too slow, ${c.ws.bufferedAmount} bytes waiting`)
@@ -107,7 +108,20 @@ export function createRelay(options: RelayOptions): Relay {
       setTimeout(() => c.ws.terminate(), 2000).unref()
       return
     }
-    c.ws.send(JSON.stringify(frame))
+    c.ws.send(Buffer.isBuffer(frame) ? frame : Buffer.from(JSON.stringify(frame)), { binary: false })
+  }
+  /**
+   * An update's frame, serialised once and sent as the same bytes to every connection of the room
+   * (the entry object is shared by all of a room's listeners; the sealed data is never touched).
+   */
+  const upFrames = new WeakMap<LogEntry, Buffer>()
+  const upFrame = (entry: LogEntry): Buffer => {
+    let bytes = upFrames.get(entry)
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify({ t: 'up', seq: entry.seq, data: entry.data } satisfies RelayFrame))
+      upFrames.set(entry, bytes)
+    }
+    return bytes
   }
   const fail = (c: Conn, code: RelayErrorCode, reason: string) => send(c, { t: 'error', code, reason })
   /** asks one client of a room for a snapshot, at most once per 10 s per room (not every client at once) */
@@ -131,7 +145,7 @@ export function createRelay(options: RelayOptions): Relay {
     }
     if (compareSeq(entry.seq, c.lastSent) <= 0) return
     c.lastSent = entry.seq
-    send(c, { t: 'up', seq: entry.seq, data: entry.data })
+    send(c, upFrame(entry))
   }
 
   const join = async (c: Conn, f: Extract<ClientFrame, { t: 'join' }>) => {

@@ -54,6 +54,8 @@ export interface RelayProviderOptions {
   whenStored?: () => Promise<void>
   WebSocketImpl?: typeof WebSocket
   awarenessEveryMs?: number
+  /** the cursor is stored at most once per this many ms (default 1000) */
+  cursorEveryMs?: number
   /** at most one snapshot per this many ms (default 10 s) */
   snapshotEveryMs?: number
   onState?: (state: RelayState, detail?: string) => void
@@ -162,30 +164,46 @@ export class RelayProvider {
 
   private applied: Seq | null = null
   private storingCursor = false
+  private cursorTimer: ReturnType<typeof setTimeout> | null = null
+
+  /**
+   * Stores the cursor soon: at most once per `cursorEveryMs` (default 1 s), not at every update —
+   * reading the document's state vector and delete set costs as much as applying an update. The
+   * stored cursor only ever lags behind what the document holds; a start from a lagging one
+   * fetches a few updates again, which change nothing.
+   */
+  private storeCursorSoon(): void {
+    if (this.destroyed || this.cursorTimer !== null) return
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null
+      void this.storeCursor()
+    }, this.o.cursorEveryMs ?? 1000)
+  }
 
   /** Stores the applied position as the cursor once the document holding it is stored. */
   private async storeCursor(): Promise<void> {
     if (this.storingCursor) return
     this.storingCursor = true
+    let target: Seq | null = null
     try {
-      for (let i = 0; i < 1000 && !this.destroyed; i++) {
-        const target = this.applied
-        await this.o.whenStored?.()
-        this.saved.cursor = target
-        // everything this document holds is on the relay now (or came from elsewhere: WebRTC peers
-        // and other tabs send their own)
-        if (this.live && this.unacknowledged === 0) {
-          this.saved.sv = b64.encode(Y.encodeStateVector(this.o.doc))
-          this.saved.ds = deleteSetHash(this.o.doc)
-        }
-        this.save()
-        if (this.applied === target) break
+      target = this.applied
+      // everything this document holds is on the relay now (or came from elsewhere: WebRTC peers
+      // and other tabs send their own)
+      const all = this.live && this.unacknowledged === 0 ? { sv: b64.encode(Y.encodeStateVector(this.o.doc)), ds: deleteSetHash(this.o.doc) } : null
+      await this.o.whenStored?.()
+      this.saved.cursor = target
+      if (all) {
+        this.saved.sv = all.sv
+        this.saved.ds = all.ds
       }
+      this.save()
     } catch (err) {
       this.o.onTrouble?.(`relay: could not store the cursor: ${(err as Error).message}`)
     } finally {
       this.storingCursor = false
     }
+    // what was applied meanwhile, in the next round
+    if (this.applied !== target) this.storeCursorSoon()
   }
 
   /** updates sent and not yet acknowledged, or waiting to be sent */
@@ -319,7 +337,7 @@ export class RelayProvider {
           for (const nonce of this.coveredBySnapshot) this.inFlight.delete(nonce)
           this.coveredBySnapshot = []
           this.tellSending()
-          void this.storeCursor()
+          this.storeCursorSoon()
         })
         return
       case 'error':
@@ -358,7 +376,7 @@ export class RelayProvider {
       }
     }
     if (this.applied === null || compareSeq(position, this.applied) > 0) this.applied = position
-    void this.storeCursor()
+    this.storeCursorSoon()
     if (own) this.tellSending()
   }
 
@@ -378,7 +396,7 @@ export class RelayProvider {
       if (aheadOf(doc, sv) || deleteSetHash(doc) !== this.saved.ds) update = Y.encodeStateAsUpdate(doc, sv)
     }
     if (update) await this.send(update)
-    void this.storeCursor()
+    this.storeCursorSoon()
   }
 
   private async send(update: Uint8Array): Promise<void> {
@@ -449,6 +467,12 @@ export class RelayProvider {
     this.o.awareness?.off('update', this.onAwareness)
     if (this.retry) clearTimeout(this.retry)
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    if (this.cursorTimer !== null) {
+      // the last round now, as it would have been
+      clearTimeout(this.cursorTimer)
+      this.cursorTimer = null
+      void this.storeCursor()
+    }
     const ws = this.ws
     this.ws = null
     ws?.close(1000, 'bye')

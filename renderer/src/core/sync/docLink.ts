@@ -7,6 +7,8 @@ import type { PresenceUser } from './status.ts'
 import { chunkedWire } from './wire.ts'
 import { forgetRelayState, startRelay } from './relayLink.ts'
 import type { RelayProvider } from './relayProvider.ts'
+import { presenceHolds, withPresenceProof } from './presenceProof.ts'
+import { countForgery } from '../collections/signing.ts'
 
 export interface LinkEvents {
   /** peers connected over WebRTC changed */
@@ -44,6 +46,16 @@ export class DocLink {
     private readonly events: LinkEvents
   ) {
     this.awareness = new Awareness(doc)
+    // first of all listeners: a presence claiming someone it cannot prove to be is dropped before
+    // any screen reads it (presenceProof.ts)
+    this.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin === 'local') return
+      const states = this.awareness.getStates()
+      const forged = [...added, ...updated].filter((id) => id !== doc.clientID && !presenceHolds(id, states.get(id)))
+      if (forged.length === 0) return
+      removeAwarenessStates(this.awareness, forged, 'forged')
+      for (const _ of forged) countForgery()
+    })
     let last = ''
     this.awareness.on('change', () => {
       // clock beacons and cursor moves change presence often; tell only when who/where changed
@@ -68,8 +80,9 @@ export class DocLink {
     if (this.provider && this.urls === wanted) return
     this.disconnect()
     if (urls.length === 0) return
-    this.awareness.setLocalState(localState)
-    this.local = localState
+    const local = withPresenceProof(localState, this.doc.clientID)
+    this.awareness.setLocalState(local)
+    this.local = local
     const provider = new WebrtcProvider(roomNameFor(this.docId), this.doc, {
       signaling: urls,
       password: key,
@@ -136,11 +149,12 @@ export class DocLink {
     this.relay = null
     this.relayWanted = wanted
     if (!wanted) return forgetRelayState(this.docId)
-    if (this.awareness.getLocalState() === null) this.awareness.setLocalState(localState)
+    if (this.awareness.getLocalState() === null) this.awareness.setLocalState(withPresenceProof(localState, this.doc.clientID))
     this.relay = startRelay({ urls, docId: this.docId, doc: this.doc, spaceKey: key, awareness: this.awareness, onTrouble: (what) => this.events.onTrouble(what) })
   }
 
   setLocalField(field: string, value: unknown): void {
+    if (field === 'user') value = withPresenceProof({ user: value }, this.doc.clientID).user
     if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(field, value)
     if (this.local) this.local = { ...this.local, [field]: value }
   }

@@ -58,7 +58,7 @@ export function PairPage({ tab, children }: { tab: TabProps; children: (pair: Pa
   }
   return (
     <div className="mentor-page">
-      <StartClashNotice spaceId={tab.space.id} />
+      <StartClashNotice spaceId={tab.space.id} me={deviceId} />
       {ended && (
         <div className="alert info ended-banner" role="note">
           <span>

@@ -1,12 +1,15 @@
 import { useStartClash } from '../store/pairMerge.ts'
+import { usePairMembers } from '../store/pair.ts'
 
 /**
  * While a pair has two spaces because both people accepted it at the same moment (store/pairMerge.ts),
  * its page says which one the two keep and what to do; everything written in the other moves into
  * the kept one as soon as a device holds both.
  */
-export function StartClashNotice({ spaceId }: { spaceId: string }) {
+export function StartClashNotice({ spaceId, me }: { spaceId: string; me: string }) {
   const clash = useStartClash(spaceId)
+  // the kept space: the notice goes once the other person is in it
+  const partnerHere = usePairMembers(spaceId).some((m) => m.id !== me && !m.leftAt)
   if (!clash) return null
   if (clash.role === 'other') {
     return (
@@ -16,7 +19,7 @@ export function StartClashNotice({ spaceId }: { spaceId: string }) {
       </div>
     )
   }
-  if (clash.partnerHere) return null
+  if (clash.partnerHere || partnerHere) return null
   return (
     <div className="alert info" role="status">
       <strong>Your pair also started {clash.pairName} on their device at the same time.</strong> This space is the one you both keep:

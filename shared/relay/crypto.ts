@@ -11,7 +11,7 @@ import { base64urlnopad } from '@scure/base'
  * From the space key (32 random bytes) and the document id, HKDF-SHA-256 derives:
  *  - the room id: `tr-` + 32 bytes in hex. One-way: neither the document id nor the key can be
  *    read back from it, and without the key nobody can even name a space's room.
- *  - the sealing key: AES-256-GCM through WebCrypto (non-extractable). Each message gets a fresh
+ *  - the sealing key: AES-256-GCM through WebCrypto (non-extractable; Node's own in node clients). Each message gets a fresh
  *    random 96-bit nonce; the associated data is the room id and the message's kind, so a message
  *    cannot be moved to another room nor passed off as another kind (an update as a snapshot).
  *  - the membership key: an Ed25519 key pair from a 32-byte seed. Its public key is the verifier
@@ -47,6 +47,76 @@ function subtle(): Subtle {
   return s
 }
 
+/**
+ * AES-256-GCM with one key: WebCrypto where the app runs (browser, Electron's renderer); in Node
+ * (the relay's node clients: tests, bench, tools) Node's own AES-GCM binding, which does the same
+ * computation synchronously — Node's WebCrypto spends about 25 µs of JavaScript around each call,
+ * as much as applying the update, which a relay client does once per message. Same algorithm,
+ * nonce, associated data and tag: the bytes are interchangeable (test/unit/relay/rules.test.ts).
+ */
+interface Gcm {
+  encrypt(nonce: Uint8Array, aad: Uint8Array, plain: Uint8Array): Promise<Uint8Array>
+  /** throws when the tag does not hold */
+  decrypt(nonce: Uint8Array, aad: Uint8Array, cipher: Uint8Array): Promise<Uint8Array>
+}
+
+const TAG_BYTES = 16
+
+interface NodeGcmCrypto {
+  createSecretKey(key: Uint8Array): unknown
+  createCipheriv(alg: 'aes-256-gcm', key: unknown, iv: Uint8Array, o: { authTagLength: number }): {
+    setAAD(aad: Uint8Array): void
+    update(data: Uint8Array): Uint8Array
+    final(): Uint8Array
+    getAuthTag(): Uint8Array
+  }
+  createDecipheriv(alg: 'aes-256-gcm', key: unknown, iv: Uint8Array, o: { authTagLength: number }): {
+    setAAD(aad: Uint8Array): void
+    setAuthTag(tag: Uint8Array): void
+    update(data: Uint8Array): Uint8Array
+    final(): Uint8Array
+  }
+}
+
+/** Node's crypto module when this runs in Node (never in a browser: no `process` there). */
+function nodeCrypto(): NodeGcmCrypto | null {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  try {
+    const c = p?.getBuiltinModule?.('node:crypto') as NodeGcmCrypto | undefined
+    return c && typeof c.createDecipheriv === 'function' && typeof c.createSecretKey === 'function' ? c : null
+  } catch {
+    return null
+  }
+}
+
+/** `backend`: forced (tests compare the two); by default Node's where it is, else WebCrypto's. */
+export async function aesGcm(raw: Uint8Array, backend?: 'webcrypto' | 'node'): Promise<Gcm> {
+  const node = backend === 'webcrypto' ? null : nodeCrypto()
+  if (node) {
+    const key = node.createSecretKey(raw)
+    return {
+      async encrypt(nonce, aad, plain) {
+        const c = node.createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES })
+        c.setAAD(aad)
+        return concatBytes(c.update(plain), c.final(), c.getAuthTag())
+      },
+      async decrypt(nonce, aad, cipher) {
+        if (cipher.length < TAG_BYTES) throw new Error('too short')
+        const d = node.createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES })
+        d.setAAD(aad)
+        d.setAuthTag(cipher.subarray(cipher.length - TAG_BYTES))
+        return concatBytes(d.update(cipher.subarray(0, cipher.length - TAG_BYTES)), d.final())
+      }
+    }
+  }
+  if (backend === 'node') throw new Error('Node’s crypto is not available here')
+  const key = await subtle().importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt'])
+  return {
+    encrypt: async (iv, additionalData, plain) => new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData }, key, plain)),
+    decrypt: async (iv, additionalData, cipher) => new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv, additionalData }, key, cipher))
+  }
+}
+
 function spaceKeyBytes(spaceKey: string): Uint8Array {
   const bytes = base64urlnopad.decode(spaceKey)
   if (bytes.length !== 32) throw new Error('a space key is 32 bytes')
@@ -72,31 +142,27 @@ export interface RoomKeys {
   prove(challenge: Uint8Array): string
 }
 
-export async function roomKeys(docId: string, spaceKey: string): Promise<RoomKeys> {
+export async function roomKeys(docId: string, spaceKey: string, backend?: 'webcrypto' | 'node'): Promise<RoomKeys> {
   const ikm = spaceKeyBytes(spaceKey)
   const room = relayRoomFor(docId, spaceKey)
-  const key = await subtle().importKey('raw', derive(ikm, SEAL_INFO, docId), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt'])
+  const gcm = await aesGcm(derive(ikm, SEAL_INFO, docId), backend)
   const seed = derive(ikm, AUTH_INFO, docId)
   const verifier = base64urlnopad.encode(ed25519.getPublicKey(seed))
   const roomBytes = utf8ToBytes(room)
-  const aad = (kind: SealKind) => concatBytes(roomBytes, Uint8Array.of(0, KIND_BYTE[kind]))
+  const aads = Object.fromEntries(Object.entries(KIND_BYTE).map(([kind, byte]) => [kind, concatBytes(roomBytes, Uint8Array.of(0, byte))])) as Record<SealKind, Uint8Array>
+  const aad = (kind: SealKind) => aads[kind]
   return {
     room,
     verifier,
     async seal(kind, plain) {
       const nonce = randomBytes(NONCE_BYTES)
-      const cipher = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad(kind) }, key, plain))
+      const cipher = await gcm.encrypt(nonce, aad(kind), plain)
       return concatBytes(Uint8Array.of(SEAL_VERSION, KIND_BYTE[kind]), nonce, cipher)
     },
     async open(kind, sealed) {
       if (sealed.length < SEAL_OVERHEAD || sealed[0] !== SEAL_VERSION || sealed[1] !== KIND_BYTE[kind]) return null
       try {
-        const plain = await subtle().decrypt(
-          { name: 'AES-GCM', iv: sealed.subarray(2, 2 + NONCE_BYTES), additionalData: aad(kind) },
-          key,
-          sealed.subarray(2 + NONCE_BYTES)
-        )
-        return new Uint8Array(plain)
+        return await gcm.decrypt(sealed.subarray(2, 2 + NONCE_BYTES), aad(kind), sealed.subarray(2 + NONCE_BYTES))
       } catch {
         return null
       }

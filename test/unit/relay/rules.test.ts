@@ -34,6 +34,25 @@ describe('relay sealing', () => {
     expect(await (await roomKeys('doc-1', OTHER_KEY)).open('update', sealed)).toBeNull()
   })
 
+  it('WebCrypto (the app) and Node’s AES-GCM (node clients) seal the same way: each opens the other’s, and refuses it tampered', async () => {
+    const web = await roomKeys('doc-1', SPACE_KEY, 'webcrypto')
+    const node = await roomKeys('doc-1', SPACE_KEY, 'node')
+    for (const [from, to] of [
+      [web, node],
+      [node, web]
+    ] as const) {
+      const sealed = await from.seal('update', text('same bytes'))
+      expect(new TextDecoder().decode((await to.open('update', sealed))!)).toBe('same bytes')
+      expect(await to.open('awareness', sealed)).toBeNull()
+      for (const i of [2, 14, sealed.length - 1]) {
+        const t = sealed.slice()
+        t[i]! ^= 1
+        expect(await to.open('update', t)).toBeNull()
+      }
+    }
+    expect(await (await roomKeys('doc-1', OTHER_KEY, 'node')).open('update', await web.seal('update', text('x')))).toBeNull()
+  })
+
   it('refuses a replayed message', async () => {
     const k = await roomKeys('doc-1', SPACE_KEY)
     const filter = new ReplayFilter(3)

@@ -189,7 +189,11 @@ export class RelayProvider {
       target = this.applied
       // everything this document holds is on the relay now (or came from elsewhere: WebRTC peers
       // and other tabs send their own)
-      const all = this.live && this.unacknowledged === 0 ? { sv: b64.encode(Y.encodeStateVector(this.o.doc)), ds: deleteSetHash(this.o.doc) } : null
+      let all: { sv: string; ds: string } | null = null
+      if (this.live && this.unacknowledged === 0) {
+        const sv = Y.encodeStateVector(this.o.doc)
+        all = { sv: b64.encode(sv), ds: deleteSetHash(this.o.doc, sv) }
+      }
       await this.o.whenStored?.()
       this.saved.cursor = target
       if (all) {
@@ -488,6 +492,6 @@ function aheadOf(doc: Y.Doc, sv: Uint8Array): boolean {
 }
 
 /** A hash of the document's delete set (deletions do not move the state vector). */
-function deleteSetHash(doc: Y.Doc): string {
-  return bytesToHex(sha256(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))).slice(0, 32)
+function deleteSetHash(doc: Y.Doc, sv = Y.encodeStateVector(doc)): string {
+  return bytesToHex(sha256(Y.encodeStateAsUpdate(doc, sv))).slice(0, 32)
 }

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { collection, type CollectionDef, type Rec } from './collection.ts'
+import { forgeries, watchForgeries } from './signing.ts'
 
 const NONE: never[] = []
 const nothing = () => () => {}
@@ -19,4 +20,9 @@ export function useRecord<T>(doc: Y.Doc | null | undefined, def: CollectionDef<T
   const subscribe = useCallback((f: () => void) => (c ? c.subscribe(f) : nothing()), [c])
   const snapshot = useCallback(() => (c ? c.get(id) : null), [c, id])
   return useSyncExternalStore(subscribe, snapshot)
+}
+
+/** How many forged records, member entries and presences this page ignored (signing.ts). */
+export function useForgeries(): number {
+  return useSyncExternalStore(watchForgeries, forgeries)
 }

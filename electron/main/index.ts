@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, safeStorage, screen, session, shell, Tray } from 'electron'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -28,6 +28,7 @@ import { keepWindowPlacement, restoreBounds } from './windowState.ts'
 import { onWindowClose } from './closeToTray.ts'
 import { DesktopStateFile } from './desktopState.ts'
 import { BackupFolder, backupFolderHandlers, nodeBackupFs } from './backups/backupFolder.ts'
+import { nodeKeyFile, StorageKeyService, storageKeyHandlers } from './storageKey.ts'
 
 // The privileged scheme must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged([
@@ -150,7 +151,9 @@ async function start(): Promise<void> {
       },
       'signaling:host': ({ enabled, port }) => signalingHost.set(enabled, port),
       ...reminderHandlers(reminderService),
-      ...backupFolderHandlers(startBackupFolder())
+      ...backupFolderHandlers(startBackupFolder()),
+      // the key the page wraps its stored secrets with, under the OS keychain (storageKey.ts)
+      ...storageKeyHandlers(new StorageKeyService(safeStorage, nodeKeyFile(path.join(app.getPath('userData'), 'storage-key.bin')), process.platform))
     },
     isOwnFrame,
     log

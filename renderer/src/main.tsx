@@ -12,12 +12,19 @@ import { sprintServices } from '@features/sprint/index.ts'
 import { retroServices } from '@features/retro/index.ts'
 import { reminderServices, startReminders } from '@features/reminders/index.ts'
 import { startScheduledBackups } from '@features/backup/index.ts'
+import { unlockStoredSecrets } from '@core/database/unlock.ts'
 import './styles.css'
 
 // before any document is loaded: an edit that cannot be written is kept, retried and shown
 watchUnsavedEdits({ warnOnLeave: platform.kind === 'web' })
 void platform.storage?.askToPersist()
 setSettingDefaults({ signalingUrls: platform.defaultSignalingUrls(), online: true })
+// before anything reads a key: the desktop's storage key (OS keychain) opens the secrets stored
+// wrapped, and wraps those still stored plain (core/database/secrets.ts)
+const secrets = await unlockStoredSecrets(platform.storageKey)
+if (secrets.state === 'failed') {
+  toast(`Tandem could not open the keys it stored: ${secrets.detail} Your spaces stay on this computer but cannot sync until it can.`, 'error')
+}
 syncManager.start()
 // pair journals sync in the background, like root documents
 keepPairJournalsSynced()

@@ -51,6 +51,18 @@ export const invokeContract = {
     request: z.object({ instances: z.array(z.string().max(400)).max(MAX_MISSED) }),
     response: ReminderView
   },
+  /**
+   * The key the renderer wraps its stored secrets with (space keys: issue 10 #19), kept by main
+   * under Electron's safeStorage (electron/main/storageKey.ts). `unavailable`: the system cannot
+   * protect it (no key: secrets stay as they are); `failed`: a stored key could not be opened.
+   */
+  'storage:key': {
+    request: z.undefined(),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('protected'), key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }),
+      z.object({ state: z.enum(['unavailable', 'failed']), key: z.null(), detail: z.string().max(500) })
+    ])
+  },
   /** The folder chosen for scheduled backups (issue 14), or null. */
   'backup:folder': {
     request: z.undefined(),

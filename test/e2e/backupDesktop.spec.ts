@@ -10,6 +10,7 @@ import { BackupFolder, backupFolderHandlers, nodeBackupFs } from '../../electron
 import { ReminderService } from '../../electron/main/reminders/service.ts'
 import { JsonFileStore } from '../../electron/main/reminders/store.ts'
 import { reminderHandlers } from '../../electron/main/reminders/ipc.ts'
+import { StorageKeyService, storageKeyHandlers, nodeKeyFile } from '../../electron/main/storageKey.ts'
 
 /**
  * Scheduled backups in the desktop app's page with main's real backup folder service, without
@@ -28,6 +29,32 @@ test.afterEach(async () => {
   expect(errors, 'no uncaught errors on the page').toEqual([])
 })
 
+/** Electron's safeStorage as the OS keychain would answer it (reversible only here). */
+const fakeKeychain = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (plain: string) => Buffer.from(`keychain|${Buffer.from(plain).toString('base64')}`),
+  decryptString: (data: Buffer) => Buffer.from(data.toString().slice('keychain|'.length), 'base64').toString()
+}
+
+/** The space keys as IndexedDB itself stores them (past Dexie and its middleware). */
+function storedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('tandem')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const all = open.result.transaction('spaces').objectStore('spaces').getAll()
+          all.onsuccess = () => {
+            open.result.close()
+            resolve((all.result as { key: string }[]).map((r) => r.key))
+          }
+        }
+      })
+  )
+}
+
 function mainProcess(folder: string) {
   const userData = mkdtempSync(join(tmpdir(), 'tandem-e2e-userdata-'))
   const reminders = new ReminderService({
@@ -44,7 +71,11 @@ function mainProcess(folder: string) {
     'app:info': () => ({ version: 'e2e', platform: 'linux' }),
     'deep-link:take': () => ({ url: null }),
     ...(reminderHandlers(reminders) as Partial<Record<InvokeChannel, (request: never) => unknown>>),
-    ...(backupFolderHandlers(backups) as Partial<Record<InvokeChannel, (request: never) => unknown>>)
+    ...(backupFolderHandlers(backups) as Partial<Record<InvokeChannel, (request: never) => unknown>>),
+    // main's storage key service on a file in userData, with a stand-in for the OS keychain
+    ...(storageKeyHandlers(new StorageKeyService(fakeKeychain, nodeKeyFile(join(userData, 'storage-key.bin')), 'linux')) as Partial<
+      Record<InvokeChannel, (request: never) => unknown>
+    >)
   }
   return async (channel: InvokeChannel, request: unknown) => {
     const checked = parseRequest(channel, request)
@@ -129,4 +160,13 @@ test('desktop: every space is backed up into the chosen folder on a schedule, ke
   const read = readArchive(new Uint8Array(readFileSync(join(folder, newest))))
   if (!read.ok) throw new Error(read.error)
   expect(read.backup.spaces.map((s) => s.name).sort()).toEqual(['Ada & Bruce', 'Platform team'])
+
+  // the keys are stored wrapped with main's storage key (issue 10 #19); the backup carries them plain
+  const stored = await storedKeys(page)
+  expect(stored).toHaveLength(2)
+  for (const key of stored) expect(key).toMatch(/^w1\./)
+  for (const space of read.backup.spaces) {
+    expect(space.key).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(stored.join(' ')).not.toContain(space.key)
+  }
 })

@@ -45,6 +45,10 @@ describe('electron/main/index.ts wiring', () => {
     expect(index).toContain('dialog.showOpenDialog(mainWindow, options)')
   })
 
+  it('keeps the storage key under safeStorage in userData (issue 10 #19)', () => {
+    expect(index).toContain("storageKeyHandlers(new StorageKeyService(safeStorage, nodeKeyFile(path.join(app.getPath('userData'), 'storage-key.bin')), process.platform))")
+  })
+
   it('hardens every web contents, not only the main window', () => {
     expect(index).toContain("app.on('web-contents-created', (_event, contents) => hardenContents(contents, openLinkLater))")
     expect(index).toContain('webPreferences: secureWebPreferences(')

@@ -32,9 +32,10 @@ describe('channels', () => {
       'reminders:set',
       'reminders:state',
       'shell:open-external',
-      'signaling:host'
+      'signaling:host',
+      'storage:key'
     ])
-    expect(EVENT_CHANNELS).toEqual(['deep-link', 'reminders:missed', 'reminders:pause', 'app:command'])
+    expect(EVENT_CHANNELS).toEqual(['deep-link', 'reminders:missed', 'reminders:pause', 'reminders:shown', 'app:command'])
   })
 
   it('isInvokeChannel does not accept inherited object keys', () => {

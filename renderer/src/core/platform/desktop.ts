@@ -20,6 +20,7 @@ export function desktopPlatform(desktop: DesktopApi): Platform {
     defaultSignalingUrls: () => DEFAULT_SIGNALING_URLS,
     hostSignaling: (enabled, port) => desktop.invoke('signaling:host', { enabled, port }),
     storage: null,
+    storageKey: () => desktop.invoke('storage:key', undefined),
     backupFolder: {
       current: async () => (await desktop.invoke('backup:folder', undefined)).folder,
       choose: async () => (await desktop.invoke('backup:choose-folder', undefined)).folder,

@@ -2,6 +2,7 @@ import type { Invite } from '@shared/spaces/invite.ts'
 import type { AppCommand } from '@shared/ipc/contract.ts'
 import type { MissedReminder, ShownReminder } from '@shared/reminders/engine.ts'
 import type { ReminderSchedule, ReminderView } from '@shared/reminders/schedule.ts'
+import type { StorageKeyAnswer } from '../database/unlock.ts'
 
 /** Everything the renderer needs from the machine. Desktop goes through preload; web is a browser. */
 export interface Platform {
@@ -24,6 +25,11 @@ export interface Platform {
   backupFolder: DesktopBackupFolder | null
   /** main's reminder service (desktop only; web mode runs reminders in the page) */
   reminders: DesktopReminders | null
+  /**
+   * the key stored secrets are wrapped with, kept by main under the OS keychain (desktop only:
+   * core/database/unlock.ts; web mode has none, the browser profile is all that protects them)
+   */
+  storageKey: (() => Promise<StorageKeyAnswer>) | null
 }
 
 /** The reminder channels of the IPC contract (shared/ipc/contract.ts), as the renderer uses them. */

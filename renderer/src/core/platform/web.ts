@@ -30,5 +30,6 @@ export const webPlatform: Platform = {
   hostSignaling: null,
   storage: siteStorage,
   backupFolder: null,
+  storageKey: null,
   reminders: null
 }

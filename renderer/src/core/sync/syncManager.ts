@@ -3,6 +3,7 @@ import { DexieYProvider } from 'y-dexie'
 import type { WebrtcProvider } from 'y-webrtc'
 import type * as Y from 'yjs'
 import { db, type IdentityRow, type SpaceRow } from '../database/db.ts'
+import { LOCKED } from '../database/secrets.ts'
 import { docIdFor, ensureDocRow } from '../documents/rows.ts'
 import { getSettings, type Settings } from '../device/settings.ts'
 import { readMeta, upsertSelf } from '../spaces/spaceDoc.ts'
@@ -135,7 +136,8 @@ class SyncManager {
     this.settings = settings
     this.health.setUrls(settings.online ? settings.signalingUrls : [])
     if (!identity) return
-    const active = new Map(rows.filter((r) => r.status === 'active').map((r) => [r.id, r]))
+    // a key this device cannot open (stored wrapped, the storage key not available) is never used
+    const active = new Map(rows.filter((r) => r.status === 'active' && r.key !== LOCKED).map((r) => [r.id, r]))
     for (const id of [...this.spaces.keys()]) if (!active.has(id)) this.detach(id)
     for (const row of active.values()) {
       const state = this.spaces.get(row.id)

@@ -10,6 +10,8 @@ import { journalFromMarkdown } from '@shared/mentorship/journalMarkdown.ts'
 import { parseMarkdown, plainText } from '@shared/mentorship/markdownTree.ts'
 import { OkrRecord, PoolProfile, ThoughtRecord, TrackTicketRecord } from '@shared/mentorship/pairRecords.ts'
 import { importProfiles } from '@shared/mentorship/profileYaml.ts'
+import { PairFeedback, SharedFeedback } from '@shared/mentorship/feedback.ts'
+import { PairStart } from '@shared/mentorship/pairStarts.ts'
 import { parseTrackerCsv } from '@shared/less/csvImport.ts'
 import { toCsv, type CsvValue } from '@shared/retro/csv.ts'
 import { RetroBoardFields } from '@shared/retro/board.ts'
@@ -60,6 +62,9 @@ const COLLECTIONS = {
   trackTickets: defineCollection({ name: 'corpus-trackTickets', schema: TrackTicketRecord, ordered: true }),
   okrs: defineCollection({ name: 'corpus-okrs', schema: OkrRecord }),
   pool: defineCollection({ name: 'corpus-pool', schema: PoolProfile }),
+  feedback: defineCollection({ name: 'corpus-feedback', schema: PairFeedback }),
+  pairFeedback: defineCollection({ name: 'corpus-pairFeedback', schema: SharedFeedback }),
+  pairStarts: defineCollection({ name: 'corpus-pairStarts', schema: PairStart }),
   people: defineCollection({ name: 'corpus-people', schema: PersonSettings }),
   teams: defineCollection({ name: 'corpus-teams', schema: TeamRecord }),
   plan: defineCollection({ name: 'corpus-plan', schema: PlanTicket, ordered: true }),

@@ -19,6 +19,9 @@ const honestOf: Partial<Record<CorpusCollection, Record<string, unknown>>> = {
   plan: { key: 'ENG-1', title: 'Do it', url: '', assignees: [] },
   okrs: { mentee: 'Ada', quarter: '2026-Q3', objective: 'Ship', keyResults: [], checkIns: [], createdAt: 1 },
   trackTickets: { trackId: 't1', key: 'ENG-1', url: null },
+  feedback: { author: 'Ada', usefulness: 4, worked: 'Clear agendas', change: '', recommend: 'yes', share: { usefulness: true, worked: false, change: false, recommend: true }, updatedAt: 1 },
+  pairFeedback: { spaceId: 'pair-1', usefulness: 4, worked: null, change: null, recommend: 'yes', sharedAt: 1 },
+  pairStarts: { pairId: 'pair:a:b', spaceId: 'space-1', startedAt: 1, byProfileId: 'a' },
   anything: { a: 1 }
 }
 /** The peer writes `fields` under `id`; the honest record of the collection stays as it was. */
@@ -74,6 +77,13 @@ export const peerRecordCases: CorpusCase[] = [
   peer('an OKR with 100 000 check-ins', hostile('okrs', 'o1', { mentee: 'A', quarter: '2026-Q3', objective: 'x', keyResults: [], checkIns: Array.from({ length: 100_000 }, () => ({})), createdAt: 1 }), skipped),
   peer('a quarter of 1 MB', hostile('okrs', 'o1', { mentee: 'A', quarter: MB, objective: 'x', keyResults: [], checkIns: [], createdAt: 1 }), skipped),
   peer('a pool profile with a NUL in the name', hostile('pool', 'p1', { ...honestOf.pool, name: 'Ada\u0000' }), skipped),
+  peer('feedback rated 11 of 5', hostile('feedback', 'm2', { ...honestOf.feedback, usefulness: 11 }), skipped),
+  peer('feedback whose answer is 1 MB', hostile('feedback', 'm2', { ...honestOf.feedback, worked: MB }), skipped),
+  peer('feedback whose shares are not yes or no', hostile('feedback', 'm2', { ...honestOf.feedback, share: { usefulness: 'yes' } }), skipped),
+  peer('shared feedback with a recommendation that is none', hostile('pairFeedback', 'f2', { ...honestOf.pairFeedback, recommend: 'definitely' }), skipped),
+  peer('shared feedback naming no pair', hostile('pairFeedback', 'f2', { ...honestOf.pairFeedback, spaceId: '' }), skipped),
+  peer('a pair start with no space', hostile('pairStarts', 's2', { pairId: 'pair:a:b', startedAt: 1, byProfileId: 'b' }), skipped),
+  peer('a pair start whose space id is 1 MB', hostile('pairStarts', 's2', { ...honestOf.pairStarts, spaceId: MB }), skipped),
   peer('a pool profile with 10 000 items', hostile('pool', 'p1', { ...honestOf.pool, beAMentor: Array.from({ length: 10_000 }, (_, i) => `item ${i}`) }), skipped),
   peer('a person with a time zone of 1 000 characters falls back to none', hostile('people', 'm2', { timezone: 'Europe/'.repeat(150) }), readAs('m2', { timezone: undefined, role: 'team-member' })),
   peer('a person record of 1 MB is skipped (past the record bound)', hostile('people', 'm2', { timezone: MB }), skipped),

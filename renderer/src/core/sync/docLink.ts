@@ -37,6 +37,8 @@ export class DocLink {
   readonly awareness: Awareness
   private provider: WebrtcProvider | null = null
   private urls = ''
+  /** forged presences already counted */
+  private readonly forgedPresence = new Set<string>()
   /** our presence as last set here (put back after a replaced provider removes it) */
   private local: Record<string, unknown> | null = null
 
@@ -53,8 +55,15 @@ export class DocLink {
       const states = this.awareness.getStates()
       const forged = [...added, ...updated].filter((id) => id !== doc.clientID && !presenceHolds(id, states.get(id)))
       if (forged.length === 0) return
+      for (const id of forged) {
+        // counted once per connection and claim, not at every renewal
+        const claim = `${id} ${JSON.stringify((states.get(id) as { user?: unknown }).user)}`.slice(0, 2_000)
+        if (this.forgedPresence.has(claim)) continue
+        if (this.forgedPresence.size > 1_000) this.forgedPresence.clear()
+        this.forgedPresence.add(claim)
+        countForgery()
+      }
       removeAwarenessStates(this.awareness, forged, 'forged')
-      for (const _ of forged) countForgery()
     })
     let last = ''
     this.awareness.on('change', () => {

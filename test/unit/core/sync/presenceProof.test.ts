@@ -83,3 +83,17 @@ describe('presence proofs', () => {
     expect(receiver.seen().map((u) => u.name)).toEqual(['Old'])
   })
 })
+
+describe('counting', () => {
+  it('counts a forged presence once, not at every renewal', () => {
+    const receiver = link()
+    const before = forgeries()
+    const bare = new Awareness(new Y.Doc())
+    bare.setLocalState({ user: user(ada) })
+    send(bare, receiver.link)
+    bare.setLocalState({ user: user(ada), view: 'retro' }) // a renewal with a higher clock
+    send(bare, receiver.link)
+    expect(receiver.seen()).toEqual([])
+    expect(forgeries() - before).toBe(1)
+  })
+})

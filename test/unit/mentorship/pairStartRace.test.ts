@@ -4,7 +4,8 @@ import { DexieYProvider } from 'y-dexie'
 import * as Y from 'yjs'
 import { explainPair, type PairSuggestion } from '@shared/mentorship/matching.ts'
 import { PoolProfile } from '@shared/mentorship/pairRecords.ts'
-import { startClashes } from '@shared/mentorship/pairStarts.ts'
+import { keptStart, mergedFlow, mergedInfo, startClashes } from '@shared/mentorship/pairStarts.ts'
+import { EMPTY_PAIR_FLOW, EMPTY_PAIR_INFO } from '@shared/mentorship/pairRecords.ts'
 import { collection } from '@core/collections/index.ts'
 import { db, type IdentityRow } from '@core/database/db.ts'
 import { createSpace } from '@core/spaces/commands.ts'
@@ -91,6 +92,28 @@ describe('the org learns of both acceptances and every device picks the same spa
     org.getMap('pairStarts::junk').set('pairId', 'p')
     org.getMap('pairStarts::junk').set('spaceId', 42)
     expect(readPairStarts(org)).toEqual([])
+  })
+})
+
+describe('the rules of a merge', () => {
+  it('keeps the smallest space id, whatever order the starts arrive in', () => {
+    const starts = [{ spaceId: 'm' }, { spaceId: 'b' }, { spaceId: 'x' }]
+    expect(keptStart(starts)?.spaceId).toBe('b')
+    expect(keptStart([...starts].reverse())?.spaceId).toBe('b')
+    expect(keptStart([])).toBeNull()
+  })
+
+  it('a step done in either journal is done; the intro held on the earlier day', () => {
+    const kept = { ...EMPTY_PAIR_FLOW, fitDone: true, introHeldOn: '2026-11-23' }
+    const other = { ...EMPTY_PAIR_FLOW, introDone: true, introHeldOn: '2026-11-21' }
+    expect(mergedFlow(kept, other)).toMatchObject({ introDone: true, fitDone: true, planDone: false, introHeldOn: '2026-11-21' })
+  })
+
+  it('the header keeps the kept values and takes from the other only what the kept one leaves unset', () => {
+    const kept = { ...EMPTY_PAIR_INFO, cadence: 'weekly' as const, firstDiscussed: '2026-11-20', nextSession: '2026-12-01' }
+    const other = { ...EMPTY_PAIR_INFO, cadence: 'biweekly' as const, firstDiscussed: '2026-11-19', nextSession: '2026-12-05', nextSessionAgenda: 'Talk outline' }
+    expect(mergedInfo(kept, other)).toEqual({ firstDiscussed: '2026-11-19', nextSessionAgenda: 'Talk outline' })
+    expect(mergedInfo({ ...kept, cadence: 'monthly' }, other)).toMatchObject({ cadence: 'biweekly' })
   })
 })
 

@@ -158,6 +158,25 @@ describe('the two journals merge into the kept one', () => {
   })
 })
 
+describe('a merge into a kept journal that has not arrived yet', () => {
+  // which of two concurrent writes wins goes by the documents' random client ids: try many
+  it.each(Array.from({ length: 16 }, (_, i) => i))('leaves the header to the journals themselves: the kept one, arriving later, is not blanked (%i)', () => {
+    const xOnDaria = startedJournal()
+    const yOnBruce = startedJournal()
+    addSession(yOnBruce, { title: 'Bruce while apart', date: '2026-11-22', durationMinutes: 45 })
+    // Bruce has just joined X: his copy of its journal is still empty when his device merges
+    const xOnBruce = new Y.Doc()
+    mergeJournalInto(xOnBruce, yOnBruce)
+    meet(xOnDaria, xOnBruce)
+    for (const x of [xOnDaria, xOnBruce]) {
+      expect(readPairInfo(x).title).toBe('Daria & Bruce')
+      expect(readPairInfo(x).participants.map((p) => p.name)).toEqual(['Daria Petrova', 'Bruce Wu'])
+      expect(readSessions(x).map((s) => s.title)).toEqual(['Bruce while apart'])
+      expect(readTracks(x)).toHaveLength(2)
+    }
+  })
+})
+
 describe('on a device (IndexedDB): converging pairs started twice', () => {
   const me: IdentityRow = { id: 'me', deviceId: 'member-bruce', name: 'Bruce Wu', color: '#3366cc' }
 

@@ -9,7 +9,7 @@ import { readMembers } from '@core/spaces/spaceDoc.ts'
 import { DexieYProvider } from 'y-dexie'
 import { syncManager } from '@core/sync/syncManager.ts'
 import { forEachProgram, journalDoc, journalOf, PAIR_DOC_KEY, programDoc, type JournalRef } from './docs.ts'
-import { FLOW, PAIR_FLOW } from './lists.ts'
+import { FLOW, INFO, PAIR_FLOW, PAIR_INFO } from './lists.ts'
 import { patchPairFlow, patchPairInfo, readPairInfo } from './pair.ts'
 import { POOL_PAIRS } from './pool.ts'
 import { settlePairStarts } from './pairStarts.ts'
@@ -36,6 +36,9 @@ function readFlow(doc: Y.Doc): PairFlow {
 export function mergeJournalInto(kept: JournalRef, other: JournalRef): void {
   const k = journalDoc(kept)
   const o = journalDoc(other)
+  // a kept journal that has not arrived here yet (just joined) has no header to keep: the other's
+  // stands, and the kept one's merges with it when it arrives
+  const keptHasInfo = collection(k, PAIR_INFO).get(INFO) !== null
   const keptInfo = readPairInfo(k)
   const otherInfo = readPairInfo(o)
   const flow = mergedFlow(readFlow(k), readFlow(o))
@@ -45,9 +48,12 @@ export function mergeJournalInto(kept: JournalRef, other: JournalRef): void {
   Y.applyUpdate(k, Y.encodeStateAsUpdate(o, Y.encodeStateVector(k)))
   k.transact(() => {
     // the header as decided above, whichever value the merge of concurrent fields left
-    const nowInfo = readPairInfo(k)
-    const infoFix = Object.fromEntries(Object.entries(info).filter(([key, v]) => JSON.stringify(nowInfo[key as keyof typeof nowInfo]) !== JSON.stringify(v)))
-    if (Object.keys(infoFix).length) patchPairInfo(k, infoFix)
+    if (keptHasInfo) {
+      const nowInfo = readPairInfo(k)
+      const infoFix = Object.fromEntries(Object.entries(info).filter(([key, v]) => JSON.stringify(nowInfo[key as keyof typeof nowInfo]) !== JSON.stringify(v)))
+      if (Object.keys(infoFix).length) patchPairInfo(k, infoFix)
+    }
+    // (a kept journal with no flow yet: the merged flow is the other's)
     const nowFlow = readFlow(k)
     const flowFix = Object.fromEntries(Object.entries(flow).filter(([key, v]) => JSON.stringify(nowFlow[key as keyof PairFlow]) !== JSON.stringify(v)))
     if (Object.keys(flowFix).length) patchPairFlow(k, flowFix)

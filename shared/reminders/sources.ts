@@ -8,7 +8,8 @@ import type { PairSource } from './mentoring.ts'
  * renderer's `reminders.collect` service (one part per active space), and how the parts become the
  * sources `upcomingReminders` reads. Pure, so the composition is tested in node.
  *
- *   - an org space: its cadence and teams; its ceremonies open in the org space;
+ *   - an org space: its cadence and teams, and the org roles its people hold (an area product
+ *     owner in no team: shared/sprint/orgRoles.ts); its ceremonies open in the org space;
  *   - a team space: its people (role, observer per member) and, when it follows an org, the org's
  *     id; its own copy of the cadence (the org's mirror, or its own when it has no org);
  *   - a pair space: the pair as the mentoring rules read it.
@@ -30,6 +31,8 @@ export interface OrgPart {
   /** null while the org has no valid cadence */
   cadence: Cadence | null
   teams: readonly SprintTeam[]
+  /** member id → the role they hold in the org itself (absent: none) */
+  roles?: Readonly<Record<string, Role>>
 }
 
 export interface TeamPart {
@@ -70,6 +73,12 @@ function mergeTeams(lists: readonly (readonly SprintTeam[])[]): SprintTeam[] {
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
 }
 
+/** The role this person holds in the org itself; 'team-member' is none (shared/sprint/orgRoles.ts). */
+function orgRoleOf(org: OrgPart, me: string): { orgRole?: Role } {
+  const role = org.roles?.[me]
+  return role && role !== 'team-member' ? { orgRole: role } : {}
+}
+
 export function composeSources(parts: Iterable<SpacePart>, me: string): Sources {
   const orgs = new Map<string, OrgPart>()
   const teams: TeamPart[] = []
@@ -91,7 +100,8 @@ export function composeSources(parts: Iterable<SpacePart>, me: string): Sources 
       cadence: org.cadence,
       teams: org.teams,
       orgSpaceId: org.spaceId,
-      memberships: own.map((t) => membership(t, me))
+      memberships: own.map((t) => membership(t, me)),
+      ...orgRoleOf(org, me)
     })
   }
   const orphans = new Map<string, TeamPart[]>()

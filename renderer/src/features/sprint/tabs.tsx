@@ -10,10 +10,12 @@ const PeopleView = lazyTab(async () => (await import('./team/PeopleTab.tsx')).Pe
 const DivisionView = lazyTab(async () => (await import('./division/DivisionPlanningTab.tsx')).DivisionPlanningTab)
 const ReviewView = lazyTab(async () => (await import('./review/ReviewTab.tsx')).ReviewTab)
 const ScrumView = lazyTab(async () => (await import('./scrum/TeamScrumTab.tsx')).TeamScrumTab)
+const OrgPeopleView = lazyTab(async () => (await import('./org/OrgPeopleTab.tsx')).OrgPeopleTab)
 
 /**
  * The sprint feature's sections of a space, each loaded on first use.
- *   org:  Teams & cadence · Timeline (every team) · Calendar (.ics) · Division planning · Retro & demo
+ *   org:  Teams & cadence · Timeline (every team) · Calendar (.ics) · Division planning · Retro & demo ·
+ *         People (org roles)
  *   team: Sprint (timeline, ceremonies, settings) · Planning · Sync-up · Team scrum · People
  * Routes under each tab: /sprint/<n>[/ceremony/<id>], /sprint/settings, /planning/<n>,
  * /syncup/<YYYY-MM-DD>, /timeline/<n>[/ceremony/<id>], /division/<n>, /scrum/<n> (n: the sprint
@@ -25,6 +27,7 @@ export const sprintTabs: SpaceTab[] = [
   { id: 'calendar', label: 'Calendar', kinds: ['org'], render: (p) => <CalendarView {...p} /> },
   { id: 'division', label: 'Division planning', kinds: ['org'], render: (p) => <DivisionView {...p} /> },
   { id: 'review', label: 'Retro & demo', kinds: ['org'], render: (p) => <ReviewView {...p} /> },
+  { id: 'people', label: 'People', kinds: ['org'], render: (p) => <OrgPeopleView {...p} /> },
   { id: 'sprint', label: 'Sprint', kinds: ['team'], render: (p) => <SprintView {...p} /> },
   { id: 'planning', label: 'Planning', kinds: ['team'], render: (p) => <PlanningView {...p} /> },
   { id: 'syncup', label: 'Sync-up', kinds: ['team'], render: (p) => <SyncUpView {...p} /> },

@@ -4,15 +4,15 @@ import type { SpacePart } from '@shared/reminders/sources.ts'
 import { readMeta } from '@core/spaces/spaceDoc.ts'
 import type { Service, ServiceContext } from '@core/sync/services.ts'
 import { PAIR_DOC_KEY, readPairInfo, readSessions } from '@features/mentorship/index.ts'
-import { readPeopleRoles, readSprintSetup } from '@features/sprint/index.ts'
+import { readOrgRoles, readPeopleRoles, readSprintSetup } from '@features/sprint/index.ts'
 import { spaceParts, type SpaceParts } from './parts.ts'
 import type { ReminderDevices } from './devices.ts'
 import { reminderDevices } from './deviceRegistry.ts'
 
 /**
  * `reminders.collect`: for every active org, team and pair space, with or without a screen open,
- * reads what the reminders need from its documents (the cadence and teams, the people's roles,
- * the pair's journal) into a `SpacePart` and keeps it current as peers edit. The publisher
+ * reads what the reminders need from its documents (the cadence and teams, the people's roles in
+ * a team and in the org, the pair's journal) into a `SpacePart` and keeps it current as peers edit. The publisher
  * (publisher.ts) turns all parts into this person's schedule. Reads only: nothing is written, so
  * running on several devices at once is harmless.
  */
@@ -21,7 +21,7 @@ export function readSprintPart(ctx: Pick<ServiceContext, 'space' | 'root'>): Spa
   const setup = readSprintSetup(ctx.root, () => name || 'Team')
   const cadence = setup.composed?.cadence ?? null
   const teams = setup.composed?.teams ?? []
-  if (ctx.space.kind === 'org') return { kind: 'org', spaceId: ctx.space.id, name, cadence, teams }
+  if (ctx.space.kind === 'org') return { kind: 'org', spaceId: ctx.space.id, name, cadence, teams, roles: readOrgRoles(ctx.root) }
   // a team space is a team of its schedule even before its own record is written (as the team
   // pages read it, useTeamSprint), named after its space
   const id = ctx.space.id

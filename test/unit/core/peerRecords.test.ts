@@ -6,6 +6,10 @@ import { CardFields } from '@shared/retro/cards.ts'
 import { newBoard, retroBoardId, RetroBoardFields } from '@shared/retro/board.ts'
 import { ThoughtRecord } from '@shared/mentorship/pairRecords.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
+import { PEOPLE, SYNCUP, TIMERS } from '@features/sprint/store/collections.ts'
+import { savePerson } from '@features/sprint/store/people.ts'
+import { saveSyncUpAnswer, writeSyncUpTimer } from '@features/sprint/store/syncUp.ts'
+import { syncUpEntryId } from '@shared/sprint/sprintRecords.ts'
 
 /**
  * Records a careless or hostile peer writes (issue 10 #14), on real Yjs documents that merge the
@@ -159,6 +163,45 @@ describe('removing and restoring a record whose id is derived (a sprint’s boar
     collection(b, boards).create(boardFields(3, 'ben'), { id })
     sync()
     for (const doc of docs) expect(collection(doc, boards).get(id)?.createdAt).toBe(3)
+  })
+
+  it('upsert: a later write to a derived id brings a removed record back with what it writes, on every peer', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    collection(a, loose).upsert('settings', { text: 'v1' })
+    sync()
+    b.getMap('peer-loose::settings').set('__deleted', true)
+    sync()
+    expect(collection(a, loose).get('settings')).toBeNull()
+    collection(a, loose).upsert('settings', { text: 'v2' })
+    sync()
+    for (const doc of [a, b]) expect(collection(doc, loose).get('settings')).toEqual({ id: 'settings', text: 'v2' })
+  })
+
+  it('the stores write derived-id records so that a peer’s tombstone never swallows the next save (a person’s settings, a sync-up answer, the day’s timer)', () => {
+    const { docs, sync } = peers(2)
+    const [a, b] = docs as [Y.Doc, Y.Doc]
+    const entry = syncUpEntryId('2026-11-30', 'ada')
+    savePerson(a, 'ada', { role: 'team-member', workStart: '09:00', workEnd: '17:00' })
+    saveSyncUpAnswer(a, '2026-11-30', 'ada', 'today', 'reviews')
+    writeSyncUpTimer(a, '2026-11-30', { startedAt: 1, durationMs: 900_000, startedBy: 'ada' })
+    sync()
+    // a hostile peer tombstones all three
+    b.transact(() => {
+      for (const name of [`people::ada`, `syncup::${entry}`, 'timers::2026-11-30']) b.getMap(name).set('__deleted', true)
+    })
+    sync()
+    expect(collection(a, PEOPLE).get('ada')).toBeNull()
+    // Ada saves again: it is there again, on both peers
+    savePerson(a, 'ada', { role: 'team-member', workStart: '10:00', workEnd: '18:00' })
+    saveSyncUpAnswer(a, '2026-11-30', 'ada', 'today', 'reviews, then the release')
+    writeSyncUpTimer(a, '2026-11-30', { startedAt: 2, durationMs: 900_000, startedBy: 'ada' })
+    sync()
+    for (const doc of [a, b]) {
+      expect(collection(doc, PEOPLE).get('ada')?.workStart).toBe('10:00')
+      expect(collection(doc, SYNCUP).get(entry)?.today).toBe('reviews, then the release')
+      expect(collection(doc, TIMERS).get('2026-11-30')?.startedAt).toBe(2)
+    }
   })
 
   it('an edit made while the record was being removed does not revive it (records with random ids)', () => {

@@ -143,6 +143,12 @@ export interface Collection<T> {
   createMany(items: readonly (Fields<T> & { id?: string })[]): string[]
   /** changes only the given fields (undefined removes one); creates the record when missing */
   patch(id: string, fields: Partial<Fields<T>>): void
+  /**
+   * `patch`, and a removed record comes back with these fields (see "Removing and restoring"). For
+   * records whose id is derived (a member's settings, a day's entry, a singleton): a removal — a
+   * peer's, hostile or by mistake — must not swallow every later write to that id for good.
+   */
+  upsert(id: string, fields: Partial<Fields<T>>): void
   /** sets the record to exactly these fields (an ordered record keeps its place); creates it when missing */
   replace(id: string, fields: Fields<T>): void
   /**
@@ -320,6 +326,10 @@ class LiveCollection<T> implements Collection<T> {
 
   patch(id: string, fields: Partial<Fields<T>>): void {
     this.write(id, fields as Record<string, unknown>)
+  }
+
+  upsert(id: string, fields: Partial<Fields<T>>): void {
+    this.write(id, fields as Record<string, unknown>, true)
   }
 
   replace(id: string, fields: Fields<T>): void {

@@ -20,11 +20,11 @@ export function usePairFlow(journal: Journal | null): PairFlow {
 }
 
 export function patchPairInfo(journal: JournalRef, fields: Partial<PairInfo>): void {
-  collection(journalDoc(journal), PAIR_INFO).patch(INFO, fields)
+  collection(journalDoc(journal), PAIR_INFO).upsert(INFO, fields)
 }
 
 export function patchPairFlow(journal: JournalRef, fields: Partial<PairFlow>): void {
-  collection(journalDoc(journal), PAIR_FLOW).patch(FLOW, fields)
+  collection(journalDoc(journal), PAIR_FLOW).upsert(FLOW, fields)
 }
 
 /** The members of the pair's space (their colours, as in the sidebar). */

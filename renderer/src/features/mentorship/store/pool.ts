@@ -38,7 +38,7 @@ export function useOrgMentoring(program: Program | null): OrgMentoring {
 }
 
 export function setOrgTrackerBaseUrl(program: ProgramRef, trackerBaseUrl: string): void {
-  collection(programDoc(program), ORG_SETTINGS).patch(MENTORING, { trackerBaseUrl })
+  collection(programDoc(program), ORG_SETTINGS).upsert(MENTORING, { trackerBaseUrl })
 }
 
 function profileFields(profile: Profile) {

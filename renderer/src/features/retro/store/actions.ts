@@ -29,7 +29,7 @@ export function updateAction(doc: Y.Doc, id: string, patch: { text?: string; own
 
 export function setActionDone(doc: Y.Doc, id: string, done: boolean, by: string): void {
   const { id: _id, ...status } = tickAction(id, done, Date.now(), by)
-  collection(doc, ACTION_STATUS).patch(id, status)
+  collection(doc, ACTION_STATUS).upsert(id, status)
 }
 
 export function removeAction(doc: Y.Doc, id: string): void {

@@ -115,9 +115,9 @@ export function applyFlow(session: BoardSession, result: MoveResult): string | n
  */
 export function setReady(session: BoardSession, flow: BoardFlow, memberId: string, ready: boolean): void {
   const markers = collection(boardDocOf(session), READY)
-  if (!ready) return markers.patch(memberId, { step: undefined, phase: undefined, at: undefined })
+  if (!ready) return markers.upsert(memberId, { step: undefined, phase: undefined, at: undefined })
   const { memberId: _me, ...marker } = markReady(flow, memberId, Date.now())
-  markers.patch(memberId, marker)
+  markers.upsert(memberId, marker)
 }
 
 /** Member id → name, from the team's people (stable object while the list is unchanged). */

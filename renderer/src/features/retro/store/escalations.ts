@@ -17,7 +17,7 @@ export async function escalateCard(session: BoardSession, cardId: string, orgSpa
   const { card: marked, item } = escalate(card, board, orgSpaceId, Date.now())
   await withSprintDoc(orgSpaceId, board.sprint, (orgDoc) => {
     const { id, ...fields } = item
-    collection(orgDoc, ESCALATIONS).patch(id, fields)
+    collection(orgDoc, ESCALATIONS).upsert(id, fields)
   })
   collection(boardDocOf(session), CARDS).patch(card.id, { escalated: marked.escalated })
 }

@@ -58,7 +58,7 @@ export function removeLateTicket(doc: Y.Doc, id: string): void {
 export function addReason(doc: Y.Doc, catalog: readonly LateReason[], teamId: string, label: string): LateReason {
   const reason = customReason(catalog, teamId, label)
   const { id, ...fields } = reason
-  collection(doc, LATE_REASONS).patch(id, fields)
+  collection(doc, LATE_REASONS).upsert(id, fields)
   return reason
 }
 
@@ -78,5 +78,5 @@ export function useRetroSettings(doc: Y.Doc | null): RetroSettings {
 }
 
 export function saveRetroSettings(doc: Y.Doc, patch: Partial<RetroSettings>): void {
-  collection(doc, RETRO_SETTINGS).patch(RETRO_SETTINGS_ID, patch)
+  collection(doc, RETRO_SETTINGS).upsert(RETRO_SETTINGS_ID, patch)
 }

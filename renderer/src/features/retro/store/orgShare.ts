@@ -19,9 +19,9 @@ export function syncOrgCopies(teamDoc: Y.Doc, teamSpaceId: string, orgDoc: Y.Doc
   const orgTickets = collection(orgDoc, LATE_TICKETS)
   const orgReasons = collection(orgDoc, LATE_REASONS)
   orgDoc.transact(() => {
-    for (const { id, ...fields } of reasons.put) orgReasons.patch(id, fields)
+    for (const { id, ...fields } of reasons.put) orgReasons.upsert(id, fields)
     for (const id of reasons.remove) clear(orgReasons, id)
-    for (const { id, ...fields } of tickets.put) orgTickets.patch(id, fields)
+    for (const { id, ...fields } of tickets.put) orgTickets.upsert(id, fields)
     for (const id of tickets.remove) clear(orgTickets, id)
   })
 }

@@ -34,7 +34,7 @@ export function mirrorBacklog(orgDoc: Y.Doc, orgSpaceId: string, teamDoc: Y.Doc,
   })
   const tickets = collection(orgDoc, LESS_TICKETS)
   orgDoc.transact(() => {
-    for (const [id, patch] of Object.entries(writes.toOrg)) tickets.patch(id, patch)
+    for (const [id, patch] of Object.entries(writes.toOrg)) tickets.upsert(id, patch)
   })
   return true
 }

@@ -143,7 +143,7 @@ function clean<T extends object>(value: T): Partial<T> {
 }
 
 export function saveCadenceFields(doc: Y.Doc, patch: Partial<CadenceFields>): void {
-  collection(doc, CADENCE).patch(CADENCE_RECORD, patch)
+  collection(doc, CADENCE).upsert(CADENCE_RECORD, patch)
 }
 
 /** The default cadence (two-week sprints from this week's Wednesday, Monday to Friday). */
@@ -152,7 +152,7 @@ export function setUpDefaultCadence(doc: Y.Doc, today: string, zone: string): vo
 }
 
 export function saveTeamRecord(doc: Y.Doc, teamId: string, patch: Partial<TeamRecord>): void {
-  collection(doc, TEAMS).patch(teamId, patch)
+  collection(doc, TEAMS).upsert(teamId, patch)
 }
 
 /** The org's record of a team goes (cleared, not removed: the team can be listed again). */
@@ -167,7 +167,7 @@ export function saveTeamCeremony(doc: Y.Doc, teamId: string, kind: CeremonyKind,
   const kept = settings ? clean(settings) : {}
   if (Object.keys(kept).length) next[kind] = kept
   else delete next[kind]
-  collection(doc, TEAMS).patch(teamId, { ceremonies: next })
+  collection(doc, TEAMS).upsert(teamId, { ceremonies: next })
 }
 
 /** The org-wide settings of one ceremony (null: back to the seed's defaults). */
@@ -179,7 +179,7 @@ export function saveOrgCeremony(doc: Y.Doc, kind: CeremonyKind, settings: Ceremo
   const kept = settings ? clean(settings) : {}
   if (Object.keys(kept).length) next[kind] = kept
   else delete next[kind]
-  cadence.patch(CADENCE_RECORD, { ceremonies: next })
+  cadence.upsert(CADENCE_RECORD, { ceremonies: next })
 }
 
 /** One meeting moved, shortened or cancelled; null puts it back where the cadence places it. */
@@ -199,7 +199,7 @@ export function saveOccurrenceOverride(doc: Y.Doc, occurrenceId: string, overrid
 }
 
 export function saveTeamLink(doc: Y.Doc, link: TeamLink): void {
-  collection(doc, TEAM_LINK).patch(TEAM_LINK_RECORD, link)
+  collection(doc, TEAM_LINK).upsert(TEAM_LINK_RECORD, link)
 }
 
 /** The team space stops following its org. */

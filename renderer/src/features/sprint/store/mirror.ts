@@ -17,10 +17,10 @@ function write(doc: Y.Doc, teamId: string, writes: MirrorWrites): void {
   if (isEmptyMirror(writes)) return
   // one update for the whole copy
   doc.transact(() => {
-    if (writes.cadence) collection(doc, CADENCE).patch(CADENCE_RECORD, writes.cadence)
-    if (writes.team) collection(doc, TEAMS_RAW).patch(teamId, writes.team)
+    if (writes.cadence) collection(doc, CADENCE).upsert(CADENCE_RECORD, writes.cadence)
+    if (writes.team) collection(doc, TEAMS_RAW).upsert(teamId, writes.team)
     // each patch replaces the record: fields the source lacks are set to undefined (deleted)
-    for (const [id, fields] of Object.entries(writes.occurrences)) collection(doc, OCCURRENCES_RAW).patch(id, fields)
+    for (const [id, fields] of Object.entries(writes.occurrences)) collection(doc, OCCURRENCES_RAW).upsert(id, fields)
   })
 }
 

@@ -29,7 +29,7 @@ export function usePeople(doc: Y.Doc | null, fallbackZone: string): TeamPerson[]
 }
 
 export function savePerson(doc: Y.Doc, memberId: string, patch: Partial<PersonSettings>): void {
-  collection(doc, PEOPLE).patch(memberId, patch)
+  collection(doc, PEOPLE).upsert(memberId, patch)
 }
 
 export function hasPerson(doc: Y.Doc, memberId: string): boolean {

@@ -114,7 +114,7 @@ function reviewCommands(root: Y.Doc, review: Y.Doc, sprint: number, me: { id: st
       const id = reactionId(shoutOutId, me.id, emoji)
       // emptied, not removed: the same reaction can be given again
       if (reactions.get(id)) reactions.clear(id)
-      else reactions.patch(id, { shoutOutId, memberId: me.id, emoji, at: Date.now() })
+      else reactions.upsert(id, { shoutOutId, memberId: me.id, emoji, at: Date.now() })
     },
     addDemoItem: (teamId, section, text, url) => void items.create({ teamId, section, text: text.trim(), url: url.trim(), achieved: section === 'done' }),
     updateDemoItem: (id, patch) => items.patch(id, patch),
@@ -123,7 +123,7 @@ function reviewCommands(root: Y.Doc, review: Y.Doc, sprint: number, me: { id: st
       const wanted = demoPrefill(teamId, source).filter((i) => !items.get(i.id))
       review.transact(() => {
         if (wanted.length) items.createMany(wanted)
-        collection(review, DEMO_PREFILL).patch(teamId, { at: Date.now(), by: me.name })
+        collection(review, DEMO_PREFILL).upsert(teamId, { at: Date.now(), by: me.name })
       })
       return wanted.length
     },

@@ -105,14 +105,14 @@ function scrumCommands(root: Y.Doc, scrum: Y.Doc, docId: string, spaceId: string
       const deck = deckNow()
       // 'revealed' is left out: a peer that started the same round and revealed it stays revealed
       scrum.transact(() => {
-        rounds.patch(roundId(ticketId, n), { ticketId, round: n, scale: deck.scale, custom: deck.custom, startedAt: Date.now() })
+        rounds.upsert(roundId(ticketId, n), { ticketId, round: n, scale: deck.scale, custom: deck.custom, startedAt: Date.now() })
         collection(scrum, POKER_FOCUS).replace(FOCUS_RECORD, { ticketId, by: me.id, at: Date.now() })
       })
     },
     vote: async (ticketId, round, value) => {
       const votedAt = Date.now()
       await keepVote({ id: localVoteId(docId, ticketId, round), docId, spaceId, ticketId, round, value, votedAt })
-      collection(scrum, POKER_MARKS).patch(voteId(ticketId, round, me.id), { ticketId, round, memberId: me.id, at: votedAt })
+      collection(scrum, POKER_MARKS).upsert(voteId(ticketId, round, me.id), { ticketId, round, memberId: me.id, at: votedAt })
     },
     reveal: (ticketId, round) => rounds.patch(roundId(ticketId, round), { revealed: true, revealedAt: Date.now(), revealedBy: me.id }),
     accept: (ticketId, value, round) =>

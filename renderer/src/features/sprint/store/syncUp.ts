@@ -17,7 +17,7 @@ export type SyncUpField = 'yesterday' | 'today' | 'blockers'
 export type SyncUpAnswers = Rec<SyncUpEntry>
 
 export function saveSyncUpAnswer(doc: Y.Doc, date: string, memberId: string, field: SyncUpField, text: string): void {
-  collection(doc, SYNCUP).patch(syncUpEntryId(date, memberId), { date, memberId, [field]: text, updatedAt: Date.now() })
+  collection(doc, SYNCUP).upsert(syncUpEntryId(date, memberId), { date, memberId, [field]: text, updatedAt: Date.now() })
 }
 
 function toTimer(record: TimerRecord | null): SharedTimer | null {
@@ -36,7 +36,7 @@ export function writeSyncUpTimer(doc: Y.Doc, date: string, timer: SharedTimer | 
   const timers = collection(doc, TIMERS)
   // cleared, not removed: the day's timer can be started again
   if (!timer) return timers.clear(date)
-  timers.patch(date, { startedAt: timer.startedAt, durationMs: timer.durationMs, startedBy: timer.startedBy, pausedAt: timer.pausedAt ?? null })
+  timers.upsert(date, { startedAt: timer.startedAt, durationMs: timer.durationMs, startedBy: timer.startedBy, pausedAt: timer.pausedAt ?? null })
 }
 
 export interface SyncUpCommands {

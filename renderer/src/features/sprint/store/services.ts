@@ -211,7 +211,7 @@ export function publishWaitingVotes(doc: Y.Doc, rows: readonly PokerVoteRow[], m
       const round = rounds.get(roundId(row.ticketId, row.round))
       if (mayPublish(round)) {
         const id = voteId(row.ticketId, row.round, meId)
-        if (votes.get(id)?.value !== row.value) votes.patch(id, { ticketId: row.ticketId, round: row.round, memberId: meId, value: row.value })
+        if (votes.get(id)?.value !== row.value) votes.upsert(id, { ticketId: row.ticketId, round: row.round, memberId: meId, value: row.value })
         done.push(row.id)
         continue
       }

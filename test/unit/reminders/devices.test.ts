@@ -18,6 +18,12 @@ import { ReminderSchedule } from '@shared/reminders/schedule.ts'
 import { upcomingReminders } from '@shared/reminders/upcoming.ts'
 import { eventContract } from '@shared/ipc/contract.ts'
 import { ReminderDevices, SHOWN } from '../../../renderer/src/features/reminders/store/devices.ts'
+import { SchedulePublisher } from '../../../renderer/src/features/reminders/store/publisher.ts'
+import { SpaceParts } from '../../../renderer/src/features/reminders/store/parts.ts'
+import { WebReminderRunner } from '../../../renderer/src/features/reminders/store/webRunner.ts'
+import { DEFAULT_PREFERENCES } from '@shared/reminders/preferences.ts'
+import type { ShownReminder } from '@shared/reminders/engine.ts'
+import { cadence } from './fixtures.ts'
 import { collection } from '@core/collections/index.ts'
 import { ALPHA_SPACE, ME, at, berlinOrg, wall } from './fixtures.ts'
 import { FakeClock, harness, type Harness } from './harness.ts'
@@ -341,5 +347,114 @@ describe('the rules, one by one', () => {
     bruce.setIdentity('bruce', 'dev-c')
     bruce.add(ALPHA_SPACE, doc)
     expect(bruce.facts().shownElsewhere).toEqual([])
+  })
+})
+
+describe('the page’s side', () => {
+  it('the publisher sends the devices’ facts with the schedule, and again when they change', async () => {
+    const clock = new FakeClock(MONDAY_0900)
+    const parts = new SpaceParts()
+    parts.set(ALPHA_SPACE, { kind: 'team', spaceId: ALPHA_SPACE, name: 'Alpha', cadence: cadence(), teams: [{ id: ALPHA_SPACE, name: 'Alpha' }], orgSpaceId: null, people: {} })
+    const online = [{ id: ME, clientId: 5 }]
+    const listeners = new Set<() => void>()
+    const doc = new Y.Doc()
+    doc.clientID = 9
+    const devices = new ReminderDevices({
+      presence: { of: () => online, subscribe: (f) => (listeners.add(f), () => listeners.delete(f)) },
+      now: () => clock.now(),
+      log: { warn: () => {} }
+    })
+    devices.setIdentity(ME, 'dev-a')
+    devices.add(ALPHA_SPACE, doc)
+    const sent: ReminderSchedule[] = []
+    const publisher = new SchedulePublisher({
+      parts,
+      devices,
+      now: () => clock.now(),
+      zone: () => 'Europe/Berlin',
+      setTimer: (f, ms) => clock.setTimer(f, ms),
+      send: async (schedule) => void sent.push(schedule),
+      log: { warn: () => {} }
+    })
+    publisher.setIdentity(ME)
+    publisher.setPreferences(DEFAULT_PREFERENCES)
+    publisher.start()
+    await clock.advance(1000)
+    await publisher.flush()
+    expect(sent.at(-1)?.devices).toEqual({ others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 1 }] })
+    const syncUp = sent.at(-1)?.entries[0]
+    expect(syncUp && publisher.spaceOf(syncUp.id)).toBe(ALPHA_SPACE)
+    // the other device leaves and reports a reminder: sent again with both facts
+    online.length = 0
+    for (const f of listeners) f()
+    const other = new ReminderDevices({ presence: { of: () => [], subscribe: () => () => {} }, now: () => clock.now(), log: { warn: () => {} } })
+    other.setIdentity(ME, 'dev-b')
+    other.add(ALPHA_SPACE, doc)
+    other.report([{ id: syncUp!.id, startsAt: syncUp!.startsAt, shownAt: DUE }], () => ALPHA_SPACE)
+    await clock.advance(1000)
+    await publisher.flush()
+    expect(sent.at(-1)?.devices.standby).toEqual([])
+    expect(sent.at(-1)?.shownElsewhere).toEqual([{ id: syncUp!.id, startsAt: syncUp!.startsAt, shownAt: DUE }])
+    publisher.stop()
+  })
+
+  it('web mode’s runner holds for the device ahead, takes its report, and reports what it showed itself', async () => {
+    const clock = new FakeClock(MONDAY_0900)
+    const shown: string[] = []
+    const reported: ShownReminder[][] = []
+    const runner = new WebReminderRunner({
+      now: () => clock.now(),
+      setTimer: (f, ms) => clock.setTimer(f, ms),
+      notifications: { granted: () => true, show: (n) => void shown.push(`${wall(clock.now(), 'Europe/Berlin')} ${n.title}`) },
+      store: { load: async () => null, save: async () => {} },
+      open: () => {},
+      log: { warn: () => {} },
+      onShown: (s) => void reported.push(s)
+    })
+    clock.onSettle(() => runner.idle())
+    const list = entries()
+    const base = { entries: list, preferences: {}, zone: 'Europe/Berlin' }
+    await runner.setSchedule(ReminderSchedule.parse({ ...base, devices: { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 1 }] } }))
+    await clock.advanceTo(DUE + 30_000)
+    expect(shown).toEqual([])
+    // the report of the device ahead arrives: recorded as shown there, never shown here
+    await runner.setSchedule(
+      ReminderSchedule.parse({ ...base, devices: { others: true, standby: [{ spaceId: ALPHA_SPACE, rank: 1 }] }, shownElsewhere: [{ id: list[0]!.id, startsAt: SYNC_UP, shownAt: DUE + 1000 }] })
+    )
+    await clock.advanceTo(SYNC_UP)
+    expect(shown).toEqual([])
+    expect(runner.view().elsewhere).toEqual([`${list[0]!.id}@${SYNC_UP}`])
+    // the next day nobody is ahead: it shows Tuesday's itself and reports it
+    const tuesday = entries(SYNC_UP + 3_600_000)
+    expect(tuesday.map((e) => wall(e.startsAt, 'Europe/Berlin'))).toEqual(['2026-03-24 12:00'])
+    await runner.setSchedule(ReminderSchedule.parse({ ...base, entries: tuesday, devices: { others: true, standby: [] } }))
+    await clock.advanceTo(tuesday[0]!.startsAt)
+    expect(shown).toEqual(['2026-03-24 11:50 Daily sync-up · Alpha'])
+    expect(reported).toEqual([[{ id: tuesday[0]!.id, startsAt: tuesday[0]!.startsAt, shownAt: tuesday[0]!.startsAt - 10 * MIN }]])
+    runner.stop()
+  })
+
+  it('main’s service reports what it showed and lists what the other device showed', async () => {
+    const reported: ShownReminder[][] = []
+    const h = harness(MONDAY_0900, { onShown: (s) => void reported.push(s) })
+    await h.service.start()
+    const list = upcomingReminders({
+      now: MONDAY_0900,
+      zone: 'Europe/Berlin',
+      me: ME,
+      sprint: [berlinOrg({ memberships: [{ teamId: 'alpha', spaceId: ALPHA_SPACE, role: 'team-member' }] })],
+      pairs: [],
+      days: 2
+    }).entries.filter((e) => e.spaceId === ALPHA_SPACE)
+    const [monday, tuesday] = list
+    await h.service.setSchedule(
+      ReminderSchedule.parse({ entries: list, preferences: {}, zone: 'Europe/Berlin', shownElsewhere: [{ id: monday!.id, startsAt: monday!.startsAt, shownAt: DUE }] })
+    )
+    await h.clock.advanceTo(SYNC_UP - MIN)
+    expect(h.notifier.shown).toEqual([])
+    expect(h.service.view().elsewhere).toEqual([`${monday!.id}@${monday!.startsAt}`])
+    await h.clock.advanceTo(tuesday!.startsAt - 5 * MIN)
+    expect(h.notifier.shown.map((s) => wall(s.at, 'Europe/Berlin'))).toEqual(['2026-03-24 11:50'])
+    expect(reported).toEqual([[{ id: tuesday!.id, startsAt: tuesday!.startsAt, shownAt: tuesday!.startsAt - 10 * MIN }]])
   })
 })

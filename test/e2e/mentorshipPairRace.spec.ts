@@ -66,9 +66,15 @@ test('two people who start the same pair at once while apart end up in one pair 
   // back online: the org tells each device of the other's start
   for (const p of [daria, bruce]) await setOnline(p.page, true)
   await openSection(joiner.page, 'Pair')
-  await expect(joiner.page.getByRole('status').filter({ hasText: 'You both started' })).toContainText("The pair keeps the other one's space")
+  await expect(joiner.page.getByRole('status').filter({ hasText: 'was started on both your devices' })).toContainText("The pair keeps the other one's space")
   await tidy(joiner.page)
   await screenshot(joiner.page, 'mentorship-pair-started-twice')
+
+  // the keeper is told to send the invite (until the other is in the kept space)
+  await openSection(keeper.page, 'Pair')
+  await expect(keeper.page.getByRole('status').filter({ hasText: 'was started on both your devices' })).toContainText('This space is the one you both keep')
+  await tidy(keeper.page)
+  await screenshot(keeper.page, 'mentorship-pair-started-twice-kept')
 
   // the one whose space goes joins the kept one: their session moves there and their copy goes
   await join(joiner.page, keeperCode)

@@ -14,16 +14,17 @@ export function StartClashNotice({ spaceId, me }: { spaceId: string; me: string 
   if (clash.role === 'other') {
     return (
       <div className="alert info" role="status">
-        <strong>You both started {clash.pairName} at the same time.</strong> The pair keeps the other one&apos;s space. Join it with the
-        invite your pair sends you: everything written here moves there by itself, and this copy is then removed from this device.
+        <strong>{clash.pairName} was started on both your devices at the same time.</strong> The pair keeps the other one&apos;s space.
+        Join it with the invite your pair sends you: everything written here moves there by itself, and this copy is then removed
+        from this device.
       </div>
     )
   }
   if (clash.partnerHere || partnerHere) return null
   return (
     <div className="alert info" role="status">
-      <strong>Your pair also started {clash.pairName} on their device at the same time.</strong> This space is the one you both keep:
-      send them its invite (Invite people, on the space&apos;s home). What they wrote in theirs moves here once they join.
+      <strong>{clash.pairName} was started on both your devices at the same time.</strong> This space is the one you both keep: send
+      your pair its invite (Invite people, above). What they wrote in theirs moves here once they join.
     </div>
   )
 }

@@ -25,6 +25,9 @@ import { ProfileDialog } from './ProfileDialog.tsx'
 import { Suggestions } from './Suggestions.tsx'
 import { AssignmentPanel } from './AssignmentPanel.tsx'
 import { suggestPoolPairs } from '../store/assignment.ts'
+import { ProfileNotes } from './ProfileNotes.tsx'
+import { useProfileNotes } from '../store/profileNotes.ts'
+import { notesOf } from '@shared/mentorship/profileNotes.ts'
 import { TrackerSetting } from './TrackerSetting.tsx'
 import { YamlImportDialog } from './YamlImportDialog.tsx'
 import '../mentorship.css'
@@ -38,6 +41,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
   const program = useProgram(space.id)
   const pool = usePool(program)
   const pairs = usePoolPairs(program)
+  const profileNotes = useProfileNotes(program)
   const settings = useOrgMentoring(program)
   const spacesHere = new Set((useSpaces() ?? []).map((s) => s.id))
   const [editing, setEditing] = useState<(PoolProfile & { id: string }) | 'new' | null>(null)
@@ -252,6 +256,7 @@ export function PoolTab({ space, identity, readOnly }: TabProps) {
                           else toast('Someone claimed it first.', 'error')
                         }
                   }
+                  notes={<ProfileNotes program={program} profile={p} notes={notesOf(profileNotes, p.id)} viewer={viewer} myName={identity.name} readOnly={readOnly} />}
                   selected={viewer.isAdmin && !readOnly && removable.has(p.id) ? selected.has(p.id) : null}
                   onSelect={(on) => {
                     const next = new Set(selected)

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { Avatar } from '@ui/ui.tsx'
 
@@ -31,6 +32,8 @@ export function ProfileCard(props: {
   onClaim: (() => void) | null
   selected: boolean | null
   onSelect: (selected: boolean) => void
+  /** comments and suggestions on it (ProfileNotes) */
+  notes?: ReactNode
 }) {
   const { profile } = props
   const about = [profile.dept, profile.timezone].filter(Boolean).join(' · ')
@@ -107,6 +110,7 @@ export function ProfileCard(props: {
         )}
       </dl>
       {profile.importedFrom && <span className="muted small">From {profile.importedFrom}</span>}
+      {props.notes}
     </li>
   )
 }

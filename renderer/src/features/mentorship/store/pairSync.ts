@@ -7,6 +7,8 @@ import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { getIdentity } from '@core/device/identity.ts'
 import { convergeStartedPairs, setStartClashNotices } from './pairMerge.ts'
+import { PAIR_STARTS } from './pairStarts.ts'
+import { collection } from '@core/collections/index.ts'
 
 let started = false
 
@@ -47,7 +49,7 @@ export function keepPairJournalsSynced(): void {
     },
     error: (err) => console.error('mentorship: could not follow pair spaces', err)
   })
-  // the org's records say when a pair was accepted twice at once (pairMerge.ts): look again when they change
+  // the org's records say when a pair was accepted twice at once (pairMerge.ts): look again when its acceptances change
   const orgs = new Map<string, { doc: Y.Doc; stop: () => void }>()
   liveQuery(() => db().spaces.where('kind').equals('org').toArray()).subscribe({
     next: (rows) => {
@@ -57,12 +59,13 @@ export function keepPairJournalsSynced(): void {
         const doc = row.doc
         const provider = DexieYProvider.load(doc)
         const changed = () => converge.soon()
-        doc.on('update', changed)
+        // only the acceptances matter here (not every edit of the org)
+        const unsubscribe = collection(doc, PAIR_STARTS).subscribe(changed)
         void provider.whenLoaded.then(changed)
         orgs.set(row.id, {
           doc,
           stop: () => {
-            doc.off('update', changed)
+            unsubscribe()
             DexieYProvider.release(doc)
           }
         })

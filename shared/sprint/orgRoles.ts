@@ -5,15 +5,19 @@ import { CEREMONIES, CEREMONY_KINDS, ROLE_LABELS, Role, type CeremonyKind } from
 /**
  * A role someone holds in the org itself, without being in a team: an area product owner or
  * product manager, a backlog owner, an engineering manager who leads no team. Kept in the org
- * space's root document (collection 'orgRoles': member id → { role }; each member sets their own,
- * as in a team's people). The org's meetings invite by role (division sprint planning: product
+ * space's root document (collection 'orgRoles': member id → { memberId, role }; each member sets
+ * their own, sealed with their key like a vote: nobody can set someone else's). The org's meetings invite by role (division sprint planning: product
  * managers, team leads, backlog owners; the sprint retrospective & demo: everyone), so an org role
  * brings its holder to those meetings and their reminders (shared/reminders/ceremonies.ts) —
  * never to a team's own meetings.
  *
  * 'team-member' is no org role: it is what everyone in a team already is.
  */
-export const OrgRoleRecord = z.object({ role: Role.catch('team-member') })
+export const OrgRoleRecord = z.object({
+  /** whose role it is (the record's id too): the seal's author, so only they can set it */
+  memberId: z.string().max(256),
+  role: Role.catch('team-member')
+})
 export type OrgRoleRecord = z.infer<typeof OrgRoleRecord>
 
 /** The roles one can hold in the org, in the order the screen offers them. */

@@ -1,13 +1,20 @@
 import * as Y from 'yjs'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { composeSources, type OrgPart, type TeamPart } from '@shared/reminders/sources.ts'
 import { upcomingReminders } from '@shared/reminders/upcoming.ts'
 import { orgCeremoniesOf, orgPeople } from '@shared/sprint/orgRoles.ts'
 import { initSpaceDoc } from '@core/spaces/spaceDoc.ts'
 import { setUpDefaultCadence } from '../../../renderer/src/features/sprint/store/cadenceStore.ts'
 import { ORG_ROLE_RECORDS, readOrgRoles, saveOrgRole } from '../../../renderer/src/features/sprint/store/orgRoles.ts'
-import { readSprintPart } from '../../../renderer/src/features/reminders/store/services.ts'
-import { collection } from '@core/collections/index.ts'
+import { collectService, readSprintPart } from '../../../renderer/src/features/reminders/store/services.ts'
+import { SpaceParts } from '../../../renderer/src/features/reminders/store/parts.ts'
+import { collection, ForeignRecordError, SEAL_FIELD, setSigner } from '@core/collections/index.ts'
+import { recordScope } from '@core/collections/signing.ts'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { utf8ToBytes } from '@noble/hashes/utils.js'
+import { base64urlnopad } from '@scure/base'
+import type { ServiceContext } from '@core/sync/services.ts'
+import { memberIdOf, newSigningKeys, signedText } from '@shared/identity/signing.ts'
 import { ALPHA_SPACE, ME, ORG, at, cadence, wall } from './fixtures.ts'
 
 /**
@@ -91,7 +98,83 @@ describe('an org role without a team', () => {
     expect(part.kind === 'org' && part.roles).toEqual({ [ME]: 'product-manager' })
     saveOrgRole(doc, ME, null)
     expect(readOrgRoles(doc)).toEqual({ [ME]: 'team-member' })
-    collection(doc, ORG_ROLE_RECORDS).patch('bruce', { role: 'chief-of-everything' as never })
+    collection(doc, ORG_ROLE_RECORDS).patch('bruce', { memberId: 'bruce', role: 'chief-of-everything' as never })
     expect(readOrgRoles(doc).bruce).toBe('team-member')
+    // filed under someone else's id: counts for nobody
+    collection(doc, ORG_ROLE_RECORDS).create({ memberId: 'bruce', role: 'product-manager' }, { id: 'carol' })
+    expect(readOrgRoles(doc)).toEqual({ [ME]: 'team-member', bruce: 'team-member' })
+  })
+})
+
+function person() {
+  const keys = newSigningKeys()
+  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
+}
+/** lets the background seal checks finish (WebCrypto) and the collections read again */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5))
+}
+afterEach(() => setSigner(null))
+
+describe('an org role is its holder’s own', () => {
+  it('is sealed by its holder: nobody else can set it, and a peer reads it once the seal is checked — the reminders too', async () => {
+    const pia = person()
+    const ben = person()
+    const doc = new Y.Doc()
+    initSpaceDoc(doc, { name: 'Acme engineering', kind: 'org', createdBy: pia.deviceId, now: NOW })
+    setUpDefaultCadence(doc, '2026-03-23', 'Europe/Berlin')
+    setSigner(pia)
+    saveOrgRole(doc, pia.deviceId, 'product-manager')
+    setSigner(ben)
+    expect(() => saveOrgRole(doc, pia.deviceId, null)).toThrow(ForeignRecordError)
+    setSigner(null)
+    // Ben's device gets the org's document; the reminders' collector runs there for Pia's other device
+    const peer = new Y.Doc()
+    const parts = new SpaceParts()
+    const ctx: ServiceContext = {
+      space: { id: ORG, kind: 'org' },
+      root: peer,
+      rootOf: () => null,
+      retain: async () => new Y.Doc(),
+      release: () => {},
+      onSpacesChanged: () => () => {},
+      whenChanged: (list, f) => {
+        f()
+        for (const d of list) d.on('update', f)
+        return () => list.forEach((d) => d.off('update', f))
+      }
+    }
+    const stop = collectService(parts).start(ctx)
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc))
+    await settle()
+    const part = parts.list()[0]
+    expect(part?.kind === 'org' && part.roles).toEqual({ [pia.deviceId]: 'product-manager' })
+    // her other device changes it (a seal this process has never checked: it reads once checked,
+    // after the update that brought it, and the collector reads it again then)
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    const fields = { memberId: pia.deviceId, role: 'backlog-owner' }
+    const secret = base64urlnopad.decode(pia.secretKey)
+    const text = signedText(recordScope('orgRoles', pia.deviceId), fields)
+    const sealed = `${base64urlnopad.encode(ed25519.getPublicKey(secret))}.${base64urlnopad.encode(ed25519.sign(utf8ToBytes(text), secret))}`
+    other.transact(() => {
+      const record = other.getMap(`orgRoles::${pia.deviceId}`)
+      record.set('role', 'backlog-owner')
+      record.set(SEAL_FIELD, sealed)
+    })
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(other, Y.encodeStateVector(peer)))
+    await settle()
+    const after = parts.list()[0]
+    expect(after?.kind === 'org' && after.roles).toEqual({ [pia.deviceId]: 'backlog-owner' })
+    // a forged role for Pia (written by Ben with a copied seal) is not hers
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(doc))
+    const record = forged.getMap(`orgRoles::${pia.deviceId}`)
+    record.set('role', 'backlog-owner')
+    await settle()
+    collection(forged, ORG_ROLE_RECORDS).list()
+    await settle()
+    expect(readOrgRoles(forged)[pia.deviceId]).toBeUndefined()
+    stop()
   })
 })

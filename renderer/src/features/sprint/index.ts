@@ -10,4 +10,4 @@ export { readSprintSetup } from './store/cadenceStore.ts'
 export { readRetroInbox } from './store/retroInbox.ts'
 // what the reminders read from a space's root document (with readSprintSetup)
 export { readPeopleRoles } from './store/people.ts'
-export { readOrgRoles } from './store/orgRoles.ts'
+export { readOrgRoles, watchOrgRoles } from './store/orgRoles.ts'

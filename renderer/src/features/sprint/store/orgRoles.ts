@@ -9,9 +9,11 @@ import { useSpaceRootDoc } from './spaceRoot.ts'
 
 /**
  * Org roles (shared/sprint/orgRoles.ts): in an org space's root document, collection 'orgRoles'
- * member id → { role }. Each member sets their own; the reminders read them (`readOrgRoles`).
+ * member id → { memberId, role }, sealed by that member (signed records, core/collections). Each
+ * member sets their own; the reminders read them (`readOrgRoles`, `watchOrgRoles`). A record
+ * filed under another member's id than its own counts for nobody.
  */
-export const ORG_ROLE_RECORDS = defineCollection({ name: 'orgRoles', schema: OrgRoleRecord })
+export const ORG_ROLE_RECORDS = defineCollection({ name: 'orgRoles', schema: OrgRoleRecord, signed: { by: 'memberId', fields: ['memberId', 'role'] } })
 
 const NO_MEMBERS: readonly MemberRecord[] = []
 const nothing = () => () => {}
@@ -35,19 +37,24 @@ export function useOrgRoles(spaceId: string, meId: string): OrgRoles {
   const records = useRecords(doc, ORG_ROLE_RECORDS)
   return useMemo(() => {
     if (!doc) return { people: null, saveMine: null }
-    const roles = Object.fromEntries(records.map((r) => [r.id, r.role]))
+    const roles = Object.fromEntries(records.filter((r) => r.memberId === r.id).map((r) => [r.id, r.role]))
     return { people: orgPeople(members, roles), saveMine: (role: OrgRole | null) => saveOrgRole(doc, meId, role) }
   }, [doc, members, records, meId])
 }
 
 /** A member's org role; null clears it. Written with `create`, which also restores a removed record. */
 export function saveOrgRole(doc: Y.Doc, memberId: string, role: OrgRole | null): void {
-  collection(doc, ORG_ROLE_RECORDS).create({ role: role ?? 'team-member' }, { id: memberId })
+  collection(doc, ORG_ROLE_RECORDS).create({ memberId, role: role ?? 'team-member' }, { id: memberId })
 }
 
 /** Member id → the role they hold in this org (for other features' services: reminders). */
 export function readOrgRoles(doc: Y.Doc): Record<string, Role> {
   const out: Record<string, Role> = {}
-  for (const { id, role } of collection(doc, ORG_ROLE_RECORDS).list()) out[id] = role
+  for (const { id, memberId, role } of collection(doc, ORG_ROLE_RECORDS).list()) if (memberId === id) out[id] = role
   return out
+}
+
+/** Calls `f` when an org role changes, or a peer's sealed one has been checked and now reads. */
+export function watchOrgRoles(doc: Y.Doc, f: () => void): () => void {
+  return collection(doc, ORG_ROLE_RECORDS).subscribe(f)
 }

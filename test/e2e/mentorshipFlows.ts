@@ -95,7 +95,8 @@ export function caretOf(page: Page, name: string): Locator {
 /** Before a screenshot: no toasts in the way, and the view scrolled to the top (or to `at`). */
 export async function tidy(page: Page, at?: Locator): Promise<void> {
   // one at a time: dismissing a toast shifts the others (and toasts also leave by themselves)
-  const dismiss = page.getByRole('button', { name: 'Dismiss' })
+  // (the toasts' own buttons: a profile card's suggestions have Dismiss buttons too)
+  const dismiss = page.locator('.toasts').getByRole('button', { name: 'Dismiss' })
   for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) await dismiss.first().click({ timeout: 2_000 }).catch(() => {})
   await expect(dismiss).toHaveCount(0)
   if (at) await at.evaluate((el) => el.scrollIntoView({ block: 'start' }))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { applyChange, canDeleteNote, canNote, canResolve, describeChange, noteFromDraft, notesOf, NOTE_LIMITS, ProfileNote } from '@shared/mentorship/profileNotes.ts'
 import { PROFILE_LIMITS, type Profile } from '@shared/mentorship/profile.ts'
@@ -65,13 +65,21 @@ describe('notes on a profile: the rules', () => {
 })
 
 describe('notes on a profile: in the org document, between two peers', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('Bo suggests and comments on Ada\'s profile; Ada applies the suggestion on her device, dismisses another; Bo deletes his comment', () => {
     const adaDoc = new Y.Doc()
     const boDoc = new Y.Doc()
     const id = saveProfile(adaDoc, null, ada, 'ada-device')
     sync(adaDoc, boDoc)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(1_000)
     const kafka = addProfileNote(boDoc, { profileId: id, authorId: 'bo-device', authorName: 'Bo', kind: 'suggestion', text: 'You ran our Kafka migration', change: { field: 'beAMentor', value: 'Kafka' } })
+    vi.setSystemTime(2_000)
     const chess = addProfileNote(boDoc, { profileId: id, authorId: 'bo-device', authorName: 'Bo', kind: 'suggestion', text: '', change: { field: 'hobbies', value: 'Chess' } })
+    vi.setSystemTime(3_000)
     const comment = addProfileNote(boDoc, { profileId: id, authorId: 'bo-device', authorName: 'Bo', kind: 'comment', text: 'Happy to pair on Rust', change: null })
     // a malformed note from a peer is skipped, the others are read
     boDoc.getMap(`profileNotes::junk`).set('profileId', id)

@@ -1,6 +1,6 @@
 import type http from 'node:http'
 import type { Duplex } from 'node:stream'
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { WebSocketServer, WebSocket, type RawData } from 'ws'
 import { checkProof, newChallenge } from '../../shared/relay/crypto.ts'
 import { DEFAULT_QUOTA, wantsSnapshot, type LogEntry, type RoomQuota } from '../../shared/relay/mailbox.ts'
@@ -9,6 +9,7 @@ import { compareSeq, SEQ_ZERO, type Seq } from '../../shared/relay/seq.ts'
 import { Bucket } from './limits.ts'
 import { AddressCounter, addressOf } from '../signaling/limits.ts'
 import type { RelayStore } from './store.ts'
+import { decodePacket, encodePacket, RoomPresence } from './presence.ts'
 
 /**
  * The relay (issue 13 #2): end-to-end-encrypted rooms with a mailbox, served on the signaling
@@ -28,8 +29,16 @@ export interface RelayOptions {
   /** bytes per second per connection, and their burst */
   bytesPerSecond?: number
   byteBurst?: number
-  /** awareness messages per second per connection (the rest are dropped, not refused) */
+  /** presence messages per second per connection, both lanes (the rest are dropped, not refused) */
   awarenessPerSecond?: number
+  /** base64 characters of one sealed presence message */
+  maxPresenceChars?: number
+  /** presence goes out to a room's watchers at most once per this many ms… */
+  presenceEveryMs?: number
+  /** …at most this many items to each (issue 13 #4: bounded bytes per client, whatever the room's size) */
+  presencePerTick?: number
+  /** a presence not renewed within this time is gone (clients renew theirs every 15 s) */
+  presenceTtlMs?: number
   maxConnections?: number
   /** connections from one IP address (one per open document and device: behind a proxy or a NAT of many people, raise it) */
   maxConnectionsPerAddress?: number
@@ -48,7 +57,11 @@ export const RELAY_DEFAULTS = {
   messageBurst: 400,
   bytesPerSecond: 2 * 1024 * 1024,
   byteBurst: 16 * 1024 * 1024,
-  awarenessPerSecond: 4,
+  awarenessPerSecond: 8,
+  maxPresenceChars: 8192,
+  presenceEveryMs: 500,
+  presencePerTick: 16,
+  presenceTtlMs: 45_000,
   maxConnections: 4096,
   maxConnectionsPerAddress: 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
@@ -63,6 +76,8 @@ export interface RelayStats {
   refused: number
   rejected: number
   snapshots: number
+  /** presence rounds that sent something, over all rooms */
+  presenceTicks: number
 }
 
 export interface Relay {
@@ -85,6 +100,8 @@ interface Conn {
   messages: Bucket
   bytes: Bucket
   awareness: Bucket
+  /** it published a presence (its leaving is told) */
+  present: boolean
   busy: Promise<void>
 }
 
@@ -95,6 +112,36 @@ export function createRelay(options: RelayOptions): Relay {
   const log = options.log ?? ((line: string) => console.log(`[relay] ${line}`))
   const conns = new Set<Conn>()
   const roomsOpen = new Map<string, number>()
+  /** each open room's presence in this process, fed by the store (every process's messages) */
+  const presences = new Map<string, { presence: RoomPresence; unsubscribe: Promise<() => void> }>()
+  let presenceTicksClosed = 0
+  const presenceOf = (room: string): RoomPresence => {
+    let held = presences.get(room)
+    if (!held) {
+      const presence = new RoomPresence({ everyMs: o.presenceEveryMs, perTick: o.presencePerTick, ttlMs: o.presenceTtlMs })
+      const unsubscribe = store.subscribe(room, {
+        entry: () => {},
+        awareness: (data, from) => {
+          const packet = decodePacket(data)
+          if (packet) presence.publish(from, packet)
+        }
+      })
+      held = { presence, unsubscribe }
+      presences.set(room, held)
+    }
+    return held.presence
+  }
+  const leavePresence = (c: Conn, room: string) => {
+    const held = presences.get(room)
+    if (!held) return
+    held.presence.unwatch(c.id)
+    if (c.present) store.publishAwareness(room, encodePacket({ lane: 'g' }), c.id)
+    if (!held.presence.idle) return
+    presences.delete(room)
+    presenceTicksClosed += held.presence.ticks
+    held.presence.close()
+    void held.unsubscribe.then((stop) => stop()).catch(() => {})
+  }
   const count = { accepted: 0, refused: 0, rejected: 0, snapshots: 0 }
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageChars + 1024 })
   const perAddress = new AddressCounter(o.maxConnectionsPerAddress)
@@ -164,12 +211,7 @@ export function createRelay(options: RelayOptions): Relay {
     c.room = f.room
     c.waiting = []
     roomsOpen.set(f.room, (roomsOpen.get(f.room) ?? 0) + 1)
-    c.unsubscribe = await store.subscribe(f.room, {
-      entry: (e) => deliver(c, e),
-      awareness: (data, from) => {
-        if (from !== c.id) send(c, { t: 'aw', data })
-      }
-    })
+    c.unsubscribe = await store.subscribe(f.room, { entry: (e) => deliver(c, e), awareness: () => {} })
     const r = await store.read(f.room, f.since)
     send(c, { t: 'welcome', head: r.head, created: claimed.created })
     c.lastSent = r.reset || f.since === null ? SEQ_ZERO : f.since
@@ -187,6 +229,8 @@ export function createRelay(options: RelayOptions): Relay {
     c.waiting = null
     for (const e of waiting) deliver(c, e)
     if (wantsSnapshot(r.bytes, r.count, quota)) askSnapshot(c)
+    // presence: the count and base presence of the room from now on (motion once it asks)
+    if (c.ws.readyState === WebSocket.OPEN) presenceOf(f.room).watch(c.id, (frame) => send(c, frame), false)
   }
 
   const handle = async (c: Conn, f: ClientFrame) => {
@@ -214,8 +258,16 @@ export function createRelay(options: RelayOptions): Relay {
         return
       }
       case 'aw':
+        if (f.data.length > o.maxPresenceChars) {
+          count.rejected++
+          return fail(c, 'bad-frame', `presence longer than ${o.maxPresenceChars} characters`)
+        }
         if (!c.awareness.take(1)) return // presence is thinned out, not refused
-        store.publishAwareness(c.room, f.data, c.id)
+        c.present = true
+        store.publishAwareness(c.room, encodePacket({ lane: f.lane, hot: f.hot, data: f.data }), c.id)
+        return
+      case 'watch':
+        presences.get(c.room)?.presence.watch(c.id, (frame) => send(c, frame), f.motion)
         return
     }
   }
@@ -229,7 +281,7 @@ export function createRelay(options: RelayOptions): Relay {
       return
     }
     const c: Conn = {
-      id: randomUUID(),
+      id: randomBytes(9).toString('base64url'),
       ws,
       challenge: newChallenge(),
       room: null,
@@ -239,6 +291,7 @@ export function createRelay(options: RelayOptions): Relay {
       messages: new Bucket(o.messagesPerSecond, o.messageBurst),
       bytes: new Bucket(o.bytesPerSecond, o.byteBurst),
       awareness: new Bucket(o.awarenessPerSecond, o.awarenessPerSecond * 4),
+      present: false,
       busy: Promise.resolve()
     }
     conns.add(c)
@@ -253,6 +306,7 @@ export function createRelay(options: RelayOptions): Relay {
       conns.delete(c)
       c.unsubscribe?.()
       if (c.room !== null) {
+        leavePresence(c, c.room)
         const n = (roomsOpen.get(c.room) ?? 1) - 1
         if (n <= 0) roomsOpen.delete(c.room)
         else roomsOpen.set(c.room, n)
@@ -294,8 +348,14 @@ export function createRelay(options: RelayOptions): Relay {
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
     },
-    stats: () => ({ connections: conns.size, rooms: roomsOpen.size, ...count }),
+    stats: () => ({
+      connections: conns.size,
+      rooms: roomsOpen.size,
+      ...count,
+      presenceTicks: presenceTicksClosed + [...presences.values()].reduce((n, p) => n + p.presence.ticks, 0)
+    }),
     async close() {
+      for (const p of presences.values()) p.presence.close()
       for (const c of conns) c.ws.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await store.close()

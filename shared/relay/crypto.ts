@@ -31,8 +31,9 @@ export const NONCE_BYTES = 12
 /** version, kind, nonce, then AES-GCM's ciphertext with its 16-byte tag */
 export const SEAL_OVERHEAD = 2 + NONCE_BYTES + 16
 
-export type SealKind = 'update' | 'snapshot' | 'awareness'
-const KIND_BYTE: Record<SealKind, number> = { update: 1, snapshot: 2, awareness: 3 }
+/** 'awareness': a y-protocols awareness update; 'motion': the fast presence fields of one client (JSON) */
+export type SealKind = 'update' | 'snapshot' | 'awareness' | 'motion'
+const KIND_BYTE: Record<SealKind, number> = { update: 1, snapshot: 2, awareness: 3, motion: 4 }
 
 /** The part of WebCrypto this module uses (shared/ has no DOM types). */
 interface Subtle {

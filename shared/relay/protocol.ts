@@ -9,10 +9,19 @@ import { isSeq, type Seq } from './seq.ts'
  *   client → relay  {t:'join', room, verifier, proof, since}     since: the client's cursor or null
  *   relay → client  {t:'welcome', head, created}, then {t:'snap', covers, data}?, {t:'up', seq, data}*,
  *                   {t:'synced', head, entries, bytes}; later every accepted update of the room
- *                   (the sender's own too: its acknowledgement) in log order, and {t:'aw', data}
- *   client → relay  {t:'up', data}  {t:'snap', covers, data}  {t:'aw', data}  {t:'ping'}
+ *                   (the sender's own too: its acknowledgement) in log order, and presence {t:'aws', …}
+ *   client → relay  {t:'up', data}  {t:'snap', covers, data}  {t:'aw', …}  {t:'watch', motion}  {t:'ping'}
  *   relay → client  {t:'compact'} (please upload a snapshot), {t:'snapped', covers},
  *                   {t:'error', code, reason}, {t:'pong'}
+ *
+ * Presence (issue 13 #4; electron/relay/presence.ts): a client publishes its presence in two
+ * lanes, `{t:'aw', data, lane:'b'|'m', hot}` — 'b' (base) its awareness state without the fields
+ * that change fast, 'm' (motion) only those (pointers); `hot` marks a state others should see
+ * first (typing). It says which lanes it wants with `{t:'watch', motion}`. The relay keeps the
+ * latest of each lane per connection, lets it expire when not renewed, and sends each watcher at
+ * most a few of them per room tick: `{t:'aws', items, here}` — `items` is `from.lane.data` joined
+ * with `,` (lane 'g': that connection's presence is gone, no data), `here` how many connections of
+ * the room have a presence.
  *
  * Every field is checked here, before the relay or the client acts on a frame; nothing throws.
  */
@@ -22,7 +31,8 @@ export type ClientFrame =
   | { t: 'join'; room: string; verifier: string; proof: string; since: Seq | null }
   | { t: 'up'; data: string }
   | { t: 'snap'; covers: Seq; data: string }
-  | { t: 'aw'; data: string }
+  | { t: 'aw'; data: string; lane: PresenceLane; hot: boolean }
+  | { t: 'watch'; motion: boolean }
   | { t: 'ping' }
 
 export type RelayFrame =
@@ -31,7 +41,7 @@ export type RelayFrame =
   | { t: 'snap'; covers: Seq; data: string }
   | { t: 'up'; seq: Seq; data: string }
   | { t: 'synced'; head: Seq; entries: number; bytes: number; reset: boolean }
-  | { t: 'aw'; data: string }
+  | { t: 'aws'; items: string; here: number }
   | { t: 'compact' }
   | { t: 'snapped'; covers: Seq }
   | { t: 'error'; code: RelayErrorCode; reason: string }
@@ -48,6 +58,39 @@ export const RELAY_CLOSE = {
   tooBig: 1009,
   shutdown: 1001
 } as const
+
+/** 'b': base presence (the awareness state without fast fields), 'm': motion (the fast fields) */
+export type PresenceLane = 'b' | 'm'
+
+export interface PresenceItem {
+  from: string
+  /** 'g': gone (the connection left, or its presence expired) */
+  lane: PresenceLane | 'g'
+  data: string
+}
+
+/** a connection's id in presence items */
+export const PRESENCE_FROM_RE = /^[A-Za-z0-9_-]{1,24}$/
+
+export function encodePresenceItems(items: PresenceItem[]): string {
+  return items.map((i) => `${i.from}.${i.lane}.${i.data}`).join(',')
+}
+
+/** The items of an `aws` frame; null when one is malformed. */
+export function decodePresenceItems(text: string, maxData: number): PresenceItem[] | null {
+  if (text === '') return []
+  const items: PresenceItem[] = []
+  for (const part of text.split(',')) {
+    const [from, lane, data, extra] = part.split('.')
+    if (extra !== undefined || from === undefined || lane === undefined || data === undefined || !PRESENCE_FROM_RE.test(from)) return null
+    if (lane === 'g') {
+      if (data !== '') return null
+    } else if (lane !== 'b' && lane !== 'm') return null
+    else if (!isB64(data, maxData)) return null
+    items.push({ from, lane, data })
+  }
+  return items
+}
 
 export const ROOM_RE = /^tr-[0-9a-f]{64}$/
 const B64URL_RE = /^[A-Za-z0-9_-]*$/
@@ -106,9 +149,15 @@ export function parseClientFrame(text: string, maxData: number): Parsed<ClientFr
       if (o.since !== null && !isSeq(o.since)) return bad('join: since is not a position')
       return { ok: true, frame: { t: 'join', room: o.room, verifier: o.verifier, proof: o.proof, since: o.since } }
     case 'up':
+      if (!isB64(o.data, maxData)) return bad('up: data is not a sealed message')
+      return { ok: true, frame: { t: 'up', data: o.data } }
     case 'aw':
-      if (!isB64(o.data, maxData)) return bad(`${o.t}: data is not a sealed message`)
-      return { ok: true, frame: { t: o.t, data: o.data } }
+      if (!isB64(o.data, maxData)) return bad('aw: data is not a sealed message')
+      if (o.lane !== undefined && o.lane !== 'b' && o.lane !== 'm') return bad('aw: lane is b or m')
+      return { ok: true, frame: { t: 'aw', data: o.data, lane: o.lane === 'm' ? 'm' : 'b', hot: o.hot === true } }
+    case 'watch':
+      if (typeof o.motion !== 'boolean') return bad('watch: motion is true or false')
+      return { ok: true, frame: { t: 'watch', motion: o.motion } }
     case 'snap':
       if (!isSeq(o.covers)) return bad('snap: covers is not a position')
       if (!isB64(o.data, maxData)) return bad('snap: data is not a sealed message')
@@ -138,8 +187,10 @@ export function parseRelayFrame(text: string, maxData: number): Parsed<RelayFram
       return isSeq(o.head) && typeof o.entries === 'number' && typeof o.bytes === 'number'
         ? { ok: true, frame: { t: 'synced', head: o.head, entries: o.entries, bytes: o.bytes, reset: o.reset === true } }
         : bad('synced malformed')
-    case 'aw':
-      return isB64(o.data, maxData) ? { ok: true, frame: { t: 'aw', data: o.data } } : bad('aw malformed')
+    case 'aws':
+      return typeof o.items === 'string' && o.items.length <= maxData + 1024 && Number.isInteger(o.here) && (o.here as number) >= 0
+        ? { ok: true, frame: { t: 'aws', items: o.items, here: o.here as number } }
+        : bad('aws malformed')
     case 'compact':
       return { ok: true, frame: { t: 'compact' } }
     case 'snapped':

@@ -126,3 +126,17 @@ describe('relay URLs', () => {
     expect(relayEndpoint('wss://h/tandem/relay')).toBe('wss://h/tandem/relay')
   })
 })
+
+describe('presence items', () => {
+  it('read back what was written; a malformed item refuses the whole frame', async () => {
+    const { decodePresenceItems, encodePresenceItems } = await import('@shared/relay/protocol.ts')
+    const items = [
+      { from: 'abc_-9', lane: 'b' as const, data: 'AQID' },
+      { from: 'x', lane: 'm' as const, data: 'BAUG' },
+      { from: 'gone1', lane: 'g' as const, data: '' }
+    ]
+    expect(decodePresenceItems(encodePresenceItems(items), 100)).toEqual(items)
+    expect(decodePresenceItems('', 100)).toEqual([])
+    for (const bad of ['a.b', 'a.q.AQID', 'a.g.AQID', 'a b.b.AQID', 'a.b.AQ=D', 'a.b.AQID.x', 'a.b.AQID,', `a.b.${'A'.repeat(200)}`]) expect(decodePresenceItems(bad, 100)).toBeNull()
+  })
+})

@@ -43,17 +43,39 @@ async function whenStored(doc: Y.Doc): Promise<void> {
   })
 }
 
+/** How many have a presence in each linked document's relay room (the relay counts; issue 13 #4). */
+export const useRelayHere = create<Record<string, number>>(() => ({}))
+
+/**
+ * The app's presence fields as the relay's lanes see them (relayPresence.ts): pointers on a board
+ * are motion, sent only to devices showing a board (their own state has `retro`); someone typing
+ * on a card is hot, sent first in a big room.
+ */
+export const APP_PRESENCE = {
+  motionFields: ['cursor'],
+  isHot: (state: Record<string, unknown>) => {
+    const retro = state.retro as { typing?: unknown } | null | undefined
+    return typeof retro === 'object' && retro !== null && retro.typing !== undefined && retro.typing !== null
+  },
+  wantsMotion: (own: Record<string, unknown> | null) => typeof own?.retro === 'object' && own.retro !== null
+}
+
 export function startRelay(o: { urls: string[]; docId: string; doc: Y.Doc; spaceKey: string; awareness: Awareness; onTrouble: (what: string) => void }): RelayProvider {
   return new RelayProvider({
     ...o,
     isRemoteOrigin,
     whenStored: () => whenStored(o.doc),
-    onState: (state, detail) => useRelayStates.setState({ [o.docId]: { state, detail } })
+    onState: (state, detail) => useRelayStates.setState({ [o.docId]: { state, detail } }),
+    presence: { ...APP_PRESENCE, onHere: (n) => useRelayHere.setState({ [o.docId]: n }) }
   })
 }
 
 export function forgetRelayState(docId: string): void {
   useRelayStates.setState((s) => {
+    const { [docId]: _gone, ...rest } = s
+    return rest
+  }, true)
+  useRelayHere.setState((s) => {
     const { [docId]: _gone, ...rest } = s
     return rest
   }, true)

@@ -1,11 +1,12 @@
 import * as Y from 'yjs'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
-import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness'
+import type { Awareness } from 'y-protocols/awareness'
 import { nonceOf, ReplayFilter, roomKeys, type RoomKeys } from '@shared/relay/crypto.ts'
 import { b64, parseRelayFrame, type ClientFrame, type RelayFrame } from '@shared/relay/protocol.ts'
 import { compareSeq, SEQ_ZERO, type Seq } from '@shared/relay/seq.ts'
 import { relayEndpoint } from '@shared/relay/urls.ts'
+import { RelayPresence, type PresenceOptions } from './relayPresence.ts'
 
 /**
  * A document's second provider (issue 13 #2), next to WebRTC on the same Y.Doc: it syncs through
@@ -27,7 +28,8 @@ import { relayEndpoint } from '@shared/relay/urls.ts'
  *   uploaded as a snapshot covering the cursor; the relay then drops the updates it covers.
  * - The URLs are alternatives for one relay service (e.g. processes sharing one Redis): a
  *   connection that fails moves on to the next URL, with back-off (1 s … 30 s).
- * - Presence goes out at most once per `awarenessEveryMs` (the latest state), only this device's.
+ * - Presence (only this device's) goes out in two lanes, base and motion, each throttled, and
+ *   comes back a few items per relay tick with the room's count (relayPresence.ts, issue 13 #4).
  */
 export interface CursorStore {
   get(key: string): string | null
@@ -53,7 +55,10 @@ export interface RelayProviderOptions {
    */
   whenStored?: () => Promise<void>
   WebSocketImpl?: typeof WebSocket
+  /** base presence goes out at most once per this many ms (default 1000) */
   awarenessEveryMs?: number
+  /** what of the presence is fast (motion) and hot, and what this screen watches (relayPresence.ts) */
+  presence?: Omit<PresenceOptions, 'baseEveryMs'>
   /** the cursor is stored at most once per this many ms (default 1000) */
   cursorEveryMs?: number
   /** at most one snapshot per this many ms (default 10 s) */
@@ -103,12 +108,26 @@ export class RelayProvider {
   /** own updates in flight when the last snapshot was sealed (it holds them) */
   private coveredBySnapshot: string[] = []
   private lastSnapshotAt = 0
-  private awarenessTimer: ReturnType<typeof setTimeout> | null = null
-  private lastAwarenessSent = 0
+  private readonly presence: RelayPresence | null
   private syncedWaiters: (() => void)[] = []
 
   constructor(private readonly o: RelayProviderOptions) {
     this.cursors = o.cursors ?? defaultCursors()
+    this.presence = o.awareness
+      ? new RelayPresence(
+          o.awareness,
+          { ...o.presence, baseEveryMs: o.awarenessEveryMs },
+          {
+            keys: () => this.keys,
+            live: () => this.live && this.ws !== null,
+            send: (frame) => this.sendFrame(frame),
+            enqueue: (task) => this.enqueue(task),
+            replays: this.replays,
+            origin: this,
+            trouble: (what) => this.o.onTrouble?.(what)
+          }
+        )
+      : null
     o.doc.on('update', this.onUpdate)
     o.awareness?.on('update', this.onAwareness)
     void this.start()
@@ -261,6 +280,7 @@ export class RelayProvider {
     ws.onclose = (ev: CloseEvent) => {
       if (this.ws !== ws) return
       this.ws = null
+      this.presence?.disconnected()
       // what was in flight may not have been stored: send it again after the next catch-up
       this.pending.unshift(...this.inFlight.values())
       this.inFlight.clear()
@@ -320,16 +340,11 @@ export class RelayProvider {
           await this.flush()
           this.setState('synced')
           this.tellSending()
+          this.presence?.connected()
         })
         return
-      case 'aw':
-        this.enqueue(async () => {
-          const sealed = b64.decode(f.data)
-          if (!this.o.awareness || !this.replays.admit(sealed)) return
-          const plain = await keys.open('awareness', sealed)
-          if (plain) applyAwarenessUpdate(this.o.awareness, plain, this)
-          else this.o.onTrouble?.('relay: a presence message that does not open with this space’s key')
-        })
+      case 'aws':
+        this.presence?.received(f.items, f.here)
         return
       case 'compact':
         this.enqueue(() => this.uploadSnapshot())
@@ -450,18 +465,7 @@ export class RelayProvider {
     if (origin === this || this.destroyed) return
     const me = this.o.doc.clientID
     if (!added.includes(me) && !updated.includes(me) && !removed.includes(me)) return
-    if (this.awarenessTimer) return
-    const every = this.o.awarenessEveryMs ?? 1000
-    const wait = Math.max(0, this.lastAwarenessSent + every - Date.now())
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = null
-      this.lastAwarenessSent = Date.now()
-      this.enqueue(async () => {
-        if (!this.keys || !this.o.awareness || !this.live) return
-        const sealed = await this.keys.seal('awareness', encodeAwarenessUpdate(this.o.awareness, [me]))
-        this.sendFrame({ t: 'aw', data: b64.encode(sealed) })
-      })
-    }, wait)
+    this.presence?.changed()
   }
 
   destroy(): void {
@@ -470,7 +474,7 @@ export class RelayProvider {
     this.o.doc.off('update', this.onUpdate)
     this.o.awareness?.off('update', this.onAwareness)
     if (this.retry) clearTimeout(this.retry)
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.presence?.destroy()
     if (this.cursorTimer !== null) {
       // the last round now, as it would have been
       clearTimeout(this.cursorTimer)

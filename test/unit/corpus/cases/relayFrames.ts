@@ -37,6 +37,18 @@ export const relayFrameCases: CorpusCase[] = [
   kase('relayClientFrame', 'a __proto__ key', '{"t":"up","__proto__":{"data":"AQID"}}', 'refused'),
   kase('relayClientFrame', 'a duplicate type key', '{"t":"ping","t":"up"}', 'refused'),
   kase('relayClientFrame', 'brackets inside a string do not count as nesting', `{"t":"ping","x":"${'['.repeat(100)}"}`, 'value', t('ping')),
+  kase('relayClientFrame', 'a presence in the motion lane, hot', '{"t":"aw","data":"AQID","lane":"m","hot":true}', 'value', (v: { lane: string; hot: boolean }) =>
+    assert.ok(v.lane === 'm' && v.hot === true)
+  ),
+  kase('relayClientFrame', 'a presence without a lane is base, not hot', '{"t":"aw","data":"AQID"}', 'value', (v: { lane: string; hot: boolean }) =>
+    assert.ok(v.lane === 'b' && v.hot === false)
+  ),
+  kase('relayClientFrame', 'a presence in an unknown lane', '{"t":"aw","data":"AQID","lane":"x"}', 'refused'),
+  kase('relayClientFrame', 'a watch', '{"t":"watch","motion":true}', 'value', t('watch')),
+  kase('relayClientFrame', 'a watch with text for motion', '{"t":"watch","motion":"yes"}', 'refused'),
+  kase('relayFrame', 'presence items and a count', '{"t":"aws","items":"abc.b.AQID,def.g.","here":2}', 'value', t('aws')),
+  kase('relayFrame', 'presence with a negative count', '{"t":"aws","items":"","here":-1}', 'refused'),
+  kase('relayFrame', 'presence with items that are not text', '{"t":"aws","items":[1],"here":1}', 'refused'),
   kase('relayFrame', 'a challenge', '{"t":"challenge","nonce":"AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA"}', 'value', t('challenge')),
   kase('relayFrame', 'an update with its position', '{"t":"up","seq":"3-0","data":"AQID"}', 'value', t('up')),
   kase('relayFrame', 'an update without a position', '{"t":"up","data":"AQID"}', 'refused'),

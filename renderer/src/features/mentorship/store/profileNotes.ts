@@ -7,12 +7,15 @@ import { POOL, saveProfile } from './pool.ts'
 /**
  * Comments and suggestions on pool profiles (shared/mentorship/profileNotes.ts), in the org's root
  * document next to the pool; a note goes with its profile when the profile is removed. Each note is
- * its author's (`authorId`); the profile's owner writes only its `resolution`.
+ * its author's (`authorId`): what they wrote carries their seal (core/collections/signing.ts); the
+ * profile's owner writes only its `resolution`, which the seal leaves out.
  */
-export const PROFILE_NOTES = defineCollection({ name: 'profileNotes', schema: ProfileNote, parent: { def: POOL, field: 'profileId' } })
-
-/** The fields its author writes, for whoever signs records (core/collections). */
-export const PROFILE_NOTE_AUTHORED = AUTHORED_NOTE_FIELDS
+export const PROFILE_NOTES = defineCollection({
+  name: 'profileNotes',
+  schema: ProfileNote,
+  parent: { def: POOL, field: 'profileId' },
+  signed: { by: 'authorId', fields: AUTHORED_NOTE_FIELDS }
+})
 
 export function useProfileNotes(program: Program | null): readonly Rec<ProfileNote>[] {
   return useRecords(program && programDoc(program), PROFILE_NOTES)

@@ -12,6 +12,7 @@ import { OkrRecord, PoolProfile, ThoughtRecord, TrackTicketRecord } from '@share
 import { importProfiles } from '@shared/mentorship/profileYaml.ts'
 import { PairFeedback, SharedFeedback } from '@shared/mentorship/feedback.ts'
 import { PairStart } from '@shared/mentorship/pairStarts.ts'
+import { ProfileNote } from '@shared/mentorship/profileNotes.ts'
 import { parseTrackerCsv } from '@shared/less/csvImport.ts'
 import { toCsv, type CsvValue } from '@shared/retro/csv.ts'
 import { RetroBoardFields } from '@shared/retro/board.ts'
@@ -65,6 +66,7 @@ const COLLECTIONS = {
   feedback: defineCollection({ name: 'corpus-feedback', schema: PairFeedback }),
   pairFeedback: defineCollection({ name: 'corpus-pairFeedback', schema: SharedFeedback }),
   pairStarts: defineCollection({ name: 'corpus-pairStarts', schema: PairStart }),
+  profileNotes: defineCollection({ name: 'corpus-profileNotes', schema: ProfileNote }),
   people: defineCollection({ name: 'corpus-people', schema: PersonSettings }),
   teams: defineCollection({ name: 'corpus-teams', schema: TeamRecord }),
   plan: defineCollection({ name: 'corpus-plan', schema: PlanTicket, ordered: true }),

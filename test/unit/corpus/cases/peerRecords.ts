@@ -22,6 +22,7 @@ const honestOf: Partial<Record<CorpusCollection, Record<string, unknown>>> = {
   feedback: { author: 'Ada', usefulness: 4, worked: 'Clear agendas', change: '', recommend: 'yes', share: { usefulness: true, worked: false, change: false, recommend: true }, updatedAt: 1 },
   pairFeedback: { spaceId: 'pair-1', usefulness: 4, worked: null, change: null, recommend: 'yes', sharedAt: 1 },
   pairStarts: { pairId: 'pair:a:b', spaceId: 'space-1', startedAt: 1, byProfileId: 'a' },
+  profileNotes: { profileId: 'p1', authorId: 'm1', authorName: 'Bo', kind: 'suggestion', text: 'You ran it', change: { field: 'beAMentor', value: 'Kafka' }, createdAt: 1 },
   anything: { a: 1 }
 }
 /** The peer writes `fields` under `id`; the honest record of the collection stays as it was. */
@@ -84,6 +85,10 @@ export const peerRecordCases: CorpusCase[] = [
   peer('shared feedback naming no pair', hostile('pairFeedback', 'f2', { ...honestOf.pairFeedback, spaceId: '' }), skipped),
   peer('a pair start with no space', hostile('pairStarts', 's2', { pairId: 'pair:a:b', startedAt: 1, byProfileId: 'b' }), skipped),
   peer('a pair start whose space id is 1 MB', hostile('pairStarts', 's2', { ...honestOf.pairStarts, spaceId: MB }), skipped),
+  peer('a profile comment of 1 MB', hostile('profileNotes', 'n2', { ...honestOf.profileNotes, text: MB }), skipped),
+  peer('a profile suggestion that would change the name', hostile('profileNotes', 'n2', { ...honestOf.profileNotes, change: { field: 'name', value: 'Mallory' } }), skipped),
+  peer('a profile note with no author', hostile('profileNotes', 'n2', { ...honestOf.profileNotes, authorId: '' }), skipped),
+  peer('a profile note with an answer that is none reads as open', hostile('profileNotes', 'n2', { ...honestOf.profileNotes, resolution: 'accepted' }), readAs('n2', { resolution: null })),
   peer('a pool profile with 10 000 items', hostile('pool', 'p1', { ...honestOf.pool, beAMentor: Array.from({ length: 10_000 }, (_, i) => `item ${i}`) }), skipped),
   peer('a person with a time zone of 1 000 characters falls back to none', hostile('people', 'm2', { timezone: 'Europe/'.repeat(150) }), readAs('m2', { timezone: undefined, role: 'team-member' })),
   peer('a person record of 1 MB is skipped (past the record bound)', hostile('people', 'm2', { timezone: MB }), skipped),

@@ -13,6 +13,7 @@ import {
 import { CeremonyKind } from './ceremonies.ts'
 import { TimeZoneName, addDays } from './localTime.ts'
 import { FIELD_LIMITS, RefText } from '../text/limits.ts'
+import { isSpaceKey } from '../spaces/key.ts'
 
 /**
  * The cadence as a space document stores it: records that peers edit one field at a time.
@@ -48,6 +49,11 @@ export const TeamRecord = z.object({
    * first team member's device that sees it (features/sprint/store/teamAccess.ts).
    */
   spaceId: RefText.optional().catch(undefined),
+  /**
+   * while the team lets the org observe it: the key of the copies observers read (its sync-up,
+   * never its retro: shared/spaces/observe.ts); written by the team's members' devices
+   */
+  observeKey: z.string().refine(isSpaceKey).optional().catch(undefined),
   createdAt: z.number().optional().catch(undefined)
 })
 export type TeamRecord = z.infer<typeof TeamRecord>

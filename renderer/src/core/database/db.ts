@@ -20,6 +20,11 @@ export interface SpaceRow {
   joinedAt: number
   /** true once this device has exchanged a message with a peer using this key (or created it) */
   keyVerified: boolean
+  /**
+   * 'observer': not a member; a team the org may observe, joined with its observe key: its documents
+   * are the copies members' devices write for observers (shared/spaces/observe.ts). Absent: a member.
+   */
+  access?: 'observer'
   /** TURN servers that came with this space's invite: used for this space's connections only */
   turn?: TurnServer[]
   /** the space's root document, persisted by y-dexie */

@@ -60,7 +60,12 @@ export class ImpersonationError extends Error {
  * device syncs the space into; core/database/keyGuard.ts refuses any key change.
  */
 export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOutcome> {
-  const existing = await db().spaces.get(invite.spaceId)
+  let existing = await db().spaces.get(invite.spaceId)
+  // an observed team's copy (what its members copy for observers) gives way to the team itself
+  if (existing?.access === 'observer') {
+    await deleteSpaceLocally(invite.spaceId)
+    existing = undefined
+  }
   const now = Date.now()
   if (existing) {
     if (existing.key !== invite.key) throw new ImpersonationError(invite.spaceId, existing.keyVerified)
@@ -87,6 +92,33 @@ export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOu
     upsertSelf(doc, memberOf(me), now)
   })
   return 'joined'
+}
+
+/**
+ * Observe a team the org may observe (issue 10 #19): the team space is added with its observe key
+ * as an observer's copy (`access: 'observer'`): its documents are the copies members' devices
+ * write for observers (the sync-up, never the retro: shared/spaces/observe.ts). A copy of an
+ * earlier observe key is replaced; a team this device is a member of is left as it is.
+ */
+export async function observeTeam(team: { spaceId: string; name: string; observeKey: string }): Promise<'observing' | 'member'> {
+  const existing = await db().spaces.get(team.spaceId)
+  if (existing && existing.access !== 'observer') return 'member'
+  if (existing?.key === team.observeKey) {
+    if (existing.status !== 'active') await db().spaces.update(team.spaceId, { status: 'active' })
+    return 'observing'
+  }
+  if (existing) await deleteSpaceLocally(team.spaceId)
+  await db().spaces.add({
+    id: team.spaceId,
+    kind: 'team',
+    name: team.name,
+    key: team.observeKey,
+    status: 'active',
+    joinedAt: Date.now(),
+    keyVerified: false,
+    access: 'observer'
+  } as SpaceRow)
+  return 'observing'
 }
 
 /**

@@ -84,15 +84,22 @@ export class DocLink {
    * Connect to these servers with this key (no servers: stay offline). Idempotent; other servers
    * or another ICE configuration (STUN/TURN, relay only) replace the provider: its peers reconnect.
    */
-  connect(urls: string[], key: string, localState: Record<string, unknown>, rtc: RtcConfig = { iceServers: [], iceTransportPolicy: 'all' }): void {
-    const wanted = urls.join(' ') + '|' + JSON.stringify(rtc)
+  connect(
+    urls: string[],
+    key: string,
+    localState: Record<string, unknown>,
+    rtc: RtcConfig = { iceServers: [], iceTransportPolicy: 'all' },
+    /** the room, as a document id (default: this document's; observers' copies meet elsewhere, shared/spaces/observe.ts) */
+    room: string = this.docId
+  ): void {
+    const wanted = urls.join(' ') + '|' + JSON.stringify(rtc) + (room === this.docId ? '' : `|${room}|${key}`)
     if (this.provider && this.urls === wanted) return
     this.disconnect()
     if (urls.length === 0) return
     const local = withPresenceProof(localState, this.doc.clientID)
     this.awareness.setLocalState(local)
     this.local = local
-    const provider = new WebrtcProvider(roomNameFor(this.docId), this.doc, {
+    const provider = new WebrtcProvider(roomNameFor(room), this.doc, {
       signaling: urls,
       password: key,
       awareness: this.awareness,
@@ -149,17 +156,20 @@ export class DocLink {
 
   private relay: RelayProvider | null = null
   private relayWanted = ''
+  private relayRoom = ''
 
   /** Also sync through these relays (issue 13 #2; none: no relay), whatever WebRTC does. Idempotent. */
-  setRelays(urls: string[], key: string, localState: Record<string, unknown>): void {
-    const wanted = urls.length > 0 ? `${urls.join(' ')}\n${key}` : ''
+  setRelays(urls: string[], key: string, localState: Record<string, unknown>, room: string = this.docId): void {
+    const wanted = urls.length > 0 ? `${urls.join(' ')}\n${key}\n${room}` : ''
     if (wanted === this.relayWanted) return
     this.relay?.destroy()
     this.relay = null
     this.relayWanted = wanted
+    if (this.relayRoom !== this.docId) forgetRelayState(this.relayRoom)
+    this.relayRoom = room
     if (!wanted) return forgetRelayState(this.docId)
     if (this.awareness.getLocalState() === null) this.awareness.setLocalState(withPresenceProof(localState, this.doc.clientID))
-    this.relay = startRelay({ urls, docId: this.docId, doc: this.doc, spaceKey: key, awareness: this.awareness, onTrouble: (what) => this.events.onTrouble(what) })
+    this.relay = startRelay({ urls, docId: room, doc: this.doc, spaceKey: key, awareness: this.awareness, onTrouble: (what) => this.events.onTrouble(what) })
   }
 
   setLocalField(field: string, value: unknown): void {

@@ -17,6 +17,7 @@ import { KeyWatch } from './keyWatch.ts'
 import { relayUrlsOf } from './relayLink.ts'
 import { due, KEY_ANSWER_EVERY_MS, KEY_CHECK_TYPE, KEY_REPLY_EVERY_MS } from '@shared/sync/keyVerdict.ts'
 import { rtcConfigFor } from '@shared/sync/ice.ts'
+import { observeRoomOf, observeSourceOf } from '@shared/spaces/observe.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
 const LINGER_MS = 20_000
@@ -51,6 +52,8 @@ interface Retained {
  */
 class SyncManager {
   private spaces = new Map<string, SpaceState>()
+  /** observe keys of teams whose org may observe them, on members' devices (setObserveKey) */
+  private observeKeys = new Map<string, string>()
   private pending = new Map<string, Promise<unknown>>()
   private retained = new Map<string, Retained>()
   private identity: IdentityRow | null = null
@@ -155,7 +158,7 @@ class SyncManager {
       // another tab of this browser proved the key
       if (row.keyVerified && !state.key.verified) state.key.opened()
       if (identityChanged) {
-        upsertSelf(state.root.doc, this.me(), Date.now())
+        if (row.access !== 'observer') upsertSelf(state.root.doc, this.me(), Date.now())
         state.root.setLocalField('user', this.me())
       }
     }
@@ -168,15 +171,39 @@ class SyncManager {
     return { id: i.deviceId, name: i.name, color: i.color }
   }
 
+  /**
+   * The room and key of a link: the space's own (its document id, the space key); for an observed
+   * team (row `access: 'observer'`) and for a member's copies for observers (`~observe/…`), the
+   * observe key and its rooms (shared/spaces/observe.ts). Null: nothing to connect (no observe key).
+   */
+  private targetOf(link: DocLink, space: SpaceState): { room: string; key: string } | null {
+    const spaceId = space.row.id
+    const docKey = link.docId === spaceId ? '' : link.docId.slice(spaceId.length + 1)
+    if (space.row.access === 'observer') return { room: observeRoomOf(spaceId, docKey, space.row.key), key: space.row.key }
+    const source = observeSourceOf(docKey)
+    if (source === null) return { room: link.docId, key: space.row.key }
+    const key = this.observeKeys.get(spaceId)
+    return key ? { room: observeRoomOf(spaceId, source, key), key } : null
+  }
+
+  /** A team's observe key on a member's device (null: the org may not observe): its copies connect with it. */
+  setObserveKey(spaceId: string, key: string | null): void {
+    if ((this.observeKeys.get(spaceId) ?? null) === key) return
+    if (key) this.observeKeys.set(spaceId, key)
+    else this.observeKeys.delete(spaceId)
+    for (const r of this.retained.values()) if (r.spaceId === spaceId) this.connectLink(r.link, spaceId)
+  }
+
   private connectLink(link: DocLink, spaceId: string): void {
     const space = this.spaces.get(spaceId)
     const settings = this.settings
+    const target = space ? this.targetOf(link, space) : null
     // the space's relays (its root document names them) do not wait for the signaling servers
-    if (space && settings?.online) link.setRelays(relayUrlsOf(space.root.doc), space.row.key, { user: this.me(), view: this.view })
+    if (space && target && settings?.online) link.setRelays(relayUrlsOf(space.root.doc), target.key, { user: this.me(), view: this.view }, target.room)
     else link.setRelays([], '', {})
-    if (!space || !settings || !settings.online || !this.health.shouldConnect()) return link.disconnect()
+    if (!space || !target || !settings || !settings.online || !this.health.shouldConnect()) return link.disconnect()
     // STUN/TURN of this device and the TURN servers of this space's invite (shared/sync/ice.ts)
-    link.connect(settings.signalingUrls, space.row.key, { user: this.me(), view: this.view }, rtcConfigFor(settings, space.row.turn))
+    link.connect(settings.signalingUrls, target.key, { user: this.me(), view: this.view }, rtcConfigFor(settings, space.row.turn), target.room)
     if (link.connected) this.health.follow(link.connected)
   }
 
@@ -257,7 +284,8 @@ class SyncManager {
         DexieYProvider.release(doc)
       }
     })
-    upsertSelf(doc, this.me(), Date.now())
+    // an observer is no member: it writes nothing into the team's copy (shared/spaces/observe.ts)
+    if (row.access !== 'observer') upsertSelf(doc, this.me(), Date.now())
     this.connectLink(root, row.id)
     this.tellSpaces()
     for (const r of this.retained.values()) if (r.spaceId === row.id) this.connectLink(r.link, row.id)
@@ -340,7 +368,7 @@ class SyncManager {
     if (!this.identity) return
     const now = Date.now()
     for (const s of this.spaces.values()) {
-      if (!force && (!s.root.hasPeers || now - s.lastSeenWritten < LAST_SEEN_EVERY_MS)) continue
+      if (s.row.access === 'observer' || (!force && (!s.root.hasPeers || now - s.lastSeenWritten < LAST_SEEN_EVERY_MS))) continue
       s.lastSeenWritten = now
       upsertSelf(s.root.doc, this.me(), now)
     }
@@ -348,12 +376,14 @@ class SyncManager {
 
   /** The loaded root document of an active space on this device, or null. */
   rootDoc(spaceId: string): Y.Doc | null {
-    return this.spaces.get(spaceId)?.root.doc ?? null
+    const space = this.spaces.get(spaceId)
+    return space && space.row.access !== 'observer' ? space.root.doc : null
   }
 
   /** The active spaces whose root documents are loaded and linked here. */
   activeSpaces(): { id: string; kind: SpaceRow['kind']; root: Y.Doc }[] {
-    return [...this.spaces.values()].map((s) => ({ id: s.row.id, kind: s.row.kind, root: s.root.doc }))
+    // an observed team is a read-only copy: no service writes into it
+    return [...this.spaces.values()].filter((s) => s.row.access !== 'observer').map((s) => ({ id: s.row.id, kind: s.row.kind, root: s.root.doc }))
   }
 
   /** Called whenever a space starts or stops being active here. */

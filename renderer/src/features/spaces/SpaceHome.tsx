@@ -33,13 +33,15 @@ export function SpaceHome({ spaceId, identity, path, tabs }: { spaceId: string; 
     )
 
   const left = space.status === 'left'
+  // an observed team (issue 10 #19): a read-only copy of its sync-up; its invite is not this device's to give
+  const observer = space.access === 'observer'
   return (
     <div className="page">
       <header className="space-head">
-        <span className="badge">{SPACE_KIND_LABELS[space.kind]}</span>
-        <SpaceTitle space={space} readOnly={left} />
+        <span className="badge">{observer ? `${SPACE_KIND_LABELS[space.kind]} · observing` : SPACE_KIND_LABELS[space.kind]}</span>
+        <SpaceTitle space={space} readOnly={left || observer} />
         <div className="row">
-          {!left && (
+          {!left && !observer && (
             <button type="button" className="button primary" onClick={() => setInviting(true)}>
               Invite people
             </button>
@@ -70,12 +72,19 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; online: Prese
   const { space, identity } = props
   const content = useSpaceContent(space)
   const left = space.status === 'left'
+  const observer = space.access === 'observer'
   return (
     <>
+      {observer && (
+        <p className="alert info">
+          You are observing this team: you read its sync-up, people and meeting times, as the team chose to share them with the org, and
+          nothing else. To take part, ask to join from the org&apos;s list of teams.
+        </p>
+      )}
       <div className="space-grid">
         <section className="panel" aria-labelledby="about-title">
           <h2 id="about-title">About this space</h2>
-          <Description value={content.meta.description} readOnly={left} onSave={content.describe} />
+          <Description value={content.meta.description} readOnly={left || observer} onSave={content.describe} />
         </section>
         <section className="panel" aria-labelledby="members-title">
           <h2 id="members-title">
@@ -84,7 +93,7 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; online: Prese
           <MemberList records={content.members} online={props.online} meId={identity.deviceId} />
         </section>
       </div>
-      <RelaySettings space={space} />
+      {!observer && <RelaySettings space={space} />}
       <LeaveControls space={space} identity={identity} />
     </>
   )

@@ -3,6 +3,8 @@ import { Link } from 'wouter'
 import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
 import type { SpaceTab } from '@ui/spaceTab.tsx'
 
+const OBSERVER_TABS: readonly string[] = ['syncup']
+
 /**
  * The sections of a space: "Overview" plus whatever the features offer for this kind of space
  * (a pair's journal and OKRs, a team's sprint and retro, the org's pool and cadence), handed in by
@@ -10,7 +12,9 @@ import type { SpaceTab } from '@ui/spaceTab.tsx'
  * The path after /space/:id/ picks the tab; what follows is the tab's own.
  */
 export function SpaceTabs(props: { space: SpaceRow; identity: IdentityRow; path: string; tabs: readonly SpaceTab[]; children: ReactNode }) {
-  const tabs = props.tabs.filter((t) => t.kinds.includes(props.space.kind))
+  // an observed team shows only what observers read (issue 10 #19: its sync-up)
+  const observer = props.space.access === 'observer'
+  const tabs = props.tabs.filter((t) => t.kinds.includes(props.space.kind) && (!observer || OBSERVER_TABS.includes(t.id)))
   const [first = '', ...rest] = props.path.split('/').filter(Boolean)
   const current = tabs.find((t) => t.id === first)
   const base = `/space/${props.space.id}`
@@ -29,7 +33,7 @@ export function SpaceTabs(props: { space: SpaceRow; identity: IdentityRow; path:
         </nav>
       )}
       {current
-        ? current.render({ space: props.space, identity: props.identity, readOnly: props.space.status === 'left', path: rest, base: `${base}/${current.id}` })
+        ? current.render({ space: props.space, identity: props.identity, readOnly: props.space.status === 'left' || observer, path: rest, base: `${base}/${current.id}` })
         : props.children}
     </>
   )

@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { Link } from 'wouter'
+import { Link, useLocation } from 'wouter'
 import type { Invite } from '@shared/spaces/invite.ts'
 import { joinRequestId, joinRequestState } from '@shared/spaces/joinRequest.ts'
 import type { TeamEntry } from '../store/cadenceStore.ts'
 import type { IdentityRow } from '@core/database/db.ts'
-import { inviteFor } from '@core/spaces/commands.ts'
+import { inviteFor, observeTeam } from '@core/spaces/commands.ts'
 import { useSpaces } from '@core/spaces/hooks.ts'
 import { removeTeamFromOrg } from '../store/teams.ts'
 import { askToJoinTeam, declineJoinRequest, letIntoTeam, useJoinRequests, withdrawJoinRequest, type JoinRequestEntry } from '../store/teamAccess.ts'
@@ -16,7 +16,8 @@ import { TeamInviteDialog } from './TeamInviteDialog.tsx'
  * The org's teams. A team on this device opens, and its invite can be passed on from here; the
  * org never holds a team's key (issue 10 #19), so a team that is not here is asked to be joined:
  * a member of the team lets the asker in (their device seals the team's invite to the asker's).
- * Members of a team see who asks, with Let in and Decline. Adding creates a team space.
+ * Members of a team see who asks, with Let in and Decline. A team that lets the org observe it
+ * (its choice) can also be observed: its sync-up only (store/observe.ts). Adding creates a team space.
  */
 export function TeamList(props: {
   orgSpaceId: string
@@ -30,8 +31,19 @@ export function TeamList(props: {
   const [adding, setAdding] = useState(false)
   const [invite, setInvite] = useState<Invite | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [, navigate] = useLocation()
   const teams = [...props.teams].sort((a, b) => a.name.localeCompare(b.name))
   const meId = props.identity.deviceId
+  const observe = (team: TeamEntry, name: string) =>
+    void act(
+      team.id,
+      async () => {
+        if (!team.observeKey) return
+        await observeTeam({ spaceId: team.id, name, observeKey: team.observeKey })
+        navigate(`/space/${team.id}/syncup`)
+      },
+      `You are observing ${name}'s sync-up.`
+    )
 
   const act = async (id: string, f: () => Promise<void>, done: string | null) => {
     setBusy(id)
@@ -75,7 +87,8 @@ export function TeamList(props: {
           {teams.map((team) => {
             const name = team.name || 'Unnamed team'
             const row = spaces.find((s) => s.id === team.id)
-            const here = row?.status === 'active' && row.kind === 'team'
+            const here = row?.status === 'active' && row.kind === 'team' && row.access !== 'observer'
+            const observing = row?.status === 'active' && row.access === 'observer' && row.key === team.observeKey
             const mine = requests.find((r) => r.id === joinRequestId(team.id, meId))
             const asking = here ? requests.filter((r) => r.teamId === team.id && r.memberId !== meId && joinRequestState(r) === 'waiting') : []
             return (
@@ -94,6 +107,18 @@ export function TeamList(props: {
                     </>
                   ) : (
                     !props.readOnly && (
+                      <>
+                        {observing ? (
+                          <Link href={`/space/${team.id}/syncup`} className="button small" aria-label={`Open sync-up of ${name} (observing)`}>
+                            Open sync-up
+                          </Link>
+                        ) : (
+                          team.observeKey && (
+                            <button type="button" className="button small ghost" disabled={busy === team.id} aria-label={`Observe ${name}'s sync-up`} onClick={() => observe(team, name)}>
+                              Observe
+                            </button>
+                          )
+                        )}
                       <AskControls
                         teamName={name}
                         request={mine ?? null}
@@ -101,6 +126,7 @@ export function TeamList(props: {
                         onAsk={() => void act(team.id, () => askToJoinTeam(props.orgSpaceId, team.id, props.identity), `Asked to join ${name}. A member of the team lets you in.`)}
                         onWithdraw={() => void act(team.id, () => withdrawJoinRequest(props.orgSpaceId, team.id, meId), null)}
                       />
+                      </>
                     )
                   )}
                   {!props.readOnly && (

@@ -17,6 +17,7 @@ import { POKER_ROUNDS, POKER_VOTES } from './collections.ts'
 import { sprintOfScrumKey } from './documents.ts'
 import { localVotes, type VoteSource } from './localVotes.ts'
 import { joinAnswersService, teamKeyOutService } from './teamAccess.ts'
+import { observeMirrorService } from './observe.ts'
 
 /**
  * The sprint feature's replication, as services (sync/services.ts): they run for every active
@@ -308,5 +309,6 @@ export const sprintServices: Service[] = [
   backlogMirrorService(),
   publishVotesService(),
   teamKeyOutService(),
-  joinAnswersService()
+  joinAnswersService(),
+  observeMirrorService()
 ]

@@ -6,6 +6,7 @@ import { CadenceForm } from '../common/CadenceForm.tsx'
 import { OrgCeremonyTimes, TeamCeremonyTimes } from '../common/CeremonyTimes.tsx'
 import { ZoneInput } from '../common/ZoneInput.tsx'
 import { TeamNotSetUp } from './TeamNotSetUp.tsx'
+import { ObservePanel } from '../org/ObservePanel.tsx'
 
 /**
  * A team's sprint settings: its zone and its own ceremony times; the sprint rhythm itself when the
@@ -48,6 +49,7 @@ export function TeamSettingsPage({ ts, base, readOnly }: { ts: TeamSprint; base:
           The sync-up time finder on the People tab suggests a time inside everyone&apos;s working hours.
         </p>
       </section>
+      {linked && <ObservePanel teamSpaceId={ts.team.id} orgName={ts.org?.name ?? 'the org'} readOnly={readOnly} />}
       <section className="panel" aria-labelledby="rhythm-title">
         <h2 id="rhythm-title">Sprint rhythm</h2>
         {linked ? (

@@ -7,15 +7,15 @@ import { Instant, MAX_ID_LENGTH, SpaceIdText, instanceKey } from './entry.ts'
  * meeting once between them, not once each.
  *
  * 1. **Shown records.** A device that shows a reminder writes it into the space of the meeting
- *    (the space its link opens: both devices have it), in one record per member of a collection
- *    of that space's root document: field = the meeting's instance key (`<entry id>@<start>`),
- *    value = when it was shown and by which device (a random id per device, never the member id).
- *    Only people in the space can read it, and it tells them no more than that this person was
- *    reminded of a meeting of that space. The other device reads its own member's record in every
- *    space and passes those reports to its engine as `shownElsewhere` (a reminder due at or before
+ *    (the space its link opens: both devices have it), in its own record of a collection of that
+ *    space's root document (`<member id>:<device>`, a random id per device): meeting instance key
+ *    (`<entry id>@<start>`) → when it was shown. One writer per record, so the record carries its
+ *    person's seal: nobody else in the space can forge a report and silence a reminder. Only
+ *    people in the space can read it, and it tells them no more than that this person was
+ *    reminded of a meeting of that space. The other devices read their member's records in every
+ *    space and pass those reports to the engine as `shownElsewhere` (a reminder due at or before
  *    a report of its meeting is recorded `elsewhere`, never shown). Bounded: a record keeps the
- *    meetings of the last `KEEP_SHOWN_MS` and at most `MAX_SHOWN_FIELDS` of them, pruned by
- *    whichever device writes.
+ *    meetings of the last `KEEP_SHOWN_MS`, at most `MAX_SHOWN_FIELDS`; one record per device.
  * 2. **Election while both are online.** A report needs a moment to travel, and both devices come
  *    due at the same minute. So among this person's devices present in a space (presence carries
  *    the member id; each connection has its own client id), the one with the lowest client id
@@ -108,17 +108,13 @@ export function rankIn(presence: readonly { id: string; clientId: number }[], me
 
 // --- the shown records (1.) ---------------------------------------------------------------
 
-/** One field of a member's shown record. */
-export const ShownField = z.object({ at: Instant, by: DeviceIdText })
-export type ShownField = z.infer<typeof ShownField>
-
 const MAX_INSTANCE_LENGTH = MAX_ID_LENGTH + 20
 
 function startOf(instance: string): number {
   return Number(instance.slice(instance.lastIndexOf('@') + 1))
 }
 
-/** A field key is a meeting's instance key: `<entry id>@<start ms>`. */
+/** A meeting's instance key: `<entry id>@<start ms>`. */
 export function isInstanceKey(key: string): boolean {
   if (key.length > MAX_INSTANCE_LENGTH) return false
   const at = key.lastIndexOf('@')
@@ -126,61 +122,57 @@ export function isInstanceKey(key: string): boolean {
   return /^\d{13}$/.test(key.slice(at + 1)) && Instant.safeParse(startOf(key)).success && /^[\x21-\x7e]+$/.test(key.slice(0, at))
 }
 
-/**
- * A member's shown record as read from a peer: the well-formed fields only (any other is left
- * out, so one bad field costs nothing else). The collection's own `id` is not a field.
- */
-export const ShownRecord = z.record(z.string(), z.unknown()).transform((fields) => {
-  const out: Record<string, ShownField> = {}
-  for (const [key, value] of Object.entries(fields)) {
-    if (!isInstanceKey(key)) continue
-    const parsed = ShownField.safeParse(value)
-    if (parsed.success) out[key] = parsed.data
+/** instance key → when it was shown; as read from a peer, the well-formed entries only. */
+const ShownMap = z.record(z.string(), z.unknown()).transform((entries) => {
+  const out: Record<string, number> = {}
+  for (const [key, value] of Object.entries(entries)) {
+    if (isInstanceKey(key) && Instant.safeParse(value).success) out[key] = value as number
   }
   return out
 })
+
+/**
+ * One device's shown record in a space (collection 'remindersShown', id `<member id>:<device>`):
+ * written by that device only, so the whole record can carry its person's seal (a signed
+ * record: nobody else in the space can report a reminder for them and so silence one). One bad
+ * entry costs nothing else.
+ */
+export const ShownRecord = z.object({ memberId: z.string().max(256), device: DeviceIdText, shown: ShownMap })
 export type ShownRecord = z.infer<typeof ShownRecord>
 
-/** What the other devices reported in this record (this device's own reports left out). */
-export function reportsOf(record: Readonly<Record<string, ShownField>>, myDevice: string): { id: string; startsAt: number; shownAt: number }[] {
-  const out: { id: string; startsAt: number; shownAt: number }[] = []
-  for (const [key, field] of Object.entries(record)) {
-    if (field.by === myDevice || !isInstanceKey(key)) continue
-    out.push({ id: key.slice(0, key.lastIndexOf('@')), startsAt: startOf(key), shownAt: field.at })
-  }
-  return out
+export function shownRecordId(memberId: string, device: string): string {
+  return `${memberId}:${device}`
+}
+
+/** The reports of one device's record. */
+export function reportsOf(record: Pick<ShownRecord, 'shown'>): { id: string; startsAt: number; shownAt: number }[] {
+  return Object.entries(record.shown).map(([key, at]) => ({ id: key.slice(0, key.lastIndexOf('@')), startsAt: startOf(key), shownAt: at }))
 }
 
 /**
- * The writes that add these reports to a record and prune it: the fields to set (a report newer
- * than the one there, or a new meeting) and those to remove (`undefined`: meetings that started
- * before `now − KEEP_SHOWN_MS`, then the oldest beyond `MAX_SHOWN_FIELDS`). Empty when nothing
+ * This device's record with these reports added and pruned (meetings that started before
+ * `now − KEEP_SHOWN_MS` dropped, then the oldest beyond `MAX_SHOWN_FIELDS`); null when nothing
  * changes.
  */
-export function shownPatch(
-  record: Readonly<Record<string, ShownField>>,
+export function nextShown(
+  current: Readonly<Record<string, number>>,
   reports: readonly { id: string; startsAt: number; shownAt: number }[],
-  myDevice: string,
   now: number
-): Record<string, ShownField | undefined> {
-  const patch: Record<string, ShownField | undefined> = {}
-  const kept = new Map<string, number>()
-  for (const key of Object.keys(record)) {
-    if (startOf(key) < now - KEEP_SHOWN_MS) patch[key] = undefined
-    else kept.set(key, startOf(key))
+): Record<string, number> | null {
+  const next = new Map<string, number>()
+  let changed = false
+  for (const [key, at] of Object.entries(current)) {
+    if (startOf(key) < now - KEEP_SHOWN_MS) changed = true
+    else next.set(key, at)
   }
   for (const r of reports) {
     const key = instanceKey(r)
     if (!isInstanceKey(key) || r.startsAt < now - KEEP_SHOWN_MS) continue
-    const there = record[key]
-    if (there && there.at >= r.shownAt) continue
-    patch[key] = { at: r.shownAt, by: myDevice }
-    kept.set(key, r.startsAt)
+    if ((next.get(key) ?? -Infinity) >= r.shownAt) continue
+    next.set(key, r.shownAt)
+    changed = true
   }
-  const excess = kept.size - MAX_SHOWN_FIELDS
-  if (excess > 0) {
-    const oldest = [...kept].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, excess)
-    for (const [key] of oldest) patch[key] = undefined
-  }
-  return patch
+  const kept = [...next].sort((a, b) => startOf(b[0]) - startOf(a[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SHOWN_FIELDS)
+  if (kept.length !== next.size) changed = true
+  return changed ? Object.fromEntries(kept) : null
 }

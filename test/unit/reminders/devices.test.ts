@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   CATCHUP_MS,
@@ -9,9 +9,9 @@ import {
   ShownRecord,
   WakeTracker,
   holdUntil,
+  nextShown,
   rankIn,
-  reportsOf,
-  shownPatch
+  reportsOf
 } from '@shared/reminders/devices.ts'
 import type { ReminderEntry } from '@shared/reminders/entry.ts'
 import { ReminderSchedule } from '@shared/reminders/schedule.ts'
@@ -24,7 +24,8 @@ import { WebReminderRunner } from '../../../renderer/src/features/reminders/stor
 import { DEFAULT_PREFERENCES } from '@shared/reminders/preferences.ts'
 import type { ShownReminder } from '@shared/reminders/engine.ts'
 import { cadence } from './fixtures.ts'
-import { collection } from '@core/collections/index.ts'
+import { collection, ForeignRecordError, setSigner } from '@core/collections/index.ts'
+import { memberIdOf, newSigningKeys } from '@shared/identity/signing.ts'
 import { ALPHA_SPACE, ME, at, berlinOrg, wall } from './fixtures.ts'
 import { FakeClock, harness, type Harness } from './harness.ts'
 
@@ -286,32 +287,28 @@ describe('the rules, one by one', () => {
     expect(wake.look(1_000_000)).toBe(1_000_000)
   })
 
-  it('reads a shown record defensively: malformed fields are left out, not the record', () => {
+  it('reads a shown record defensively: malformed entries are left out, not the record', () => {
     const key = `c:${ALPHA_SPACE}:x@${SYNC_UP}`
     const record = ShownRecord.parse({
-      [key]: { at: DUE, by: 'dev-a' },
-      'no-start': { at: DUE, by: 'dev-a' },
-      [`c:y@${SYNC_UP}`]: { at: 'soon', by: 'dev-a' },
-      [`c:z@${SYNC_UP}`]: { at: DUE, by: 'not a device id!' },
-      [`c:w@99999999999999`]: { at: DUE, by: 'dev-a' }
+      memberId: ME,
+      device: 'dev-a',
+      shown: { [key]: DUE, 'no-start': DUE, [`c:y@${SYNC_UP}`]: 'soon', [`c:w@99999999999999`]: DUE, [`c:v@${SYNC_UP}`]: 5 }
     })
-    expect(record).toEqual({ [key]: { at: DUE, by: 'dev-a' } })
-    expect(reportsOf(record, 'dev-a')).toEqual([])
-    expect(reportsOf(record, 'dev-b')).toEqual([{ id: `c:${ALPHA_SPACE}:x`, startsAt: SYNC_UP, shownAt: DUE }])
+    expect(record.shown).toEqual({ [key]: DUE })
+    expect(reportsOf(record)).toEqual([{ id: `c:${ALPHA_SPACE}:x`, startsAt: SYNC_UP, shownAt: DUE }])
+    expect(ShownRecord.safeParse({ memberId: ME, device: 'not a device id!', shown: {} }).success).toBe(false)
   })
 
-  it('keeps a record bounded: old meetings pruned, at most the newest fields, nothing written twice', () => {
+  it('keeps a record bounded: old meetings pruned, at most the newest, nothing written twice', () => {
     const now = SYNC_UP
-    const record: Record<string, { at: number; by: string }> = {
-      [`old@${now - KEEP_SHOWN_MS - 1}`]: { at: now - KEEP_SHOWN_MS - 600_000, by: 'dev-a' },
-      [`kept@${now - MIN}`]: { at: now - 11 * MIN, by: 'dev-a' }
-    }
-    expect(shownPatch(record, [{ id: 'kept', startsAt: now - MIN, shownAt: now - 11 * MIN }], 'dev-b', now)).toEqual({ [`old@${now - KEEP_SHOWN_MS - 1}`]: undefined })
+    const record = { [`old@${now - KEEP_SHOWN_MS - 1}`]: now - KEEP_SHOWN_MS - 600_000, [`kept@${now - MIN}`]: now - 11 * MIN }
+    expect(nextShown(record, [{ id: 'kept', startsAt: now - MIN, shownAt: now - 11 * MIN }], now)).toEqual({ [`kept@${now - MIN}`]: now - 11 * MIN })
+    expect(nextShown({ [`kept@${now - MIN}`]: now - 11 * MIN }, [{ id: 'kept', startsAt: now - MIN, shownAt: now - 11 * MIN }], now)).toBeNull()
     const many = Array.from({ length: MAX_SHOWN_FIELDS + 5 }, (_, i) => ({ id: `m${i}`, startsAt: now + i * MIN, shownAt: now }))
-    const patch = shownPatch({}, many, 'dev-b', now)
-    const written = Object.entries(patch).filter(([, v]) => v !== undefined)
-    expect(written).toHaveLength(MAX_SHOWN_FIELDS)
-    expect(written[0]?.[0]).toBe(`m5@${now + 5 * MIN}`)
+    const kept = Object.keys(nextShown({}, many, now) ?? {})
+    expect(kept).toHaveLength(MAX_SHOWN_FIELDS)
+    expect(kept).not.toContain(`m4@${now + 4 * MIN}`)
+    expect(kept).toContain(`m5@${now + 5 * MIN}`)
   })
 
   it('the IPC contract refuses malformed device facts and carries what main showed', () => {
@@ -336,7 +333,7 @@ describe('the rules, one by one', () => {
     mine.setIdentity(ME, 'dev-a')
     mine.add(ALPHA_SPACE, doc)
     mine.report([{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }, { id: 'c:nowhere', startsAt: SYNC_UP, shownAt: DUE }], (id) => (id === 'c:x' ? ALPHA_SPACE : 'absent-space'))
-    expect(collection(doc, SHOWN).get(ME)).toMatchObject({ [`c:x@${SYNC_UP}`]: { at: DUE, by: 'dev-a' } })
+    expect(collection(doc, SHOWN).get(`${ME}:dev-a`)).toMatchObject({ memberId: ME, device: 'dev-a', shown: { [`c:x@${SYNC_UP}`]: DUE } })
     expect(mine.facts().shownElsewhere).toEqual([])
     const other = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
     other.setIdentity(ME, 'dev-b')
@@ -456,5 +453,54 @@ describe('the page’s side', () => {
     await h.clock.advanceTo(tuesday!.startsAt - 5 * MIN)
     expect(h.notifier.shown.map((s) => wall(s.at, 'Europe/Berlin'))).toEqual(['2026-03-24 11:50'])
     expect(reported).toEqual([[{ id: tuesday!.id, startsAt: tuesday!.startsAt, shownAt: tuesday!.startsAt - 10 * MIN }]])
+  })
+})
+
+describe('reports are their person’s own', () => {
+  afterEach(() => setSigner(null))
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5))
+  }
+  function person() {
+    const keys = newSigningKeys()
+    return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
+  }
+
+  it('a report is sealed by its person: another member cannot write one, and a forged one silences nothing', async () => {
+    const ada = person()
+    const ben = person()
+    const presence = { of: () => [], subscribe: () => () => {} }
+    const laptop = new Y.Doc()
+    const desk = new Y.Doc()
+    const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+    // Ada's laptop reports a reminder; her desk reads it once the seal is checked
+    setSigner(ada)
+    const onLaptop = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
+    onLaptop.setIdentity(ada.deviceId, 'dev-laptop')
+    onLaptop.add(ALPHA_SPACE, laptop)
+    onLaptop.report([{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }], () => ALPHA_SPACE)
+    setSigner(null)
+    const onDesk = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
+    onDesk.setIdentity(ada.deviceId, 'dev-desk')
+    onDesk.add(ALPHA_SPACE, desk)
+    sync(laptop, desk)
+    await settle()
+    expect(onDesk.facts().shownElsewhere).toEqual([{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }])
+    // Ben, in the same space, cannot report for Ada through the store…
+    setSigner(ben)
+    const asBen = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
+    asBen.setIdentity(ada.deviceId, 'dev-fake')
+    asBen.add(ALPHA_SPACE, laptop)
+    expect(() => collection(laptop, SHOWN).create({ memberId: ada.deviceId, device: 'dev-fake', shown: {} }, { id: `${ada.deviceId}:dev-fake` })).toThrow(ForeignRecordError)
+    setSigner(null)
+    // …and one he writes by hand (Ada's old seal on other meetings) is ignored
+    const forged = new Y.Doc()
+    sync(laptop, forged)
+    forged.getMap(`remindersShown::${ada.deviceId}:dev-laptop`).set('shown', { [`c:y@${SYNC_UP}`]: DUE })
+    sync(forged, desk)
+    await settle()
+    collection(desk, SHOWN).list()
+    await settle()
+    expect(onDesk.facts().shownElsewhere.map((r) => r.id)).not.toContain('c:y')
   })
 })

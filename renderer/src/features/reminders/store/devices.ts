@@ -1,31 +1,23 @@
 import type * as Y from 'yjs'
-import {
-  type DeviceFacts,
-  KEEP_SHOWN_MS,
-  NO_DEVICE_FACTS,
-  ShownRecord,
-  type ShownField,
-  rankIn,
-  reportsOf,
-  shownPatch
-} from '@shared/reminders/devices.ts'
+import { type DeviceFacts, KEEP_SHOWN_MS, NO_DEVICE_FACTS, ShownRecord, nextShown, rankIn, reportsOf, shownRecordId } from '@shared/reminders/devices.ts'
 import type { ShownReminder } from '@shared/reminders/engine.ts'
 import { instanceKey, MAX_ENTRIES } from '@shared/reminders/entry.ts'
 import { collection, defineCollection } from '@core/collections/index.ts'
 
 /**
  * This person's other devices, as the reminders see them (shared/reminders/devices.ts):
- *   - reads, in every active space's root document, this member's record of collection
- *     `remindersShown` (meeting → when it was shown, by which device) and keeps the reports of
- *     the other devices (`shownElsewhere`);
+ *   - reads, in every active space's root document, this member's records of collection
+ *     `remindersShown` (one per device, sealed by the member: meeting → when it was shown) and
+ *     keeps the other devices' reports (`shownElsewhere`);
  *   - reads each space's presence: how many of this person's connections with a lower client id
  *     are online there (`standby` ranks), and whether any other one is or was lately (`others`,
  *     also when another device's report is there);
- *   - writes what this device showed into the space of each meeting (`report`), pruned.
+ *   - writes what this device showed into its own record in the space of each meeting
+ *     (`report`), pruned.
  * The publisher sends these facts with the schedule; main never reads a space. A change tells
  * the listeners only when the facts differ.
  */
-export const SHOWN = defineCollection({ name: 'remindersShown', schema: ShownRecord })
+export const SHOWN = defineCollection({ name: 'remindersShown', schema: ShownRecord, signed: { by: 'memberId', fields: ['memberId', 'device', 'shown'] } })
 
 export interface DevicesView {
   shownElsewhere: ShownReminder[]
@@ -45,12 +37,6 @@ export interface ReminderDevicesDeps {
 }
 
 const EMPTY_VIEW: DevicesView = { shownElsewhere: [], devices: NO_DEVICE_FACTS }
-
-function fieldsOf(record: Readonly<Record<string, unknown>> | null): Record<string, ShownField> {
-  if (!record) return {}
-  const { id: _id, ...fields } = record
-  return fields as Record<string, ShownField>
-}
 
 export class ReminderDevices {
   private readonly docs = new Map<string, { doc: Y.Doc; stop: () => void }>()
@@ -133,8 +119,10 @@ export class ReminderDevices {
       if (!there) continue
       try {
         const records = collection(there.doc, SHOWN)
-        const patch = shownPatch(fieldsOf(records.get(me)), reports, device, now)
-        if (Object.keys(patch).length > 0) records.patch(me, patch)
+        const id = shownRecordId(me, device)
+        const shown = nextShown(records.get(id)?.shown ?? {}, reports, now)
+        // `create` also restores the record should someone have removed it
+        if (shown) records.create({ memberId: me, device, shown }, { id })
       } catch (err) {
         this.deps.log.warn(`reminders: could not tell your other devices what was shown (${spaceId}): ${(err as Error).message}`)
       }
@@ -152,14 +140,17 @@ export class ReminderDevices {
       const here = rankIn(this.deps.presence.of(spaceId), me, doc.clientID)
       if (here.others > 0) this.othersSeenAt = now
       if (here.rank > 0) standby.push({ spaceId, rank: here.rank })
-      let record: Record<string, ShownField>
+      let records: readonly ShownRecord[]
       try {
-        record = fieldsOf(collection(doc, SHOWN).get(me))
+        // this member's other devices' records, each filed under its own member and device
+        records = collection(doc, SHOWN)
+          .list()
+          .filter((r) => r.memberId === me && r.device !== device && r.id === shownRecordId(me, r.device))
       } catch (err) {
         this.deps.log.warn(`reminders: ${(err as Error).message}`)
         continue
       }
-      for (const r of reportsOf(record, device)) {
+      for (const r of records.flatMap((record) => reportsOf(record))) {
         if (r.shownAt > now - KEEP_SHOWN_MS) others = true
         const key = instanceKey(r)
         const before = reported.get(key)

@@ -47,5 +47,11 @@ export const ipcCases: CorpusCase[] = [
   kase('ipc', 'a pause of one hour', event('reminders:pause', { until: Date.UTC(2026, 2, 24, 12) }), 'value', (v: { until: number }) => assert.equal(v.until, Date.UTC(2026, 2, 24, 12))),
   kase('ipc', 'a reminder schedule that is junk', request('reminders:set', { entries: 'all of them' }), 'refused'),
   kase('ipc', 'a reminder schedule of 100 000 entries', () => request('reminders:set', { entries: Array.from({ length: 100_000 }, (_, i) => ({ id: `e${i}` })) }), 'refused'),
-  kase('ipc', 'dismissing 100 000 reminders', () => request('reminders:dismiss-missed', { instances: Array.from({ length: 100_000 }, (_, i) => `i${i}`) }), 'refused')
+  kase('ipc', 'dismissing 100 000 reminders', () => request('reminders:dismiss-missed', { instances: Array.from({ length: 100_000 }, (_, i) => `i${i}`) }), 'refused'),
+  kase('ipc', 'a schedule standing by in one space twice', request('reminders:set', { entries: [], preferences: {}, zone: 'UTC', devices: { others: true, standby: [{ spaceId: 'team1', rank: 1 }, { spaceId: 'team1', rank: 2 }] } }), 'refused'),
+  kase('ipc', 'a schedule standing by at rank 1e9', request('reminders:set', { entries: [], preferences: {}, zone: 'UTC', devices: { others: true, standby: [{ spaceId: 'team1', rank: 1e9 }] } }), 'refused'),
+  kase('ipc', 'a schedule standing by in 100 000 spaces', () => request('reminders:set', { entries: [], preferences: {}, zone: 'UTC', devices: { others: true, standby: Array.from({ length: 100_000 }, (_, i) => ({ spaceId: `s${i}`, rank: 1 })) } }), 'refused'),
+  kase('ipc', 'a schedule without device facts (an older page)', request('reminders:set', { entries: [], preferences: {}, zone: 'UTC' }), 'value', (v: { devices: unknown }) => assert.deepEqual(v.devices, { others: false, standby: [] })),
+  kase('ipc', 'shown reminders dated in 1970', event('reminders:shown', { shown: [{ id: 'c:x', startsAt: 0, shownAt: 0 }] }), 'refused'),
+  kase('ipc', '100 000 shown reminders', () => event('reminders:shown', { shown: Array.from({ length: 100_000 }, (_, i) => ({ id: `c:${i}`, startsAt: Date.UTC(2026, 2, 24), shownAt: Date.UTC(2026, 2, 24) })) }), 'refused')
 ]

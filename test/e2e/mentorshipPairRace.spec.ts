@@ -58,10 +58,9 @@ test('two people who start the same pair at once while apart end up in one pair 
   expect(dariaSpace).not.toBe(bruceSpace)
   // the pair keeps the space with the smaller id
   const [kept, keeper, joiner] = dariaSpace < bruceSpace ? [dariaSpace, daria, bruce] : [bruceSpace, bruce, daria]
-  const keeperCode = await (async () => {
-    await keeper.page.goto(`${keeper.page.url().split('#')[0]}#/space/${kept}`)
-    return inviteCode(keeper.page)
-  })()
+  // the keeper is on their own space, the kept one
+  await openSection(keeper.page, 'Overview')
+  const keeperCode = await inviteCode(keeper.page)
 
   // back online: the org tells each device of the other's start
   for (const p of [daria, bruce]) await setOnline(p.page, true)
@@ -80,7 +79,9 @@ test('two people who start the same pair at once while apart end up in one pair 
   await join(joiner.page, keeperCode)
   await expect(pairsInSidebar(joiner.page)).toHaveCount(1)
   for (const p of [daria, bruce]) {
-    await p.page.goto(`${p.page.url().split('#')[0]}#/space/${kept}/sessions`)
+    await expect(pairsInSidebar(p.page)).toHaveAttribute('href', `#/space/${kept}`)
+    await pairsInSidebar(p.page).click()
+    await openSection(p.page, 'Sessions')
     const list = p.page.getByRole('navigation', { name: 'Sessions' })
     await expect(list).toContainText('Written by Daria while apart')
     await expect(list).toContainText('Written by Bruce while apart')

@@ -24,13 +24,13 @@ test('a member comments on and suggests a change to another member\'s profile; t
   await dariaCard.getByRole('button', { name: 'This is me: claim Daria Petrova' }).click()
   await expect(dariaCard).toContainText('Your profile')
   // her own card offers no comment to herself
-  await expect(dariaCard.getByRole('button', { name: /^Comment on or suggest/ })).toHaveCount(0)
+  await expect(dariaCard.getByRole('button', { name: /^Comment or suggest/ })).toHaveCount(0)
 
   // Ada may not edit Daria's profile now; she comments and suggests
   const adaCard = ada.page.getByRole('list', { name: 'People in the pool' }).getByRole('listitem', { name: 'Daria Petrova' })
   await expect(adaCard).toContainText("Daria's profile")
   await expect(adaCard.getByRole('button', { name: 'Edit Daria Petrova' })).toHaveCount(0)
-  const write = adaCard.getByRole('button', { name: "Comment on or suggest a change to Daria Petrova's profile" })
+  const write = adaCard.getByRole('button', { name: 'Comment or suggest: Daria Petrova' })
   await write.click()
   let dialog = ada.page.getByRole('dialog', { name: 'Comment or suggest: Daria Petrova' })
   await dialog.getByRole('button', { name: 'Comment' }).click()
@@ -55,6 +55,8 @@ test('a member comments on and suggests a change to another member\'s profile; t
   const adaList = adaCard.getByRole('list', { name: 'Comments and suggestions on Daria Petrova' })
   await adaCard.getByText('2 comments and suggestions · 1 open').click()
   await expect(adaList.locator(':scope > li')).toHaveCount(2)
+  await adaCard.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await screenshot(ada.page, 'mentorship-profile-notes-author')
   // the author is offered no Apply on someone else's profile
   await expect(adaCard.getByRole('button', { name: /^Apply / })).toHaveCount(0)
 

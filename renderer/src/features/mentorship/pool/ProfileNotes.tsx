@@ -110,8 +110,8 @@ export function ProfileNotes(props: {
         </details>
       )}
       {writer && (
-        <button type="button" className="button ghost small" onClick={() => setWriting(true)} aria-label={`Comment on or suggest a change to ${profile.name}'s profile`}>
-          Comment or suggest…
+        <button type="button" className="button ghost small" onClick={() => setWriting(true)} aria-label={`Comment or suggest: ${profile.name}`}>
+          Comment or suggest
         </button>
       )}
       <NoteDialog

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { crc32 } from 'node:zlib'
 import { Mailbox, appendRefusal, snapshotVerdict, type LogEntry } from '../../shared/relay/mailbox.ts'
@@ -80,6 +81,23 @@ function isRecord(r: unknown): r is Rec {
   return false
 }
 
+/** The data directory's log id (`relay-id`), made with the directory: its rooms' positions belong to it. */
+function readOrMakeLogId(dir: string): string {
+  const file = path.join(dir, 'relay-id')
+  try {
+    const id = fs.readFileSync(file, 'utf8').trim()
+    if (/^[A-Za-z0-9_-]{8,64}$/.test(id)) return id
+  } catch {
+    // none yet
+  }
+  // rooms kept from before there were ids keep their positions; a fresh id for them is still right
+  const id = randomBytes(12).toString('base64url')
+  const tmp = `${file}.tmp`
+  fs.writeFileSync(tmp, id + '\n')
+  fs.renameSync(tmp, file)
+  return id
+}
+
 export function createEmbeddedStore(options: EmbeddedOptions = {}): RelayStore {
   const { dir } = options
   const durable = options.fsync ?? true
@@ -87,6 +105,7 @@ export function createEmbeddedStore(options: EmbeddedOptions = {}): RelayStore {
   const log = options.log ?? (() => {})
   const rooms = new Map<string, Room>()
   if (dir) fs.mkdirSync(dir, { recursive: true })
+  const logId = dir ? readOrMakeLogId(dir) : randomBytes(12).toString('base64url')
   const fileOf = (room: string) => path.join(dir!, `${room}.log`)
 
   const write = (room: Room, rec: Rec) => {
@@ -171,6 +190,7 @@ export function createEmbeddedStore(options: EmbeddedOptions = {}): RelayStore {
 
   return {
     kind: 'embedded',
+    logId,
     async claim(name, verifier) {
       const room = load(name)
       if (room) return { verifier: room.box.verifier, created: false }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createClient } from 'redis'
 import type { RoomQuota, SnapshotVerdict } from '../../shared/relay/mailbox.ts'
 import { compareSeq, seqAfter, type Seq } from '../../shared/relay/seq.ts'
@@ -99,6 +100,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
   for (const c of [main, reader, sub]) c.on('error', (err: Error) => log(`redis: ${err.message}`))
   await Promise.all([main.connect(), reader.connect(), sub.connect()])
   const readerId = Number(await reader.sendCommand(['CLIENT', 'ID']))
+  // the log id, shared by every process on this Redis (made by the first)
+  await main.sendCommand(['SET', `${prefix}id`, randomBytes(12).toString('base64url'), 'NX'])
+  const logId = String(await main.sendCommand(['GET', `${prefix}id`]))
   const logKey = (room: string) => `${prefix}{${room}}:log`
   const metaKey = (room: string) => `${prefix}{${room}}:m`
   const awKey = (room: string) => `${prefix}{${room}}:aw`
@@ -152,6 +156,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Rela
 
   const store: RelayStore = {
     kind: 'redis',
+    logId,
     async claim(room, verifier) {
       const created = Number(await run(['HSETNX', metaKey(room), 'v', verifier])) === 1
       const stored = String(await run(['HGET', metaKey(room), 'v']))

@@ -340,7 +340,7 @@ export function createRelay(options: RelayOptions): Relay {
           closeWith(c, 1011, 'store unavailable')
         })
     })
-    send(c, { t: 'challenge', nonce: b64.encode(c.challenge) })
+    send(c, { t: 'challenge', nonce: b64.encode(c.challenge), log: store.logId })
   })
 
   return {

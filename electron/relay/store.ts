@@ -26,6 +26,12 @@ export interface RoomListener {
 
 export interface RelayStore {
   readonly kind: 'embedded' | 'redis'
+  /**
+   * Which log this is: the same for every process sharing it (one Redis), another for another
+   * relay, and a new one when the relay's data is gone (a memory store, a new data directory).
+   * Clients keep their cursor per log id: a position means something in its log only.
+   */
+  readonly logId: string
   /** The room's verifier; a room not seen before is created with `verifier`. Null: no room for more rooms. */
   claim(room: string, verifier: string): Promise<{ verifier: string; created: boolean } | null>
   append(room: string, data: string, quota: RoomQuota): Promise<AppendResult>

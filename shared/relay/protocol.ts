@@ -5,7 +5,7 @@ import { isSeq, type Seq } from './seq.ts'
  * The relay's wire (issue 13 #2): one WebSocket per room, JSON text frames, sealed bytes as
  * base64url. The relay speaks first with a fresh challenge; the client joins a room by signing it.
  *
- *   relay → client  {t:'challenge', nonce}
+ *   relay → client  {t:'challenge', nonce, log}                 log: which log positions belong to (RelayStore.logId)
  *   client → relay  {t:'join', room, verifier, proof, since}     since: the client's cursor or null
  *   relay → client  {t:'welcome', head, created}, then {t:'snap', covers, data}?, {t:'up', seq, data}*,
  *                   {t:'synced', head, entries, bytes}; later every accepted update of the room
@@ -36,7 +36,7 @@ export type ClientFrame =
   | { t: 'ping' }
 
 export type RelayFrame =
-  | { t: 'challenge'; nonce: string }
+  | { t: 'challenge'; nonce: string; log: string | null }
   | { t: 'welcome'; head: Seq; created: boolean }
   | { t: 'snap'; covers: Seq; data: string }
   | { t: 'up'; seq: Seq; data: string }
@@ -93,6 +93,7 @@ export function decodePresenceItems(text: string, maxData: number): PresenceItem
 }
 
 export const ROOM_RE = /^tr-[0-9a-f]{64}$/
+export const LOG_ID_RE = /^[A-Za-z0-9_-]{8,64}$/
 const B64URL_RE = /^[A-Za-z0-9_-]*$/
 
 export type Parsed<T> = { ok: true; frame: T } | { ok: false; reason: string }
@@ -176,7 +177,8 @@ export function parseRelayFrame(text: string, maxData: number): Parsed<RelayFram
   const o = r.o
   switch (o.t) {
     case 'challenge':
-      return isB64(o.nonce, 64) ? { ok: true, frame: { t: 'challenge', nonce: o.nonce } } : bad('challenge malformed')
+      if (o.log !== undefined && (typeof o.log !== 'string' || !LOG_ID_RE.test(o.log))) return bad('challenge: log is not a log id')
+      return isB64(o.nonce, 64) ? { ok: true, frame: { t: 'challenge', nonce: o.nonce, log: typeof o.log === 'string' ? o.log : null } } : bad('challenge malformed')
     case 'welcome':
       return isSeq(o.head) ? { ok: true, frame: { t: 'welcome', head: o.head, created: o.created === true } } : bad('welcome malformed')
     case 'snap':

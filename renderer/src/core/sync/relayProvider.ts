@@ -141,17 +141,33 @@ export class RelayProvider {
       return
     }
     if (this.destroyed) return
-    this.storeKeyRoom = `tandem.relay.${this.o.urls.join(' ')}.${this.keys.room}`
-    this.saved = this.load()
-    this.applied = this.saved.cursor
     this.connect()
   }
 
-  private storeKeyRoom = ''
+  /**
+   * The cursor is kept per relay log (issue 13: a position means something in its own log only):
+   * the relay names its log in its challenge (processes sharing one Redis name the same log, and a
+   * relay that lost its data names a new one); one that does not is keyed by its URL. So moving
+   * between a space's relays, or naming another, neither skips updates (another relay's
+   * position) nor fetches again what this relay already handed over.
+   */
+  private storeKey = ''
+  private readonly logs = new Map<string, { saved: Saved; applied: Seq | null }>()
 
-  private load(): Saved {
+  private useLog(key: string): void {
+    if (key === this.storeKey) return
+    if (this.storeKey) this.logs.set(this.storeKey, { saved: this.saved, applied: this.applied })
+    this.storeKey = key
+    const held = this.logs.get(key)
+    this.saved = held?.saved ?? this.load(key)
+    this.applied = held?.applied ?? this.saved.cursor
+  }
+
+  private load(key: string): Saved {
     try {
-      const raw = this.cursors?.get(this.storeKeyRoom)
+      // before cursors were kept per log, one was kept per list of URLs: with one URL, it is that relay's
+      const legacy = this.o.urls.length === 1 ? `tandem.relay.${this.o.urls[0]}.${this.keys!.room}` : null
+      const raw = this.cursors?.get(key) ?? (legacy ? this.cursors?.get(legacy) : null)
       if (!raw) return { cursor: null, sv: null, ds: null }
       const v = JSON.parse(raw) as Partial<Saved>
       const str = (x: unknown) => (typeof x === 'string' ? x : null)
@@ -161,10 +177,10 @@ export class RelayProvider {
     }
   }
 
-  private save(): void {
-    if (!this.storeKeyRoom) return
+  private save(key = this.storeKey, saved = this.saved): void {
+    if (!key) return
     try {
-      this.cursors?.set(this.storeKeyRoom, JSON.stringify(this.saved))
+      this.cursors?.set(key, JSON.stringify(saved))
     } catch {
       // storage full: the next start uploads the whole state again, which is safe
     }
@@ -204,6 +220,9 @@ export class RelayProvider {
     if (this.storingCursor) return
     this.storingCursor = true
     let target: Seq | null = null
+    // this log's: a connection to another relay may come meanwhile
+    const key = this.storeKey
+    const saved = this.saved
     try {
       target = this.applied
       // everything this document holds is on the relay now (or came from elsewhere: WebRTC peers
@@ -214,19 +233,19 @@ export class RelayProvider {
         all = { sv: b64.encode(sv), ds: deleteSetHash(this.o.doc, sv) }
       }
       await this.o.whenStored?.()
-      this.saved.cursor = target
+      saved.cursor = target
       if (all) {
-        this.saved.sv = all.sv
-        this.saved.ds = all.ds
+        saved.sv = all.sv
+        saved.ds = all.ds
       }
-      this.save()
+      this.save(key, saved)
     } catch (err) {
       this.o.onTrouble?.(`relay: could not store the cursor: ${(err as Error).message}`)
     } finally {
       this.storingCursor = false
     }
     // what was applied meanwhile, in the next round
-    if (this.applied !== target) this.storeCursorSoon()
+    if (this.applied !== target || this.storeKey !== key) this.storeCursorSoon()
   }
 
   /** updates sent and not yet acknowledged, or waiting to be sent */
@@ -315,7 +334,12 @@ export class RelayProvider {
     const keys = this.keys!
     switch (f.t) {
       case 'challenge':
-        this.sendFrame({ t: 'join', room: keys.room, verifier: keys.verifier, proof: keys.prove(b64.decode(f.nonce)), since: this.applied })
+        // in the chain: whatever the last connection handed over is applied (to its log) first
+        this.enqueue(async () => {
+          if (this.ws !== ws) return
+          this.useLog(f.log ? `tandem.relay.log.${f.log}.${keys.room}` : `tandem.relay.url.${ws.url}.${keys.room}`)
+          this.sendFrame({ t: 'join', room: keys.room, verifier: keys.verifier, proof: keys.prove(b64.decode(f.nonce)), since: this.applied })
+        })
         return
       case 'welcome':
         this.setState('catching-up')

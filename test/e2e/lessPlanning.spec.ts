@@ -58,12 +58,23 @@ test('division planning, each team’s scrum, and a hidden poker round up to the
   await addTeam(ben.page, 'Search')
   await openTeam(ada.page, 'Payments')
   const paymentsId = spaceIdOf(ada.page)
+  // the org holds no team's key (issue 10 #19): Pia and Ben ask to join Payments, Ada lets them in
   for (const p of [pia, ben]) {
     await p.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Acme Engineering' }).click()
     await openTab(p.page, 'Teams & cadence')
-    await p.page.getByRole('list', { name: 'Teams' }).getByRole('listitem', { name: 'Payments' }).getByRole('button', { name: 'Join', exact: true }).click()
+    const payments = p.page.getByRole('list', { name: 'Teams' }).getByRole('listitem', { name: 'Payments' })
+    await payments.getByRole('button', { name: 'Ask to join Payments' }).click()
+    await expect(payments.getByRole('status')).toHaveText('Asked to join')
+  }
+  await ada.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Acme Engineering' }).click()
+  await openTab(ada.page, 'Teams & cadence')
+  const asking = ada.page.getByRole('list', { name: 'Asking to join Payments' })
+  for (const name of ['Pia', 'Ben']) await asking.getByRole('button', { name: `Let in ${name}, asking to join Payments` }).click()
+  for (const p of [pia, ben]) {
+    await p.page.getByRole('navigation', { name: 'Spaces' }).getByRole('link', { name: 'Payments' }).click()
     await expect(p.page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible()
   }
+  await openTeam(ada.page, 'Payments')
 
   // Ben, the Search lead, is offline during division planning
   await setOnline(ben.page, false)

@@ -1,6 +1,7 @@
 // `npm start`: Tandem in Electron where its binary is here or can be downloaded; otherwise (an
 // offline or locked-down machine, or no display) the same app in your browser: the web build served
-// on 127.0.0.1 with the bundled signaling server next to it (build/webMode.ts). Ctrl-C stops it.
+// on 127.0.0.1 with the server of `npm run server` next to it — signaling and the relay on one
+// port (build/webMode.ts). Ctrl-C stops it.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -14,6 +15,8 @@ const USAGE = `Usage: npm start [-- options]
                      signaling server on ws://127.0.0.1:4444 (both on this computer only)
   --port N           web mode: the app's port (your browser keeps Tandem's data per address)
   --signal-port N    web mode: the signaling server's port (default 4444, or a free one if taken)
+  --relay-data DIR   web mode: where the relay (on the signaling server's port, as
+                     \`npm run server\`) keeps its rooms (default ~/.tandem/relay)
   --no-open          web mode: print the address, do not open a browser
 `
 
@@ -27,6 +30,7 @@ try {
       web: { type: 'boolean' },
       port: { type: 'string' },
       'signal-port': { type: 'string' },
+      'relay-data': { type: 'string' },
       'no-open': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -52,6 +56,7 @@ const port = (value, name) => {
 const webOptions = {
   port: port(args.port, 'port'),
   signalPort: port(args['signal-port'], 'signal-port'),
+  relayData: args['relay-data'] ? path.resolve(args['relay-data']) : undefined,
   open: !args['no-open']
 }
 

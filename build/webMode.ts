@@ -6,11 +6,16 @@ import path from 'node:path'
 import { mimeTypeFor, resolveAppPath } from '../electron/main/appProtocol.ts'
 import { CONTENT_SECURITY_POLICY } from '../electron/main/security.ts'
 import { startSignalingServer, type SignalingServer } from '../electron/signaling/server.ts'
+import { createRelay, type Relay } from '../electron/relay/server.ts'
+import { createEmbeddedStore } from '../electron/relay/embeddedStore.ts'
+import os from 'node:os'
 
 /**
  * The web mode of `npm start` (build/start.mjs runs it where Electron cannot): builds the web app
- * when it is missing or older than its sources, serves it on 127.0.0.1 and starts the bundled
- * signaling server next to it. The served page learns that server from /tandem-config.js, a script
+ * when it is missing or older than its sources, serves it on 127.0.0.1 and starts the server
+ * program of `npm run server` next to it — the signaling server and, on the same port under
+ * /relay, the end-to-end-encrypted relay with its mailbox (rooms kept in `relayData`), so a space
+ * can name it as its relay. The served page learns that server from /tandem-config.js, a script
  * that sets `window.TANDEM_CONFIG = { signaling: [...] }` (the hook web mode reads its default
  * signaling URLs from, renderer/src/core/platform/web.ts) and that index.html loads before the app.
  */
@@ -18,7 +23,9 @@ export const WEB_DEFAULTS = {
   /** the app's port: the browser keeps Tandem's data per address, so it never moves by itself */
   port: 4310,
   /** the signaling port the desktop app and `npm run signal` use too; another one if taken */
-  signalPort: 4444
+  signalPort: 4444,
+  /** where the relay keeps its rooms (sealed updates only) */
+  relayData: path.join(os.homedir(), '.tandem', 'relay')
 } as const
 
 const HOST = '127.0.0.1'
@@ -30,6 +37,8 @@ export interface WebModeOptions {
   port?: number
   /** the signaling server's port (0: any free port); when not given, 4444 or else any free one */
   signalPort?: number
+  /** the relay's data directory (default ~/.tandem/relay) */
+  relayData?: string
   log?: (line: string) => void
 }
 
@@ -38,6 +47,10 @@ export interface WebMode {
   url: string
   /** the signaling server the page uses, e.g. ws://127.0.0.1:4444 */
   signalingUrl: string
+  /** the relay a space can name, e.g. ws://127.0.0.1:4444 (its endpoint is under /relay) */
+  relayUrl: string
+  /** where the relay keeps its rooms */
+  relayData: string
   /** what was built, or null when the existing build was current */
   built: string | null
   close(): Promise<void>
@@ -50,14 +63,26 @@ export async function startWebMode(options: WebModeOptions = {}): Promise<WebMod
   const signalLog = (line: string) => {
     if (!line.startsWith('listening on')) log(`[signal] ${line}`)
   }
+  const relayData = options.relayData ?? WEB_DEFAULTS.relayData
+  // the program of `npm run server` (electron/relay/cli.ts): signaling, and the relay on its port
+  const relay = (): Relay => createRelay({ store: createEmbeddedStore({ dir: relayData, log: (l) => log(`[relay] ${l}`) }), log: (l) => log(`[relay] ${l}`) })
+  const serve = async (port: number) => {
+    const r = relay()
+    try {
+      return await startSignalingServer({ host: HOST, port, log: signalLog, relay: r })
+    } catch (err) {
+      await r.close()
+      throw err
+    }
+  }
   if (options.signalPort !== undefined) {
-    signal = await startSignalingServer({ host: HOST, port: options.signalPort, log: signalLog })
+    signal = await serve(options.signalPort)
   } else {
     try {
-      signal = await startSignalingServer({ host: HOST, port: WEB_DEFAULTS.signalPort, log: signalLog })
+      signal = await serve(WEB_DEFAULTS.signalPort)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err
-      signal = await startSignalingServer({ host: HOST, port: 0, log: signalLog })
+      signal = await serve(0)
       log(`Port ${WEB_DEFAULTS.signalPort} is taken, so the signaling server uses ${signal.port}.`)
     }
   }
@@ -82,6 +107,8 @@ export async function startWebMode(options: WebModeOptions = {}): Promise<WebMod
   return {
     url: `http://${HOST}:${port}/`,
     signalingUrl,
+    relayUrl: signalingUrl,
+    relayData,
     built,
     close: async () => {
       await Promise.all([
@@ -239,6 +266,7 @@ export async function runWebMode(options: WebModeOptions & { open: boolean }): P
       '',
       `Tandem is running at ${web.url}`,
       `  signaling server: ${web.signalingUrl} (peers on this computer find each other through it)`,
+      `  relay: ${web.relayUrl} (name it under Relay on a space's page: edits wait there for whoever is offline; rooms kept in ${web.relayData})`,
       `  your data stays in this browser, under ${web.url.replace(/\/$/, '')}`,
       'Press Ctrl-C to stop.',
       ''

@@ -1,6 +1,6 @@
 import { chromium, expect, test } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { CHROMIUM_ARGS, chromiumPath, createSpace, firstRun, inviteCode, join, member, type Peer } from './harness.ts'
@@ -10,17 +10,19 @@ import { CHROMIUM_ARGS, chromiumPath, createSpace, firstRun, inviteCode, join, m
  * not open a window): it builds the web app into a folder of its own (TANDEM_WEB_OUT, so the
  * suite's build is never touched), serves it and a signaling server on free ports, and two
  * browser processes pointed at the printed address — with no signaling configured by the test —
- * sync a space through it. Ctrl-C (SIGINT to the whole process group, as a terminal sends it)
+ * sync a space through it; the relay of `npm run server` runs on the signaling server's port, and
+ * a space that names the printed relay address syncs through it. Ctrl-C (SIGINT to the whole process group, as a terminal sends it)
  * stops everything: npm, its shell, node, and both servers.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const STARTUP_MS = 150_000
 const MAX_OUTPUT = 64 * 1024
 
-test('npm start serves the app and a signaling server; two browsers sync; Ctrl-C stops both', async () => {
+test('npm start serves the app, a signaling server and a relay; two browsers sync, also through the relay; Ctrl-C stops both', async () => {
   test.setTimeout(300_000)
   const outDir = mkdtempSync(path.join(tmpdir(), 'tandem-start-'))
-  const child = spawn('npm', ['start', '--', '--web', '--port', '0', '--signal-port', '0', '--no-open'], {
+  const relayData = mkdtempSync(path.join(tmpdir(), 'tandem-start-relay-'))
+  const child = spawn('npm', ['start', '--', '--web', '--port', '0', '--signal-port', '0', '--relay-data', relayData, '--no-open'], {
     cwd: ROOT,
     env: { ...process.env, TANDEM_WEB_OUT: outDir },
     detached: true,
@@ -29,8 +31,14 @@ test('npm start serves the app and a signaling server; two browsers sync; Ctrl-C
   const peers: Peer[] = []
   try {
     const output = collect(child)
-    const started = await waitFor(output, child, /Tandem is running at (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*signaling server: (ws:\/\/127\.0\.0\.1:\d+)/)
-    const [, url, signalingUrl] = started as [string, string, string]
+    const started = await waitFor(
+      output,
+      child,
+      /Tandem is running at (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*signaling server: (ws:\/\/127\.0\.0\.1:\d+)[\s\S]*relay: (ws:\/\/127\.0\.0\.1:\d+) /
+    )
+    const [, url, signalingUrl, relayUrl] = started as [string, string, string, string]
+    expect(relayUrl, 'the relay is the server program of npm run server: on the signaling port').toBe(signalingUrl)
+    expect(output.text).toContain(`rooms kept in ${relayData}`)
     expect(output.text).toContain('Building the web app')
 
     // the page, its config pointing at the signaling server, and the server itself answer
@@ -43,7 +51,7 @@ test('npm start serves the app and a signaling server; two browsers sync; Ctrl-C
     const config = await (await fetch(new URL('tandem-config.js', url))).text()
     expect(config).toContain(JSON.stringify({ signaling: [signalingUrl] }))
     const health = signalingUrl.replace(/^ws:/, 'http:') + '/health'
-    expect(await (await fetch(health)).json()).toMatchObject({ ok: true })
+    expect(await (await fetch(health)).json()).toMatchObject({ ok: true, relay: { store: 'embedded', rooms: 0 } })
 
     // two people, each their own browser process, nothing configured but the address
     const a = await openPeer('Ada', url)
@@ -64,6 +72,21 @@ test('npm start serves the app and a signaling server; two browsers sync; Ctrl-C
     await expect(b.page.getByLabel('Space description')).toHaveValue('Synced through npm start.')
     const { connections } = (await (await fetch(health)).json()) as { connections: number }
     expect(connections, 'both pages are connected to the started signaling server').toBeGreaterThanOrEqual(2)
+
+    // the space names the printed relay: both devices sync through it too, and it keeps the rooms in --relay-data
+    const relaySection = a.page.getByRole('region', { name: 'Relay' })
+    await relaySection.getByLabel('Relay addresses, one per line').fill(relayUrl)
+    await relaySection.getByRole('button', { name: 'Save relay' }).click()
+    for (const p of [a, b]) {
+      await expect(p.page.getByRole('region', { name: 'Relay' }).locator('[data-relay-state]')).toHaveAttribute('data-relay-state', 'synced')
+    }
+    await a.page.getByLabel('Space description').fill('Synced through the started relay too.')
+    await a.page.getByLabel('Space description').blur()
+    await expect(b.page.getByLabel('Space description')).toHaveValue('Synced through the started relay too.')
+    const relayHealth = (await (await fetch(health)).json()) as { relay: { rooms: number; accepted: number } }
+    expect(relayHealth.relay.rooms).toBeGreaterThanOrEqual(1)
+    expect(relayHealth.relay.accepted).toBeGreaterThanOrEqual(1)
+    expect(readdirSync(relayData).filter((f) => f.endsWith('.log')).length).toBeGreaterThanOrEqual(1)
     expect(peers.flatMap((p) => p.errors), 'no uncaught errors and no CSP violations').toEqual([])
     await Promise.all(peers.splice(0).map((p) => p.close()))
 
@@ -81,6 +104,7 @@ test('npm start serves the app and a signaling server; two browsers sync; Ctrl-C
     await Promise.all(peers.map((p) => p.close()))
     if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL')
     rmSync(outDir, { recursive: true, force: true })
+    rmSync(relayData, { recursive: true, force: true })
   }
 })
 

@@ -51,7 +51,15 @@ export class DocLink {
     // first of all listeners: a presence claiming someone it cannot prove to be is dropped before
     // any screen reads it (presenceProof.ts)
     this.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-      if (origin === 'local') return
+      if (origin === 'local') {
+        // something else set our `user` (a rich-text editor's caret sets its own colour): prove it again
+        const user = (this.awareness.getLocalState() as { user?: unknown } | null)?.user
+        if (user && !presenceHolds(doc.clientID, { user })) {
+          const proven = withPresenceProof({ user }, doc.clientID).user
+          if (proven !== user) this.awareness.setLocalStateField('user', proven)
+        }
+        return
+      }
       const states = this.awareness.getStates()
       const forged = [...added, ...updated].filter((id) => id !== doc.clientID && !presenceHolds(id, states.get(id)))
       if (forged.length === 0) return

@@ -97,3 +97,18 @@ describe('counting', () => {
     expect(forgeries() - before).toBe(1)
   })
 })
+
+describe('our own presence', () => {
+  it('is proven again when something else sets our user (a rich-text caret with its own colour)', () => {
+    const sender = link()
+    setSigner(ada)
+    sender.link.awareness.setLocalState({})
+    sender.link.setLocalField('user', user(ada))
+    // the editor's caret extension writes the user field itself, without a proof
+    sender.link.awareness.setLocalStateField('user', { id: ada.deviceId, name: 'Ada', color: '#0b4f8a' })
+    setSigner(null)
+    const receiver = link()
+    send(sender.link.awareness, receiver.link)
+    expect(receiver.seen()).toMatchObject([{ id: ada.deviceId, color: '#0b4f8a' }])
+  })
+})

@@ -114,6 +114,15 @@ export function matchingMarkdown(r: MatchingReport): string {
   return lines.join('\n')
 }
 
+/** One console line: precision@1 and, for the largest pool, the assignment against greedy. */
+export function matchingSummary(r: MatchingReport): string {
+  const big = r.assignment[r.assignment.length - 1]
+  const assignment = big
+    ? `; suggest pairs for everyone on ${big.people} people: ${big.optimum.covered} paired, total ${big.optimum.total} (greedy ${big.greedy.covered} paired, ${big.greedy.total}) in ${big.optimum.ms} ms`
+    : ''
+  return `bench: matching precision@1 ${r.precisionAtOne} over ${r.cases} seekers${assignment} → bench/results/matching.{json,md}`
+}
+
 export function writeMatchingResults(dir: string, r: MatchingReport): void {
   mkdirSync(dir, { recursive: true })
   writeFileSync(path.join(dir, 'matching.json'), JSON.stringify(r, null, 2) + '\n')
@@ -123,5 +132,5 @@ export function writeMatchingResults(dir: string, r: MatchingReport): void {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = runMatchingBench()
   writeMatchingResults(path.join(import.meta.dirname, 'results'), report)
-  console.log(`bench: matching precision@1 ${report.precisionAtOne} over ${report.cases} seekers → bench/results/matching.{json,md}`)
+  console.log(matchingSummary(report))
 }

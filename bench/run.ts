@@ -14,8 +14,8 @@
  *            interactive of the heaviest screens and the cost of one remote edit (bench/scale.ts)
  *   relay    relay fan-out: 200 node clients in one room, edit → all have it, p50/p95, against a
  *            plain y-websocket server in the same run (bench/relay.ts → bench/results/relay.*)
- *   matching precision@1 of the mentoring pool's matching on a corpus of choices (bench/matching.ts
- *            → bench/results/matching.*; no browser, a second)
+ *   matching precision@1 of the mentoring pool's matching on a corpus of choices, and the whole-pool
+ *            assignment against greedy (bench/matching.ts → bench/results/matching.*; no browser, a second)
  *
  * Results: bench/results/latency.{json,md} (raw + latency) and bench/results/scale.{json,md}.
  * Figures are reported next to their targets; the bench never fails on a target and exits
@@ -40,7 +40,7 @@ import { emptyRound, latencyMarkdown, METHOD, RAW_STACK, RAW_TARGET, BUDGET, rat
 import { runScale, scaledDataset, scaleMarkdown } from './scale.ts'
 import { serveStatic, type StaticServer } from './serve.ts'
 import { relayMarkdown, runRelayBench } from './relay.ts'
-import { runMatchingBench, writeMatchingResults } from './matching.ts'
+import { matchingSummary, runMatchingBench, writeMatchingResults } from './matching.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const RESULTS = path.join(ROOT, 'bench/results')
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   if (parts.has('matching')) {
     const matching = runMatchingBench()
     writeMatchingResults(RESULTS, matching)
-    console.log(`bench: matching precision@1 ${matching.precisionAtOne} over ${matching.cases} seekers → bench/results/matching.{json,md}`)
+    console.log(matchingSummary(matching))
   }
   const only = process.env.BENCH_PEERS?.split(',').map(Number)
   const plan = only ? PLAN.filter((r) => only.includes(r.peers)) : PLAN

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import WebSocket from 'ws'
@@ -30,6 +31,11 @@ export interface FanoutRound {
   allHaveIt: Summary | null
   /** edit → a client has it, over every client and sample */
   perClient: Summary | null
+  /**
+   * CPU time per measured edit (ms): the clients' process (all of them) and the server's. Less
+   * sensitive than the latencies to other work on the machine; null where /proc is not there.
+   */
+  cpuPerEdit: { clients: number; server: number | null }
 }
 
 export interface RelayBenchReport {
@@ -40,6 +46,8 @@ export interface RelayBenchReport {
   /** relay p50 and p95 as multiples of the reference's */
   ratio: { p50: number; p95: number } | null
   goal: string
+  /** the machine's 1-minute load average when the part started and ended (2 cores shared: it matters) */
+  load: { start: number; end: number }
 }
 
 async function freePort(): Promise<number> {
@@ -81,7 +89,18 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL')
 }
 
-async function measure(stack: FanoutRound['stack'], docs: Y.Doc[], samples: number): Promise<FanoutRound> {
+/** CPU time (ms) a process has used so far, from /proc (Linux), or null. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    // utime and stime, fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000
+  } catch {
+    return null
+  }
+}
+
+async function measure(stack: FanoutRound['stack'], docs: Y.Doc[], samples: number, serverPid: number): Promise<FanoutRound> {
   const allHaveIt: number[] = []
   const perClient: number[] = []
   const seen = new Map<Y.Doc, number>()
@@ -95,7 +114,13 @@ async function measure(stack: FanoutRound['stack'], docs: Y.Doc[], samples: numb
       if (seen.size === docs.length) done?.()
     })
   }
+  let cpuAt = process.cpuUsage()
+  let serverAt: number | null = null
   for (let s = 0; s < samples + WARMUP; s++) {
+    if (s === WARMUP) {
+      cpuAt = process.cpuUsage()
+      serverAt = processCpuMs(serverPid)
+    }
     const writer = docs[s % docs.length]!
     seen.clear()
     seen.set(writer, 0)
@@ -112,11 +137,25 @@ async function measure(stack: FanoutRound['stack'], docs: Y.Doc[], samples: numb
     allHaveIt.push(Math.max(...times))
     perClient.push(...times)
   }
-  return { stack, clients: docs.length, allHaveIt: summarize(allHaveIt), perClient: summarize(perClient) }
+  const cpu = process.cpuUsage(cpuAt)
+  const serverNow = processCpuMs(serverPid)
+  const round = (ms: number) => Math.round(ms * 100) / 100
+  return {
+    stack,
+    clients: docs.length,
+    allHaveIt: summarize(allHaveIt),
+    perClient: summarize(perClient),
+    cpuPerEdit: {
+      clients: round((cpu.user + cpu.system) / 1000 / samples),
+      server: serverNow !== null && serverAt !== null ? round((serverNow - serverAt) / samples) : null
+    }
+  }
 }
 
 export async function runRelayBench(clients = 200, samples = 30, log = (l: string) => console.log(l)): Promise<RelayBenchReport> {
   const rounds: FanoutRound[] = []
+  const load = () => Math.round(os.loadavg()[0]! * 10) / 10
+  const loadStart = load()
 
   // the reference: a plain y-websocket server
   {
@@ -127,7 +166,7 @@ export async function runRelayBench(clients = 200, samples = 30, log = (l: strin
     try {
       await Promise.race([Promise.all(conns.map((c) => c.synced)), new Promise((_, r) => setTimeout(() => r(new Error('reference clients did not sync')), 60_000))])
       log(`y-websocket reference: ${clients} clients synced`)
-      rounds.push(await measure('y-websocket', docs, samples))
+      rounds.push(await measure('y-websocket', docs, samples, server.pid!))
     } finally {
       for (const c of conns) c.close()
       await stop(server)
@@ -153,7 +192,7 @@ export async function runRelayBench(clients = 200, samples = 30, log = (l: strin
     try {
       await until(() => providers.every((p) => p.state === 'synced'), 'relay clients to sync', 60_000)
       log(`relay: ${clients} clients synced`)
-      rounds.push(await measure('relay', docs, samples))
+      rounds.push(await measure('relay', docs, samples, server.pid!))
     } finally {
       for (const p of providers) p.destroy()
       await stop(server)
@@ -163,23 +202,32 @@ export async function runRelayBench(clients = 200, samples = 30, log = (l: strin
   const ref = rounds.find((r) => r.stack === 'y-websocket')?.allHaveIt
   const relay = rounds.find((r) => r.stack === 'relay')?.allHaveIt
   const ratio = ref && relay ? { p50: Math.round((relay.median / ref.median) * 100) / 100, p95: Math.round((relay.p95 / ref.p95) * 100) / 100 } : null
-  return { date: new Date().toISOString(), clients, samples, rounds, ratio, goal: 'relay p50/p95 within 1.5x of the plain y-websocket server' }
+  return {
+    date: new Date().toISOString(),
+    clients,
+    samples,
+    rounds,
+    ratio,
+    goal: 'relay p50/p95 within 1.5x of the plain y-websocket server',
+    load: { start: loadStart, end: load() }
+  }
 }
 
 export function relayMarkdown(r: RelayBenchReport): string {
   const row = (x: FanoutRound) =>
-    `| ${x.stack} | ${x.clients} | ${x.allHaveIt?.median ?? '—'} | ${x.allHaveIt?.p95 ?? '—'} | ${x.perClient?.median ?? '—'} | ${x.perClient?.p95 ?? '—'} |`
+    `| ${x.stack} | ${x.clients} | ${x.allHaveIt?.median ?? '—'} | ${x.allHaveIt?.p95 ?? '—'} | ${x.perClient?.median ?? '—'} | ${x.perClient?.p95 ?? '—'} | ${x.cpuPerEdit.clients} | ${x.cpuPerEdit.server ?? '—'} |`
   return [
     `# Relay fan-out (${r.date})`,
     '',
     `One edit by one of ${r.clients} node clients in one room; time until every other client has it (${r.samples} samples after ${WARMUP} warm-up; ms).`,
     'Relay: `npm run server -- --memory` (sealed with AES-GCM, members only, mailbox); reference: a plain y-websocket server (bench/relayRef.ts, unencrypted). Each server its own process; the clients share this one.',
     '',
-    '| stack | clients | all have it p50 | p95 | per client p50 | p95 |',
-    '|---|---|---|---|---|---|',
+    '| stack | clients | all have it p50 | p95 | per client p50 | p95 | CPU ms per edit: clients | server |',
+    '|---|---|---|---|---|---|---|---|',
     ...r.rounds.map(row),
     '',
     r.ratio ? `Relay / reference: p50 ${r.ratio.p50}x, p95 ${r.ratio.p95}x (goal: within 1.5x).` : 'No ratio: a round did not run.',
+    `Machine load (1 min, ${os.cpus().length} cores): ${r.load.start} at the start, ${r.load.end} at the end.`,
     ''
   ].join('\n')
 }

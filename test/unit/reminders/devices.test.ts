@@ -335,6 +335,10 @@ describe('the rules, one by one', () => {
     mine.report([{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }, { id: 'c:nowhere', startsAt: SYNC_UP, shownAt: DUE }], (id) => (id === 'c:x' ? ALPHA_SPACE : 'absent-space'))
     expect(collection(doc, SHOWN).get(`${ME}:dev-a`)).toMatchObject({ memberId: ME, device: 'dev-a', shown: { [`c:x@${SYNC_UP}`]: DUE } })
     expect(mine.facts().shownElsewhere).toEqual([])
+    // a removed record (a peer's removal) comes back with the next report
+    collection(doc, SHOWN).remove(`${ME}:dev-a`)
+    mine.report([{ id: 'c:x', startsAt: SYNC_UP, shownAt: DUE }], () => ALPHA_SPACE)
+    expect(collection(doc, SHOWN).get(`${ME}:dev-a`)?.shown).toEqual({ [`c:x@${SYNC_UP}`]: DUE })
     const other = new ReminderDevices({ presence, now: () => SYNC_UP, log: { warn: () => {} } })
     other.setIdentity(ME, 'dev-b')
     other.add(ALPHA_SPACE, doc)

@@ -98,11 +98,16 @@ describe('an org role without a team', () => {
     expect(part.kind === 'org' && part.roles).toEqual({ [ME]: 'product-manager' })
     saveOrgRole(doc, ME, null)
     expect(readOrgRoles(doc)).toEqual({ [ME]: 'team-member' })
+    // a removal (a peer's, hostile or not) does not swallow the next save
+    collection(doc, ORG_ROLE_RECORDS).remove(ME)
+    expect(readOrgRoles(doc)).toEqual({})
+    saveOrgRole(doc, ME, 'backlog-owner')
+    expect(readOrgRoles(doc)).toEqual({ [ME]: 'backlog-owner' })
     collection(doc, ORG_ROLE_RECORDS).patch('bruce', { memberId: 'bruce', role: 'chief-of-everything' as never })
     expect(readOrgRoles(doc).bruce).toBe('team-member')
     // filed under someone else's id: counts for nobody
     collection(doc, ORG_ROLE_RECORDS).create({ memberId: 'bruce', role: 'product-manager' }, { id: 'carol' })
-    expect(readOrgRoles(doc)).toEqual({ [ME]: 'team-member', bruce: 'team-member' })
+    expect(readOrgRoles(doc)).toEqual({ [ME]: 'backlog-owner', bruce: 'team-member' })
   })
 })
 

@@ -121,8 +121,8 @@ export class ReminderDevices {
         const records = collection(there.doc, SHOWN)
         const id = shownRecordId(me, device)
         const shown = nextShown(records.get(id)?.shown ?? {}, reports, now)
-        // `create` also restores the record should someone have removed it
-        if (shown) records.create({ memberId: me, device, shown }, { id })
+        // a derived id: `upsert` also restores the record should someone have removed it
+        if (shown) records.upsert(id, { memberId: me, device, shown })
       } catch (err) {
         this.deps.log.warn(`reminders: could not tell your other devices what was shown (${spaceId}): ${(err as Error).message}`)
       }

@@ -42,9 +42,9 @@ export function useOrgRoles(spaceId: string, meId: string): OrgRoles {
   }, [doc, members, records, meId])
 }
 
-/** A member's org role; null clears it. Written with `create`, which also restores a removed record. */
+/** A member's org role; null clears it. A derived id: written with `upsert` (a removal does not swallow it). */
 export function saveOrgRole(doc: Y.Doc, memberId: string, role: OrgRole | null): void {
-  collection(doc, ORG_ROLE_RECORDS).create({ memberId, role: role ?? 'team-member' }, { id: memberId })
+  collection(doc, ORG_ROLE_RECORDS).upsert(memberId, { memberId, role: role ?? 'team-member' })
 }
 
 /** Member id → the role they hold in this org (for other features' services: reminders). */

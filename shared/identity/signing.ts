@@ -88,34 +88,49 @@ export function seal(secretKey: string, text: string): string {
 function sealOf(value: unknown, id: string): { publicKey: Uint8Array; signature: Uint8Array } | null {
   if (typeof value !== 'string' || value.length !== SEAL_MAX) return null
   const m = SEAL.exec(value)
-  if (!m || memberIdOf(m[1]!) !== id) return null
+  if (!m) return null
   try {
-    return { publicKey: base64urlnopad.decode(m[1]!), signature: base64urlnopad.decode(m[2]!) }
+    // inside the try: 43 or 86 characters the pattern admits may still be no base64url (non-zero
+    // padding bits throw), and a peer's seal must never make a read throw
+    const publicKey = base64urlnopad.decode(m[1]!)
+    if (memberIdOf(m[1]!) !== id) return null
+    return { publicKey, signature: base64urlnopad.decode(m[2]!) }
   } catch {
     return null
   }
 }
 
 /*
- * Verified seals, so a record is checked once per version, not on every read. A seal is only ever
- * remembered with the text it was checked against (a forger who pairs a good seal with other
- * values gets that pair checked on its own). Bounded: the oldest go first.
+ * Verified seals, so a record is checked once per version, not on every read. A verdict is kept
+ * per seal AND text: a forger who copies a good seal onto other values (other records) gets each
+ * pair checked on its own, and never displaces the good pair's verdict (keyed by the seal alone,
+ * every forged copy evicted it, and the honest record read as unchecked — absent — again at its
+ * next change). Bounded in entries and in characters (texts are up to a record's size): the
+ * oldest go first, never the newest (a verdict must outlive the read it wakes).
  */
 const VERDICTS_MAX = 50_000
-const verdicts = new Map<string, { text: string; ok: boolean }>()
+const VERDICT_CHARS_MAX = 16_000_000
+const verdicts = new Map<string, boolean>()
+let verdictChars = 0
+
+const verdictKey = (sealed: string, text: string) => sealed + '\n' + text
 
 function remember(sealed: string, text: string, ok: boolean): void {
-  verdicts.delete(sealed)
-  verdicts.set(sealed, { text, ok })
-  if (verdicts.size > VERDICTS_MAX) verdicts.delete(verdicts.keys().next().value!)
+  const key = verdictKey(sealed, text)
+  if (verdicts.delete(key)) verdictChars -= key.length
+  verdicts.set(key, ok)
+  verdictChars += key.length
+  while (verdicts.size > 1 && (verdicts.size > VERDICTS_MAX || verdictChars > VERDICT_CHARS_MAX)) {
+    const oldest = verdicts.keys().next().value!
+    verdicts.delete(oldest)
+    verdictChars -= oldest.length
+  }
 }
 
 /** What is known already: true (holds), false (forged), undefined (not checked yet). */
 export function knownVerdict(sealed: unknown, text: string, id: string): boolean | undefined {
   if (sealOf(sealed, id) === null) return false
-  const known = verdicts.get(sealed as string)
-  if (!known) return undefined
-  return known.text === text ? known.ok : undefined
+  return verdicts.get(verdictKey(sealed as string, text))
 }
 
 /** Checks a seal now (a few hundred microseconds: member entries, one record). */
@@ -188,7 +203,7 @@ const inFlight = new Map<string, Promise<boolean>>()
 export function verifySealLater(sealed: string, text: string, id: string): Promise<boolean> {
   const known = knownVerdict(sealed, text, id)
   if (known !== undefined) return Promise.resolve(known)
-  const flightKey = sealed + '\n' + text
+  const flightKey = verdictKey(sealed, text)
   let running = inFlight.get(flightKey)
   if (!running) {
     const parts = sealOf(sealed, id)!

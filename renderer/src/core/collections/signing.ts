@@ -95,6 +95,9 @@ export function checkSeal(
   whenKnown: () => void
 ): SealCheck {
   const author = fields[signed.by]
+  // an author field holding something else than an id (a number, a list …) names nobody the app
+  // wrote: a schema's `.catch` or coercion could otherwise show it under a default or a name
+  if (author !== undefined && author !== null && typeof author !== 'string') return 'forged'
   if (typeof author !== 'string' || !isVerifiableId(author)) return 'valid'
   const text = signedText(recordScope(collection, id), sealedValues(signed, fields))
   const known = knownVerdict(sealed, text, author)

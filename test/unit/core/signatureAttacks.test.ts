@@ -1,0 +1,322 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { collection, defineCollection, ForeignRecordError, SEAL_FIELD, setSigner } from '@core/collections/index.ts'
+import { readMembers, upsertSelf } from '@core/spaces/spaceDoc.ts'
+import { presenceHolds, withPresenceProof } from '@core/sync/presenceProof.ts'
+import { knownVerdict, memberIdOf, newSigningKeys, signedText, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
+import { CardFields, cardAuthorLabel } from '@shared/retro/cards.ts'
+import { ShoutOut } from '@shared/less/review.ts'
+import { applyPoolImport, POOL } from '@features/mentorship/store/pool.ts'
+import { profileNamed } from '../mentorship/fixtures/profile.ts'
+
+/**
+ * Attacks on record signatures (issue 10 #15, review). Each peer is its own Y.Doc; a hostile
+ * member writes raw Yjs values (any byte of a document). Tests marked `it.fails` show a problem
+ * that is NOT fixed yet: they fail loudly (the run goes red) once someone fixes it — then turn
+ * them into plain `it`.
+ */
+function person() {
+  const keys = newSigningKeys()
+  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
+}
+const ada = person()
+const ben = person()
+
+const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+const settle = async () => {
+  for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 5))
+}
+function as<T>(who: { deviceId: string; secretKey: string } | null, f: () => T): T {
+  setSigner(who)
+  try {
+    return f()
+  } finally {
+    setSigner(null)
+  }
+}
+afterEach(() => setSigner(null))
+
+const Note = z.object({ text: z.string().max(200), authorId: z.string().optional(), column: z.string().optional() })
+const notes = defineCollection({ name: 'attackNotes', schema: Note, signed: { by: 'authorId', fields: ['text', 'authorId'] } })
+/** the real card schema, signed as CARDS is (features/retro/store/collections.ts) */
+const cards = defineCollection({ name: 'attackCards', schema: CardFields, signed: { by: 'authorId', fields: ['text', 'authorId', 'createdAt'] } })
+
+/** A seal of the right shape whose key part is no canonical base64url (non-zero padding bits). */
+const MALFORMED_SEAL = 'A'.repeat(42) + 'B' + '.' + 'A'.repeat(86)
+
+/** Puts the document in a gap: it holds an update of a writer whose earlier update it misses. */
+function openGap(base: Y.Doc, victim: Y.Doc): void {
+  const other = new Y.Doc()
+  sync(base, other)
+  other.getMap('filler').set('x', 1)
+  sync(other, base)
+  other.getMap('filler').set('x', 2)
+  Y.applyUpdate(victim, Y.encodeStateAsUpdate(other, Y.encodeStateVector(base)))
+  expect(victim.store.pendingStructs).not.toBeNull()
+}
+
+describe('seals a reader cannot parse (FIXED in shared/identity/signing.ts sealOf)', () => {
+  it('a seal whose key is no canonical base64url never makes a check throw', () => {
+    expect(() => verifySealNow(MALFORMED_SEAL, 'x', ada.deviceId)).not.toThrow()
+    expect(verifySealNow(MALFORMED_SEAL, 'x', ada.deviceId)).toBe(false)
+    expect(knownVerdict(MALFORMED_SEAL, 'x', ada.deviceId)).toBe(false)
+  })
+
+  it("a member entry with such a seal does not break every peer's member list", () => {
+    const doc = new Y.Doc()
+    as(ada, () => upsertSelf(doc, { id: ada.deviceId, name: 'Ada', color: '#1971c2' }, 1000))
+    const entry = doc.getMap<Record<string, unknown>>('members').get(ada.deviceId)!
+    doc.getMap('members').set(ben.deviceId, { ...entry, id: ben.deviceId, name: 'Ben?', seal: MALFORMED_SEAL })
+    expect(() => readMembers(doc)).not.toThrow()
+    expect(readMembers(doc).map((m) => m.name)).toEqual(['Ada'])
+  })
+
+  it('a record with such a seal is skipped, the collection still reads', () => {
+    const doc = new Y.Doc()
+    const honest = as(ada, () => collection(doc, notes).create({ text: 'mine', authorId: ada.deviceId }))
+    const hostile = new Y.Doc()
+    sync(doc, hostile)
+    const r = hostile.getMap<unknown>('attackNotes::evil')
+    r.set('text', 'x')
+    r.set('authorId', ada.deviceId)
+    r.set(SEAL_FIELD, MALFORMED_SEAL)
+    sync(hostile, doc)
+    expect(() => collection(doc, notes).list()).not.toThrow()
+    expect(collection(doc, notes).list().map((n) => n.id)).toEqual([honest])
+  })
+
+  it('a presence proof of that shape is refused, not thrown (DocLink runs this in an awareness handler)', () => {
+    const state = { user: { id: ada.deviceId, name: 'Ada', color: '#1971c2', proof: MALFORMED_SEAL } }
+    expect(() => presenceHolds(7, state)).not.toThrow()
+    expect(presenceHolds(7, state)).toBe(false)
+  })
+})
+
+describe('the verdict cache (FIXED in shared/identity/signing.ts: verdicts per seal and text)', () => {
+  it("copies of an honest seal on forged records do not evict its verdict (the honest record stayed hidden at its next change)", async () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    const id = as(ada, () => collection(a, notes).create({ text: 'honest', authorId: ada.deviceId }))
+    sync(a, b)
+    await settle()
+    expect(collection(b, notes).get(id)?.text).toBe('honest')
+    // Ben copies her seal onto records of his own that name her
+    const sealed = a.getMap<unknown>(`attackNotes::${id}`).get(SEAL_FIELD)
+    const hostile = new Y.Doc()
+    sync(b, hostile)
+    hostile.transact(() => {
+      for (let i = 0; i < 20; i++) {
+        const r = hostile.getMap<unknown>(`attackNotes::copy${i}`)
+        r.set('text', `copy ${i}`)
+        r.set('authorId', ada.deviceId)
+        r.set(SEAL_FIELD, sealed)
+      }
+    })
+    sync(hostile, b)
+    await settle()
+    expect(collection(b, notes).list().map((n) => n.id)).toEqual([id])
+    // someone moves her note (a field anyone may change): it must still show, at once
+    collection(b, notes).patch(id, { column: 'done' })
+    expect(collection(b, notes).get(id)?.text).toBe('honest')
+  })
+
+  it('the same seal with another text is checked on its own, either order', async () => {
+    const text = signedText('s', { a: 1 })
+    const other = signedText('s', { a: 2 })
+    const { seal } = await import('@shared/identity/signing.ts')
+    const sealed = seal(ada.secretKey, text)
+    expect(await verifySealLater(sealed, other, ada.deviceId)).toBe(false)
+    expect(knownVerdict(sealed, text, ada.deviceId)).toBe(true)
+    expect(knownVerdict(sealed, other, ada.deviceId)).toBe(false)
+  })
+})
+
+describe('author fields a schema would coerce (FIXED in core/collections/signing.ts checkSeal)', () => {
+  const Coerced = z.object({ text: z.string(), authorId: z.coerce.string().optional() })
+  const coerced = defineCollection({ name: 'attackCoerced', schema: Coerced, signed: { by: 'authorId', fields: ['text', 'authorId'] } })
+  it('an author that is no string (a list) is not read as the person it coerces to', () => {
+    const doc = new Y.Doc()
+    const r = doc.getMap<unknown>('attackCoerced::x')
+    r.set('text', 'forged')
+    r.set('authorId', [ada.deviceId]) // String([id]) === id
+    expect(collection(doc, coerced).get('x')).toBeNull()
+  })
+
+  it('a shout-out whose authorId is a number (ShoutOut: authorId .catch("")) does not read under its authorName', () => {
+    const shouts = defineCollection({ name: 'attackShouts1', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
+    const doc = new Y.Doc()
+    const r = doc.getMap<unknown>('attackShouts1::x')
+    for (const [k, v] of Object.entries({ sprint: 3, text: 'Ben broke prod', to: [{ id: ben.deviceId, name: 'Ben' }], authorId: 42, authorName: 'Ada', createdAt: 1 })) r.set(k, v)
+    expect(collection(doc, shouts).get('x')).toBeNull()
+  })
+})
+
+describe('NOT FIXED: what shows a name without a seal behind it', () => {
+  // Problem: ShoutOut.authorId is `.catch('')` and ShoutOuts.tsx shows `s.authorName` whatever the
+  // author id: a shout-out with NO authorId is unsigned (checkSeal: no author → 'valid') and shows
+  // "Shout-out from Ada". Fix: shared/less/review.ts authorId without `.catch('')` (required,
+  // min(1)), and ShoutOuts.tsx shows the member entry's name for authorId (not the record's
+  // authorName, which its sealing author also chooses freely).
+  it.fails('a shout-out without an author id does not read (it would show under any authorName)', () => {
+    const shouts = defineCollection({ name: 'attackShouts2', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
+    const doc = new Y.Doc()
+    const r = doc.getMap<unknown>('attackShouts2::x')
+    for (const [k, v] of Object.entries({ sprint: 3, text: 'Ben broke prod', to: [{ id: ben.deviceId, name: 'Ben' }], authorName: 'Ada', createdAt: 1 })) r.set(k, v)
+    expect(collection(doc, shouts).get('x')).toBeNull()
+  })
+
+  // Problem: a sealed shout-out by Ben may carry authorName 'Ada' — the seal proves Ben wrote it,
+  // the UI (ShoutOuts.tsx:45,52) says Ada did. Same for profile notes (ProfileNotes.tsx:80).
+  it.fails("a shout-out sealed by Ben does not read with Ada's name as its author's", async () => {
+    const shouts = defineCollection({ name: 'attackShouts3', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
+    const doc = new Y.Doc()
+    as(ben, () => collection(doc, shouts).create({ sprint: 3, text: 'great work', to: [{ id: ben.deviceId, name: 'Ben' }], authorId: ben.deviceId, authorName: 'Ada', createdAt: 1 }, { id: 'x' }))
+    await settle()
+    const read = collection(doc, shouts).get('x')
+    expect(read === null || read.authorName !== 'Ada').toBe(true)
+  })
+
+  // Problem: cardAuthorLabel and CardView.origin() name a sync-up card by `source.authorName`, which
+  // nothing signs, and prefer it over authorId: any member creates an author-less card with
+  // source { kind: 'syncup', authorName: 'Ada' } ("From daily sync-up · Ada"), or adds such a
+  // source to Ben's sealed card (source is outside the seal). The sync-up entries the
+  // opportunities come from (SYNCUP, `${date}|${memberId}`) are not signed either.
+  it.fails("a card's shown author comes from something its author sealed", async () => {
+    const doc = new Y.Doc()
+    as(ben, () => collection(doc, cards).create({ columnId: 'c', text: 'ship it', authorId: ben.deviceId, createdAt: 1 }, { id: 'x' }))
+    // Eve adds a source to Ben's card: his seal still holds
+    doc.getMap<unknown>('attackCards::x').set('source', { kind: 'syncup', opportunityId: 'o1', authorName: 'Ada', date: '2026-11-30' })
+    await settle()
+    const card = collection(doc, cards).get('x')!
+    expect(card).not.toBeNull()
+    expect(cardAuthorLabel(card, { [ben.deviceId]: 'Ben', [ada.deviceId]: 'Ada' })).toBe('Ben')
+  })
+
+  // Problem: a person with an older (not key-derived) id — or any 22-character id a member makes
+  // up, with a member entry of its own — named 'Ada' writes cards, votes, shout-outs that show as
+  // "Ada", unverified and unmarked: only the member list says "not verified".
+  it.fails("an unverifiable id named like a verified member is told apart on a card", () => {
+    const impostor = 'AbCdEfGhIjKlMnOpQrStUv'
+    const names = { [ada.deviceId]: 'Ada', [impostor]: 'Ada' }
+    const real = cardAuthorLabel({ id: '1', columnId: 'c', text: 't', createdAt: 1, authorId: ada.deviceId }, names)
+    const fake = cardAuthorLabel({ id: '2', columnId: 'c', text: 't', createdAt: 1, authorId: impostor }, names)
+    expect(fake).not.toBe(real)
+  })
+})
+
+describe('NOT FIXED: the gap hold (core/collections/collection.ts asLastWhole) mixes unverified values in', () => {
+  // Problem: while a gap lasts, a record that LOST a field keeps it from its last whole version
+  // (collection.ts:598-606). A hostile peer deletes Ada's authorId and writes new text: the record
+  // reads as an author-less (unsigned, valid) card, and the hold puts her authorId back: the forged
+  // text shows as hers. Fix (collection.ts ~598): for a signed collection, when a lost key is one
+  // of `signed.fields`, return `before` (the last verified version) instead of mixing.
+  it.fails('a deleted author is not restored from the last version under new text', async () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    as(ada, () => collection(a, cards).create({ columnId: 'c', text: 'v1', authorId: ada.deviceId, createdAt: 1 }, { id: 'x' }))
+    sync(a, b)
+    await settle()
+    expect(collection(b, cards).get('x')?.text).toBe('v1')
+    openGap(a, b)
+    const hostile = new Y.Doc()
+    sync(a, hostile)
+    hostile.transact(() => {
+      const r = hostile.getMap<unknown>('attackCards::x')
+      r.delete('authorId')
+      r.set('text', 'forged')
+    })
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(a)))
+    await settle()
+    const shown = collection(b, cards).get('x')
+    expect(shown?.text === 'forged' && shown.authorId === ada.deviceId).toBe(false)
+  })
+
+  // Problem: a record that fails its schema during a gap is rebuilt from its last version plus what
+  // it holds now (collection.ts:593-596) and shown WITHOUT a seal check: delete a required field
+  // (columnId) and change the text, and the forged text shows under Ada's (stale) seal. Fix: for a
+  // signed collection return `before` there (or checkSeal the merged values with the stored seal).
+  it.fails('a record made malformed during a gap is not rebuilt with the forged text', async () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    as(ada, () => collection(a, cards).create({ columnId: 'c', text: 'v1', authorId: ada.deviceId, createdAt: 1 }, { id: 'x' }))
+    sync(a, b)
+    await settle()
+    expect(collection(b, cards).get('x')?.text).toBe('v1')
+    openGap(a, b)
+    const hostile = new Y.Doc()
+    sync(a, hostile)
+    hostile.transact(() => {
+      const r = hostile.getMap<unknown>('attackCards::x')
+      r.delete('columnId')
+      r.set('text', 'forged')
+    })
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(a)))
+    await settle()
+    const shown = collection(b, cards).get('x')
+    expect(shown?.text === 'forged' && shown.authorId === ada.deviceId).toBe(false)
+  })
+})
+
+describe('NOT FIXED: services that write signed fields of records they cannot read', () => {
+  // Problem: applyPoolImport skips claimed profiles by `pool.get(id)?.ownerId`, but a claimed
+  // profile whose seal is pending or forged reads as absent (null): the import then patches its
+  // profile fields, `assertMayWrite` sees the stored ownerId and throws ForeignRecordError out of
+  // the admin's import, inside its transaction (writes before it stay). A hostile member plants a
+  // forged ownerId on an unclaimed profile and every import over it fails. Fix
+  // (features/mentorship/store/pool.ts applyPoolImport): skip by the STORED ownerId (any verifiable
+  // id not this device's), or catch ForeignRecordError per write.
+  it.fails('an import over a profile with a forged owner does not throw', () => {
+    const doc = new Y.Doc()
+    const id = 'p1'
+    collection(doc, POOL).create({ ...profileNamed('Cy', 'engg'), importedFrom: 'a.yaml', addedAt: 1, ownerId: null, available: true, capacity: 1 }, { id })
+    // a hostile member claims it for Ada (no seal of hers)
+    doc.getMap<unknown>(`pool::${id}`).set('ownerId', ada.deviceId)
+    expect(collection(doc, POOL).get(id)).toBeNull()
+    expect(() => applyPoolImport(doc, [{ id, profile: profileNamed('Cy', 'engg'), importedFrom: 'a.yaml', isNew: false }])).not.toThrow(ForeignRecordError)
+  })
+})
+
+describe('NOT FIXED: presence proofs are bound to a client id nobody authenticates', () => {
+  // Problem: the proof covers id, name, colour and the awareness client id, nothing else, and never
+  // expires. Awareness updates name their client id themselves, so any peer can send, under Ada's
+  // client id, her proven `user` with other fields (another cursor, meeting room, session), or
+  // re-announce her after she left. Fix (presenceProof.ts): seal the whole state (minus volatile
+  // beacons) with a time, and refuse proofs older than a few renewals; or tie presence to the
+  // signaling/relay connection.
+  it.fails("Ada's proof does not vouch for a state she did not send under her client id", () => {
+    const clientId = 4242
+    const hers = as(ada, () => withPresenceProof({ user: { id: ada.deviceId, name: 'Ada', color: '#1971c2' }, room: 'standup' }, clientId))
+    expect(presenceHolds(clientId, hers)).toBe(true)
+    const replayed = { ...hers, room: 'salary-review' }
+    expect(presenceHolds(clientId, replayed)).toBe(false)
+  })
+})
+
+describe("NOT FIXED: the author's partial write seals what a forger left in the other signed fields", () => {
+  // Problem: a write of SOME signed fields by the author (collection.ts seal(): boundedFields of the
+  // stored record) re-seals every signed field AS STORED — including values a forger wrote since
+  // (which read as forged until then). setAvailability (pool.ts:68) patches only available/capacity;
+  // an editor whose view is a moment old, or any service patching part of a signed record, makes
+  // the forgery the author's. Fix (collection.ts write/seal): when the stored version's seal does
+  // not hold (knownVerdict !== true), take the signed fields this write does not set from the last
+  // version read valid (this.records) — or refuse the write — instead of from the stored record.
+  it.fails("Ada's availability toggle does not vouch for hobbies Eve wrote into her profile", async () => {
+    const { setAvailability } = await import('@features/mentorship/store/pool.ts')
+    const doc = new Y.Doc()
+    const id = 'ada-profile'
+    as(ada, () => collection(doc, POOL).create({ ...profileNamed('Ada', 'engg'), importedFrom: null, addedAt: 1, ownerId: ada.deviceId, available: true, capacity: 1 }, { id }))
+    expect(collection(doc, POOL).get(id)?.ownerId).toBe(ada.deviceId)
+    // Eve rewrites Ada's hobbies: forged, hidden
+    doc.getMap<unknown>(`pool::${id}`).set('hobbies', ['hating my team'])
+    await settle()
+    expect(collection(doc, POOL).get(id)).toBeNull()
+    // Ada's panel (open since before) turns her availability off
+    as(ada, () => setAvailability(doc, id, { available: false }))
+    await settle()
+    const other = new Y.Doc()
+    sync(doc, other)
+    await settle()
+    expect(collection(other, POOL).get(id)?.hobbies ?? []).not.toContain('hating my team')
+  })
+})

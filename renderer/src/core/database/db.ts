@@ -25,6 +25,12 @@ export interface SpaceRow {
    * are the copies members' devices write for observers (shared/spaces/observe.ts). Absent: a member.
    */
   access?: 'observer'
+  /**
+   * how many times the key was rotated (remove member: core/spaces/rotation.ts; absent = 0) and
+   * the rotation record it came from; with an epoch every room is named by the key
+   */
+  keyEpoch?: number
+  keyRecord?: string
   /** TURN servers that came with this space's invite: used for this space's connections only */
   turn?: TurnServer[]
   /** the space's root document, persisted by y-dexie */

@@ -1,9 +1,10 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie'
 
 /**
- * A space's key is set once, when the space is created or first joined, and never changes on this
- * device: an invite that names a space we already have with another key is someone impersonating
- * it (the key decides whose room our data goes to). This database middleware refuses every write
+ * A space's key is set once, when the space is created or first joined, and changes on this device
+ * only by a rotation (remove member: a higher key epoch, core/spaces/rotation.ts); otherwise never:
+ * an invite that names a space we already have with another key is someone impersonating it (the
+ * key decides whose room our data goes to). This database middleware refuses every write
  * that would replace a stored key, whichever code path tries (update, put, modify, bulk).
  */
 export class SpaceKeyChangeError extends Error {
@@ -18,6 +19,20 @@ const GUARDED_TABLE = 'spaces'
 interface KeyedRow {
   id?: unknown
   key?: unknown
+  keyEpoch?: unknown
+  keyRecord?: unknown
+}
+
+const epochOf = (r: KeyedRow) => (typeof r.keyEpoch === 'number' ? r.keyEpoch : 0)
+
+/**
+ * The one change admitted: a rotation (core/spaces/rotation.ts) — a higher epoch, or the same
+ * epoch from another rotation record (two members rotated at once; the record every device keeps wins).
+ */
+function isRotation(before: KeyedRow, after: KeyedRow): boolean {
+  const a = epochOf(after)
+  const b = epochOf(before)
+  return a > b || (a === b && a > 0 && typeof after.keyRecord === 'string' && after.keyRecord !== before.keyRecord)
 }
 
 /**
@@ -32,7 +47,7 @@ function checked(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMu
   return table.getMany({ trans: req.trans, keys }).then((existing: (KeyedRow | undefined)[]) => {
     existing.forEach((before, i) => {
       const after = values[i]
-      if (before && typeof before.key === 'string' && after && after.key !== before.key) {
+      if (before && typeof before.key === 'string' && after && after.key !== before.key && !isRotation(before, after)) {
         throw new SpaceKeyChangeError(String(before.id))
       }
     })

@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import type { MemberRecord } from '@shared/members/presence.ts'
 import { db, type SpaceRow } from '../database/db.ts'
 import { describeSpace } from './commands.ts'
+import { removedMembers } from './rotation.ts'
 import { membersOf, readMeta, sameMeta, setSpaceDescription, watchMembers, watchMeta, type SpaceMeta } from './spaceDoc.ts'
 
 /** Read-side hooks for spaces. Rows come from Dexie, content from each space's Y.Doc. */
@@ -94,4 +95,19 @@ export function useSpaceContent(row: SpaceRow | null | undefined): SpaceContent 
     [doc, spaceId]
   )
   return { meta, members, loaded: !!doc, describe }
+}
+
+/** Members a rotation of this space's key removed (core/spaces/rotation.ts), as this device knows. */
+export function useRemovedMembers(row: SpaceRow | null | undefined): ReadonlySet<string> {
+  const doc = useLoadedDoc(row?.doc)
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set())
+  useEffect(() => {
+    if (!doc) return
+    const rekeys = doc.getMap('rekeys')
+    const read = () => setRemoved(removedMembers(doc))
+    read()
+    rekeys.observe(read)
+    return () => rekeys.unobserve(read)
+  }, [doc])
+  return removed
 }

@@ -18,6 +18,8 @@ import { relayUrlsOf } from './relayLink.ts'
 import { due, KEY_ANSWER_EVERY_MS, KEY_CHECK_TYPE, KEY_REPLY_EVERY_MS } from '@shared/sync/keyVerdict.ts'
 import { rtcConfigFor } from '@shared/sync/ice.ts'
 import { observeRoomOf, observeSourceOf } from '@shared/spaces/observe.ts'
+import { followRotation, publishBoxKey } from '../spaces/rotation.ts'
+import { myBoxKeys } from '../spaces/boxKeys.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
 const LINGER_MS = 20_000
@@ -149,7 +151,7 @@ class SyncManager {
         continue
       }
       if (state.row.key !== row.key || state.root.doc !== row.doc) {
-        // deleted and joined again (a row's key never changes): a new document in another room
+        // deleted and joined again, or the key was rotated: other rooms
         this.detach(row.id)
         this.pending.set(row.id, this.attach(row).finally(() => this.pending.delete(row.id)))
         continue
@@ -181,6 +183,8 @@ class SyncManager {
     const docKey = link.docId === spaceId ? '' : link.docId.slice(spaceId.length + 1)
     if (space.row.access === 'observer') return { room: observeRoomOf(spaceId, docKey, space.row.key), key: space.row.key }
     const source = observeSourceOf(docKey)
+    // after a rotation (remove member) the same rooms with the new key as password: a removed device
+    // can open nothing there (relay rooms derive from the key: new ones); invites need no epoch
     if (source === null) return { room: link.docId, key: space.row.key }
     const key = this.observeKeys.get(spaceId)
     return key ? { room: observeRoomOf(spaceId, source, key), key } : null
@@ -285,7 +289,26 @@ class SyncManager {
       }
     })
     // an observer is no member: it writes nothing into the team's copy (shared/spaces/observe.ts)
-    if (row.access !== 'observer') upsertSelf(doc, this.me(), Date.now())
+    if (row.access !== 'observer') {
+      upsertSelf(doc, this.me(), Date.now())
+      // remove member = rotate (core/spaces/rotation.ts): this device can be handed the new key,
+      // and takes it when a member rotates
+      const meId = this.me().id
+      void myBoxKeys()
+        .then((box) => this.spaces.get(row.id)?.root.doc === doc && publishBoxKey(doc, meId, box.publicKey))
+        .catch((err) => console.error('sync: could not publish the box key', err))
+      const rekeys = doc.getMap('rekeys')
+      const onRekey = () => void followRotation(row.id, doc).catch((err) => console.error('sync: could not take the rotated key', err))
+      // this device's own rotation switches once its record went out (removeMember); others' at once
+      const onRemoteRekey = (e: Y.YMapEvent<unknown>) => void (e.transaction.local || onRekey())
+      rekeys.observe(onRemoteRekey)
+      onRekey()
+      const dispose = this.spaces.get(row.id)!.dispose
+      this.spaces.get(row.id)!.dispose = () => {
+        rekeys.unobserve(onRemoteRekey)
+        dispose()
+      }
+    }
     this.connectLink(root, row.id)
     this.tellSpaces()
     for (const r of this.retained.values()) if (r.spaceId === row.id) this.connectLink(r.link, row.id)

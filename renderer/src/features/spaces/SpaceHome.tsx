@@ -8,6 +8,7 @@ import { InviteDialog } from './InviteDialog.tsx'
 import { LeaveControls } from './LeaveControls.tsx'
 import { MemberList } from './MemberList.tsx'
 import { RelaySettings } from './RelaySettings.tsx'
+import { RemoveMember } from './RemoveMember.tsx'
 import { SpaceName } from './SpaceName.tsx'
 import { SpaceStatus } from './SpaceStatus.tsx'
 import { SpaceTabs } from './SpaceTabs.tsx'
@@ -94,6 +95,7 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; online: Prese
         </section>
       </div>
       {!observer && <RelaySettings space={space} />}
+      {!observer && <RemoveMember space={space} identity={identity} members={content.members} />}
       <LeaveControls space={space} identity={identity} />
     </>
   )

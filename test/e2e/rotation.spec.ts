@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createSpace, firstRun, inviteCode, join, member, peersOnOwnSignaling, screenshot, storedAnywhere } from './harness.ts'
+
+/**
+ * Remove a member = rotate the key (issue 10 #19), with three browser processes and real WebRTC:
+ * Ada removes Cleo; Bruce gets the new key sealed for his device and moves with Ada to the new
+ * rooms; Cleo keeps what she had and gets nothing new, and nothing she writes reaches the others.
+ */
+const peer = peersOnOwnSignaling()
+
+async function describe(page: Page, text: string): Promise<void> {
+  const field = page.getByLabel('Space description')
+  await field.fill(text)
+  await field.blur()
+}
+
+test('removing a member renews the key: the others go on together, the removed device gets nothing new', async () => {
+  test.setTimeout(150_000)
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  const c = await peer('Cleo')
+  for (const p of [a, b, c]) await firstRun(p)
+  await createSpace(a.page, 'Platform', 'Team')
+  const code = await inviteCode(a.page)
+  await join(b.page, code)
+  await join(c.page, code)
+  for (const p of [a, b, c]) for (const name of ['Ada', 'Bruce', 'Cleo']) await expect(member(p.page, name)).toBeVisible()
+
+  // before: everyone reads everyone
+  await describe(a.page, 'Before the change')
+  await expect(c.page.getByLabel('Space description')).toHaveValue('Before the change')
+  await expect(b.page.getByLabel('Space description')).toHaveValue('Before the change')
+
+  a.page.on('dialog', (d) => void d.accept())
+  const panel = a.page.getByRole('region', { name: 'Remove a member' })
+  await panel.getByLabel('Member to remove').selectOption({ label: 'Cleo' })
+  await panel.getByRole('button', { name: 'Remove and renew the key' }).click()
+  await expect(a.page.getByText('Cleo was removed. Everyone else has the new key.')).toBeVisible()
+  await expect(panel).toContainText('Removed: Cleo')
+  await screenshot(a.page, 'space-remove-member')
+
+  // Ada and Bruce, on the new key, in the new rooms
+  await describe(a.page, 'After Cleo left the team')
+  await expect(b.page.getByLabel('Space description')).toHaveValue('After Cleo left the team')
+  await expect(b.page.getByRole('region', { name: 'Remove a member' })).toContainText('Removed: Cleo')
+  // Cleo writes too; then Bruce writes, and Ada has Bruce's edit: Cleo's had the same way to go
+  await describe(c.page, 'Cleo still writes here')
+  await describe(b.page, 'Bruce writes after the change')
+  await expect(a.page.getByLabel('Space description')).toHaveValue('Bruce writes after the change')
+  await expect(b.page.getByLabel('Space description')).toHaveValue('Bruce writes after the change')
+
+  // Cleo keeps what she had and has nothing new, not even stored; nothing of hers reached the others
+  await expect(c.page.getByLabel('Space description')).toHaveValue('Cleo still writes here')
+  expect(await storedAnywhere(c.page, 'After Cleo left the team')).toBeNull()
+  expect(await storedAnywhere(c.page, 'Bruce writes after the change')).toBeNull()
+  expect(await storedAnywhere(c.page, 'Before the change')).not.toBeNull()
+  expect(await storedAnywhere(a.page, 'Cleo still writes here')).toBeNull()
+  expect(await storedAnywhere(b.page, 'Cleo still writes here')).toBeNull()
+})

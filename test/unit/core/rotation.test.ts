@@ -6,7 +6,7 @@ import { db } from '@core/database/db.ts'
 import { SpaceKeyChangeError } from '@core/database/keyGuard.ts'
 import { createSpace } from '@core/spaces/commands.ts'
 import { myBoxKeys } from '@core/spaces/boxKeys.ts'
-import { boxKeysOf, followRotation, newerKeyFor, planRemoval, publishBoxKey, removedMembers, removeMember } from '@core/spaces/rotation.ts'
+import { boxKeysOf, followRotation, newerKeyFor, planRemoval, publishBoxKey, removedMembers, removeMember, renewKey } from '@core/spaces/rotation.ts'
 import { newSpaceKey } from '@shared/spaces/key.ts'
 import { rekeyContext } from '@shared/spaces/rotation.ts'
 import { newBoxKeyPair, openBox } from '@shared/spaces/seal.ts'
@@ -67,6 +67,12 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
     await expect(db().spaces.update(id, { key: newSpaceKey() })).rejects.toThrow(SpaceKeyChangeError)
     await expect(db().spaces.update(id, { key: newSpaceKey(), keyEpoch: 1 })).rejects.toThrow(SpaceKeyChangeError)
     await expect(removeMember(id, ADA.deviceId, ADA)).rejects.toThrow(/leave/)
+    // renewing removes nobody and moves on to the next epoch
+    await renewKey(id, ADA)
+    const renewed = (await db().spaces.get(id))!
+    expect(renewed.keyEpoch).toBe(2)
+    expect(renewed.key).not.toBe(row.key)
+    expect([...removedMembers(doc)]).toEqual(['cleo'])
   })
 
   it('a remaining device takes the key sealed to it; a removed one finds nothing', async () => {

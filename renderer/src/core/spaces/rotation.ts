@@ -62,6 +62,18 @@ export function planRemoval(doc: Y.Doc, spaceId: string, removed: string, me: { 
  */
 export async function removeMember(spaceId: string, memberId: string, me: IdentityRow): Promise<RemovalOutcome> {
   if (memberId === me.deviceId) throw new Error('To go, leave the space instead.')
+  return rotate(spaceId, memberId, me)
+}
+
+/**
+ * Renews the key without removing anyone: whoever got the old key elsewhere (an org document
+ * written before issue 10 #19, an invite passed too far) can read nothing from now on.
+ */
+export async function renewKey(spaceId: string, me: IdentityRow): Promise<RemovalOutcome> {
+  return rotate(spaceId, '', me)
+}
+
+async function rotate(spaceId: string, memberId: string, me: IdentityRow): Promise<RemovalOutcome> {
   const row = await db().spaces.get(spaceId)
   if (!row || row.status !== 'active' || row.access === 'observer') throw new Error('Only a member of the space can remove someone.')
   const box = await myBoxKeys()

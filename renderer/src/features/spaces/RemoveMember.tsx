@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { MemberRecord } from '@shared/members/presence.ts'
 import type { IdentityRow, SpaceRow } from '@core/database/db.ts'
 import { useRemovedMembers } from '@core/spaces/hooks.ts'
-import { removeMember } from '@core/spaces/rotation.ts'
+import { removeMember, renewKey } from '@core/spaces/rotation.ts'
 import { toast } from '@ui/toasts.ts'
 
 /**
@@ -15,7 +15,7 @@ export function RemoveMember(props: { space: SpaceRow; identity: IdentityRow; me
   const gone = props.members.filter((m) => removed.has(m.id))
   const [chosen, setChosen] = useState('')
   const [busy, setBusy] = useState(false)
-  if (props.space.status !== 'active' || props.space.access === 'observer' || (others.length === 0 && gone.length === 0)) return null
+  if (props.space.status !== 'active' || props.space.access === 'observer') return null
   const nameOf = (id: string) => props.members.find((m) => m.id === id)?.name ?? 'them'
 
   const remove = async () => {
@@ -35,6 +35,20 @@ export function RemoveMember(props: { space: SpaceRow; identity: IdentityRow; me
       setChosen('')
     } catch (err) {
       toast(`Could not remove: ${(err as Error).message} The space keeps its key.`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const renew = async () => {
+    if (!window.confirm('Give this space a new key? Everyone here gets it; anyone who has only the old key can read nothing new.')) return
+    setBusy(true)
+    try {
+      const outcome = await renewKey(props.space.id, props.identity)
+      const missing = outcome.missing.map(nameOf)
+      toast(missing.length ? `New key. ${missing.join(', ')} could not be given it: send them a new invite.` : 'New key. Everyone here has it.', missing.length ? 'error' : 'info')
+    } catch (err) {
+      toast(`Could not renew the key: ${(err as Error).message} The space keeps its key.`, 'error')
     } finally {
       setBusy(false)
     }
@@ -63,6 +77,12 @@ export function RemoveMember(props: { space: SpaceRow; identity: IdentityRow; me
         they already had and gets nothing new. Someone whose devices cannot be reached this way needs a new invite.
       </p>
       {gone.length > 0 && <p className="small">Removed: {gone.map((m) => m.name).join(', ')}</p>}
+      <p className="small">
+        Someone may have the key who should not (it was in the org&apos;s list of teams before this version, or an invite went too far)?{' '}
+        <button type="button" className="button small" disabled={busy} onClick={() => void renew()}>
+          Renew the key
+        </button>
+      </p>
     </section>
   )
 }

@@ -31,6 +31,8 @@ test('the admin proposes pairs for the whole pool, reads why, and suggests them 
   await open.focus()
   await a.page.keyboard.press('Enter')
   await expect(panel.getByRole('status')).toContainText('2 pairs · 4 of 5 people paired · total score')
+  // worked out in a worker, off the page's thread
+  await expect(panel.locator('#assignment-body')).toHaveAttribute('data-ran-on', 'worker')
   const proposed = panel.getByRole('list', { name: 'Proposed pairs' }).locator(':scope > li')
   await expect(proposed).toHaveCount(2)
   await expect(proposed.nth(0).locator('summary')).toContainText(/Ana Lima & Ben Okafor|Cy Park & Dee Ruiz|Ben Okafor & Ana Lima|Dee Ruiz & Cy Park/)

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { assignPool, type PoolAssignment } from '@shared/mentorship/poolAssignment.ts'
 import { poolPairStatus, type PoolPair, type PoolProfile } from '@shared/mentorship/pairRecords.ts'
 import { Direction, strength } from './Suggestions.tsx'
+import type { AssignReply, AssignRequest } from './assignmentWorker.ts'
 import './assignment.css'
 
 /**
@@ -20,19 +21,63 @@ export function AssignmentPanel(props: {
   onSuggestAll: ((assignment: PoolAssignment) => void) | null
 }) {
   const [open, setOpen] = useState(false)
-  const result = useMemo((): { assignment: PoolAssignment } | { error: string } | null => {
-    if (!open) return null
-    try {
-      const assignment = assignPool(
-        props.people.map((p) => ({ id: p.id, profile: p, available: p.available, capacity: p.capacity })),
-        props.pairs.map((p) => ({ aProfileId: p.aProfileId, bProfileId: p.bProfileId, status: poolPairStatus(p) })),
-        { excludePairs: props.excludePairs }
-      )
-      return { assignment }
-    } catch (err) {
-      return { error: `Could not work out pairs for everyone: ${(err as Error).message}` }
+  /** the proposal for `key` (the inputs it was computed from), and where it ran (the e2e checks the worker) */
+  const [result, setResult] = useState<{ key: object; ranOn: 'worker' | 'page'; value: { assignment: PoolAssignment } | { error: string } } | null>(null)
+  // what the proposal is computed from: a new object whenever any of it changes
+  const inputs = useMemo(() => ({ people: props.people, pairs: props.pairs, excludePairs: props.excludePairs }), [props.people, props.pairs, props.excludePairs])
+  useEffect(() => {
+    if (!open) return
+    let done = false
+    const finish = (ranOn: 'worker' | 'page', value: { assignment: PoolAssignment } | { error: string }) => {
+      if (done) return
+      done = true
+      setResult({ key: inputs, ranOn, value: 'error' in value ? { error: `Could not work out pairs for everyone: ${value.error}` } : value })
     }
-  }, [open, props.people, props.pairs, props.excludePairs])
+    const request: AssignRequest = {
+      id: 1,
+      people: inputs.people.map((p) => ({
+        id: p.id,
+        profile: { name: p.name, dept: p.dept, timezone: p.timezone, hobbies: p.hobbies, favoriteResources: p.favoriteResources, beAMentor: p.beAMentor, seekAMentor: p.seekAMentor },
+        available: p.available,
+        capacity: p.capacity
+      })),
+      records: inputs.pairs.map((p) => ({ aProfileId: p.aProfileId, bProfileId: p.bProfileId, status: poolPairStatus(p) })),
+      excludePairs: inputs.excludePairs.map(([a, b]) => [a, b] as [string, string])
+    }
+    // on this thread when no worker can run here (it never answers or fails to load)
+    const here = () => {
+      try {
+        finish('page', { assignment: assignPool(request.people, request.records, { excludePairs: request.excludePairs }) })
+      } catch (err) {
+        finish('page', { error: (err as Error).message })
+      }
+    }
+    let worker: Worker | null = null
+    try {
+      worker = new Worker(new URL('./assignmentWorker.ts', import.meta.url), { type: 'module' })
+    } catch {
+      worker = null
+    }
+    if (!worker) {
+      const timer = setTimeout(here, 0)
+      return () => {
+        done = true
+        clearTimeout(timer)
+      }
+    }
+    worker.onmessage = (event: MessageEvent<AssignReply>) => finish('worker', 'assignment' in event.data ? { assignment: event.data.assignment } : { error: event.data.error })
+    worker.onerror = (event) => {
+      event.preventDefault()
+      here()
+    }
+    worker.postMessage(request)
+    return () => {
+      done = true
+      worker.terminate()
+    }
+  }, [open, inputs])
+  const fresh = result && result.key === inputs ? result : null
+  const current = fresh?.value ?? null
 
   return (
     <section className="panel assignment" aria-labelledby="assignment-title">
@@ -49,13 +94,18 @@ export function AssignmentPanel(props: {
         </button>
       </div>
       {open && (
-        <div id="assignment-body" className="assignment-body">
-          {result && 'error' in result && (
-            <p className="alert error" role="alert">
-              {result.error}
+        <div id="assignment-body" className="assignment-body" data-ran-on={fresh?.ranOn}>
+          {!current && (
+            <p className="muted" role="status">
+              Working out pairs for everyone…
             </p>
           )}
-          {result && 'assignment' in result && <Proposal assignment={result.assignment} onSuggestAll={props.onSuggestAll} />}
+          {current && 'error' in current && (
+            <p className="alert error" role="alert">
+              {current.error}
+            </p>
+          )}
+          {current && 'assignment' in current && <Proposal assignment={current.assignment} onSuggestAll={props.onSuggestAll} />}
         </div>
       )}
     </section>

@@ -197,7 +197,9 @@ export function isOwnCard(card: Pick<Card, 'id' | 'authorId'>, memberId: string,
 
 /** The author to show: a name, "Anonymous", or where an imported card came from. */
 export function cardAuthorLabel(card: Card, names: Readonly<Record<string, string>>): string {
-  if (card.source?.kind === 'syncup') return card.source.authorName ? `${card.source.authorName} (daily sync-up)` : 'Daily sync-up'
+  // a card with an author is theirs (their seal covers author and text); a sync-up card names whoever
+  // raised it only when nobody signed it (its source is anyone's to write)
+  if (card.source?.kind === 'syncup' && !card.authorId) return card.source.authorName ? `${card.source.authorName} (daily sync-up)` : 'Daily sync-up'
   if (!card.authorId) return 'Anonymous'
   return (Object.hasOwn(names, card.authorId) ? names[card.authorId] : undefined) ?? 'A former member'
 }

@@ -194,8 +194,13 @@ describe('member entries', () => {
     const before = forgeries()
     const entry = doc.getMap<Record<string, unknown>>('members').get(ada.deviceId)!
     doc.getMap('members').set(ada.deviceId, { ...entry, name: 'Ada (fired)' })
-    expect(readMembers(doc)).toEqual([])
+    // she stays as last read with her seal
+    expect(readMembers(doc).map((m) => m.name)).toEqual(['Ada'])
     expect(forgeries() - before).toBe(1)
+    // on a page that never saw her own entry, the forged one shows nobody
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc))
+    expect(readMembers(fresh)).toEqual([])
     // her next refresh is hers again
     as(ada, () => upsertSelf(doc, { id: ada.deviceId, name: 'Ada', color: '#1971c2' }, 2000))
     expect(readMembers(doc).map((m) => m.name)).toEqual(['Ada'])

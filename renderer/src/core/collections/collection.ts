@@ -6,8 +6,8 @@ import { isReservedKey } from '@shared/collections/reserved.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
 import { recordIds, recordMap, rootCensus, SEP, watch, watchPrefix } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
-import { checkSeal, countForgery, SEAL_FIELD, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
-import { isVerifiableId } from '@shared/identity/signing.ts'
+import { checkSeal, countForgery, recordScope, SEAL_FIELD, sealedValues, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
+import { isVerifiableId, signedText, verifySealNow } from '@shared/identity/signing.ts'
 
 /**
  * Typed record collections: the only code that touches record-level Yjs types. A record is a
@@ -250,6 +250,8 @@ class LiveCollection<T> implements Collection<T> {
   private readonly sealsKnown = new Set<string>()
   /** records whose seal is being checked: they read as absent until it is */
   private readonly sealPending = new Set<string>()
+  /** the signed values of each record's last version read with its author's seal */
+  private readonly lastSealed = new Map<string, Record<string, unknown>>()
   readonly stats = { skipped: 0, validations: 0, forged: 0 }
 
   constructor(
@@ -390,7 +392,10 @@ class LiveCollection<T> implements Collection<T> {
     if (!isRecordId(id)) throw new RangeError(`"${id.slice(0, 40)}" cannot be the id of a record.`)
     const signed = this.def.signed
     const touchesSigned = signed !== null && (restore || signed.fields.some((f) => Object.hasOwn(fields, f)))
-    if (touchesSigned) this.assertMayWrite(id, fields, signed)
+    if (touchesSigned) {
+      this.assertMayWrite(id, fields, signed)
+      fields = this.withUnforgedRest(id, fields, signed)
+    }
     this.doc.transact(() => {
       const record = recordMap(this.doc, recordName(this.def.name, id))
       if (record.get(DELETED)) {
@@ -416,6 +421,28 @@ class LiveCollection<T> implements Collection<T> {
     const stored = this.doc.share.has(name) ? recordMap(this.doc, name) : null
     const author = Object.hasOwn(fields, signed.by) ? fields[signed.by] : stored && !stored.get(DELETED) ? stored.get(signed.by) : undefined
     if (typeof author === 'string' && isVerifiableId(author) && !secretKeyOf(author)) throw new ForeignRecordError()
+  }
+
+  /**
+   * What this device's person writes to their own record, plus — when what is stored there now is
+   * not sealed by them (a forger changed it since) — the signed fields this write leaves alone as
+   * they last read sealed, so the new seal never vouches for a forger's values.
+   */
+  private withUnforgedRest(id: string, fields: Record<string, unknown>, signed: SignedBy): Record<string, unknown> {
+    const name = recordName(this.def.name, id)
+    if (!this.doc.share.has(name)) return fields
+    const record = recordMap(this.doc, name)
+    if (record.get(DELETED)) return fields
+    const stored = boundedFields(record)
+    if (typeof stored !== 'object') return fields
+    const author = stored[signed.by]
+    if (typeof author !== 'string' || !isVerifiableId(author) || !secretKeyOf(author)) return fields
+    const text = signedText(recordScope(this.def.name, id), sealedValues(signed, stored))
+    if (verifySealNow(record.get(SEAL_FIELD), text, author)) return fields
+    const last = this.lastSealed.get(id) ?? {}
+    const out = { ...fields }
+    for (const f of signed.fields) if (!Object.hasOwn(fields, f)) out[f] = last[f]
+    return out
   }
 
   /** Seals the record's signed fields as its author (signing.ts: every signed key is written again). */
@@ -489,6 +516,8 @@ class LiveCollection<T> implements Collection<T> {
       }
       if (check === 'forged') return this.forged(id, seal)
       this.forgedIds.delete(id)
+      const author = fields[this.def.signed.by]
+      if (typeof author === 'string' && isVerifiableId(author)) this.lastSealed.set(id, sealedValues(this.def.signed, fields))
     }
     const parent = this.def.parent
     const parentId = parent ? (parsed.data as Record<string, unknown>)[parent.field] : undefined
@@ -530,6 +559,7 @@ class LiveCollection<T> implements Collection<T> {
   private unskip(id: string): null {
     this.skippedIds.delete(id)
     this.forgedIds.delete(id)
+    this.lastSealed.delete(id)
     return null
   }
 
@@ -589,6 +619,8 @@ class LiveCollection<T> implements Collection<T> {
       if (this.forgedIds.has(id) || this.sealPending.has(id)) return before
       // emptied by this device (clear): gone
       if (droppedHere && Object.keys(before).every((k) => k === 'id' || droppedHere.has(k))) return null
+      // a signed record is never rebuilt from parts: its last whole, verified version stands
+      if (this.def.signed) return before
       // it lost fields to the gap: what it held, with what it holds now (this device's write)
       const kept = Object.entries(before).filter(([k]) => k !== 'id' && !droppedHere?.has(k))
       const now = boundedFields(recordMap(this.doc, recordName(this.def.name, id)))
@@ -600,6 +632,8 @@ class LiveCollection<T> implements Collection<T> {
     let whole: Record<string, unknown> | null = null
     for (const [k, v] of Object.entries(before)) {
       if (k === 'id' || stored.has(k) || droppedHere?.has(k)) continue
+      // a signed field lost (its author deleted, say): the version that shows is the last verified one
+      if (this.def.signed?.fields.includes(k)) return before
       whole ??= { ...after }
       whole[k] = v
     }

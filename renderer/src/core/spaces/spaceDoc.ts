@@ -95,16 +95,29 @@ const countedForged = new WeakSet<object>()
 /** Member records, skipping anything malformed, oversized or misfiled a peer may have written. */
 export function readMembers(doc: Y.Doc): MemberRecord[] {
   const out: MemberRecord[] = []
+  let good = lastGood.get(doc)
+  if (!good) lastGood.set(doc, (good = new Map()))
   for (const [key, value] of members(doc).entries()) {
     const verdict = checkMemberEntry(key, value)
-    if (verdict.member) out.push(verdict.member)
-    else if (verdict.forged && typeof value === 'object' && value !== null && !countedForged.has(value)) {
+    if (verdict.member) {
+      out.push(verdict.member)
+      good.set(key, verdict.member)
+      continue
+    }
+    if (!verdict.forged) continue
+    // a forged entry took the place of a person's own: they stay as this page last saw them
+    const kept = good.get(key)
+    if (kept) out.push(kept)
+    if (typeof value === 'object' && value !== null && !countedForged.has(value)) {
       countedForged.add(value)
       countForgery()
     }
   }
   return out
 }
+
+/** each document's members as last read with their own seal (this page only) */
+const lastGood = new WeakMap<Y.Doc, Map<string, MemberRecord>>()
 
 const membersCache = new WeakMap<Y.Doc, MemberRecord[]>()
 const cacheWatched = new WeakSet<Y.Doc>()

@@ -3,7 +3,7 @@ import { Profile as ProfileSchema } from '@shared/mentorship/profile.ts'
 import type { Profile } from '@shared/mentorship/profile.ts'
 import type { PoolWrite } from '@shared/mentorship/poolImport.ts'
 import { OrgMentoring, PoolPair, PoolProfile, poolPairStatus } from '@shared/mentorship/pairRecords.ts'
-import { collection, defineCollection, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
+import { collection, defineCollection, ForeignRecordError, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
 import { programDoc, type Program, type ProgramRef } from './docs.ts'
 import { canClaim } from '@shared/mentorship/poolOwnership.ts'
 import { useMembers } from '@core/spaces/hooks.ts'
@@ -113,7 +113,12 @@ export function applyPoolImport(program: ProgramRef, writes: readonly PoolWrite[
     for (const w of writes) {
       // imported profiles are unclaimed; one claimed meanwhile (a peer's claim arrived) stays its owner's
       if (!w.isNew && pool.get(w.id)?.ownerId) continue
-      pool.patch(w.id, { ...profileFields(w.profile), importedFrom: w.importedFrom, ...(w.isNew ? { addedAt: now, ownerId: null } : {}) })
+      try {
+        pool.patch(w.id, { ...profileFields(w.profile), importedFrom: w.importedFrom, ...(w.isNew ? { addedAt: now, ownerId: null } : {}) })
+      } catch (e) {
+        // a profile someone else's (a claim not checked yet, or a forged one): theirs to change
+        if (!(e instanceof ForeignRecordError)) throw e
+      }
     }
   })
 }

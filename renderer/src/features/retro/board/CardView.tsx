@@ -13,7 +13,7 @@ import type { CardEnv } from './useBoardModel.ts'
 
 /** Where a card came from, in words: its author, "Anonymous", or the sync-up it was logged at. */
 function origin(card: BoardCard, env: CardEnv): string {
-  if (card.source?.kind === 'syncup') return `From daily sync-up, ${card.source.date}${card.source.authorName ? ` · ${card.source.authorName}` : ''}`
+  if (card.source?.kind === 'syncup' && !card.authorId) return `From daily sync-up, ${card.source.date}${card.source.authorName ? ` · ${card.source.authorName}` : ''}`
   if (card.source?.kind === 'previous-retro') return `From the sprint ${card.source.sprint} retro`
   if (card.authorId === env.meId || (!card.authorId && env.mine.has(card.id))) return card.authorId ? 'You' : 'You (anonymous to others)'
   return cardAuthorLabel(card, env.names)

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { retroBoardId } from '@shared/retro/board.ts'
 import { importOpportunities } from '@shared/retro/cards.ts'
-import { collection } from '@core/collections/index.ts'
+import { collection, ForeignRecordError } from '@core/collections/index.ts'
 import { readRetroInbox } from '@features/sprint/index.ts'
 import { BOARDS, CARDS } from './collections.ts'
 
@@ -25,7 +25,12 @@ export function importInbox(doc: Y.Doc, teamSpaceId: string, sprint: number): nu
   doc.transact(() => {
     for (const { id, ...fields } of fresh) {
       tried.add(id)
-      cards.patch(id, fields)
+      try {
+        cards.patch(id, fields)
+      } catch (e) {
+        // a card under this id that names another author (planted by a peer): left as it is
+        if (!(e instanceof ForeignRecordError)) throw e
+      }
     }
   })
   return fresh.length

@@ -42,15 +42,17 @@ export function ShoutOuts(props: { sprint: number; review: SprintReview; meId: s
 function ShoutOutCard(props: { s: ShoutOutItem; review: SprintReview; meId: string; nameOf(id: string): string; commands: ReviewCommands | null }) {
   const { s, commands } = props
   const counts = reactionCounts(props.review.reactions, s.id, props.meId, props.nameOf)
-  const label = `Shout-out from ${s.authorName || 'someone'} to ${s.to.map((t) => t.name).join(', ')}`
+  // the author as the space knows them (their member entry), not the name the record carries
+  const author = s.authorId ? (props.review.members.find((m) => m.id === s.authorId)?.name ?? s.authorName) || 'someone' : 'someone'
+  const label = `Shout-out from ${author} to ${s.to.map((t) => t.name).join(', ')}`
   return (
     <li className="less-shoutout" aria-label={label}>
       <p className="less-shoutout-to">
         To <strong>{s.to.map((t) => t.name).join(', ')}</strong>
       </p>
       <p className="less-shoutout-text">{s.text}</p>
-      <p className="muted small">— {s.authorName || 'someone'}</p>
-      <div className="row less-reactions" role="group" aria-label={`Reactions to the shout-out from ${s.authorName || 'someone'}`}>
+      <p className="muted small">— {author}</p>
+      <div className="row less-reactions" role="group" aria-label={`Reactions to the shout-out from ${author}`}>
         {REACTIONS.map((emoji) => {
           const c = counts.find((r) => r.emoji === emoji)
           if (!commands && !c) return null

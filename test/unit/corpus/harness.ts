@@ -27,6 +27,9 @@ import { Opportunity, PlanTicket, SyncUpEntry } from '@shared/sprint/sprintRecor
 import { linkTickets } from '@shared/tickets/tickets.ts'
 import { readArchive } from '@shared/backup/archive.ts'
 import { checkDeviceCode } from '@shared/backup/deviceCode.ts'
+import { JoinRequest } from '@shared/spaces/joinRequest.ts'
+import { RekeyRecord } from '@shared/spaces/rotation.ts'
+import { openBox, type BoxKeyPair } from '@shared/spaces/seal.ts'
 
 /**
  * The malformed-input corpus (issue 10, "checks that keep it fixed"): every parser that reads what a
@@ -253,6 +256,15 @@ function frame(input: FrameInput): Outcome {
   return read.ok ? value(read.message) : refused(`signaling frame refused: ${read.reason}`)
 }
 
+/** What peers write about access (issue 10 #19): a request to join, a rotation record, a sealed box. */
+export type AccessInput = { kind: 'joinRequest' | 'rekey'; record: unknown } | { kind: 'box'; box: unknown; keys: BoxKeyPair; context: string }
+
+function accessRecord(input: AccessInput): Outcome {
+  if (input.kind === 'box') return value(openBox(input.keys, input.box, input.context))
+  const parsed = (input.kind === 'joinRequest' ? JoinRequest : RekeyRecord).safeParse(input.record)
+  return parsed.success ? value(parsed.data) : refused(`a ${input.kind === 'joinRequest' ? 'request to join' : 'key rotation'} from a peer was ignored: it is malformed`)
+}
+
 export const PARSERS = {
   /** an invite code or link as pasted (shared/spaces/invite.ts) */
   invite(input: string): Outcome {
@@ -309,6 +321,8 @@ export const PARSERS = {
     const r = parseClientFrame(input, 64 * 1024)
     return r.ok ? value(r.frame) : refused(`relay frame refused: ${r.reason}`)
   },
+  /** what a peer writes about access: a request to join, a rotation record, a sealed box (shared/spaces) */
+  accessRecord,
   /** a frame the relay sends a client (shared/relay/protocol.ts) */
   relayFrame(input: string): Outcome {
     const r = parseRelayFrame(input, 64 * 1024)

@@ -1,4 +1,5 @@
 import type { CorpusCase } from '../harness.ts'
+import { accessCases } from './access.ts'
 import { backupCases } from './backups.ts'
 import { csvCases } from './csv.ts'
 import { frameCases } from './frames.ts'
@@ -21,5 +22,6 @@ export const CORPUS: readonly CorpusCase[] = [
   ...peerRecordCases,
   ...frameCases,
   ...relayFrameCases,
-  ...backupCases
+  ...backupCases,
+  ...accessCases
 ]

@@ -80,6 +80,8 @@ interface Saved {
 }
 
 const MAX_DATA = 4 * 1024 * 1024
+/** what the relay holds of the document is recorded at most this often (and at the end) */
+const ALL_EVERY_MS = 10_000
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000]
 const REFUSED_RETRY_MS = 5 * 60_000
 
@@ -215,8 +217,15 @@ export class RelayProvider {
     }, this.o.cursorEveryMs ?? 1000)
   }
 
-  /** Stores the applied position as the cursor once the document holding it is stored. */
-  private async storeCursor(): Promise<void> {
+  /** when the state vector and delete-set hash were last taken for the stored record */
+  private allAt = 0
+
+  /**
+   * Stores the applied position as the cursor once the document holding it is stored; and, at
+   * most every 10 s and at the end (`last`), what the relay holds of the document. That record may
+   * lag: a start from an older one sends the relay a little more than it lacks, never less.
+   */
+  private async storeCursor(last = false): Promise<void> {
     if (this.storingCursor) return
     this.storingCursor = true
     let target: Seq | null = null
@@ -228,7 +237,8 @@ export class RelayProvider {
       // everything this document holds is on the relay now (or came from elsewhere: WebRTC peers
       // and other tabs send their own)
       let all: { sv: string; ds: string } | null = null
-      if (this.live && this.unacknowledged === 0) {
+      if (this.live && this.unacknowledged === 0 && (last || Date.now() - this.allAt >= ALL_EVERY_MS)) {
+        this.allAt = Date.now()
         const sv = Y.encodeStateVector(this.o.doc)
         all = { sv: b64.encode(sv), ds: deleteSetHash(this.o.doc, sv) }
       }
@@ -499,12 +509,10 @@ export class RelayProvider {
     this.o.awareness?.off('update', this.onAwareness)
     if (this.retry) clearTimeout(this.retry)
     this.presence?.destroy()
-    if (this.cursorTimer !== null) {
-      // the last round now, as it would have been
-      clearTimeout(this.cursorTimer)
-      this.cursorTimer = null
-      void this.storeCursor()
-    }
+    if (this.cursorTimer !== null) clearTimeout(this.cursorTimer)
+    this.cursorTimer = null
+    // the last round now, with what the relay holds (while still connected)
+    if (this.storeKey) void this.storeCursor(true)
     const ws = this.ws
     this.ws = null
     ws?.close(1000, 'bye')

@@ -99,3 +99,14 @@ describe('the person’s key goes with them (issue 10 #15)', () => {
     expect(await db().spaces.count()).toBe(0)
   })
 })
+
+describe('observer copies (issue 10 #19)', () => {
+  it('are not carried to another device nor into "back up everything"', async () => {
+    const team = await createSpace('Platform', 'team', me)
+    await db().spaces.add({ id: 'Obs3xYb2c9D0eF1gH2iJ3kA', kind: 'team', name: 'Search (observing)', key: 'B'.repeat(42) + 'E', status: 'active', joinedAt: 1, keyVerified: true, access: 'observer' } as never)
+    const offer = await offerDevice(me)
+    expect(offer.spaces).toBe(1)
+    const { allSpaceIds } = await import('@features/backup/store/backup.ts')
+    expect(await allSpaceIds()).toEqual([team])
+  })
+})

@@ -243,5 +243,9 @@ export async function restoreBackup(backup: ReadBackup, current: IdentityRow, on
 
 /** Every space on this device, for "Back up everything". */
 export async function allSpaceIds(): Promise<string[]> {
-  return (await db().spaces.toArray()).sort((a, b) => a.name.localeCompare(b.name)).map((r) => r.id)
+  // not an observer's copy of a team: restored, it would be a team space no member answers
+  return (await db().spaces.toArray())
+    .filter((r) => r.access !== 'observer')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((r) => r.id)
 }

@@ -20,7 +20,8 @@ export interface DeviceOffer {
 }
 
 export async function offerDevice(me: IdentityRow): Promise<DeviceOffer> {
-  const rows = (await db().spaces.toArray()).filter((r) => r.status === 'active')
+  // an observer's copy of a team (issue 10 #19) is no space of mine to carry: it needs the team's observe key, not an invite
+  const rows = (await db().spaces.toArray()).filter((r) => r.status === 'active' && r.access !== 'observer')
   const transfer: DeviceTransfer = {
     identity: { id: me.deviceId, name: me.name, color: me.color, ...(me.secretKey ? { secretKey: me.secretKey } : {}) },
     spaces: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, key: r.key, status: r.status })),

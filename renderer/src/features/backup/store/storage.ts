@@ -68,5 +68,5 @@ export function useSpacesStorage(meId: string, again: number): SpaceStorage[] | 
 
 /** The spaces on this device (for the export picker). */
 export function useSpaceChoices(): { id: string; name: string; kind: SpaceRow['kind']; status: SpaceRow['status'] }[] | undefined {
-  return useLiveQuery(async () => (await db().spaces.toArray()).map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status })).sort((a, b) => a.name.localeCompare(b.name)), [])
+  return useLiveQuery(async () => (await db().spaces.toArray()).filter((r) => r.access !== 'observer').map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status })).sort((a, b) => a.name.localeCompare(b.name)), [])
 }

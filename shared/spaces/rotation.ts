@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SEAL_MAX, signedText } from '../identity/signing.ts'
 import { FIELD_LIMITS } from '../text/limits.ts'
 import { isBoxPublicKey, MAX_BOX_LENGTH } from './seal.ts'
 
@@ -18,7 +19,17 @@ import { isBoxPublicKey, MAX_BOX_LENGTH } from './seal.ts'
  */
 export const MAX_REKEY_BOXES = 500
 
-export const BoxKeyEntry = z.object({ member: z.string().min(1).max(FIELD_LIMITS.id), at: z.number() })
+export const BoxKeyEntry = z.object({
+  member: z.string().min(1).max(FIELD_LIMITS.id),
+  at: z.number(),
+  /** the member's seal over box key, member and time (shared/identity/signing.ts) */
+  seal: z.string().max(SEAL_MAX).optional().catch(undefined)
+})
+
+/** What a member's seal on their device's box key signs. */
+export function boxKeyText(boxKey: string, member: string, at: number): string {
+  return signedText('box key', { boxKey, member, at })
+}
 export type BoxKeyEntry = z.infer<typeof BoxKeyEntry>
 
 export const RekeyRecord = z.object({

@@ -10,6 +10,9 @@ import { boxKeysOf, followRotation, newerKeyFor, planRemoval, publishBoxKey, rem
 import { newSpaceKey } from '@shared/spaces/key.ts'
 import { rekeyContext } from '@shared/spaces/rotation.ts'
 import { newBoxKeyPair, openBox } from '@shared/spaces/seal.ts'
+import { memberIdOf, newSigningKeys } from '@shared/identity/signing.ts'
+import { setSigner } from '@core/collections/index.ts'
+import { upsertSelf } from '@core/spaces/spaceDoc.ts'
 
 useFreshDatabase()
 
@@ -23,7 +26,31 @@ async function loaded(spaceId: string): Promise<Y.Doc> {
   held.push(doc)
   return doc
 }
+/** a person since signatures: a key pair and the member id derived from it */
+function person() {
+  const keys = newSigningKeys()
+  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
+}
+const BRUCE = person()
+const CLEO = person()
+/** publishes a device's box key as its person would (their seal: only they can) */
+function publishAs(who: { deviceId: string; secretKey: string }, doc: Y.Doc, boxKey: string) {
+  setSigner(who)
+  try {
+    publishBoxKey(doc, who.deviceId, boxKey)
+  } finally {
+    setSigner(null)
+  }
+}
 function memberEntry(doc: Y.Doc, id: string, name: string) {
+  // a person since signatures writes their own entry, sealed
+  const who = [BRUCE, CLEO].find((p) => p.deviceId === id)
+  if (who) {
+    setSigner(who)
+    upsertSelf(doc, { id, name, color: '#123456' }, 1)
+    setSigner(null)
+    return
+  }
   doc.getMap('members').set(id, { id, name, color: '#123456', joinedAt: 1, lastSeenAt: 1 })
 }
 
@@ -34,21 +61,21 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
     const bruce2 = newBoxKeyPair()
     const cleo = newBoxKeyPair()
     const ada = newBoxKeyPair()
-    publishBoxKey(doc, 'bruce', bruce.publicKey)
-    publishBoxKey(doc, 'bruce', bruce2.publicKey)
-    publishBoxKey(doc, 'cleo', cleo.publicKey)
-    memberEntry(doc, 'bruce', 'Bruce')
-    memberEntry(doc, 'cleo', 'Cleo')
+    publishAs(BRUCE, doc, bruce.publicKey)
+    publishAs(BRUCE, doc, bruce2.publicKey)
+    publishAs(CLEO, doc, cleo.publicKey)
+    memberEntry(doc, BRUCE.deviceId, 'Bruce')
+    memberEntry(doc, CLEO.deviceId, 'Cleo')
     memberEntry(doc, 'dan', 'Dan')
     expect(boxKeysOf(doc).size).toBe(3)
-    const plan = planRemoval(doc, 's1', 'cleo', { memberId: 'ada', boxKey: ada.publicKey }, 1)
+    const plan = planRemoval(doc, 's1', CLEO.deviceId, { memberId: 'ada', boxKey: ada.publicKey }, 1)
     expect(Object.keys(plan.record.boxes).sort()).toEqual([ada.publicKey, bruce.publicKey, bruce2.publicKey].sort())
     for (const pair of [ada, bruce, bruce2]) {
       expect(openBox(pair, plan.record.boxes[pair.publicKey], rekeyContext('s1', 1, plan.record.id, pair.publicKey))).toBe(plan.key)
     }
     // a box does not open for another epoch or record
     expect(openBox(bruce, plan.record.boxes[bruce.publicKey], rekeyContext('s1', 2, plan.record.id, bruce.publicKey))).toBeNull()
-    expect(plan.outcome).toEqual({ sealedFor: ['bruce'], missing: ['dan'] })
+    expect(plan.outcome).toEqual({ sealedFor: [BRUCE.deviceId], missing: ['dan'] })
     expect(JSON.stringify(plan.record)).not.toContain(plan.key)
   })
 
@@ -79,11 +106,13 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
     const id = await createSpace('Platform', 'team', ADA)
     const doc = await loaded(id)
     const mine = await myBoxKeys()
-    // another member (Bruce) rotates, removing Cleo; this device's box key was published
-    publishBoxKey(doc, ADA.deviceId, mine.publicKey)
+    // another member (Bruce) rotates, removing Cleo; this device's box key was published (sealed
+    // by this device's person, here a person since signatures)
+    const me = person()
+    publishAs(me, doc, mine.publicKey)
     const cleo = newBoxKeyPair()
-    publishBoxKey(doc, 'cleo', cleo.publicKey)
-    const plan = planRemoval(doc, id, 'cleo', { memberId: 'bruce', boxKey: newBoxKeyPair().publicKey }, 1)
+    publishAs(CLEO, doc, cleo.publicKey)
+    const plan = planRemoval(doc, id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: newBoxKeyPair().publicKey }, 1)
     doc.getMap('rekeys').set('1', plan.record)
     expect(await newerKeyFor(doc, id, {})).toMatchObject({ key: plan.key, epoch: 1 })
     expect(await followRotation(id, doc)).toBe(true)
@@ -91,5 +120,48 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
     expect(await followRotation(id, doc)).toBe(false)
     // Cleo's device: no box of hers in the record
     expect(plan.record.boxes[cleo.publicKey]).toBeUndefined()
+  })
+})
+
+describe('box keys are sealed by their person (issue 10 #15 meets #19)', () => {
+  it('a member about to be removed cannot have the new key sealed to a box key published under another name', () => {
+    const doc = new Y.Doc()
+    const bruce = newBoxKeyPair()
+    const eve = newBoxKeyPair()
+    const EVE = person()
+    publishAs(BRUCE, doc, bruce.publicKey)
+    memberEntry(doc, BRUCE.deviceId, 'Bruce')
+    memberEntry(doc, EVE.deviceId, 'Eve')
+    // Eve writes her own box key as Bruce's: unsealed, and sealed by her own key
+    doc.getMap('boxKeys').set(eve.publicKey, { member: BRUCE.deviceId, at: 1 })
+    const other = newBoxKeyPair()
+    setSigner(EVE)
+    publishBoxKey(doc, BRUCE.deviceId, other.publicKey) // her app cannot seal for Bruce: nothing written
+    setSigner(null)
+    expect(doc.getMap('boxKeys').has(other.publicKey)).toBe(false)
+    expect([...boxKeysOf(doc).keys()]).toEqual([bruce.publicKey])
+    const plan = planRemoval(doc, 's1', EVE.deviceId, { memberId: 'ada', boxKey: newBoxKeyPair().publicKey }, 1)
+    expect(plan.record.boxes[eve.publicKey]).toBeUndefined()
+    expect(plan.record.boxes[bruce.publicKey]).toBeDefined()
+  })
+})
+
+describe('join requests are sealed by their asker (issue 10 #15 meets #19)', () => {
+  it("a request in another member's name with someone else's box key is not read, so nobody lets it in", async () => {
+    const { JOIN_REQUESTS } = await import('@features/sprint/store/teamAccess.ts')
+    const { collection } = await import('@core/collections/index.ts')
+    const doc = new Y.Doc()
+    const eve = newBoxKeyPair()
+    const bruce = newBoxKeyPair()
+    // Bruce's own request, sealed by him
+    setSigner(BRUCE)
+    collection(doc, JOIN_REQUESTS).replace(`t1|${BRUCE.deviceId}`, { teamId: 't1', memberId: BRUCE.deviceId, name: 'Bruce', boxKey: bruce.publicKey, askedAt: 1 })
+    setSigner(null)
+    // Eve asks "as Cleo", with her own box key: no seal of Cleo's
+    const forged = doc.getMap<unknown>(`joinRequests::t1|${CLEO.deviceId}`)
+    for (const [k, v] of Object.entries({ teamId: 't1', memberId: CLEO.deviceId, name: 'Cleo', boxKey: eve.publicKey, askedAt: 2 })) forged.set(k, v)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(collection(doc, JOIN_REQUESTS).list().map((r) => r.name)).toEqual(['Bruce'])
+    expect(collection(doc, JOIN_REQUESTS).stats.forged).toBe(1)
   })
 })

@@ -1,7 +1,9 @@
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { newId, newSpaceKey, isSpaceKey } from '@shared/spaces/key.ts'
-import { BoxKeyEntry, RekeyRecord, rekeyContext } from '@shared/spaces/rotation.ts'
+import { BoxKeyEntry, boxKeyText, RekeyRecord, rekeyContext } from '@shared/spaces/rotation.ts'
+import { isVerifiableId, seal, verifySealNow } from '@shared/identity/signing.ts'
+import { secretKeyOf } from '../collections/signing.ts'
 import { isBoxPublicKey, openBox, sealTo } from '@shared/spaces/seal.ts'
 import { db, type IdentityRow } from '../database/db.ts'
 import { myBoxKeys } from './boxKeys.ts'
@@ -15,20 +17,32 @@ import { readMembers } from './spaceDoc.ts'
 const BOX_KEYS = 'boxKeys'
 const REKEYS = 'rekeys'
 
-/** This device's box key in the space's root document, so that a rotation can seal the new key to it. */
+/**
+ * This device's box key in the space's root document, so that a rotation can seal the new key to
+ * it — sealed by its person (issue 10 #15): otherwise a member about to be removed could publish
+ * their own box key under a remaining member's name and be sealed the new key. Without the
+ * person's key here (an id from before signatures) nothing is published: such a member needs a new
+ * invite after a rotation.
+ */
 export function publishBoxKey(doc: Y.Doc, memberId: string, boxKey: string): void {
+  const secretKey = secretKeyOf(memberId)
+  if (!secretKey || !isVerifiableId(memberId)) return
   const map = doc.getMap<unknown>(BOX_KEYS)
   const now = BoxKeyEntry.safeParse(map.get(boxKey))
-  if (now.success && now.data.member === memberId) return
-  map.set(boxKey, { member: memberId, at: Date.now() })
+  if (now.success && now.data.member === memberId && holds(boxKey, now.data)) return
+  const at = Date.now()
+  map.set(boxKey, { member: memberId, at, seal: seal(secretKey, boxKeyText(boxKey, memberId, at)) })
 }
 
-/** Box key → member, as published (malformed entries skipped). */
+const holds = (boxKey: string, entry: BoxKeyEntry): boolean =>
+  isVerifiableId(entry.member) && verifySealNow(entry.seal, boxKeyText(boxKey, entry.member, entry.at), entry.member)
+
+/** Box key → member, as published and sealed by that member (anything else skipped). */
 export function boxKeysOf(doc: Y.Doc): Map<string, string> {
   const out = new Map<string, string>()
   for (const [k, v] of doc.getMap<unknown>(BOX_KEYS)) {
     const entry = BoxKeyEntry.safeParse(v)
-    if (isBoxPublicKey(k) && entry.success) out.set(k, entry.data.member)
+    if (isBoxPublicKey(k) && entry.success && holds(k, entry.data)) out.set(k, entry.data.member)
   }
   return out
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { decodeInvite, encodeInvite, type Invite } from '@shared/spaces/invite.ts'
 import { JoinRequest, joinAnswerContext, joinRequestId } from '@shared/spaces/joinRequest.ts'
@@ -7,6 +8,7 @@ import { isReadOnly } from '@core/documents/index.ts'
 import type { IdentityRow } from '@core/database/db.ts'
 import { db } from '@core/database/db.ts'
 import { myBoxKeys } from '@core/spaces/boxKeys.ts'
+import { useMembers } from '@core/spaces/hooks.ts'
 import { inviteFor, joinSpace } from '@core/spaces/commands.ts'
 import { getIdentity } from '@core/device/identity.ts'
 import type { Service } from '@core/sync/services.ts'
@@ -26,12 +28,30 @@ import { useSpaceRootDoc, withSpaceRootDoc } from './spaceRoot.ts'
  * member; `sprint.joinAnswers` (org spaces) joins the teams whose answer, sealed to this device,
  * has arrived, and then removes the request.
  */
-export const JOIN_REQUESTS = defineCollection({ name: 'joinRequests', schema: JoinRequest })
+/**
+ * A request is its asker's: the team, their id, name and box key carry their seal (issue 10 #15),
+ * or anyone could ask in a member's name with their own box key and be sealed the team's invite;
+ * the answer (and who gave it) is the answering member's.
+ */
+export const JOIN_REQUESTS = defineCollection({
+  name: 'joinRequests',
+  schema: JoinRequest,
+  signed: { by: 'memberId', fields: ['teamId', 'memberId', 'name', 'boxKey', 'askedAt'] }
+})
 export type JoinRequestEntry = Rec<JoinRequest>
 
-/** The requests to join the org's teams, as the org's document holds them. */
+/**
+ * The requests to join the org's teams, as the org's document holds them, each named as the org
+ * knows its asker (their member entry), not by the name the request carries.
+ */
 export function useJoinRequests(orgSpaceId: string): readonly JoinRequestEntry[] {
-  return useRecords(useSpaceRootDoc(orgSpaceId), JOIN_REQUESTS)
+  const doc = useSpaceRootDoc(orgSpaceId)
+  const requests = useRecords(doc, JOIN_REQUESTS)
+  const members = useMembers(doc)
+  return useMemo(() => {
+    const names = new Map(members.map((m) => [m.id, m.name]))
+    return requests.map((r) => (names.has(r.memberId) && names.get(r.memberId) !== r.name ? { ...r, name: names.get(r.memberId)! } : r))
+  }, [requests, members])
 }
 
 /** Asks the team's members, in the org's document, to be let in (asking again starts afresh). */

@@ -196,6 +196,7 @@ describe('NOT FIXED (in the collections; the shout-out list names its author fro
   // Problem: a person with an older (not key-derived) id — or any 22-character id a member makes
   // up, with a member entry of its own — named 'Ada' writes cards, votes, shout-outs that show as
   // "Ada", unverified and unmarked: only the member list says "not verified".
+  // (the board itself marks such an author "not verified": retro/board/CardView.tsx; exports do not)
   it.fails("an unverifiable id named like a verified member is told apart on a card", () => {
     const impostor = 'AbCdEfGhIjKlMnOpQrStUv'
     const names = { [ada.deviceId]: 'Ada', [impostor]: 'Ada' }

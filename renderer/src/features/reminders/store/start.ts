@@ -116,15 +116,24 @@ const webStateStore: StateStore = {
 /**
  * This device's own id among this person's devices (shared/reminders/devices.ts): random, kept in
  * the local settings table (tabs of one browser are one device), never synced or derived from the
- * member id.
+ * member id. Made the first time it is asked for, which `startReminders` does only once this
+ * browser has a person: starting the app writes nothing until someone does something (a write at
+ * load, before the first run, is also where the browser takes its first measure of the storage
+ * left, see test/e2e/storage.spec.ts). Read again and made in one transaction, so tabs starting
+ * together keep one id.
  */
-const DEVICE_KEY = 'reminderDevice'
-async function deviceId(): Promise<string> {
-  const stored = DeviceIdText.safeParse((await db().settings.get(DEVICE_KEY))?.value)
+export const DEVICE_KEY = 'reminderDevice'
+export async function reminderDeviceId(): Promise<string> {
+  const read = async () => DeviceIdText.safeParse((await db().settings.get(DEVICE_KEY))?.value)
+  const stored = await read()
   if (stored.success) return stored.data
-  const id = newId()
-  await db().settings.put({ key: DEVICE_KEY, value: id })
-  return id
+  return db().transaction('rw', db().settings, async () => {
+    const again = await read()
+    if (again.success) return again.data
+    const id = newId()
+    await db().settings.put({ key: DEVICE_KEY, value: id })
+    return id
+  })
 }
 
 let runner: WebReminderRunner | null = null
@@ -251,12 +260,19 @@ export function startReminders(): () => void {
     error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
   })
   stops.push(() => rows.unsubscribe())
-  const device = deviceId()
+  // this device's id is made when there is a person (never at start-up of a fresh browser)
+  let device: Promise<string> | null = null
+  let latest = 0
   const identity = liveQuery(getIdentity).subscribe({
     next: (row) => {
       const me = row?.deviceId ?? null
       publisher.setIdentity(me)
-      device.then((id) => reminderDevices.setIdentity(me, id)).catch((err: unknown) => log.warn(`reminders: ${(err as Error).message}`))
+      const turn = ++latest
+      const id = me === null ? Promise.resolve(null) : (device ??= reminderDeviceId())
+      id.then((d) => turn === latest && reminderDevices.setIdentity(me, d)).catch((err: unknown) => {
+        device = null
+        log.warn(`reminders: ${(err as Error).message}`)
+      })
     },
     error: (err: unknown) => log.warn(`reminders: ${(err as Error).message}`)
   })

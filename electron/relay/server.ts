@@ -212,6 +212,12 @@ export function createRelay(options: RelayOptions): Relay {
     c.waiting = []
     roomsOpen.set(f.room, (roomsOpen.get(f.room) ?? 0) + 1)
     c.unsubscribe = await store.subscribe(f.room, { entry: (e) => deliver(c, e), awareness: () => {} })
+    // closed while joining: its close handler has run already
+    if (c.ws.readyState !== WebSocket.OPEN) {
+      c.unsubscribe()
+      c.unsubscribe = null
+      return
+    }
     const r = await store.read(f.room, f.since)
     send(c, { t: 'welcome', head: r.head, created: claimed.created })
     c.lastSent = r.reset || f.since === null ? SEQ_ZERO : f.since

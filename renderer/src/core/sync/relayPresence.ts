@@ -152,11 +152,14 @@ export class RelayPresence {
     const list = decodePresenceItems(items, MAX_PRESENCE)
     if (list === null) return this.io.trouble('relay: malformed presence items')
     for (const item of list) {
+      // in the frame chain, in order: a presence opened (asynchronously) before its gone
       if (item.lane === 'g') {
-        const ids = [...(this.idsOf.get(item.from) ?? [])]
-        this.idsOf.delete(item.from)
-        for (const id of ids) this.motionOf.delete(id)
-        if (ids.length) removeAwarenessStates(this.awareness, ids, this.io.origin)
+        this.io.enqueue(async () => {
+          const ids = [...(this.idsOf.get(item.from) ?? [])]
+          this.idsOf.delete(item.from)
+          for (const id of ids) this.motionOf.delete(id)
+          if (ids.length) removeAwarenessStates(this.awareness, ids, this.io.origin)
+        })
         continue
       }
       this.io.enqueue(async () => {

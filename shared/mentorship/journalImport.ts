@@ -14,7 +14,7 @@ import {
   type ProjectLabel,
   type TrackLabel
 } from './journalSections.ts'
-import { lineOf, parseMarkdown, plainText, sourceOf } from './markdownTree.ts'
+import { lineOf, parseMarkdownInPieces, plainText, sourceOf } from './markdownTree.ts'
 import { ticketUrl, type TicketOptions } from '../tickets/tickets.ts'
 import { safeHttpUrl } from '../links/safeUrl.ts'
 
@@ -77,7 +77,7 @@ export function journalFromMarkdown(input: string, options: JournalImportOptions
     return { ...empty, unplaced: [{ line: 1, text: input.slice(0, 200), reason }] }
   }
   const markdown = input.replace(/\r\n?/g, '\n')
-  const tree = parseMarkdown(markdown)
+  const tree = parseMarkdownInPieces(markdown)
   const unplaced: JournalIssue[] = []
   const warnings: JournalIssue[] = []
   const sessions: Session[] = []

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast'
+import type { List, Nodes, Root, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
@@ -15,6 +15,88 @@ export function parseMarkdown(text: string): Root {
   const tree = fromMarkdown(bounded, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
   if (bounded !== text) restore(tree)
   return tree
+}
+
+/**
+ * A long document parsed in pieces, for the same tree (issue 10: a 2 000-item journal took over a
+ * second). micromark and mdast-util-from-markdown copy or splice the whole event list once per
+ * container they close (micromark-util-edit-map `consume`, mdast's `prepareList`:
+ * syntax-tree/mdast-util-from-markdown#49), so one document's cost grows with the square of its
+ * list items. The text is cut, outside fenced code, before a line at column 0 that starts a
+ * top-level block on its own — an ATX heading or a bullet item (both end whatever block was open
+ * before them, and a bullet line is never a paragraph's continuation) — once a piece has
+ * CHUNK_LINES lines; each piece is parsed alone, its positions moved to where it sits in the whole
+ * text, and a bullet list cut in two is joined again. What differs from one parse: a reference
+ * definition applies only within its piece.
+ */
+export const CHUNK_LINES = 120
+
+const TOP_LEVEL_START = /^(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S)/
+
+export function parseMarkdownInPieces(text: string): Root {
+  const starts: number[] = [0]
+  let fence: string | null = null
+  let lines = 0
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    const line = text.slice(start, end)
+    if (fence !== null) {
+      const m = FENCE.exec(line)
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = null
+    } else if (FENCE.test(line)) fence = FENCE.exec(line)![1]!
+    else if (lines >= CHUNK_LINES && TOP_LEVEL_START.test(line) && !THEMATIC_BREAK.test(line)) {
+      starts.push(start)
+      lines = 0
+    }
+    lines++
+    start = end + 1
+  }
+  if (starts.length === 1) return parseMarkdown(text)
+  const root: Root = { type: 'root', children: [] }
+  let lineShift = 0
+  starts.forEach((from, i) => {
+    const to = i + 1 < starts.length ? starts[i + 1]! : text.length
+    const piece = text.slice(from, to)
+    const tree = parseMarkdown(piece)
+    shift(tree, lineShift, from)
+    const [first, ...rest] = tree.children
+    const last = root.children.at(-1)
+    // a bullet list cut in two (nothing between, the same bullet): one list again, loose when a
+    // blank line parts the two halves
+    if (i > 0 && first?.type === 'list' && last?.type === 'list' && sameBulletList(text, last, first)) {
+      const between = text.slice(last.position!.end.offset, first.position!.start.offset)
+      last.children.push(...first.children)
+      last.spread = Boolean(last.spread || first.spread || /\n[ \t]*\n/.test(between))
+      last.position!.end = first.position!.end
+    } else if (first) root.children.push(first)
+    root.children.push(...rest)
+    for (let k = 0; k < piece.length; k++) if (piece.charCodeAt(k) === 10) lineShift++
+  })
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: positionAtEnd(text) }
+  return root
+}
+
+function sameBulletList(text: string, a: List, b: List): boolean {
+  if (a.ordered || b.ordered || !a.position || !b.position) return false
+  const bullet = (l: List) => text[l.position!.start.offset ?? -1]
+  return bullet(a) === bullet(b) && /^[-*+]$/.test(bullet(b) ?? '')
+}
+
+function shift(node: Nodes, lines: number, offset: number): void {
+  const pos = node.position
+  if (pos) {
+    pos.start = { ...pos.start, line: pos.start.line + lines, offset: (pos.start.offset ?? 0) + offset }
+    pos.end = { ...pos.end, line: pos.end.line + lines, offset: (pos.end.offset ?? 0) + offset }
+  }
+  if ('children' in node) for (const child of node.children) shift(child, lines, offset)
+}
+
+function positionAtEnd(text: string): { line: number; column: number; offset: number } {
+  const lastBreak = text.lastIndexOf('\n')
+  let line = 1
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) line++
+  return { line, column: text.length - lastBreak, offset: text.length }
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { journalFromMarkdown, journalToMarkdown } from '@shared/mentorship/journalMarkdown.ts'
+import { CHUNK_LINES, parseMarkdown, parseMarkdownInPieces } from '@shared/mentorship/markdownTree.ts'
 import { importJournal, journalMarkdown, readJournal } from '@features/mentorship/store/journalIO.ts'
 import { mulberry32 } from '../../fuzz/random.ts'
 
@@ -212,4 +213,21 @@ describe('journal Markdown: import → export → import', () => {
       expect(again.journal.sessions.map((s) => s.notes)).toEqual(readJournal(doc).sessions.map((s) => s.notes))
     }
   })
+})
+
+describe('a long journal is parsed in pieces (shared/mentorship/markdownTree.ts parseMarkdownInPieces)', () => {
+  const fixtures = [readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8'), readFileSync(new URL('../../fixtures/journal-lists.md', import.meta.url), 'utf8')]
+  const long = [
+    ['60 generated journals one after another', Array.from({ length: 60 }, (_, i) => generate(1000 + i).md).join('\n\n')],
+    ['the two real journals, 30 times over', Array.from({ length: 30 }, () => fixtures.join('\n\n')).join('\n\n')],
+    ['2 000 bullet items with sub-items', Array.from({ length: 2000 }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')],
+    ['a fenced block holding headings and bullets', '# J\n\n' + '```\n' + Array.from({ length: 400 }, (_, i) => (i % 2 ? `# not a heading ${i}` : `- not an item ${i}`)).join('\n') + '\n```\n\n- after'],
+    ['bullet lists, loose and tight, around ordered ones', Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? `\n1. ordered ${i}\n2. next\n\n- bullet ${i}` : i % 7 === 0 ? `\n- loose ${i}\n` : `* tight ${i}`)).join('\n')]
+  ] as const
+  for (const [name, md] of long) {
+    it(`gives the tree one parse gives: ${name}`, () => {
+      expect(md.split('\n').length).toBeGreaterThan(CHUNK_LINES * 2)
+      expect(parseMarkdownInPieces(md)).toEqual(parseMarkdown(md))
+    })
+  }
 })

@@ -10,7 +10,7 @@ import { boxKeysOf, followRotation, newerKeyFor, planRemoval, publishBoxKey, rem
 import { newSpaceKey } from '@shared/spaces/key.ts'
 import { rekeyContext } from '@shared/spaces/rotation.ts'
 import { newBoxKeyPair, openBox } from '@shared/spaces/seal.ts'
-import { memberIdOf, newSigningKeys } from '@shared/identity/signing.ts'
+import { as, person, type Person } from '../fixtures/people.ts'
 import { setSigner } from '@core/collections/index.ts'
 import { upsertSelf } from '@core/spaces/spaceDoc.ts'
 
@@ -26,21 +26,11 @@ async function loaded(spaceId: string): Promise<Y.Doc> {
   held.push(doc)
   return doc
 }
-/** a person since signatures: a key pair and the member id derived from it */
-function person() {
-  const keys = newSigningKeys()
-  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
-}
 const BRUCE = person()
 const CLEO = person()
 /** publishes a device's box key as its person would (their seal: only they can) */
-function publishAs(who: { deviceId: string; secretKey: string }, doc: Y.Doc, boxKey: string) {
-  setSigner(who)
-  try {
-    publishBoxKey(doc, who.deviceId, boxKey)
-  } finally {
-    setSigner(null)
-  }
+function publishAs(who: Person, doc: Y.Doc, boxKey: string) {
+  as(who, () => publishBoxKey(doc, who.deviceId, boxKey))
 }
 function memberEntry(doc: Y.Doc, id: string, name: string) {
   // a person since signatures writes their own entry, sealed

@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { collection, defineCollection, ForeignRecordError, SEAL_FIELD, setSigner } from '@core/collections/index.ts'
+import { collection, defineCollection, ForeignRecordError, SEAL_FIELD } from '@core/collections/index.ts'
 import { readMembers, upsertSelf } from '@core/spaces/spaceDoc.ts'
 import { presenceHolds, withPresenceProof } from '@core/sync/presenceProof.ts'
-import { knownVerdict, memberIdOf, newSigningKeys, signedText, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
+import { knownVerdict, signedText, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
 import { CardFields, cardAuthorLabel } from '@shared/retro/cards.ts'
 import { ShoutOut } from '@shared/less/review.ts'
 import { applyPoolImport, POOL } from '@features/mentorship/store/pool.ts'
 import { profileNamed } from '../mentorship/fixtures/profile.ts'
+import { as, person, settle, sync, useNoSignerBetweenTests } from '../fixtures/people.ts'
 
 /**
  * Attacks on record signatures (issue 10 #15, review). Each peer is its own Y.Doc; a hostile
@@ -16,26 +17,9 @@ import { profileNamed } from '../mentorship/fixtures/profile.ts'
  * that is NOT fixed yet: they fail loudly (the run goes red) once someone fixes it — then turn
  * them into plain `it`.
  */
-function person() {
-  const keys = newSigningKeys()
-  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
-}
 const ada = person()
 const ben = person()
-
-const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
-const settle = async () => {
-  for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 5))
-}
-function as<T>(who: { deviceId: string; secretKey: string } | null, f: () => T): T {
-  setSigner(who)
-  try {
-    return f()
-  } finally {
-    setSigner(null)
-  }
-}
-afterEach(() => setSigner(null))
+useNoSignerBetweenTests()
 
 const Note = z.object({ text: z.string().max(200), authorId: z.string().optional(), column: z.string().optional() })
 const notes = defineCollection({ name: 'attackNotes', schema: Note, signed: { by: 'authorId', fields: ['text', 'authorId'] } })

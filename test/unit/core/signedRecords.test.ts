@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { collection, defineCollection, forgeries, ForeignRecordError, SEAL_FIELD, setSigner } from '@core/collections/index.ts'
+import { collection, defineCollection, forgeries, ForeignRecordError, SEAL_FIELD } from '@core/collections/index.ts'
 import { readMembers, upsertSelf } from '@core/spaces/spaceDoc.ts'
 import { isVerifiableId, keyMatchesId, memberIdOf, newSigningKeys, seal, signedText, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
+import { as, person, settle, sync, useNoSignerBetweenTests } from '../fixtures/people.ts'
 
 /**
  * Issue 10 #15: what carries a person's name carries their seal. Each peer is its own Y.Doc and
@@ -12,28 +13,9 @@ import { isVerifiableId, keyMatchesId, memberIdOf, newSigningKeys, seal, signedT
 const Note = z.object({ text: z.string().max(200), authorId: z.string().optional(), column: z.string().optional() })
 const notes = defineCollection({ name: 'signedNotes', schema: Note, signed: { by: 'authorId', fields: ['text', 'authorId'] } })
 
-function person() {
-  const keys = newSigningKeys()
-  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey }
-}
 const ada = person()
 const ben = person()
-
-const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
-/** lets the background seal checks finish and the collections read again */
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 5))
-}
-function as<T>(who: { deviceId: string; secretKey: string } | null, f: () => T): T {
-  setSigner(who)
-  try {
-    return f()
-  } finally {
-    setSigner(null)
-  }
-}
-
-afterEach(() => setSigner(null))
+useNoSignerBetweenTests()
 
 describe('identity keys', () => {
   it('derives the member id from the public key, in a form old random ids never take', () => {

@@ -4,15 +4,12 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import { DocLink } from '@core/sync/docLink.ts'
 import type { PresenceUser } from '@core/sync/status.ts'
 import { forgeries, setSigner } from '@core/collections/index.ts'
-import { memberIdOf, newSigningKeys } from '@shared/identity/signing.ts'
+import { person } from '../../fixtures/people.ts'
 
 /** Issue 10 #15: presence claiming to be someone else is dropped before any screen reads it. */
-function person(name: string) {
-  const keys = newSigningKeys()
-  return { deviceId: memberIdOf(keys.publicKey), secretKey: keys.secretKey, name, color: '#1971c2' }
-}
-const ada = person('Ada')
-const ben = person('Ben')
+const named = (name: string) => ({ ...person(), name, color: '#1971c2' })
+const ada = named('Ada')
+const ben = named('Ben')
 const user = (p: typeof ada) => ({ id: p.deviceId, name: p.name, color: p.color })
 
 function link(): { link: DocLink; seen: () => PresenceUser[] } {

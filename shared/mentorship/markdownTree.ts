@@ -25,18 +25,23 @@ export function parseMarkdown(text: string): Root {
  * list items. The text is cut, outside fenced code, before a line at column 0 that starts a
  * top-level block on its own — an ATX heading or a bullet item (both end whatever block was open
  * before them, and a bullet line is never a paragraph's continuation) — once a piece has
- * CHUNK_LINES lines; each piece is parsed alone, its positions moved to where it sits in the whole
+ * CHUNK_LINES lines (or before a reference definition that follows a blank line or another
+ * definition); each piece is parsed alone, its positions moved to where it sits in the whole
  * text, and a bullet list cut in two is joined again. What differs from one parse: a reference
  * definition applies only within its piece.
  */
 export const CHUNK_LINES = 120
 
 const TOP_LEVEL_START = /^(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S)/
+/** a reference definition at column 0: a block of its own after a blank line or another definition */
+const DEFINITION = /^\[[^\]\n]{1,999}\]:/
 
 export function parseMarkdownInPieces(text: string): Root {
   const starts: number[] = [0]
   let fence: string | null = null
   let lines = 0
+  let previous = ''
+  let definitions = false
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start)
     if (end < 0) end = text.length
@@ -45,11 +50,16 @@ export function parseMarkdownInPieces(text: string): Root {
       const m = FENCE.exec(line)
       if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.slice(m[0].length).trim() === '') fence = null
     } else if (FENCE.test(line)) fence = FENCE.exec(line)![1]!
-    else if (lines >= CHUNK_LINES && TOP_LEVEL_START.test(line) && !THEMATIC_BREAK.test(line)) {
-      starts.push(start)
-      lines = 0
+    else {
+      // definitions that begin after a blank line, one after another (never a paragraph's lines)
+      definitions = DEFINITION.test(line) && (previous.trim() === '' || definitions)
+      if (lines >= CHUNK_LINES && ((TOP_LEVEL_START.test(line) && !THEMATIC_BREAK.test(line)) || definitions)) {
+        starts.push(start)
+        lines = 0
+      }
     }
     lines++
+    previous = line
     start = end + 1
   }
   if (starts.length === 1) return parseMarkdown(text)

@@ -222,8 +222,18 @@ describe('a long journal is parsed in pieces (shared/mentorship/markdownTree.ts 
     ['the two real journals, 30 times over', Array.from({ length: 30 }, () => fixtures.join('\n\n')).join('\n\n')],
     ['2 000 bullet items with sub-items', Array.from({ length: 2000 }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')],
     ['a fenced block holding headings and bullets', '# J\n\n' + '```\n' + Array.from({ length: 400 }, (_, i) => (i % 2 ? `# not a heading ${i}` : `- not an item ${i}`)).join('\n') + '\n```\n\n- after'],
+    ['a paragraph whose later lines look like reference definitions', 'Some text\n' + Array.from({ length: 300 }, (_, i) => `[a${i}]: https://x.example/${i}`).join('\n') + '\n\n[a1] [a299]'],
     ['bullet lists, loose and tight, around ordered ones', Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? `\n1. ordered ${i}\n2. next\n\n- bullet ${i}` : i % 7 === 0 ? `\n- loose ${i}\n` : `* tight ${i}`)).join('\n')]
   ] as const
+  it('cuts between reference definitions; a reference in the piece that holds its definition resolves', () => {
+    const md = Array.from({ length: 300 }, (_, i) => `[r${i}]: https://x.example/${i}`).join('\n') + '\n\n[r299] and [r250]'
+    const tree = parseMarkdownInPieces(md)
+    expect(tree.children.filter((n) => n.type === 'definition')).toHaveLength(300)
+    const last = tree.children.at(-1)!
+    expect(last.type === 'paragraph' && last.children.filter((n) => n.type === 'linkReference').map((n) => (n as { identifier: string }).identifier)).toEqual(['r299', 'r250'])
+    expect(last.position?.start).toEqual({ line: 302, column: 1, offset: md.indexOf('[r299] and') })
+  })
+
   for (const [name, md] of long) {
     it(`gives the tree one parse gives: ${name}`, () => {
       expect(md.split('\n').length).toBeGreaterThan(CHUNK_LINES * 2)

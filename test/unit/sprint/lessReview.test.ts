@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_ITEMS, SHOUT_OUTS, SHOUT_REACTIONS } from '@features/sprint/store/collections.ts'
-import { attendeesOf } from '@features/sprint/store/meetingRoom.ts'
+import { attendeesOf, FACES_SHOWN, hereNow } from '@features/sprint/store/meetingRoom.ts'
 import { collection } from '@core/collections/index.ts'
 import { ShoutOut, demoPrefill, reactionCounts, reactionId, shoutOutsBySprint, stepTeam } from '@shared/less/review.ts'
 import { reviewMarkdown } from '@shared/less/markdown.ts'
@@ -121,5 +121,20 @@ describe('who is at a meeting', () => {
       [6, null]
     ]
     expect(attendeesOf(states, 'org/review/4')).toEqual([user('ana', 'Ana')])
+  })
+})
+
+describe('"Here now" in a big room (issue 13 #4: the relay passes on some presences and counts everyone)', () => {
+  const p = (i: number) => ({ id: `m${i}`, name: `Member ${i}` })
+  const me = p(0)
+  it('shows me first when the room has not told of me, at most FACES_SHOWN faces, and the relay’s count', () => {
+    expect(hereNow([], me, 0)).toEqual({ faces: [me], total: 1 })
+    const some = Array.from({ length: 16 }, (_, i) => p(i + 1))
+    // the relay passed on 16 of 200
+    expect(hereNow(some, me, 200)).toEqual({ faces: [me, ...some], total: 200 })
+    const many = Array.from({ length: 40 }, (_, i) => p(i))
+    const shown = hereNow(many, me, 0)
+    expect(shown.faces).toHaveLength(FACES_SHOWN)
+    expect(shown.total).toBe(40)
   })
 })

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { CEREMONIES, type CeremonyKind } from '@shared/sprint/ceremonies.ts'
 import { Avatar } from '@ui/ui.tsx'
+import { hereNow } from '../store/meetingRoom.ts'
 
 export interface PresentPerson {
   id: string
@@ -10,12 +11,12 @@ export interface PresentPerson {
 
 /**
  * The head of a meeting's page: what the meeting is for and its agenda (quoted from the seed),
- * who is here now (has the page open), and the Markdown export.
+ * who is here now (has the page open), and the Markdown export. `roomCount`: how many the relay
+ * counts in the room (it passes on only some presences in a big room), 0 without one.
  */
-export function MeetingFrame(props: { kind: CeremonyKind; present: readonly PresentPerson[]; me: PresentPerson; onExport: () => void; children?: ReactNode }) {
+export function MeetingFrame(props: { kind: CeremonyKind; present: readonly PresentPerson[]; me: PresentPerson; roomCount?: number; onExport: () => void; children?: ReactNode }) {
   const def = CEREMONIES[props.kind]
-  // this page is open here, whatever the room says (offline, or before it has answered)
-  const present = props.present.some((p) => p.id === props.me.id) ? props.present : [props.me, ...props.present]
+  const { faces: present, total } = hereNow(props.present, props.me, props.roomCount ?? 0)
   const titleId = `meeting-${props.kind}`
   return (
     <section className="panel less-meeting" aria-labelledby={titleId}>
@@ -43,7 +44,7 @@ export function MeetingFrame(props: { kind: CeremonyKind; present: readonly Pres
           </p>
         </div>
         <div className="less-present">
-          <h3 className="sp-agenda-title">Here now</h3>
+          <h3 className="sp-agenda-title">Here now{total > 1 ? ` · ${total}` : ''}</h3>
           <ul className="less-present-list" aria-label="Here now">
             {present.map((p) => (
               <li key={p.id} aria-label={p.name}>
@@ -55,7 +56,8 @@ export function MeetingFrame(props: { kind: CeremonyKind; present: readonly Pres
               </li>
             ))}
           </ul>
-          {present.length <= 1 && <p className="muted small">Nobody else has this page open. Whatever you change reaches the others when they connect.</p>}
+          {total > present.length && <p className="muted small">and {total - present.length} more</p>}
+          {total <= 1 && <p className="muted small">Nobody else has this page open. Whatever you change reaches the others when they connect.</p>}
           {props.children}
         </div>
       </div>

@@ -84,7 +84,7 @@ function Review(props: TabProps & { cadence: Parameters<typeof currentSprint>[0]
         <SprintPicker sprint={sprint} startDate={range.startDate} endDate={range.endDate} current={sprint === now} currentSprint={now} hrefFor={(n) => `${props.base}/${n}`} />
       </div>
       <p className="lead sp-intro">The end of sprint {sprint}: what the teams brought to the org, shout-outs, and each team&apos;s demo.</p>
-      <MeetingFrame kind="sprint-retro-demo" present={review.present} me={{ id: props.identity.deviceId, name: props.identity.name, color: props.identity.color }} onExport={exportMarkdown} />
+      <MeetingFrame kind="sprint-retro-demo" present={review.present} roomCount={review.roomCount} me={{ id: props.identity.deviceId, name: props.identity.name, color: props.identity.color }} onExport={exportMarkdown} />
       {!presenting && <NowPresenting review={review} teams={teams} onFollow={() => setPresenting(true)} />}
       <Retrospective sprint={sprint} escalations={review.escalations} notes={review.notes} followUps={review.followUps} commands={commands} />
       <ShoutOuts sprint={sprint} review={review} meId={props.identity.deviceId} commands={commands} />

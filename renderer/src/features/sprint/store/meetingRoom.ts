@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { DocLink } from '@core/sync/docLink.ts'
+import { useRelayHere } from '@core/sync/relayLink.ts'
 
 /**
  * Who is at a meeting: whoever has its page open. The page announces itself in the meeting
@@ -26,6 +27,26 @@ export function attendeesOf(states: Iterable<[number, unknown]>, key: string): A
     if (!byId.has(u.id)) byId.set(u.id, { id: u.id, name: u.name.slice(0, 60), color: u.color })
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+}
+
+/** At most this many faces in "Here now"; a bigger room (the org's sprint demo) says how many more. */
+export const FACES_SHOWN = 24
+
+/**
+ * Who "Here now" shows: me first when the room has not told of me (offline, or before it
+ * answered), at most FACES_SHOWN faces, and the total — the relay's count when it knows more.
+ */
+export function hereNow<P extends { id: string }>(present: readonly P[], me: P, roomCount: number): { faces: P[]; total: number } {
+  const everyone = present.some((p) => p.id === me.id) ? [...present] : [me, ...present]
+  return { faces: everyone.slice(0, FACES_SHOWN), total: Math.max(everyone.length, roomCount) }
+}
+
+/**
+ * How many are in this meeting's relay room (issue 13 #4): in a big room (the org's sprint demo)
+ * the relay passes on only some presences each round, and counts everyone; 0 without a relay.
+ */
+export function useRoomCount(link: DocLink | null): number {
+  return useRelayHere((s) => (link ? (s[link.docId] ?? 0) : 0))
 }
 
 /** Announces that this page is open and returns who else (and I) have it open now. */

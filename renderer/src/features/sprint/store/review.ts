@@ -38,7 +38,7 @@ import {
   SHOUT_REACTIONS
 } from './collections.ts'
 import { registerSprintDocuments, reviewDocKey } from './documents.ts'
-import { type Attendee, useAttendees } from './meetingRoom.ts'
+import { type Attendee, useAttendees, useRoomCount } from './meetingRoom.ts'
 import { useSpaceRootDoc, useSpaceRow } from './spaceRoot.ts'
 
 /**
@@ -87,6 +87,8 @@ export interface SprintReview {
   timer: SharedTimer | null
   offsetOf(memberId: string): number
   present: Attendee[]
+  /** how many the relay counts in the demo's room (it passes on only some presences in a big room) */
+  roomCount: number
   /** null until the documents are open */
   commands: ReviewCommands | null
 }
@@ -149,6 +151,7 @@ export function useSprintReview(space: SpaceRow, sprint: number | null, me: { id
   const sprintLink = useSharedDoc(sprint === null ? null : space.id, sprintDocKey(sprint ?? 0))
   const review = link?.doc ?? null
   const present = useAttendees(link)
+  const roomCount = useRoomCount(link)
   const offsetOf = useClockOffsets(link)
   const escalationRecords = useRecords(sprintLink?.doc ?? null, ESCALATIONS_READ)
   const noteRecords = useRecords(review, REVIEW_NOTES)
@@ -169,7 +172,7 @@ export function useSprintReview(space: SpaceRow, sprint: number | null, me: { id
     [presenter]
   )
   const commands = useMemo(() => (root && review && sprint !== null ? reviewCommands(root, review, sprint, me) : null), [root, review, sprint, me])
-  return { escalations, notes, followUps, shoutOuts, reactions, demoItems, prefilled, teams, members, presenter, timer, offsetOf, present, commands }
+  return { escalations, notes, followUps, shoutOuts, reactions, demoItems, prefilled, teams, members, presenter, timer, offsetOf, present, roomCount, commands }
 }
 
 /**

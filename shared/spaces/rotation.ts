@@ -1,3 +1,8 @@
+import { hkdf } from '@noble/hashes/hkdf.js'
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { base64urlnopad } from '@scure/base'
 import { z } from 'zod'
 import { SEAL_MAX, signedText } from '../identity/signing.ts'
 import { FIELD_LIMITS } from '../text/limits.ts'
@@ -15,7 +20,13 @@ import { isBoxPublicKey, MAX_BOX_LENGTH } from './seal.ts'
  * new. The removed devices keep what they had and get nothing new.
  *
  *   root document  'boxKeys'  box public key → { member, at }
- *                  'rekeys'   `<epoch>` → RekeyRecord
+ *                  'rekeys'   record id → RekeyRecord (before: `<epoch>` → RekeyRecord, which lost
+ *                             one of two records of the same epoch)
+ *
+ * Rotations form a chain: each record names the record whose key it replaced (`after`; '' = the
+ * space's first key) and proves its author held that key (`proof`, an HMAC with the replaced key's
+ * beacon key). Two members rotating at once make two successors of one key; `settleRotations` is
+ * the rule every device applies to the records it sees, so all end on the same key.
  */
 export const MAX_REKEY_BOXES = 500
 
@@ -39,6 +50,10 @@ export const RekeyRecord = z.object({
   removed: z.string().max(FIELD_LIMITS.id),
   by: z.string().max(FIELD_LIMITS.id),
   at: z.number(),
+  /** the record whose key this one replaced ('' = the space's first key); absent in records before chains */
+  after: z.string().max(FIELD_LIMITS.id).optional().catch(undefined),
+  /** HMAC-SHA-256 with the replaced key's beacon key over the record (`rekeyProofText`) */
+  proof: z.string().max(64).optional().catch(undefined),
   boxes: z
     .record(z.string().refine(isBoxPublicKey), z.string().max(MAX_BOX_LENGTH))
     .refine((b) => Object.keys(b).length <= MAX_REKEY_BOXES, 'too many boxes')
@@ -48,4 +63,121 @@ export type RekeyRecord = z.infer<typeof RekeyRecord>
 /** What a box in a rekey record is bound to: the space, the epoch, the record and the recipient's box key. */
 export function rekeyContext(spaceId: string, epoch: number, id: string, boxKey: string): string {
   return `tandem/rekey/v1\u0000${spaceId}\u0000${epoch}\u0000${id}\u0000${boxKey}`
+}
+
+/** What a record's proof covers: every field but the proof, and the space. */
+export function rekeyProofText(spaceId: string, r: Omit<RekeyRecord, 'proof'>): string {
+  return signedText('rekey', { space: spaceId, epoch: r.epoch, id: r.id, after: r.after ?? '', removed: r.removed, by: r.by, at: r.at, boxes: r.boxes })
+}
+
+/**
+ * A key's beacon key: what a device that left the key behind keeps (not the key itself, which reads
+ * the old rooms), the password of the key's beacon room and the HMAC key of rotation proofs.
+ */
+export function beaconKeyOf(spaceKey: string): string {
+  return base64urlnopad.encode(hkdf(sha256, utf8ToBytes(spaceKey), undefined, utf8ToBytes('tandem/rekey-beacon/v1'), 32))
+}
+
+/** The beacon room of a key (a y-webrtc room and relay room of its own, only rotation records). */
+export function beaconRoomOf(spaceId: string, beaconKey: string): string {
+  return `${spaceId}#rekeys:${bytesToHex(sha256(utf8ToBytes('tandem/rekey-room/v1\u0000' + beaconKey))).slice(0, 16)}`
+}
+
+export function rekeyProof(beaconKey: string, text: string): string {
+  return base64urlnopad.encode(hmac(sha256, base64urlnopad.decode(beaconKey), utf8ToBytes(text)))
+}
+
+/** Whether a record's proof holds for this beacon key of the key it replaced (never throws). */
+export function proofHolds(beaconKey: string, spaceId: string, r: RekeyRecord): boolean {
+  if (typeof r.proof !== 'string') return false
+  try {
+    const want = rekeyProof(beaconKey, rekeyProofText(spaceId, r))
+    if (want.length !== r.proof.length) return false
+    let diff = 0
+    for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ r.proof.charCodeAt(i)
+    return diff === 0
+  } catch {
+    return false
+  }
+}
+
+/** How long a device that rotated away from a key keeps serving rotation records in its beacon room. */
+export const BEACON_GRACE_MS = 30 * 24 * 60 * 60_000
+
+/** The part of a record the chain rule reads. */
+export interface RekeyStep {
+  id: string
+  after: string
+  epoch: number
+  at: number
+  by: string
+  removed: string
+}
+
+export interface Settled {
+  /** the chain every device ends on, from `from` on: its last record's key is the space's key */
+  line: RekeyStep[]
+  /** everyone a valid record removed, on the line or not: a removal is never undone */
+  removed: string[]
+  /** removed members the line does not remove yet (a losing rotation's): the next rotation must */
+  owed: string[]
+}
+
+const earlier = (a: RekeyStep, b: RekeyStep) => (a.at !== b.at ? a.at < b.at : a.id < b.id)
+
+/**
+ * The rule every device applies to the rotation records it sees (pure; the same set in any order
+ * gives the same answer). From the key `from` ('' = the space's first key), among the records that
+ * replaced the current key (competing successors: two members rotated at once):
+ *  - a record whose author an earlier record on the chain removed is no rotation (they were gone);
+ *  - a record whose author a competing record removes loses to one whose author none removes
+ *    (a removed member cannot win by claiming an early time);
+ *  - then the earliest (time, then id) wins, and the chain goes on from it.
+ * Records off the chain (losers and what was built on them) still count for removals: whoever
+ * they removed and the chain does not is `owed` — the device that can (core/spaces/rotation.ts)
+ * rotates once more on top of the chain's last key, removing them, before anyone uses that key.
+ * A successor must have a higher epoch than the key it replaced (the key guard compares epochs).
+ */
+export function settleRotations(records: readonly RekeyStep[], from = ''): Settled {
+  const children = new Map<string, RekeyStep[]>()
+  const seen = new Set<string>()
+  for (const r of records) {
+    if (seen.has(r.id) || r.id === r.after || r.id === from) continue
+    seen.add(r.id)
+    const list = children.get(r.after)
+    if (list) list.push(r)
+    else children.set(r.after, [r])
+  }
+  const line: RekeyStep[] = []
+  const lineRemoved = new Set<string>()
+  const removed = new Set<string>()
+  // removals of records off the line, each walked with what its own path had removed
+  const offLine = (node: RekeyStep, gone: Set<string>, visited: Set<string>) => {
+    if (visited.has(node.id)) return
+    visited.add(node.id)
+    if (node.removed) removed.add(node.removed)
+    const next = new Set(gone)
+    if (node.removed) next.add(node.removed)
+    for (const c of children.get(node.id) ?? []) if (c.epoch > node.epoch && !next.has(c.by)) offLine(c, next, visited)
+  }
+  const visited = new Set<string>()
+  let node = from
+  let nodeEpoch = -Infinity
+  for (;;) {
+    const candidates = (children.get(node) ?? []).filter((c) => c.epoch > nodeEpoch && !lineRemoved.has(c.by) && !visited.has(c.id))
+    if (candidates.length === 0) break
+    const unopposed = candidates.filter((c) => !candidates.some((o) => o !== c && o.removed === c.by))
+    const pool = unopposed.length > 0 ? unopposed : candidates
+    const winner = pool.reduce((a, b) => (earlier(b, a) ? b : a))
+    visited.add(winner.id)
+    for (const c of candidates) if (c !== winner) offLine(c, lineRemoved, visited)
+    line.push(winner)
+    if (winner.removed) {
+      lineRemoved.add(winner.removed)
+      removed.add(winner.removed)
+    }
+    node = winner.id
+    nodeEpoch = winner.epoch
+  }
+  return { line, removed: [...removed].sort(), owed: [...removed].filter((m) => !lineRemoved.has(m)).sort() }
 }

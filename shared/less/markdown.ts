@@ -130,7 +130,7 @@ export interface ReviewExport {
   escalations: readonly { teamName: string; items: readonly { id: string; text: string }[] }[]
   notes: ReadonlyMap<string, string>
   followUps: readonly { escalationId: string; text: string; owner: string; done: boolean }[]
-  shoutOuts: readonly { text: string; to: readonly { name: string }[]; authorName: string; reactions: string }[]
+  shoutOuts: readonly { text: string; to: readonly { name: string }[]; author: string; reactions: string }[]
   demos: readonly { teamName: string; done: readonly { text: string; url: string; achieved: boolean }[]; next: readonly { text: string }[]; links: readonly { text: string; url: string }[] }[]
 }
 
@@ -152,7 +152,7 @@ export function reviewMarkdown(x: ReviewExport): string {
   }
   lines.push('## Shout-outs', '')
   if (x.shoutOuts.length === 0) lines.push('_None yet._')
-  for (const s of x.shoutOuts) lines.push(`- To ${s.to.map((t) => mdText(t.name)).join(', ')}: ${mdText(s.text)} — ${mdText(s.authorName)}${s.reactions ? ` ${s.reactions}` : ''}`)
+  for (const s of x.shoutOuts) lines.push(`- To ${s.to.map((t) => mdText(t.name)).join(', ')}: ${mdText(s.text)} — ${mdText(s.author)}${s.reactions ? ` ${s.reactions}` : ''}`)
   lines.push('', '## Demo', '')
   for (const d of x.demos) {
     lines.push(`### ${mdText(d.teamName)}`, '', `**What we accomplished in sprint ${x.sprint}:**`, '')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { personName } from '../members/personName.ts'
 import { LESS_LIMITS } from './tickets.ts'
 
 /**
@@ -21,16 +22,32 @@ export const SHOUT_OUT_RECIPIENTS_MAX = 20
 export const Recipient = z.object({ id, name: z.string().min(1).max(LESS_LIMITS.name) })
 export type Recipient = z.infer<typeof Recipient>
 
-/** A shout-out to one or more people (org root document, `shoutOuts`). */
+/**
+ * A shout-out to one or more people (org root document, `shoutOuts`), sealed whole by its author.
+ * It reads only with an author (one without would carry no seal). Its author is named by their
+ * member entry (`withAuthorNames`): records written before that also hold an `authorName`, which
+ * their seal still covers but nothing reads — the writer chose it freely.
+ */
 export const ShoutOut = z.object({
   sprint: sprintNumber,
   text: z.string().trim().min(1).max(SHOUT_OUT_MAX),
   to: z.array(Recipient).min(1).max(SHOUT_OUT_RECIPIENTS_MAX),
-  authorId: z.string().max(LESS_LIMITS.id).catch(''),
-  authorName: name,
+  authorId: id,
   createdAt: z.number().catch(0)
 })
 export type ShoutOut = z.infer<typeof ShoutOut>
+
+/**
+ * Shout-outs with the names to show (`names`: id → name of every member entry, former members
+ * too): the author's from their entry ("someone" without one), and each recipient's from theirs
+ * (the name the author wrote only for someone without an entry).
+ */
+export function withAuthorNames<T extends Pick<ShoutOut, 'authorId' | 'to'>>(
+  shoutOuts: readonly T[],
+  names: Readonly<Record<string, string>>
+): (T & { author: string; toNames: string[] })[] {
+  return shoutOuts.map((s) => ({ ...s, author: personName(s.authorId, names, 'someone'), toNames: s.to.map((t) => personName(t.id, names, t.name)) }))
+}
 
 export const REACTIONS = ['👏', '🎉', '❤️', '🙌', '🚀'] as const
 export const REACTION_NAMES: Record<(typeof REACTIONS)[number], string> = { '👏': 'applause', '🎉': 'party', '❤️': 'love', '🙌': 'raised hands', '🚀': 'rocket' }

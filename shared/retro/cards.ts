@@ -1,6 +1,7 @@
 import { randomBytes } from '@noble/hashes/utils.js'
 import { z } from 'zod'
 import { FIELD_LIMITS } from '../text/limits.ts'
+import { personName } from '../members/personName.ts'
 import { IsoDate } from '../time/dates.ts'
 import { type Phase, isRevealed } from './phases.ts'
 
@@ -201,7 +202,8 @@ export function cardAuthorLabel(card: Card, names: Readonly<Record<string, strin
   // raised it only when nobody signed it (its source is anyone's to write)
   if (card.source?.kind === 'syncup' && !card.authorId) return card.source.authorName ? `${card.source.authorName} (daily sync-up)` : 'Daily sync-up'
   if (!card.authorId) return 'Anonymous'
-  return (Object.hasOwn(names, card.authorId) ? names[card.authorId] : undefined) ?? 'A former member'
+  // named by their member entry; an id from before signatures says "(not verified)" (personName)
+  return personName(card.authorId, names, 'A former member')
 }
 
 /** What the org's sprint retrospective shows for an escalated card, linked back to its board. */

@@ -7,6 +7,8 @@ import { presenceHolds, withPresenceProof } from '@core/sync/presenceProof.ts'
 import { knownVerdict, signedText, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
 import { CardFields, cardAuthorLabel } from '@shared/retro/cards.ts'
 import { ShoutOut } from '@shared/less/review.ts'
+import { SHOUT_OUTS } from '@features/sprint/store/collections.ts'
+import { readShoutOuts } from '@features/sprint/store/review.ts'
 import { applyPoolImport, POOL } from '@features/mentorship/store/pool.ts'
 import { profileNamed } from '../mentorship/fixtures/profile.ts'
 import { as, person, settle, sync, useNoSignerBetweenTests } from '../fixtures/people.ts'
@@ -136,36 +138,41 @@ describe('author fields a schema would coerce (FIXED in core/collections/signing
   })
 })
 
-describe('NOT FIXED (in the collections; the shout-out list names its author from their member entry, a card with an author is named by it): what carries a name without a seal behind it', () => {
-  // Problem: ShoutOut.authorId is `.catch('')` and ShoutOuts.tsx shows `s.authorName` whatever the
-  // author id: a shout-out with NO authorId is unsigned (checkSeal: no author → 'valid') and shows
-  // "Shout-out from Ada". Fix: shared/less/review.ts authorId without `.catch('')` (required,
-  // min(1)), and ShoutOuts.tsx shows the member entry's name for authorId (not the record's
-  // authorName, which its sealing author also chooses freely).
-  it.fails('a shout-out without an author id does not read (it would show under any authorName)', () => {
-    const shouts = defineCollection({ name: 'attackShouts2', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
+describe('what carries a name without a seal behind it (FIXED: names come from member entries, shared/members/personName.ts)', () => {
+  // Before: ShoutOut.authorId was `.catch('')`, so a shout-out with NO authorId read unsigned
+  // (checkSeal: no author → 'valid') and showed "Shout-out from <its authorName>". Now the author
+  // is required (shared/less/review.ts): such a record does not read.
+  it('a shout-out without an author id does not read (it would show under any authorName)', () => {
     const doc = new Y.Doc()
-    const r = doc.getMap<unknown>('attackShouts2::x')
+    const r = doc.getMap<unknown>('shoutOuts::x')
     for (const [k, v] of Object.entries({ sprint: 3, text: 'Ben broke prod', to: [{ id: ben.deviceId, name: 'Ben' }], authorName: 'Ada', createdAt: 1 })) r.set(k, v)
-    expect(collection(doc, shouts).get('x')).toBeNull()
+    expect(collection(doc, SHOUT_OUTS).get('x')).toBeNull()
+    expect(readShoutOuts(doc)).toEqual([])
   })
 
-  // Problem: a sealed shout-out by Ben may carry authorName 'Ada' — the seal proves Ben wrote it,
-  // the UI (ShoutOuts.tsx:45,52) says Ada did. Same for profile notes (ProfileNotes.tsx:80).
-  it.fails("a shout-out sealed by Ben does not read with Ada's name as its author's", async () => {
-    const shouts = defineCollection({ name: 'attackShouts3', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
+  // Before: a sealed shout-out by Ben could carry authorName 'Ada' (the seal proves Ben wrote it,
+  // the UI said Ada did); the list fell back to it when no member entry named the author. Now the
+  // read path the review uses (features/sprint/store/review.ts readShoutOuts / useSprintReview)
+  // names the author and recipients by member entries only; the record's authorName is not read.
+  it("a shout-out sealed by Ben does not read with Ada's name as its author's", async () => {
     const doc = new Y.Doc()
-    as(ben, () => collection(doc, shouts).create({ sprint: 3, text: 'great work', to: [{ id: ben.deviceId, name: 'Ben' }], authorId: ben.deviceId, authorName: 'Ada', createdAt: 1 }, { id: 'x' }))
+    as(ada, () => upsertSelf(doc, { id: ada.deviceId, name: 'Ada', color: '#1971c2' }, 1000))
+    as(ben, () => upsertSelf(doc, { id: ben.deviceId, name: 'Ben', color: '#2f9e44' }, 1000))
+    const eve = person() // a key of her own, and no member entry
+    const forged = { sprint: 3, text: 'great work', to: [{ id: ben.deviceId, name: 'Ada' }], authorName: 'Ada', createdAt: 1 }
+    as(ben, () => collection(doc, SHOUT_OUTS).create({ ...forged, authorId: ben.deviceId } as never, { id: 'x' }))
+    as(eve, () => collection(doc, SHOUT_OUTS).create({ ...forged, authorId: eve.deviceId } as never, { id: 'y' }))
     await settle()
-    const read = collection(doc, shouts).get('x')
-    expect(read === null || read.authorName !== 'Ada').toBe(true)
+    const shown = readShoutOuts(doc)
+    expect(shown.map((s) => [s.id, s.author, s.toNames])).toEqual([
+      ['x', 'Ben', ['Ben']],
+      ['y', 'someone', ['Ben']]
+    ])
+    expect(shown.some((s) => 'authorName' in s)).toBe(false)
   })
 
-  // Problem: cardAuthorLabel and CardView.origin() name a sync-up card by `source.authorName`, which
-  // nothing signs, and prefer it over authorId: any member creates an author-less card with
-  // source { kind: 'syncup', authorName: 'Ada' } ("From daily sync-up · Ada"), or adds such a
-  // source to Ben's sealed card (source is outside the seal). The sync-up entries the
-  // opportunities come from (SYNCUP, `${date}|${memberId}`) are not signed either.
+  // Before: cardAuthorLabel and CardView.origin() named a sync-up card by `source.authorName`, which
+  // nothing signs, and preferred it over authorId.
   it("a card's shown author comes from something its author sealed", async () => {
     const doc = new Y.Doc()
     as(ben, () => collection(doc, cards).create({ columnId: 'c', text: 'ship it', authorId: ben.deviceId, createdAt: 1 }, { id: 'x' }))
@@ -177,16 +184,17 @@ describe('NOT FIXED (in the collections; the shout-out list names its author fro
     expect(cardAuthorLabel(card, { [ben.deviceId]: 'Ben', [ada.deviceId]: 'Ada' })).toBe('Ben')
   })
 
-  // Problem: a person with an older (not key-derived) id — or any 22-character id a member makes
-  // up, with a member entry of its own — named 'Ada' writes cards, votes, shout-outs that show as
-  // "Ada", unverified and unmarked: only the member list says "not verified".
-  // (the board itself marks such an author "not verified": retro/board/CardView.tsx; exports do not)
-  it.fails("an unverifiable id named like a verified member is told apart on a card", () => {
+  // Before: a person with an older (not key-derived) id — or any 22-character id a member makes
+  // up, with a member entry of its own — named 'Ada' wrote cards that showed as "Ada" in exports
+  // (only the board and the member list said "not verified"). Now the label itself says so, so
+  // the board, the discussion, print and both exports do.
+  it('an unverifiable id named like a verified member is told apart on a card', () => {
     const impostor = 'AbCdEfGhIjKlMnOpQrStUv'
     const names = { [ada.deviceId]: 'Ada', [impostor]: 'Ada' }
     const real = cardAuthorLabel({ id: '1', columnId: 'c', text: 't', createdAt: 1, authorId: ada.deviceId }, names)
     const fake = cardAuthorLabel({ id: '2', columnId: 'c', text: 't', createdAt: 1, authorId: impostor }, names)
-    expect(fake).not.toBe(real)
+    expect(real).toBe('Ada')
+    expect(fake).toBe('Ada (not verified)')
   })
 })
 

@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { applyChange, canDeleteNote, canNote, canResolve, describeChange, noteFromDraft, notesOf, NOTE_LIMITS, ProfileNote } from '@shared/mentorship/profileNotes.ts'
 import { PROFILE_LIMITS, type Profile } from '@shared/mentorship/profile.ts'
-import { addProfileNote, applySuggestion, deleteProfileNote, dismissSuggestion, PROFILE_NOTES } from '@features/mentorship/store/profileNotes.ts'
+import { addProfileNote, applySuggestion, deleteProfileNote, dismissSuggestion, PROFILE_NOTES, readProfileNotes } from '@features/mentorship/store/profileNotes.ts'
 import { POOL, removeProfile, saveProfile } from '@features/mentorship/store/pool.ts'
 import { collection } from '@core/collections/index.ts'
+import { upsertSelf } from '@core/spaces/spaceDoc.ts'
+import { as, person, settle, useNoSignerBetweenTests } from '../fixtures/people.ts'
 import { profileNamed } from './fixtures/profile.ts'
 
 const ada: Profile = { ...profileNamed('Ada', 'engg'), beAMentor: ['Rust services'], seekAMentor: ['React'] }
@@ -114,5 +116,20 @@ describe('notes on a profile: in the org document, between two peers', () => {
     removeProfile(doc, id)
     expect(collection(doc, PROFILE_NOTES).get(note)).toBeNull()
     expect(applySuggestion(doc, note)).toEqual({ ok: false, error: 'This suggestion is no longer open.' })
+  })
+})
+
+describe('who wrote a note (issue 10 #15)', () => {
+  useNoSignerBetweenTests()
+  it('the pool names a note by its author\'s member entry, not by the name the note carries', async () => {
+    const doc = new Y.Doc()
+    const [adaKey, ben] = [person(), person()]
+    as(adaKey, () => upsertSelf(doc, { id: adaKey.deviceId, name: 'Ada', color: '#1971c2' }, 1000))
+    as(ben, () => upsertSelf(doc, { id: ben.deviceId, name: 'Ben', color: '#2f9e44' }, 1000))
+    const id = saveProfile(doc, null, profileNamed('Cy', 'engg'), 'admin')
+    // Ben seals a note that says Ada wrote it
+    const note = as(ben, () => addProfileNote(doc, { profileId: id, authorId: ben.deviceId, authorName: 'Ada', kind: 'comment', text: 'Cy is unreliable', change: null }))
+    await settle()
+    expect(readProfileNotes(doc).map((n) => [n.id, n.author])).toEqual([[note, 'Ben']])
   })
 })

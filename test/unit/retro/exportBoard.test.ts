@@ -8,20 +8,23 @@ import type { CardGroup } from '@shared/retro/groups.ts'
 import { LateTicket } from '@shared/retro/lateTickets.ts'
 import type { Phase } from '@shared/retro/phases.ts'
 import type { Vote } from '@shared/retro/votes.ts'
+import { memberIdOf, newSigningKeys } from '@shared/identity/signing.ts'
 import { T0 } from './fixtures.ts'
 
 const board = newBoard({ teamId: 'alpha', teamName: 'Alpha', sprint: 6, createdBy: 'ana', createdAt: T0, template: 'team-retrospective', anonymous: false })
 const at = (phase: Phase) => ({ ...board, flow: { ...board.flow, phase } })
-const names = { ana: 'Ana', ben: 'Ben', cy: 'Cy' }
+// key-derived member ids, as every member since signatures has (shared/identity/signing.ts)
+const [ANA, BEN, CY] = [0, 1, 2].map(() => memberIdOf(newSigningKeys().publicKey)) as [string, string, string]
+const names = { [ANA]: 'Ana', [BEN]: 'Ben', [CY]: 'Cy' }
 const mk = (id: string, columnId: string, text: string, authorId: string | null, extra: Partial<Card> = {}): Card => ({
   ...newCard({ id, columnId, text, authorId: authorId ?? 'x', createdAt: T0 + Number(id.slice(1)) }, { anonymous: authorId === null }),
   ...extra
 })
 const cards: Card[] = [
   cardFromOpportunity({ id: 'o1', text: 'Staging is down every Monday', date: '2026-03-04', authorName: 'Ben' }, 'opportunities'),
-  mk('c1', 'went-well', 'Pairing on *the* migration', 'ana'),
+  mk('c1', 'went-well', 'Pairing on *the* migration', ANA),
   mk('c2', 'went-well', 'Demo went smoothly', null),
-  mk('c3', 'to-improve', 'Flaky CI, again', 'ben', { groupId: 'g1' }),
+  mk('c3', 'to-improve', 'Flaky CI, again', BEN, { groupId: 'g1' }),
   mk('c4', 'to-improve', 'Slow "CI" pipeline\nover 40 min', null, { groupId: 'g1' })
 ]
 const groups: CardGroup[] = [{ id: 'g1', title: 'CI', columnId: 'to-improve', createdAt: T0 + 50 }]
@@ -123,5 +126,16 @@ describe('CSV export', () => {
 
   it('leaves the votes empty while they are hidden', () => {
     expect(exportBoardCsv(input('group')).split('\r\n')[4]).toBe('What to improve,"Flaky CI, again",Ben,,CI,')
+  })
+})
+
+describe('authors an export cannot vouch for (issue 10 #15)', () => {
+  it('a card under an id from before signatures, named like a member, says "not verified" in both exports', () => {
+    const old = 'AbCdEfGhIjKlMnOpQrStUv'
+    const lookalike = mk('c9', 'went-well', 'I approve the budget', old)
+    const withIt: BoardExportInput = { ...input('discuss'), cards: [...cards, lookalike], memberNames: { ...names, [old]: 'Ana' } }
+    expect(exportBoardCsv(withIt)).toContain('I approve the budget,Ana (not verified),')
+    expect(exportBoardMarkdown(withIt)).toContain('- I approve the budget — Ana (not verified)')
+    expect(exportBoardMarkdown(withIt)).toContain('- Pairing on \\*the\\* migration — Ana (0 votes)')
   })
 })

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_ITEMS, SHOUT_OUTS, SHOUT_REACTIONS } from '@features/sprint/store/collections.ts'
 import { attendeesOf, FACES_SHOWN, hereNow } from '@features/sprint/store/meetingRoom.ts'
-import { collection } from '@core/collections/index.ts'
+import { collection, ForeignRecordError } from '@core/collections/index.ts'
+import { upsertSelf } from '@core/spaces/spaceDoc.ts'
+import { readShoutOuts } from '@features/sprint/store/review.ts'
+import { as, person, settle, useNoSignerBetweenTests } from '../fixtures/people.ts'
 import { ShoutOut, demoPrefill, reactionCounts, reactionId, shoutOutsBySprint, stepTeam } from '@shared/less/review.ts'
 import { reviewMarkdown } from '@shared/less/markdown.ts'
 
@@ -15,7 +18,7 @@ describe('shout-outs', () => {
   it('two written at the same moment on two devices are both kept', () => {
     const a = new Y.Doc()
     const b = new Y.Doc()
-    const fields = (text: string, author: string) => ({ sprint: 4, text, to: [{ id: 'cleo', name: 'Cleo' }], authorId: author, authorName: author, createdAt: 1000 })
+    const fields = (text: string, author: string) => ({ sprint: 4, text, to: [{ id: 'cleo', name: 'Cleo' }], authorId: author, createdAt: 1000 })
     collection(a, SHOUT_OUTS).create(fields('Thanks for the failover drill', 'ana'))
     collection(b, SHOUT_OUTS).create(fields('Great pairing on search', 'bo'))
     sync(a, b)
@@ -54,6 +57,44 @@ describe('shout-outs', () => {
     ])
     r.clear(reactionId('s1', 'ana', '👏'))
     expect(reactionCounts(r.list(), 's1', 'ana', names)[0]).toMatchObject({ count: 1, mine: false })
+  })
+})
+
+describe('shout-outs and reactions carry their writer\'s seal (issue 10 #15)', () => {
+  useNoSignerBetweenTests()
+  const ada = person()
+  const ben = person()
+
+  it('a reaction taken back and given again stays hers; one written under her id by someone else is ignored', async () => {
+    const doc = new Y.Doc()
+    const r = collection(doc, SHOUT_REACTIONS)
+    const id = reactionId('s1', ada.deviceId, '👏')
+    as(ada, () => r.upsert(id, { shoutOutId: 's1', memberId: ada.deviceId, emoji: '👏', at: 1 }))
+    as(ada, () => r.clear(id))
+    expect(r.get(id)).toBeNull()
+    as(ada, () => r.upsert(id, { shoutOutId: 's1', memberId: ada.deviceId, emoji: '👏', at: 2 }))
+    expect(r.get(id)?.memberId).toBe(ada.deviceId)
+    // Ben cannot write her reaction through the app, and a raw one reads as forged
+    expect(() => as(ben, () => r.upsert(reactionId('s1', ada.deviceId, '🎉'), { shoutOutId: 's1', memberId: ada.deviceId, emoji: '🎉', at: 3 }))).toThrow(ForeignRecordError)
+    const raw = doc.getMap<unknown>(`shoutReactions::${reactionId('s1', ada.deviceId, '🚀')}`)
+    for (const [k, v] of Object.entries({ shoutOutId: 's1', memberId: ada.deviceId, emoji: '🚀', at: 3 })) raw.set(k, v)
+    await settle()
+    expect(collection(doc, SHOUT_REACTIONS).list().map((x) => x.emoji)).toEqual(['👏'])
+  })
+
+  it('the review names a shout-out\'s author by their member entry, and says "not verified" for an id from before signatures', async () => {
+    const doc = new Y.Doc()
+    as(ada, () => upsertSelf(doc, { id: ada.deviceId, name: 'Ada', color: '#1971c2' }, 1000))
+    const old = 'AbCdEfGhIjKlMnOpQrStUv'
+    upsertSelf(doc, { id: old, name: 'Ada', color: '#1971c2' }, 1000)
+    const to = [{ id: ben.deviceId, name: 'Ben' }]
+    as(ada, () => collection(doc, SHOUT_OUTS).create({ sprint: 1, text: 'thanks', to, authorId: ada.deviceId, createdAt: 1 }, { id: 'a' }))
+    collection(doc, SHOUT_OUTS).create({ sprint: 1, text: 'thanks too', to, authorId: old, createdAt: 2 }, { id: 'b' })
+    await settle()
+    expect(readShoutOuts(doc).map((s) => [s.id, s.author, s.toNames])).toEqual([
+      ['a', 'Ada', ['Ben']],
+      ['b', 'Ada (not verified)', ['Ben']]
+    ])
   })
 })
 
@@ -97,7 +138,7 @@ describe('demo slides', () => {
       escalations: [{ teamName: 'Red', items: [{ id: 'e1', text: 'Deploys need a [freeze](https://evil.example)' }] }],
       notes: new Map([['e1', 'Agreed on Fridays']]),
       followUps: [{ escalationId: 'e1', text: 'Write the policy', owner: 'Bo', done: false }],
-      shoutOuts: [{ text: '# Thanks', to: [{ name: 'Cleo' }], authorName: 'Ana', reactions: '👏 2' }],
+      shoutOuts: [{ text: '# Thanks', to: [{ name: 'Cleo' }], author: 'Ana', reactions: '👏 2' }],
       demos: [{ teamName: 'Red', done: [{ text: 'Ship retries', url: '', achieved: true }], next: [{ text: 'Settle in EUR' }], links: [] }]
     })
     expect(md).toContain('- Deploys need a \\[freeze\\]\\(https://evil.example\\)')

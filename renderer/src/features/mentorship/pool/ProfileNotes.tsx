@@ -16,12 +16,12 @@ import {
 } from '@shared/mentorship/profileNotes.ts'
 import { PROFILE_LIMITS } from '@shared/mentorship/profile.ts'
 import type { Program } from '../store/docs.ts'
-import { addProfileNote, applySuggestion, deleteProfileNote, dismissSuggestion } from '../store/profileNotes.ts'
+import { addProfileNote, applySuggestion, deleteProfileNote, dismissSuggestion, type ProfileNoteItem } from '../store/profileNotes.ts'
 import { toast } from '@ui/toasts.ts'
 import { Dialog, Field } from '@ui/ui.tsx'
 import './profileNotes.css'
 
-type Note = ProfileNote & { id: string }
+type Note = ProfileNoteItem
 
 /** Profiles whose notes the reader opened: kept while the app runs, so a card drawn again (a peer's change) stays as it was. */
 const expandedProfiles = new Set<string>()
@@ -77,7 +77,7 @@ export function ProfileNotes(props: {
             {notes.map((n) => (
               <li key={n.id} className={`note ${n.resolution ? 'answered' : ''}`}>
                 <span className="small">
-                  <strong>{n.authorName || 'A member'}</strong> {n.kind === 'suggestion' ? 'suggests' : 'says'}
+                  <strong>{n.author}</strong> {n.kind === 'suggestion' ? 'suggests' : 'says'}
                   {n.change && <span className="note-change"> {describeChange(n.change)}</span>}
                 </span>
                 {n.text && <span className="note-text small">{n.text}</span>}
@@ -85,10 +85,10 @@ export function ProfileNotes(props: {
                   {n.resolution && <span className="badge">{n.resolution === 'applied' ? 'Applied' : 'Dismissed'}</span>}
                   {resolver && n.kind === 'suggestion' && n.resolution === null && (
                     <>
-                      <button type="button" className="button primary small" onClick={() => apply(n)} aria-label={`Apply ${n.authorName}'s suggestion to ${profile.name}: ${n.change?.value ?? ''}`}>
+                      <button type="button" className="button primary small" onClick={() => apply(n)} aria-label={`Apply ${n.author}'s suggestion to ${profile.name}: ${n.change?.value ?? ''}`}>
                         Apply
                       </button>
-                      <button type="button" className="button ghost small" onClick={() => dismissSuggestion(props.program, n.id)} aria-label={`Dismiss ${n.authorName}'s suggestion: ${n.change?.value ?? ''}`}>
+                      <button type="button" className="button ghost small" onClick={() => dismissSuggestion(props.program, n.id)} aria-label={`Dismiss ${n.author}'s suggestion: ${n.change?.value ?? ''}`}>
                         Dismiss
                       </button>
                     </>

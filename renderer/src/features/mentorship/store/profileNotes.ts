@@ -1,6 +1,10 @@
+import { useMemo } from 'react'
+import { namesOf, personName } from '@shared/members/personName.ts'
 import { newId } from '@shared/spaces/key.ts'
 import { AUTHORED_NOTE_FIELDS, applyChange, ProfileNote } from '@shared/mentorship/profileNotes.ts'
 import { collection, defineCollection, useRecords, type Rec } from '@core/collections/index.ts'
+import { useMembers } from '@core/spaces/hooks.ts'
+import { readMembers } from '@core/spaces/spaceDoc.ts'
 import { programDoc, type Program, type ProgramRef } from './docs.ts'
 import { POOL, saveProfile } from './pool.ts'
 
@@ -17,8 +21,23 @@ export const PROFILE_NOTES = defineCollection({
   signed: { by: 'authorId', fields: AUTHORED_NOTE_FIELDS }
 })
 
-export function useProfileNotes(program: Program | null): readonly Rec<ProfileNote>[] {
-  return useRecords(program && programDoc(program), PROFILE_NOTES)
+/** A note with its author named by their member entry (the `authorName` it carries is the writer's choice). */
+export type ProfileNoteItem = Rec<ProfileNote> & { author: string }
+
+const withAuthors = (notes: readonly Rec<ProfileNote>[], names: Readonly<Record<string, string>>): ProfileNoteItem[] =>
+  notes.map((n) => ({ ...n, author: personName(n.authorId, names, 'A member') }))
+
+export function useProfileNotes(program: Program | null): readonly ProfileNoteItem[] {
+  const doc = program && programDoc(program)
+  const notes = useRecords(doc, PROFILE_NOTES)
+  const members = useMembers(doc)
+  return useMemo(() => withAuthors(notes, namesOf(members)), [notes, members])
+}
+
+/** The notes as the pool shows them (sealed ones, named by member entries). */
+export function readProfileNotes(program: ProgramRef): ProfileNoteItem[] {
+  const doc = programDoc(program)
+  return withAuthors(collection(doc, PROFILE_NOTES).list(), namesOf(readMembers(doc)))
 }
 
 export function addProfileNote(program: ProgramRef, note: Pick<ProfileNote, 'profileId' | 'authorId' | 'authorName' | 'kind' | 'text' | 'change'>): string {

@@ -10,16 +10,14 @@ import { Escalate } from './Escalate.tsx'
 import { GroupPicker } from './GroupPicker.tsx'
 import { sameVotes, type TargetVotes, VoteControls } from './VoteControls.tsx'
 import type { CardEnv } from './useBoardModel.ts'
-import { isVerifiableId } from '@shared/identity/signing.ts'
 
 /** Where a card came from, in words: its author, "Anonymous", or the sync-up it was logged at. */
 function origin(card: BoardCard, env: CardEnv): string {
   if (card.source?.kind === 'syncup' && !card.authorId) return `From daily sync-up, ${card.source.date}${card.source.authorName ? ` · ${card.source.authorName}` : ''}`
   if (card.source?.kind === 'previous-retro') return `From the sprint ${card.source.sprint} retro`
   if (card.authorId === env.meId || (!card.authorId && env.mine.has(card.id))) return card.authorId ? 'You' : 'You (anonymous to others)'
-  const label = cardAuthorLabel(card, env.names)
-  // an id from before signatures proves nothing: anyone could write under it, with any name
-  return card.authorId && !isVerifiableId(card.authorId) ? `${label} (not verified)` : label
+  // the label marks an id from before signatures "(not verified)" (shared/members/personName.ts)
+  return cardAuthorLabel(card, env.names)
 }
 
 interface CardViewProps {

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { reviewMarkdown } from '@shared/less/markdown.ts'
+import { namesOf, personName } from '@shared/members/personName.ts'
 import { reactionCounts, shoutOutsBySprint } from '@shared/less/review.ts'
 import { escalationsByTeam } from '@shared/retro/escalations.ts'
 import { sprintRange } from '@shared/sprint/schedule.ts'
@@ -45,7 +46,8 @@ function Review(props: TabProps & { cadence: Parameters<typeof currentSprint>[0]
   if (!review.commands) return <Waiting />
   const commands = props.readOnly ? null : review.commands
   const range = sprintRange(props.cadence, sprint)
-  const nameOf = (id: string) => review.members.find((m) => m.id === id)?.name ?? 'Someone'
+  const names = namesOf(review.members)
+  const nameOf = (id: string) => personName(id, names, 'Someone')
   const exportMarkdown = () => {
     const name = `sprint-retro-demo-sprint-${sprint}.md`
     const { current } = shoutOutsBySprint(review.shoutOuts, sprint)
@@ -60,7 +62,10 @@ function Review(props: TabProps & { cadence: Parameters<typeof currentSprint>[0]
         notes: review.notes,
         followUps: review.followUps,
         shoutOuts: current.map((s) => ({
-          ...s,
+          text: s.text,
+          // the names the page shows: from member entries (store/review.ts)
+          to: s.toNames.map((name) => ({ name })),
+          author: s.author,
           reactions: reactionCounts(review.reactions, s.id, me.id, nameOf)
             .map((r) => `${r.emoji} ${r.count}`)
             .join(' ')

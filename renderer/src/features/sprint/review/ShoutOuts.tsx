@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { REACTIONS, REACTION_NAMES, SHOUT_OUT_MAX, reactionCounts, shoutOutsBySprint, type Recipient } from '@shared/less/review.ts'
+import { namesOf, personName } from '@shared/members/personName.ts'
 import { TextLimit } from '@ui/TextLimit.tsx'
 import type { Member, ReviewCommands, ShoutOutItem, SprintReview } from '../store/review.ts'
 
@@ -7,7 +8,8 @@ import type { Member, ReviewCommands, ShoutOutItem, SprintReview } from '../stor
 export function ShoutOuts(props: { sprint: number; review: SprintReview; meId: string; commands: ReviewCommands | null }) {
   const { review, commands, meId } = props
   const { current, past } = shoutOutsBySprint(review.shoutOuts, props.sprint)
-  const nameOf = (id: string) => review.members.find((m) => m.id === id)?.name ?? 'Someone'
+  const names = namesOf(review.members)
+  const nameOf = (id: string) => personName(id, names, 'Someone')
   return (
     <section className="panel" aria-labelledby="shout-outs-title">
       <h2 id="shout-outs-title">
@@ -42,13 +44,14 @@ export function ShoutOuts(props: { sprint: number; review: SprintReview; meId: s
 function ShoutOutCard(props: { s: ShoutOutItem; review: SprintReview; meId: string; nameOf(id: string): string; commands: ReviewCommands | null }) {
   const { s, commands } = props
   const counts = reactionCounts(props.review.reactions, s.id, props.meId, props.nameOf)
-  // the author as the space knows them (their member entry), not the name the record carries
-  const author = s.authorId ? (props.review.members.find((m) => m.id === s.authorId)?.name ?? s.authorName) || 'someone' : 'someone'
-  const label = `Shout-out from ${author} to ${s.to.map((t) => t.name).join(', ')}`
+  // names from the member entries (store/review.ts), never the ones the record carries
+  const { author } = s
+  const to = s.toNames.join(', ')
+  const label = `Shout-out from ${author} to ${to}`
   return (
     <li className="less-shoutout" aria-label={label}>
       <p className="less-shoutout-to">
-        To <strong>{s.to.map((t) => t.name).join(', ')}</strong>
+        To <strong>{to}</strong>
       </p>
       <p className="less-shoutout-text">{s.text}</p>
       <p className="muted small">— {author}</p>

@@ -97,7 +97,8 @@ export const POKER_FOCUS = defineCollection({ name: 'pokerFocus', schema: PokerF
 
 /** a shout-out is its author's, sealed whole */
 export const SHOUT_OUTS = defineCollection({ name: 'shoutOuts', schema: ShoutOut, signed: { by: 'authorId', fields: ['sprint', 'text', 'to', 'authorId', 'authorName', 'createdAt'] } })
-export const SHOUT_REACTIONS = defineCollection({ name: 'shoutReactions', schema: ShoutReaction })
+/** a reaction is its giver's, sealed whole (emptied to take it back: an empty record has no author) */
+export const SHOUT_REACTIONS = defineCollection({ name: 'shoutReactions', schema: ShoutReaction, signed: { by: 'memberId', fields: ['shoutOutId', 'memberId', 'emoji', 'at'] } })
 export const REVIEW_NOTES = defineCollection({ name: 'reviewNotes', schema: DiscussionNote })
 export const FOLLOW_UPS = defineCollection({ name: 'followUps', schema: FollowUp })
 export const DEMO_ITEMS = defineCollection({ name: 'demoItems', schema: DemoItem, ordered: true })

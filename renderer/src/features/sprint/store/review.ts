@@ -12,15 +12,17 @@ import {
   type ShoutOut,
   type ShoutReaction,
   demoPrefill,
-  reactionId
+  reactionId,
+  withAuthorNames
 } from '@shared/less/review.ts'
+import { namesOf } from '@shared/members/personName.ts'
 import type { MemberRecord } from '@shared/members/presence.ts'
 import { type EscalatedItem } from '@shared/retro/cards.ts'
 import type { SharedTimer } from '@shared/sync/clock.ts'
 import { sprintDocKey } from '@shared/sprint/sprintRecords.ts'
 import { collection, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
 import type { SpaceRow } from '@core/database/db.ts'
-import { membersOf, watchMembers } from '@core/spaces/spaceDoc.ts'
+import { membersOf, readMembers, watchMembers } from '@core/spaces/spaceDoc.ts'
 import { useClockOffsets } from '@core/sync/clock.ts'
 import { useSharedDoc } from '@core/sync/useSharedDoc.ts'
 import { type TeamEntry, useOrgTeams } from './cadenceStore.ts'
@@ -49,7 +51,8 @@ import { useSpaceRootDoc, useSpaceRow } from './spaceRoot.ts'
  */
 registerSprintDocuments()
 
-export type ShoutOutItem = Rec<ShoutOut>
+/** a shout-out with its author's and recipients' names as their member entries give them */
+export type ShoutOutItem = Rec<ShoutOut> & { author: string; toNames: string[] }
 export type FollowUpItem = Rec<FollowUp>
 export type DemoLine = Rec<DemoItem>
 export type Member = Pick<MemberRecord, 'id' | 'name' | 'color'>
@@ -101,6 +104,11 @@ function useMembers(doc: Y.Doc | null): readonly MemberRecord[] {
   return useSyncExternalStore(subscribe, snapshot)
 }
 
+/** The org's shout-outs as the review shows them: sealed ones only, named by member entries. */
+export function readShoutOuts(root: Y.Doc): ShoutOutItem[] {
+  return withAuthorNames(collection(root, SHOUT_OUTS).list(), namesOf(readMembers(root)))
+}
+
 function reviewCommands(root: Y.Doc, review: Y.Doc, sprint: number, me: { id: string; name: string }): ReviewCommands {
   const items = collection(review, DEMO_ITEMS)
   const presenter = collection(review, PRESENTER)
@@ -109,7 +117,7 @@ function reviewCommands(root: Y.Doc, review: Y.Doc, sprint: number, me: { id: st
     addFollowUp: (escalationId, text, owner) => void collection(review, FOLLOW_UPS).create({ escalationId, text: text.trim(), owner: owner.trim(), done: false, createdAt: Date.now() }),
     updateFollowUp: (id, patch) => collection(review, FOLLOW_UPS).patch(id, patch),
     removeFollowUp: (id) => collection(review, FOLLOW_UPS).remove(id),
-    shoutOut: (text, to) => collection(root, SHOUT_OUTS).create({ sprint, text: text.trim(), to: [...to], authorId: me.id, authorName: me.name, createdAt: Date.now() }),
+    shoutOut: (text, to) => collection(root, SHOUT_OUTS).create({ sprint, text: text.trim(), to: [...to], authorId: me.id, createdAt: Date.now() }),
     removeShoutOut: (id) => collection(root, SHOUT_OUTS).remove(id),
     toggleReaction: (shoutOutId, emoji) => {
       const reactions = collection(root, SHOUT_REACTIONS)
@@ -156,7 +164,7 @@ export function useSprintReview(space: SpaceRow, sprint: number | null, me: { id
   const escalationRecords = useRecords(sprintLink?.doc ?? null, ESCALATIONS_READ)
   const noteRecords = useRecords(review, REVIEW_NOTES)
   const followUps = useRecords(review, FOLLOW_UPS)
-  const shoutOuts = useRecords(root, SHOUT_OUTS)
+  const shoutOutRecords = useRecords(root, SHOUT_OUTS)
   const reactions = useRecords(root, SHOUT_REACTIONS)
   const demoItems = useRecords(review, DEMO_ITEMS)
   const prefillRecords = useRecords(review, DEMO_PREFILL)
@@ -164,6 +172,7 @@ export function useSprintReview(space: SpaceRow, sprint: number | null, me: { id
   const teams = useOrgTeams(root)
   const memberRecords = useMembers(root)
   const members = useMemo(() => memberRecords.filter((m) => !m.leftAt).map((m) => ({ id: m.id, name: m.name, color: m.color })).sort((a, b) => a.name.localeCompare(b.name)), [memberRecords])
+  const shoutOuts = useMemo(() => withAuthorNames(shoutOutRecords, namesOf(memberRecords)), [shoutOutRecords, memberRecords])
   const escalations = useMemo(() => escalationRecords.map((e) => ({ ...e })), [escalationRecords])
   const notes = useMemo(() => new Map(noteRecords.map((n) => [n.id, n.text])), [noteRecords])
   const prefilled = useMemo(() => new Set(prefillRecords.map((p) => p.id)), [prefillRecords])

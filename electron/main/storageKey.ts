@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import type { NoKeyReason } from '../../shared/storage/keyProtection.ts'
 import type { InvokeHandlers } from './ipc.ts'
 
 /**
@@ -19,6 +20,7 @@ import type { InvokeHandlers } from './ipc.ts'
  *   failed       a stored key could not be decrypted (another user's or machine's keychain, a
  *                reset keyring, a damaged file): no key, and the file is left untouched so that
  *                nothing is lost if the keyring comes back
+ * with a `reason` (shared/storage/keyProtection.ts) from which Settings says what to do.
  */
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean
@@ -36,8 +38,8 @@ export interface KeyFile {
 
 export type StorageKeyState =
   | { state: 'protected'; key: string; created: boolean }
-  | { state: 'unavailable'; key: null; detail: string }
-  | { state: 'failed'; key: null; detail: string }
+  | { state: 'unavailable'; key: null; reason: NoKeyReason; detail: string }
+  | { state: 'failed'; key: null; reason: NoKeyReason; detail: string }
 
 const KEY_BYTES = 32
 const FORMAT = 'tandem-storage-key-1:'
@@ -58,10 +60,17 @@ export class StorageKeyService {
     return this.pending
   }
 
-  private protectionMissing(): string | null {
-    if (!this.safe.isEncryptionAvailable()) return 'this system offers no encrypted storage to Tandem'
-    const backend = this.platform === 'linux' ? this.safe.getSelectedStorageBackend?.() : undefined
-    if (backend === 'basic_text' || backend === 'unknown') return 'no keyring (GNOME Keyring, KWallet) is running, so the system cannot protect the key'
+  private protectionMissing(): { reason: NoKeyReason; detail: string } | null {
+    const linux = this.platform === 'linux'
+    if (!this.safe.isEncryptionAvailable()) {
+      return linux
+        ? { reason: 'no-keyring', detail: 'no keyring (GNOME Keyring, KWallet) is available, so the system cannot protect the key' }
+        : { reason: 'no-encryption', detail: 'this system offers no encrypted storage to Tandem' }
+    }
+    const backend = linux ? this.safe.getSelectedStorageBackend?.() : undefined
+    if (backend === 'basic_text' || backend === 'unknown') {
+      return { reason: 'no-keyring', detail: 'no keyring (GNOME Keyring, KWallet) is running, so the system cannot protect the key' }
+    }
     return null
   }
 
@@ -69,7 +78,7 @@ export class StorageKeyService {
     const stored = await this.file.read()
     const missing = this.protectionMissing()
     if (stored) {
-      if (missing) return { state: 'failed', key: null, detail: `The stored key cannot be opened: ${missing}.` }
+      if (missing) return { state: 'failed', key: null, reason: missing.reason, detail: `The stored key cannot be opened: ${missing.detail}.` }
       try {
         const text = this.safe.decryptString(stored)
         if (!text.startsWith(FORMAT)) throw new Error('not a storage key')
@@ -77,15 +86,20 @@ export class StorageKeyService {
         if (key.length !== KEY_BYTES) throw new Error('not a storage key')
         return { state: 'protected', key: key.toString('base64url'), created: false }
       } catch (err) {
-        return { state: 'failed', key: null, detail: `The stored key cannot be opened (${(err as Error).message}).` }
+        return { state: 'failed', key: null, reason: 'cannot-open', detail: `The stored key cannot be opened (${(err as Error).message}).` }
       }
     }
-    if (missing) return { state: 'unavailable', key: null, detail: missing }
+    if (missing) return { state: 'unavailable', key: null, ...missing }
     const key = this.random(KEY_BYTES)
-    const encrypted = this.safe.encryptString(FORMAT + key.toString('base64url'))
-    // check the round trip before anything is wrapped with it
-    if (this.safe.decryptString(encrypted) !== FORMAT + key.toString('base64url')) {
-      return { state: 'unavailable', key: null, detail: 'the system keyring did not give back what it stored' }
+    const refused = (why: string): StorageKeyState => ({ state: 'unavailable', key: null, reason: 'keychain-refused', detail: `the system keyring ${why}` })
+    let encrypted: Buffer
+    try {
+      encrypted = this.safe.encryptString(FORMAT + key.toString('base64url'))
+      // check the round trip before anything is wrapped with it
+      if (this.safe.decryptString(encrypted) !== FORMAT + key.toString('base64url')) return refused('did not give back what it stored')
+    } catch (err) {
+      // a locked keyring whose prompt was dismissed, for one
+      return refused(`refused to store the key (${(err as Error).message})`)
     }
     await this.file.write(encrypted)
     return { state: 'protected', key: key.toString('base64url'), created: true }
@@ -122,7 +136,7 @@ export function storageKeyHandlers(service: StorageKeyService): Pick<InvokeHandl
   return {
     'storage:key': async () => {
       const s = await service.get()
-      return s.state === 'protected' ? { state: s.state, key: s.key } : { state: s.state, key: null, detail: s.detail }
+      return s.state === 'protected' ? { state: s.state, key: s.key } : { state: s.state, key: null, reason: s.reason, detail: s.detail }
     }
   }
 }

@@ -13,6 +13,7 @@ import { retroServices } from '@features/retro/index.ts'
 import { reminderServices, startReminders } from '@features/reminders/index.ts'
 import { startScheduledBackups } from '@features/backup/index.ts'
 import { unlockStoredSecrets } from '@core/database/unlock.ts'
+import { describeKeyProtection } from '@shared/storage/keyProtection.ts'
 import './styles.css'
 
 // before any document is loaded: an edit that cannot be written is kept, retried and shown
@@ -23,7 +24,9 @@ setSettingDefaults({ signalingUrls: platform.defaultSignalingUrls(), online: tru
 // wrapped, and wraps those still stored plain (core/database/secrets.ts)
 const secrets = await unlockStoredSecrets(platform.storageKey)
 if (secrets.state === 'failed') {
-  toast(`Tandem could not open the keys it stored: ${secrets.detail} Your spaces stay on this computer but cannot sync until it can.`, 'error')
+  // Settings → Keys on this computer says the same, for later
+  const text = describeKeyProtection(secrets)
+  toast(`${text.status} ${text.advice ?? ''}`, 'error')
 }
 syncManager.start()
 // pair journals sync in the background, like root documents

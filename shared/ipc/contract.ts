@@ -3,6 +3,7 @@ import { MAX_MISSED, MissedReminder, ShownReminder } from '../reminders/engine.t
 import { Instant, MAX_ENTRIES } from '../reminders/entry.ts'
 import { ReminderSchedule, ReminderView } from '../reminders/schedule.ts'
 import { isScheduledFileName, MAX_BACKUP_BYTES, MAX_SCHEDULED_FILE_NAME } from '../backup/schedule.ts'
+import { NoKeyReason } from '../storage/keyProtection.ts'
 
 /**
  * The one contract between the renderer (through preload) and main. Channel names and zod schemas
@@ -55,12 +56,13 @@ export const invokeContract = {
    * The key the renderer wraps its stored secrets with (space keys: issue 10 #19), kept by main
    * under Electron's safeStorage (electron/main/storageKey.ts). `unavailable`: the system cannot
    * protect it (no key: secrets stay as they are); `failed`: a stored key could not be opened.
+   * `reason` says why, for Settings' sentence (shared/storage/keyProtection.ts).
    */
   'storage:key': {
     request: z.undefined(),
     response: z.discriminatedUnion('state', [
       z.object({ state: z.literal('protected'), key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }),
-      z.object({ state: z.enum(['unavailable', 'failed']), key: z.null(), detail: z.string().max(500) })
+      z.object({ state: z.enum(['unavailable', 'failed']), key: z.null(), reason: NoKeyReason, detail: z.string().max(500) })
     ])
   },
   /** The folder chosen for scheduled backups (issue 14), or null. */

@@ -64,7 +64,7 @@ function mainProcess() {
     'app:info': () => ({ version: 'e2e', platform: 'darwin' }),
     'deep-link:take': () => ({ url: null }),
     // no OS keychain here: the page keeps its keys as the web build does (issue 10 #19)
-    'storage:key': () => ({ state: 'unavailable', key: null, detail: 'no keychain in this test' }),
+    'storage:key': () => ({ state: 'unavailable', key: null, reason: 'no-encryption', detail: 'no keychain in this test' }),
     ...(reminderHandlers(service) as Partial<Record<InvokeChannel, (request: never) => unknown>>)
   }
   const invoke = async (channel: InvokeChannel, request: unknown) => {

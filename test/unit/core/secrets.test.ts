@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADA, useFreshDatabase } from '../fixtures/database.ts'
-import { db, DB_NAME, type SpaceRow } from '@core/database/db.ts'
+import { ADA, storedRow, useFreshDatabase } from '../fixtures/database.ts'
+import { db, type SpaceRow } from '@core/database/db.ts'
 import { LOCKED, setStorageKey } from '@core/database/secrets.ts'
 import { unlockStoredSecrets, wrapStoredSecrets } from '@core/database/unlock.ts'
 import { createSpace, inviteFor } from '@core/spaces/commands.ts'
@@ -13,28 +13,11 @@ import { randomBytes } from '@noble/hashes/utils.js'
 useFreshDatabase()
 afterEach(() => setStorageKey(null))
 
-/** What IndexedDB itself holds, read past Dexie and its middleware. */
-function raw(store: string, key: string): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(DB_NAME)
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const idb = open.result
-      const get = idb.transaction(store).objectStore(store).get(key)
-      get.onsuccess = () => {
-        idb.close()
-        resolve(get.result as Record<string, unknown> | undefined)
-      }
-      get.onerror = () => reject(get.error)
-    }
-  })
-}
-
 describe('secrets at rest under the desktop storage key (core/database/secrets.ts)', () => {
   it('stores a space key wrapped and gives the app the plain key, on every way of reading', async () => {
     setStorageKey(randomBytes(32))
     const id = await createSpace('Payments', 'team', ADA)
-    const stored = (await raw('spaces', id))!
+    const stored = (await storedRow('spaces', id))!
     expect(String(stored.key)).toMatch(/^w1\./)
     const key = (await db().spaces.get(id))!.key
     expect(key).toHaveLength(43)
@@ -48,7 +31,7 @@ describe('secrets at rest under the desktop storage key (core/database/secrets.t
     expect((await inviteFor(id)).key).toBe(key)
     // other fields change as before, the key stays wrapped and the same
     await db().spaces.update(id, { name: 'Renamed' })
-    expect((await raw('spaces', id))!.name).toBe('Renamed')
+    expect((await storedRow('spaces', id))!.name).toBe('Renamed')
     expect((await db().spaces.get(id))!.key).toBe(key)
   })
 
@@ -66,13 +49,13 @@ describe('secrets at rest under the desktop storage key (core/database/secrets.t
     const b = await createSpace('Old pair', 'pair', ADA)
     const box = await myBoxKeys()
     const before = { a: (await db().spaces.get(a))!.key, b: (await db().spaces.get(b))!.key }
-    expect((await raw('spaces', a))!.key).toBe(before.a)
+    expect((await storedRow('spaces', a))!.key).toBe(before.a)
     const storage = base64urlnopad.encode(randomBytes(32))
     const state = await unlockStoredSecrets(() => Promise.resolve({ state: 'protected', key: storage }))
     expect(state).toEqual({ state: 'protected', wrapped: 3 })
-    expect(String((await raw('spaces', a))!.key)).toMatch(/^w1\./)
-    expect(String((await raw('spaces', b))!.key)).toMatch(/^w1\./)
-    expect(String(((await raw('settings', 'boxKeyPair'))!.value as { secretKey: string }).secretKey)).toMatch(/^w1\./)
+    expect(String((await storedRow('spaces', a))!.key)).toMatch(/^w1\./)
+    expect(String((await storedRow('spaces', b))!.key)).toMatch(/^w1\./)
+    expect(String(((await storedRow('settings', 'boxKeyPair'))!.value as { secretKey: string }).secretKey)).toMatch(/^w1\./)
     expect((await db().spaces.get(a))!.key).toBe(before.a)
     expect((await db().spaces.get(b))!.key).toBe(before.b)
     expect((await db().settings.get('boxKeyPair'))!.value).toEqual(box)
@@ -84,13 +67,13 @@ describe('secrets at rest under the desktop storage key (core/database/secrets.t
     setStorageKey(storage)
     const id = await createSpace('Payments', 'team', ADA)
     const key = (await db().spaces.get(id))!.key
-    const wrapped = (await raw('spaces', id))!.key
+    const wrapped = (await storedRow('spaces', id))!.key
     setStorageKey(null)
     const row = (await db().spaces.get(id)) as SpaceRow
     expect(row.key).toBe(LOCKED)
     await db().spaces.update(id, { status: 'left' })
     await db().spaces.where('id').equals(id).modify((r) => void (r.name = 'Still here'))
-    expect((await raw('spaces', id))!.key).toBe(wrapped)
+    expect((await storedRow('spaces', id))!.key).toBe(wrapped)
     // a wrong storage key opens nothing either
     setStorageKey(randomBytes(32))
     expect((await db().spaces.get(id))!.key).toBe(LOCKED)
@@ -102,10 +85,10 @@ describe('secrets at rest under the desktop storage key (core/database/secrets.t
   it('web mode and an unprotected desktop wrap nothing and say why', async () => {
     expect(await unlockStoredSecrets(null)).toEqual({ state: 'browser' })
     const id = await createSpace('Web team', 'team', ADA)
-    expect(String((await raw('spaces', id))!.key)).toHaveLength(43)
-    const state = await unlockStoredSecrets(() => Promise.resolve({ state: 'unavailable', key: null, detail: 'no keyring' }))
-    expect(state).toEqual({ state: 'unavailable', detail: 'no keyring' })
-    expect(String((await raw('spaces', id))!.key)).toHaveLength(43)
+    expect(String((await storedRow('spaces', id))!.key)).toHaveLength(43)
+    const state = await unlockStoredSecrets(() => Promise.resolve({ state: 'unavailable', key: null, reason: 'no-keyring', detail: 'no keyring' }))
+    expect(state).toEqual({ state: 'unavailable', reason: 'no-keyring', detail: 'no keyring' })
+    expect(String((await storedRow('spaces', id))!.key)).toHaveLength(43)
     expect(await unlockStoredSecrets(() => Promise.reject(new Error('gone')))).toMatchObject({ state: 'failed' })
   })
 })

@@ -80,6 +80,39 @@ describe('the storage key under safeStorage (electron/main/storageKey.ts)', () =
     expect((await new StorageKeyService(new FakeSafeStorage('k', true, 'basic_text'), memoryFile(), 'win32').get()).state).toBe('protected')
   })
 
+  it('says why there is no key, so that the page can say what to do (no keyring on Linux, none elsewhere, a keychain that refuses)', async () => {
+    const answer = async (safe: SafeStorageLike, platform: string, file = memoryFile()) => {
+      const handlers = storageKeyHandlers(new StorageKeyService(safe, file, platform))
+      return parseResponse('storage:key', await handlers['storage:key'](undefined))
+    }
+    // Linux without a keyring: safeStorage's fixed-password backend, or no encryption at all
+    for (const backend of ['basic_text', 'unknown']) {
+      expect(await answer(new FakeSafeStorage('k', true, backend), 'linux')).toMatchObject({ state: 'unavailable', key: null, reason: 'no-keyring' })
+    }
+    expect(await answer(new FakeSafeStorage('k', false), 'linux')).toMatchObject({ state: 'unavailable', reason: 'no-keyring' })
+    expect(await answer(new FakeSafeStorage('k', false), 'darwin')).toMatchObject({ state: 'unavailable', reason: 'no-encryption' })
+    // a keyring that is there: protected, whichever it is
+    for (const backend of ['gnome_libsecret', 'kwallet5', 'kwallet6']) {
+      expect((await answer(new FakeSafeStorage('k', true, backend), 'linux')).state).toBe('protected')
+    }
+    // a keychain that throws (a locked keyring whose prompt was dismissed) or gives back something else
+    const throwing = new FakeSafeStorage()
+    throwing.encryptString = () => {
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString.')
+    }
+    const file = memoryFile()
+    expect(await answer(throwing, 'linux', file)).toMatchObject({ state: 'unavailable', reason: 'keychain-refused' })
+    const forgetful = new FakeSafeStorage()
+    forgetful.decryptString = () => 'something else'
+    expect(await answer(forgetful, 'win32', file)).toMatchObject({ state: 'unavailable', reason: 'keychain-refused' })
+    expect(file.writes).toBe(0)
+    // a stored key: the keyring gone (Linux) or another keychain
+    const stored = memoryFile()
+    await new StorageKeyService(new FakeSafeStorage('keychain-1'), stored, 'linux').get()
+    expect(await answer(new FakeSafeStorage('keychain-1', true, 'basic_text'), 'linux', stored)).toMatchObject({ state: 'failed', reason: 'no-keyring' })
+    expect(await answer(new FakeSafeStorage('keychain-2'), 'linux', stored)).toMatchObject({ state: 'failed', reason: 'cannot-open' })
+  })
+
   it('fails without touching the file when a stored key cannot be opened (another keychain, damage)', async () => {
     const file = memoryFile()
     await new StorageKeyService(new FakeSafeStorage('keychain-1'), file, 'darwin').get()

@@ -1,15 +1,13 @@
 import { base64urlnopad } from '@scure/base'
 import { db } from './db.ts'
+import type { KeyProtection, NoKeyReason } from '@shared/storage/keyProtection.ts'
 import { forgetPlainSeen, plainSecretsSeen, setStorageKey } from './secrets.ts'
 
 /** What main said about the storage key (shared/ipc/contract.ts, 'storage:key'). */
-export type StorageKeyAnswer = { state: 'protected'; key: string } | { state: 'unavailable' | 'failed'; key: null; detail: string }
+export type StorageKeyAnswer = { state: 'protected'; key: string } | { state: 'unavailable' | 'failed'; key: null; reason: NoKeyReason; detail: string }
 
-/** How this device's secrets are kept, for Settings and the start-up warning. */
-export type SecretsProtection =
-  | { state: 'browser' }
-  | { state: 'protected'; wrapped: number }
-  | { state: 'unavailable' | 'failed'; detail: string }
+/** How this device's secrets are kept, for Settings (features/settings/KeyProtection.tsx) and the start-up warning. */
+export type SecretsProtection = KeyProtection
 
 let protection: SecretsProtection = { state: 'browser' }
 
@@ -29,11 +27,12 @@ export async function unlockStoredSecrets(ask: (() => Promise<StorageKeyAnswer>)
   try {
     answer = await ask()
   } catch (err) {
-    answer = { state: 'failed', key: null, detail: `main did not answer (${(err as Error).message})` }
+    setStorageKey(null)
+    return (protection = { state: 'failed', reason: 'no-answer', detail: `main did not answer: ${(err as Error).message}` })
   }
   if (answer.state !== 'protected') {
     setStorageKey(null)
-    return (protection = { state: answer.state, detail: answer.detail })
+    return (protection = { state: answer.state, reason: answer.reason, detail: answer.detail })
   }
   setStorageKey(base64urlnopad.decode(answer.key))
   const wrapped = await wrapStoredSecrets()

@@ -11,6 +11,7 @@ import { toast } from '@ui/toasts.ts'
 import { LanSignaling } from './LanSignaling.tsx'
 import { IceServers } from './IceServers.tsx'
 import { StorageUsage } from './StorageUsage.tsx'
+import { KeyProtection } from './KeyProtection.tsx'
 
 export function SettingsScreen({ identity }: { identity: IdentityRow }) {
   const [version, setVersion] = useState('')
@@ -39,6 +40,7 @@ export function SettingsScreen({ identity }: { identity: IdentityRow }) {
       <IceServers />
       {platform.hostSignaling && <LanSignaling host={platform.hostSignaling} />}
       {platform.storage && <StorageUsage storage={platform.storage} />}
+      <KeyProtection />
       <section className="panel" aria-labelledby="backup-title">
         <h2 id="backup-title">Backup &amp; devices</h2>
         <p className="muted">Export a space or all of them to a file, restore one, add your other device, see what each space takes.</p>

@@ -6,8 +6,9 @@ import { isReservedKey } from '@shared/collections/reserved.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
 import { recordIds, recordMap, rootCensus, SEP, watch, watchPrefix } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
-import { checkSeal, countForgery, recordScope, SEAL_FIELD, sealedValues, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
-import { isVerifiableId, signedText, verifySealNow } from '@shared/identity/signing.ts'
+import { bindDocument, identityOf } from '../documents/identity.ts'
+import { checkSeal, countForgery, recordText, SEAL_FIELD, sealedValues, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
+import { isVerifiableId, knownVerdict, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
 
 /**
  * Typed record collections: the only code that touches record-level Yjs types. A record is a
@@ -52,7 +53,10 @@ import { isVerifiableId, signedText, verifySealNow } from '@shared/identity/sign
  * A collection whose records carry a person's name (`signed`: a retro card, a vote, a shout-out,
  * a profile) keeps their author's seal beside the fields (`__seal`); a record whose seal does not
  * hold is skipped and counted as forged, one whose seal is still being checked reads as absent
- * until it is (see signing.ts).
+ * until it is (see signing.ts). The seal covers the record's document (core/documents/identity.ts):
+ * a record of this device's person that holds a seal for another document — or one from before
+ * documents were covered — is sealed again here by `resealOwn` (a merge calls it with the document
+ * it merged from; reads do it for seals without a document).
  */
 export type Rec<T> = T & { readonly id: string }
 
@@ -78,6 +82,8 @@ export const RECORD_LIMITS = {
 
 /** Collection names some definition uses: a record of any other collection belongs to none. */
 const definedNames = new Set<string>()
+/** definitions whose records carry their author's seal (`resealOwnRecords` looks at them) */
+const signedDefs = new Set<CollectionDef<unknown>>()
 
 /** What every definition has, whatever its record type (parents and children refer to this). */
 export interface CollectionBase {
@@ -125,6 +131,7 @@ export function defineCollection<T>(spec: {
     signed: spec.signed ?? null
   }
   if (spec.parent) spec.parent.def.children.push({ def, field: spec.parent.field })
+  if (def.signed) signedDefs.add(def as CollectionDef<unknown>)
   return def
 }
 
@@ -252,6 +259,10 @@ class LiveCollection<T> implements Collection<T> {
   private readonly sealPending = new Set<string>()
   /** the signed values of each record's last version read with its author's seal */
   private readonly lastSealed = new Map<string, Record<string, unknown>>()
+  /** own records found sealed without their document: id → the seal (each sealed again once) */
+  private readonly resealTried = new Map<string, unknown>()
+  /** own records to seal again for this document after the read that found them */
+  private readonly resealQueue = new Set<string>()
   readonly stats = { skipped: 0, validations: 0, forged: 0 }
 
   constructor(
@@ -437,8 +448,11 @@ class LiveCollection<T> implements Collection<T> {
     if (typeof stored !== 'object') return fields
     const author = stored[signed.by]
     if (typeof author !== 'string' || !isVerifiableId(author) || !secretKeyOf(author)) return fields
-    const text = signedText(recordScope(this.def.name, id), sealedValues(signed, stored))
-    if (verifySealNow(record.get(SEAL_FIELD), text, author)) return fields
+    const sealed = record.get(SEAL_FIELD)
+    const text = (document: string | null) => recordText(signed, this.def.name, id, document, stored)
+    const here = identityOf(this.doc)
+    // (sealed by them before documents were covered: theirs as well, see resealOwn)
+    if (verifySealNow(sealed, text(here), author) || (here !== null && verifySealNow(sealed, text(null), author))) return fields
     const last = this.lastSealed.get(id) ?? {}
     const out = { ...fields }
     for (const f of signed.fields) if (!Object.hasOwn(fields, f)) out[f] = last[f]
@@ -450,7 +464,7 @@ class LiveCollection<T> implements Collection<T> {
     const now = boundedFields(record)
     if (typeof now !== 'object') return
     const author = now[signed.by]
-    const sealed = typeof author === 'string' && isVerifiableId(author) ? sealFor(signed, this.def.name, id, now) : null
+    const sealed = typeof author === 'string' && isVerifiableId(author) ? sealFor(signed, this.def.name, id, identityOf(this.doc), now) : null
     if (!sealed) return
     for (const f of signed.fields) if (now[f] !== undefined) record.set(f, now[f])
     record.set(SEAL_FIELD, sealed)
@@ -509,8 +523,8 @@ class LiveCollection<T> implements Collection<T> {
     this.skippedIds.delete(id)
     if (this.def.signed) {
       const seal = record.get(SEAL_FIELD)
-      const check = checkSeal(this.def.signed, this.def.name, id, fields, seal, () => this.sealKnown(id))
-      if (check === 'pending') {
+      const check = checkSeal(this.def.signed, this.def.name, id, identityOf(this.doc), fields, seal, () => this.sealKnown(id))
+      if (check === 'pending' || (check === 'forged' && this.ownBeforeDocuments(id, fields, seal))) {
         this.sealPending.add(id)
         return null
       }
@@ -528,6 +542,62 @@ class LiveCollection<T> implements Collection<T> {
       return null
     }
     return { ...(parsed.data as T), id }
+  }
+
+  /**
+   * Seals again, for this document, this device's person's records whose seal holds for document
+   * `from` (null: sealed before documents were covered) and not here: their records a merge brought
+   * from another document, or ones an older build sealed. Others' records stay as they are (only
+   * their authors can seal them). Returns how many were sealed again.
+   */
+  resealOwn(from: string | null, ids: Iterable<string> = recordIds(this.doc, this.def.name)): number {
+    const signed = this.def.signed
+    const here = identityOf(this.doc)
+    if (!signed || here === from || isReadOnly(this.doc)) return 0
+    const mine: string[] = []
+    for (const id of ids) {
+      const name = recordName(this.def.name, id)
+      if (!this.doc.share.has(name)) continue
+      const record = recordMap(this.doc, name)
+      const fields = record.get(DELETED) ? EMPTY : boundedFields(record)
+      if (typeof fields !== 'object') continue
+      const author = fields[signed.by]
+      if (typeof author !== 'string' || !isVerifiableId(author) || !secretKeyOf(author)) continue
+      const sealed = record.get(SEAL_FIELD)
+      const text = (document: string | null) => recordText(signed, this.def.name, id, document, fields)
+      if (!verifySealNow(sealed, text(here), author) && verifySealNow(sealed, text(from), author)) mine.push(id)
+    }
+    if (mine.length > 0) this.doc.transact(() => mine.forEach((id) => this.seal(id, recordMap(this.doc, recordName(this.def.name, id)), signed)))
+    return mine.length
+  }
+
+  /**
+   * Whether a record whose seal does not hold here is this device's person's, sealed before seals
+   * covered documents: then it reads as absent while that is checked, and is sealed again for this
+   * document just after (once per seal: if that does not happen, it reads as forged).
+   */
+  private ownBeforeDocuments(id: string, fields: Record<string, unknown>, sealed: unknown): boolean {
+    const signed = this.def.signed!
+    const author = fields[signed.by]
+    if (typeof author !== 'string' || !secretKeyOf(author) || identityOf(this.doc) === null || isReadOnly(this.doc)) return false
+    if (this.resealTried.has(id) && this.resealTried.get(id) === sealed) return false
+    const text = recordText(signed, this.def.name, id, null, fields)
+    const known = knownVerdict(sealed, text, author)
+    if (known === false) return false
+    if (known === undefined) {
+      void verifySealLater(sealed as string, text, author).then(() => this.sealKnown(id))
+      return true
+    }
+    this.resealTried.set(id, sealed)
+    if (this.resealQueue.size === 0) setTimeout(() => {
+      const ids = new Set(this.resealQueue)
+      this.resealQueue.clear()
+      this.resealOwn(null, ids)
+      // read again: sealed anew, or (changed meanwhile, or no longer this person's device) as they are
+      this.changed(ids, false)
+    }, 0)
+    this.resealQueue.add(id)
+    return true
   }
 
   private forged(id: string, seal: unknown): null {
@@ -560,6 +630,7 @@ class LiveCollection<T> implements Collection<T> {
     this.skippedIds.delete(id)
     this.forgedIds.delete(id)
     this.lastSealed.delete(id)
+    this.resealTried.delete(id)
     return null
   }
 
@@ -777,6 +848,9 @@ function sessionClient(doc: Y.Doc, session: string): number {
 function throughThrowawayClient(doc: Y.Doc, session: string | undefined, write: (ghost: Y.Doc) => void): void {
   if (isReadOnly(doc)) throw new ReadOnlyDocumentError()
   const ghost = new Y.Doc()
+  // records written through it are this document's (their seals name it)
+  const identity = identityOf(doc)
+  if (identity !== null) bindDocument(ghost, identity)
   try {
     Y.applyUpdate(ghost, Y.encodeStateAsUpdate(doc))
     // only now: Yjs gives a document a new client id when an update brings writes under its own
@@ -825,6 +899,18 @@ function isRemoved(doc: Y.Doc, collectionName: string, id: string): boolean {
 
 const NONE: never[] = []
 const live = new WeakMap<Y.Doc, Map<CollectionDef<unknown>, LiveCollection<unknown>>>()
+
+/**
+ * After records of another document were merged into `doc` (`from`: that document's identity, as
+ * core/documents/identity.ts gives it): this device's person's records among them are sealed again
+ * for `doc`, so they read as theirs here; others' read as forged here until their authors' devices
+ * do the same. Returns how many were sealed again.
+ */
+export function resealOwnRecords(doc: Y.Doc, from: string | null): number {
+  let n = 0
+  for (const def of signedDefs) if (recordIds(doc, def.name).size > 0) n += (collection(doc, def) as unknown as LiveCollection<unknown>).resealOwn(from)
+  return n
+}
 
 /** The live collection `def` of this document (one per document and definition). */
 export function collection<T>(doc: Y.Doc, def: CollectionDef<T>): Collection<T> {

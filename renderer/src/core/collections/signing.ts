@@ -15,6 +15,13 @@ import { isVerifiableId, knownVerdict, seal, signedText, verifySealLater } from 
  * it has; a forged one (no seal, another key, values changed after sealing) is skipped and
  * counted (`forgeries`). Records by authors with older ids, and records without an author
  * (anonymous cards, unclaimed profiles), are read as before.
+ *
+ * What a seal covers (`recordScope`): the record's document (core/documents/identity.ts: its space
+ * and its key there), collection and id, and the signed values. A record copied into another
+ * document — sprint 3's card into sprint 4's board, or into another space — is forged there. A
+ * document with no identity (a test's, a throwaway) seals and reads with collection and id only.
+ * Seals made before documents were covered (`document` null) hold nowhere else now; the author's
+ * device seals such a record of theirs again when it reads it (collection.ts `resealOwn`).
  */
 export interface SignedBy {
   /** the field holding the author's member id */
@@ -61,8 +68,19 @@ export function countForgery(): void {
   for (const f of [...forgeryListeners]) f()
 }
 
-export function recordScope(collection: string, id: string): string {
-  return `record ${collection} ${id}`
+/**
+ * What a record's seal names besides its values. With a document: `document "<identity>" record
+ * <collection> <id>` (the identity as a JSON string, so where it ends is never in doubt; collection
+ * names hold no space); without: `record <collection> <id>`, as every seal was before documents
+ * were covered. The two forms never meet (their first words differ).
+ */
+export function recordScope(collection: string, id: string, document: string | null = null): string {
+  return document === null ? `record ${collection} ${id}` : `document ${JSON.stringify(document)} record ${collection} ${id}`
+}
+
+/** The text a record's seal signs. */
+export function recordText(signed: SignedBy, collection: string, id: string, document: string | null, fields: Record<string, unknown>): string {
+  return signedText(recordScope(collection, id, document), sealedValues(signed, fields))
 }
 
 /** The values the seal covers, from a record's stored fields. */
@@ -73,11 +91,11 @@ export function sealedValues(signed: SignedBy, fields: Record<string, unknown>):
 }
 
 /** A seal for these values by this device's person, or null when they are not the author. */
-export function sealFor(signed: SignedBy, collection: string, id: string, fields: Record<string, unknown>): string | null {
+export function sealFor(signed: SignedBy, collection: string, id: string, document: string | null, fields: Record<string, unknown>): string | null {
   const author = fields[signed.by]
   if (typeof author !== 'string' || !isVerifiableId(author)) return null
   const key = secretKeyOf(author)
-  return key ? seal(key, signedText(recordScope(collection, id), sealedValues(signed, fields))) : null
+  return key ? seal(key, recordText(signed, collection, id, document, fields)) : null
 }
 
 export type SealCheck = 'valid' | 'forged' | 'pending'
@@ -90,6 +108,7 @@ export function checkSeal(
   signed: SignedBy,
   collection: string,
   id: string,
+  document: string | null,
   fields: Record<string, unknown>,
   sealed: unknown,
   whenKnown: () => void
@@ -99,7 +118,7 @@ export function checkSeal(
   // wrote: a schema's `.catch` or coercion could otherwise show it under a default or a name
   if (author !== undefined && author !== null && typeof author !== 'string') return 'forged'
   if (typeof author !== 'string' || !isVerifiableId(author)) return 'valid'
-  const text = signedText(recordScope(collection, id), sealedValues(signed, fields))
+  const text = recordText(signed, collection, id, document, fields)
   const known = knownVerdict(sealed, text, author)
   if (known !== undefined) return known ? 'valid' : 'forged'
   void verifySealLater(sealed as string, text, author).then(whenKnown)

@@ -6,6 +6,7 @@ import { currentSprint } from '@shared/sprint/sprintDays.ts'
 import * as Y from 'yjs'
 import { db, type IdentityRow, type SpaceRow } from '@core/database/db.ts'
 import { adoptIdentity } from '@core/device/adoptIdentity.ts'
+import { bindDocument, documentIdentity } from '@core/documents/index.ts'
 import {
   ensureSpaceFromBackup,
   isReadableState,
@@ -49,18 +50,29 @@ export interface ExportOptions {
 /** Lets the page paint the progress between documents of a big space. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0))
 
-/** A pair's journal as the program's Markdown (the same as its Export Markdown). */
-function programJournal(key: string | null, state: Uint8Array): { path: string; text: string; what: string } | null {
-  if (key !== PAIR_DOC_KEY) return null
+/**
+ * A stored document's state in a document of its own, for reading: it carries the stored one's
+ * identity, so the records sealed there read here (their seals name it: core/documents/identity.ts).
+ */
+function documentOf(spaceId: string, key: string | null, state: Uint8Array): Y.Doc {
   const doc = new Y.Doc()
+  bindDocument(doc, documentIdentity(spaceId, key))
+  Y.applyUpdate(doc, state)
+  return doc
+}
+
+/** A pair's journal as the program's Markdown (the same as its Export Markdown). */
+function programJournal(spaceId: string, key: string | null, state: Uint8Array): { path: string; text: string; what: string } | null {
+  if (key !== PAIR_DOC_KEY) return null
+  let doc: Y.Doc | null = null
   try {
-    Y.applyUpdate(doc, state)
+    doc = documentOf(spaceId, key, state)
     return { path: 'journal-program.md', text: journalMarkdown(doc), what: "the pair's journal in the program's Markdown structure (sessions, directions, joint projects), as Export Markdown writes it" }
   } catch {
     // a journal this app cannot read as one: its generic rendering above still has everything
     return null
   } finally {
-    doc.destroy()
+    doc?.destroy()
   }
 }
 
@@ -68,12 +80,13 @@ function programJournal(key: string | null, state: Uint8Array): { path: string; 
 function retroBoard(space: SpaceRow, key: string | null, state: Uint8Array, root: Uint8Array | null): { path: string; text: string; what: string }[] {
   const sprint = key === null ? null : /^sprint\/(\d{1,6})$/.exec(key)?.[1]
   if (space.kind !== 'team' || !sprint) return []
-  const doc = new Y.Doc()
-  const rootDoc = new Y.Doc()
+  const docs: Y.Doc[] = []
   try {
-    Y.applyUpdate(doc, state)
-    if (root) Y.applyUpdate(rootDoc, root)
-    const out = boardExportsOf(doc, root ? rootDoc : null)
+    const doc = documentOf(space.id, key, state)
+    docs.push(doc)
+    const rootDoc = root ? documentOf(space.id, null, root) : null
+    if (rootDoc) docs.push(rootDoc)
+    const out = boardExportsOf(doc, rootDoc)
     if (!out) return []
     return [
       { path: `retro-board-sprint-${sprint}.md`, text: out.markdown, what: `the retrospective board of sprint ${sprint}, as its Export Markdown writes it` },
@@ -83,8 +96,7 @@ function retroBoard(space: SpaceRow, key: string | null, state: Uint8Array, root
     // a board this app cannot read as one: the generic rendering above still has everything
     return []
   } finally {
-    doc.destroy()
-    rootDoc.destroy()
+    for (const d of docs) d.destroy()
   }
 }
 
@@ -146,7 +158,7 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
         if (ics) readable.push(ics)
       }
       readable.push(...retroBoard(row, key, state.state, root))
-      const journal = programJournal(key, state.state)
+      const journal = programJournal(row.id, key, state.state)
       if (journal) readable.push(journal)
     }
     const notes = options.privateNotes ? (await privateNotesOf(row.id)).map(({ id, topic, text, updatedAt }) => ({ id, topic, text, updatedAt })) : undefined

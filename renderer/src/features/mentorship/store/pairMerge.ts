@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
 import { EMPTY_PAIR_FLOW, type PairFlow } from '@shared/mentorship/pairRecords.ts'
 import { mergedFlow, mergedInfo, type StartClash } from '@shared/mentorship/pairStarts.ts'
-import { collection } from '@core/collections/index.ts'
+import { collection, resealOwnRecords } from '@core/collections/index.ts'
+import { identityOf } from '@core/documents/index.ts'
 import { db, type IdentityRow } from '@core/database/db.ts'
 import { deleteLocalCopy, leaveSpace } from '@core/spaces/commands.ts'
 import { readMembers } from '@core/spaces/spaceDoc.ts'
@@ -46,6 +47,10 @@ export function mergeJournalInto(kept: JournalRef, other: JournalRef): void {
   // applied on its own (a transaction that applies an update is not this device's: writes of ours
   // in it would make Yjs take a new client id)
   Y.applyUpdate(k, Y.encodeStateAsUpdate(o, Y.encodeStateVector(k)))
+  // seals name their document: this device's person's records from the other space are sealed
+  // again for the kept one (the partner's device does the same for theirs when it merges; until
+  // then theirs read as forged here)
+  resealOwnRecords(k, identityOf(o))
   k.transact(() => {
     // the header as decided above, whichever value the merge of concurrent fields left
     if (keptHasInfo) {

@@ -7,7 +7,7 @@ import type { PresenceUser } from './status.ts'
 import { chunkedWire } from './wire.ts'
 import { forgetRelayState, startRelay } from './relayLink.ts'
 import type { RelayProvider } from './relayProvider.ts'
-import { presenceHolds, withPresenceProof } from './presenceProof.ts'
+import { PROOF_FIELD, presenceVerdict, provenAt, withPresenceProof } from './presenceProof.ts'
 import { countForgery } from '../collections/signing.ts'
 
 export interface LinkEvents {
@@ -41,37 +41,33 @@ export class DocLink {
   private readonly forgedPresence = new Set<string>()
   /** our presence as last set here (put back after a replaced provider removes it) */
   private local: Record<string, unknown> | null = null
+  /** the room our providers meet in (presence proofs name it) */
+  private room: string
+  /** per peer connection, the time of the newest proof accepted from it: older ones are replays */
+  private readonly newestProof = new Map<number, number>()
 
   constructor(
     readonly docId: string,
     readonly doc: Y.Doc,
     private readonly events: LinkEvents
   ) {
+    this.room = docId
     this.awareness = new Awareness(doc)
     // first of all listeners: a presence claiming someone it cannot prove to be is dropped before
-    // any screen reads it (presenceProof.ts)
+    // any screen reads it (presenceProof.ts); 'update' also brings renewals that change nothing
+    // ('change' does not), where a replayed or aged proof shows
     this.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-      if (origin === 'local') {
-        // something else set our `user` (a rich-text editor's caret sets its own colour): prove it again
-        const user = (this.awareness.getLocalState() as { user?: unknown } | null)?.user
-        if (user && !presenceHolds(doc.clientID, { user })) {
-          const proven = withPresenceProof({ user }, doc.clientID).user
-          if (proven !== user) this.awareness.setLocalStateField('user', proven)
-        }
-        return
-      }
-      const states = this.awareness.getStates()
-      const forged = [...added, ...updated].filter((id) => id !== doc.clientID && !presenceHolds(id, states.get(id)))
-      if (forged.length === 0) return
-      for (const id of forged) {
-        // counted once per connection and claim, not at every renewal
-        const claim = `${id} ${JSON.stringify((states.get(id) as { user?: unknown }).user)}`.slice(0, 2_000)
-        if (this.forgedPresence.has(claim)) continue
-        if (this.forgedPresence.size > 1_000) this.forgedPresence.clear()
-        this.forgedPresence.add(claim)
-        countForgery()
-      }
-      removeAwarenessStates(this.awareness, forged, 'forged')
+      if (origin !== 'local') this.dropUnproven([...added, ...updated])
+    })
+    this.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin !== 'local') return this.dropUnproven([...added, ...updated])
+      // our own state changed or was renewed: sealed fields set by something else (a rich-text
+      // caret sets `user` with its own colour) or a proof near its age get a new proof, before
+      // the providers (listening after us) send it
+      const state = this.awareness.getLocalState()
+      if (!state) return
+      const proven = withPresenceProof(state, this.place())
+      if (proven !== state) this.awareness.setLocalState(proven)
     })
     let last = ''
     this.awareness.on('change', () => {
@@ -104,7 +100,8 @@ export class DocLink {
     if (this.provider && this.urls === wanted) return
     this.disconnect()
     if (urls.length === 0) return
-    const local = withPresenceProof(localState, this.doc.clientID)
+    this.room = room
+    const local = withPresenceProof(localState, this.place())
     this.awareness.setLocalState(local)
     this.local = local
     const provider = new WebrtcProvider(roomNameFor(room), this.doc, {
@@ -148,7 +145,8 @@ export class DocLink {
     // servers or ICE settings), we would stay invisible to every peer. Callbacks on one promise run
     // in order, so this one runs after that removal and puts our presence back.
     void (old as unknown as { key: PromiseLike<unknown> }).key.then(() => {
-      if (this.provider && this.local && this.awareness.getLocalState() === null) this.awareness.setLocalState(this.local)
+      // with a new proof: peers refuse one older than the newest they have from us
+      if (this.provider && this.local && this.awareness.getLocalState() === null) this.awareness.setLocalState(withPresenceProof({ ...this.local, [PROOF_FIELD]: null }, this.place()))
     })
     this.provider = null
     this.urls = ''
@@ -176,14 +174,56 @@ export class DocLink {
     if (this.relayRoom !== this.docId) forgetRelayState(this.relayRoom)
     this.relayRoom = room
     if (!wanted) return forgetRelayState(this.docId)
-    if (this.awareness.getLocalState() === null) this.awareness.setLocalState(withPresenceProof(localState, this.doc.clientID))
+    this.room = room
+    if (this.awareness.getLocalState() === null) this.awareness.setLocalState(withPresenceProof(localState, this.place()))
     this.relay = startRelay({ urls, docId: room, doc: this.doc, spaceKey: key, awareness: this.awareness, onTrouble: (what) => this.events.onTrouble(what) })
   }
 
+  /** Sets one field of our presence, proven again in the same message when a sealed field changed. */
   setLocalField(field: string, value: unknown): void {
-    if (field === 'user') value = withPresenceProof({ user: value }, this.doc.clientID).user
-    if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(field, value)
+    const state = this.awareness.getLocalState()
+    if (state !== null) this.awareness.setLocalState(withPresenceProof({ ...state, [field]: value }, this.place()))
     if (this.local) this.local = { ...this.local, [field]: value }
+  }
+
+  private place(clientId: number = this.doc.clientID): { room: string; clientId: number } {
+    return { room: this.room, clientId }
+  }
+
+  /** Removes the peers' presences among `ids` that do not prove to be theirs (forgeries counted). */
+  private dropUnproven(ids: number[]): void {
+    const states = this.awareness.getStates()
+    const now = Date.now()
+    const refused: number[] = []
+    for (const id of ids) {
+      const state = states.get(id)
+      if (id === this.doc.clientID || state === undefined) continue
+      let verdict = presenceVerdict(this.place(id), state, now)
+      const at = provenAt(state)
+      if (verdict === 'holds' && at !== undefined) {
+        // an earlier state of theirs, sent again (after they moved on, or left) under a newer clock
+        if (at < (this.newestProof.get(id) ?? -Infinity)) verdict = 'stale'
+        else {
+          this.newestProof.delete(id)
+          this.newestProof.set(id, at)
+          if (this.newestProof.size > 4_096) this.newestProof.delete(this.newestProof.keys().next().value!)
+        }
+      }
+      if (verdict === 'holds') continue
+      refused.push(id)
+      if (verdict !== 'forged') continue
+      // counted once per connection and claim, not at every renewal
+      const claim = `${id} ${JSON.stringify((state as { user?: unknown }).user)}`.slice(0, 2_000)
+      if (this.forgedPresence.has(claim)) continue
+      if (this.forgedPresence.size > 1_000) this.forgedPresence.clear()
+      this.forgedPresence.add(claim)
+      countForgery()
+    }
+    if (refused.length === 0) return
+    removeAwarenessStates(this.awareness, refused, 'forged')
+    // and forget the clocks they came with: a refused message under someone's client id with a
+    // high clock would otherwise shadow that person's own renewals (lower clocks) for good
+    for (const id of refused) this.awareness.meta.delete(id)
   }
 
   /** someone else is here (awareness holds more than our own state) */

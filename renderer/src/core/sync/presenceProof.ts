@@ -3,22 +3,91 @@ import { secretKeyOf } from '../collections/signing.ts'
 
 /**
  * Presence that proves whose it is (issue 10 #15). A presence names its person (`user`: id, name,
- * colour); under a member id derived from a key it carries that person's seal over those fields
- * and the connection it is sent on (the awareness client id), so a member cannot show up as
- * someone else — not with a made-up state, nor with another person's state on another connection.
- * Checked once per connection and user (verdicts are remembered), before any screen reads it.
+ * colour); under a member id derived from a key it carries that person's seal (`proof`) over the
+ * whole state — where they are (`view`, `retro`, `meeting`, `session`), what they type on, their
+ * clock beacon — and the room and connection it is sent on (the awareness client id), with the
+ * time it was made. So a member cannot show up as someone else — not with a made-up state, nor
+ * with another person's state on another connection or in another room, nor with her proven `user`
+ * and other fields (another meeting, board or session) under her client id — and cannot
+ * re-announce her long after she left: a receiver refuses a proof older than PROOF_MAX_AGE_MS or
+ * more than CLOCK_SKEW_MS in its future, and one older than the newest it accepted from that
+ * connection (a replay of her earlier state while she is here, or after she left).
+ *
+ * Not sealed: `cursor` (a board pointer `{board, x, y}`, sent every 50 ms while it moves, or a
+ * rich-text caret `{anchor, head}`). Signing each move would cost the sender 20 signatures and
+ * every receiver 20 checks a second. Anyone in the room can set it under a proven presence of
+ * someone who is really there; all it does is draw that person's pointer or caret elsewhere on
+ * a board or text she has open (boards show a pointer only for a board her sealed `retro` names):
+ * decorative, says nothing stored, and the next real move puts it back.
+ *
+ * Own presence is signed again only when a sealed field changed or the proof is PROOF_RENEW_MS
+ * old (checked at every local change and at awareness' own renewals, every 15 s): pointer moves
+ * cost a comparison, not a signature. Checked once per proof and connection (verdicts are
+ * remembered), before any screen reads it.
  */
-const textOf = (clientId: number, user: { id: string; name: string; color: string }) =>
-  signedText(`presence ${clientId}`, { id: user.id, name: user.name, color: user.color })
+export interface PresencePlace {
+  /** the room the presence travels in (both sides of a room name it alike) */
+  room: string
+  /** the awareness client id it is sent under */
+  clientId: number
+}
 
-/** The state with this person's proof in its `user`, when this device holds their key. */
-export function withPresenceProof<S extends Record<string, unknown>>(state: S, clientId: number): S {
-  const user = state.user as { id?: unknown; name?: unknown; color?: unknown } | undefined
-  if (!user || typeof user.id !== 'string' || typeof user.name !== 'string' || typeof user.color !== 'string') return state
-  const key = secretKeyOf(user.id)
+export const PROOF_FIELD = 'proof'
+const UNSEALED = new Set([PROOF_FIELD, 'cursor'])
+/** a proof this old is made again at the next local change or renewal (y-protocols renews every 15 s) */
+export const PROOF_RENEW_MS = 30_000
+/**
+ * Older is refused: an honest proof goes out at most PROOF_RENEW_MS + one renewal (~18 s) old,
+ * and a peer may hold it up to 30 s (awareness' timeout); the rest is room for clocks that differ.
+ */
+export const PROOF_MAX_AGE_MS = 90_000
+/** a proof from up to this far in the receiver's future still stands (the sender's clock is ahead) */
+export const CLOCK_SKEW_MS = 30_000
+
+interface Proof {
+  at: number
+  seal: string
+}
+
+function proofOf(state: Record<string, unknown>): Proof | null {
+  const p = state[PROOF_FIELD] as { at?: unknown; seal?: unknown } | null | undefined
+  if (!p || typeof p !== 'object' || typeof p.at !== 'number' || !Number.isSafeInteger(p.at) || typeof p.seal !== 'string') return null
+  return { at: p.at, seal: p.seal }
+}
+
+/** The signed text: the state's sealed fields, where it is sent and when it was proven. */
+function textOf(place: PresencePlace, state: Record<string, unknown>, at: number): string {
+  const sealed: Record<string, unknown> = {}
+  for (const k of Object.keys(state)) if (!UNSEALED.has(k)) sealed[k] = state[k]
+  return signedText('presence', { room: place.room, clientId: place.clientId, at, state: sealed })
+}
+
+const userIdOf = (state: Record<string, unknown>): string | null => {
+  const user = state.user as { id?: unknown } | null | undefined
+  return user && typeof user === 'object' && typeof user.id === 'string' ? user.id : null
+}
+
+/**
+ * The state as this device sends it: with its person's proof when this device holds their key —
+ * the proof it has while that still covers the state and is younger than PROOF_RENEW_MS, else a
+ * new one. Any other state is returned as it is (the same object).
+ */
+export function withPresenceProof<S extends Record<string, unknown>>(state: S, place: PresencePlace, now: number = Date.now()): S {
+  const id = userIdOf(state)
+  const key = id === null ? null : secretKeyOf(id)
   if (!key) return state
-  const proof = seal(key, textOf(clientId, user as { id: string; name: string; color: string }))
-  return { ...state, user: { ...user, proof } }
+  const proof = proofOf(state)
+  if (proof) {
+    const age = now - proof.at
+    if (age >= 0 && age < PROOF_RENEW_MS && knownVerdict(proof.seal, textOf(place, state, proof.at), id!) === true) return state
+  }
+  const at = Math.floor(now)
+  return { ...state, [PROOF_FIELD]: { at, seal: seal(key, textOf(place, state, at)) } }
+}
+
+/** When the state's proof was made (by its sender's clock), if it has one. */
+export function provenAt(state: unknown): number | undefined {
+  return state && typeof state === 'object' ? proofOf(state as Record<string, unknown>)?.at : undefined
 }
 
 /*
@@ -33,22 +102,38 @@ const CHECK_BUDGET_MS = 100
 let windowStart = -Infinity
 let spent = 0
 
-/** Whether a peer's presence may stand: it names nobody verifiable, or it proves it is them. */
-export function presenceHolds(clientId: number, state: unknown): boolean {
-  if (!state || typeof state !== 'object') return true
-  const user = (state as { user?: unknown }).user as { id?: unknown; name?: unknown; color?: unknown; proof?: unknown } | undefined
-  if (!user || typeof user !== 'object' || typeof user.id !== 'string' || !isVerifiableId(user.id)) return true
-  if (typeof user.name !== 'string' || typeof user.color !== 'string') return false
-  const text = textOf(clientId, user as { id: string; name: string; color: string })
-  const known = knownVerdict(user.proof, text, user.id)
-  if (known !== undefined) return known
+/**
+ * Whether a peer's presence may stand: 'holds' (it names nobody verifiable, or proves it is them),
+ * 'stale' (a good-looking proof out of its time: refused unchecked, and not counted as a forgery —
+ * it may be an honest device whose clock is off) or 'forged'. Never throws.
+ */
+export function presenceVerdict(place: PresencePlace, state: unknown, now: number = Date.now()): 'holds' | 'stale' | 'forged' {
+  if (!state || typeof state !== 'object') return 'holds'
+  const s = state as Record<string, unknown>
+  const id = userIdOf(s)
+  if (id === null || !isVerifiableId(id)) return 'holds'
+  const proof = proofOf(s)
+  if (!proof) return 'forged'
+  if (now - proof.at > PROOF_MAX_AGE_MS || proof.at - now > CLOCK_SKEW_MS) return 'stale'
+  let text: string
+  try {
+    text = textOf(place, s, proof.at)
+  } catch {
+    return 'forged' // a state too deep to write out
+  }
+  const known = knownVerdict(proof.seal, text, id)
+  if (known !== undefined) return known ? 'holds' : 'forged'
   const start = performance.now()
   if (start - windowStart >= CHECK_WINDOW_MS) {
     windowStart = start
     spent = 0
   }
-  if (spent >= CHECK_BUDGET_MS) return false
-  const ok = verifySealNow(user.proof, text, user.id)
+  if (spent >= CHECK_BUDGET_MS) return 'forged'
+  const ok = verifySealNow(proof.seal, text, id)
   spent += performance.now() - start
-  return ok
+  return ok ? 'holds' : 'forged'
+}
+
+export function presenceHolds(place: PresencePlace, state: unknown, now: number = Date.now()): boolean {
+  return presenceVerdict(place, state, now) === 'holds'
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ADA, useFreshDatabase } from '../fixtures/database.ts'
+import { countRootScans } from '../fixtures/rootScans.ts'
 import * as Y from 'yjs'
 import { DexieYProvider } from 'y-dexie'
 import { db } from '@core/database/db.ts'
@@ -72,6 +73,24 @@ describe('what observers read (issue 10 #19)', () => {
     copySprintForObservers(sprint, sprintCopy)
     copyRootForObservers(team, rootCopy)
     expect(writes).toBe(0)
+  })
+
+  it('copies after a change without walking the document: 20 000 junk root maps cost nothing', () => {
+    const team = new Y.Doc()
+    team.getMap('meta').set('name', 'Search')
+    saveTeamRecord(team, 'search', { name: 'Search' })
+    collection(team, PEOPLE).patch('ada', { role: 'engineer' } as never)
+    team.transact(() => {
+      for (let i = 0; i < 20_000; i++) team.getMap(i % 2 ? `junk-${i}` : `nobody::${i}`).set('x', i)
+    })
+    const copy = new Y.Doc()
+    copyRootForObservers(team, copy)
+    const walks = countRootScans(team)
+    collection(team, PEOPLE).patch('ada', { timezone: 'Europe/Lisbon' } as never)
+    copyRootForObservers(team, copy)
+    expect(walks.scans).toBe(0)
+    expect(collection(copy, PEOPLE).get('ada')?.timezone).toBe('Europe/Lisbon')
+    expect([...copy.share.keys()].filter((n) => n.includes('junk') || n.startsWith('nobody'))).toEqual([])
   })
 
   it('the org record carries the observe key exactly while the team lets the org observe', async () => {

@@ -6,6 +6,7 @@ import { sprintDocKey } from '@shared/sprint/sprintRecords.ts'
 import { currentSprint } from '@shared/sprint/sprintDays.ts'
 import { todayIn } from '@shared/time/dates.ts'
 import { collection, defineCollection, useRecord } from '@core/collections/index.ts'
+import { recordIds } from '@core/collections/watcher.ts'
 import { isReadOnly } from '@core/documents/index.ts'
 import type { Service } from '@core/sync/services.ts'
 import { syncManager } from '@core/sync/syncManager.ts'
@@ -83,10 +84,11 @@ function mapOf(doc: Y.Doc, name: string): Y.Map<unknown> | null {
 export function copyForObservers(src: Y.Doc, dst: Y.Doc, collections: readonly string[], root: boolean): void {
   if (isReadOnly(src) || isReadOnly(dst)) return
   dst.transact(() => {
-    for (const name of [...src.share.keys()]) {
-      const sep = name.indexOf(SEP)
-      const wanted = name === VERSIONS || (sep > 0 && collections.includes(name.slice(0, sep)))
-      if (!wanted) continue
+    // the wanted collections' records by their ids (core/collections keeps them): never a walk of
+    // the document, whose other root keys (a hostile member's 50 000 junk maps) cost nothing here
+    const names = [VERSIONS, ...collections.flatMap((c) => [...recordIds(src, c)].map((id) => `${c}${SEP}${id}`))]
+    for (const name of names) {
+      if (!src.share.has(name)) continue
       const from = mapOf(src, name)
       const to = mapOf(dst, name)
       if (from && to) copyMap(from, to, null, true)

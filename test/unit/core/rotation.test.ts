@@ -8,7 +8,7 @@ import { createSpace } from '@core/spaces/commands.ts'
 import { myBoxKeys } from '@core/spaces/boxKeys.ts'
 import { boxKeysOf, followRotation, newerKeyFor, planRemoval, publishBoxKey, removedMembers, removeMember, renewKey } from '@core/spaces/rotation.ts'
 import { newSpaceKey } from '@shared/spaces/key.ts'
-import { rekeyContext } from '@shared/spaces/rotation.ts'
+import { beaconKeyOf, rekeyContext } from '@shared/spaces/rotation.ts'
 import { newBoxKeyPair, openBox } from '@shared/spaces/seal.ts'
 import { as, person, type Person } from '../fixtures/people.ts'
 import { setSigner } from '@core/collections/index.ts'
@@ -102,12 +102,13 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
     publishAs(me, doc, mine.publicKey)
     const cleo = newBoxKeyPair()
     publishAs(CLEO, doc, cleo.publicKey)
-    const plan = planRemoval(doc, id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: newBoxKeyPair().publicKey }, 1)
-    doc.getMap('rekeys').set('1', plan.record)
-    expect(await newerKeyFor(doc, id, {})).toMatchObject({ key: plan.key, epoch: 1 })
-    expect(await followRotation(id, doc)).toBe(true)
+    const row = (await db().spaces.get(id))!
+    const plan = planRemoval(doc, id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: newBoxKeyPair().publicKey }, 1, { after: '', beaconKey: beaconKeyOf(row.key) })
+    doc.getMap('rekeys').set(plan.record.id, plan.record)
+    expect(await newerKeyFor(doc, id, row)).toMatchObject({ key: plan.key, epoch: 1 })
+    expect(await followRotation(id, doc)).toBe('switched')
     expect((await db().spaces.get(id))).toMatchObject({ key: plan.key, keyEpoch: 1, keyRecord: plan.record.id })
-    expect(await followRotation(id, doc)).toBe(false)
+    expect(await followRotation(id, doc)).toBe('same')
     // Cleo's device: no box of hers in the record
     expect(plan.record.boxes[cleo.publicKey]).toBeUndefined()
   })

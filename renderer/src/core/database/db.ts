@@ -31,10 +31,25 @@ export interface SpaceRow {
    */
   keyEpoch?: number
   keyRecord?: string
+  /**
+   * the keys this device rotated away from, as beacon keys (never the keys): for 30 days it keeps
+   * serving rotation records in their beacon rooms (core/spaces/rekeyBeacon.ts), oldest first
+   */
+  formerKeys?: FormerKey[]
   /** TURN servers that came with this space's invite: used for this space's connections only */
   turn?: TurnServer[]
   /** the space's root document, persisted by y-dexie */
   readonly doc: Y.Doc
+}
+
+/** A key this device left behind in a rotation (shared/spaces/rotation.ts: beaconKeyOf). */
+export interface FormerKey {
+  /** the rotation record the key came from ('' = the space's first key) */
+  record: string
+  beacon: string
+  epoch: number
+  /** until when its beacon room is served */
+  until: number
 }
 
 /** A space's other documents; the id is derived (`<spaceId>/<key>`) so every peer finds it. */

@@ -1,11 +1,23 @@
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { newId, newSpaceKey, isSpaceKey } from '@shared/spaces/key.ts'
-import { BoxKeyEntry, boxKeyText, RekeyRecord, rekeyContext } from '@shared/spaces/rotation.ts'
+import {
+  BEACON_GRACE_MS,
+  beaconKeyOf,
+  BoxKeyEntry,
+  boxKeyText,
+  proofHolds,
+  RekeyRecord,
+  rekeyContext,
+  rekeyProof,
+  rekeyProofText,
+  settleRotations,
+  type Settled
+} from '@shared/spaces/rotation.ts'
 import { isVerifiableId, seal, verifySealNow } from '@shared/identity/signing.ts'
 import { secretKeyOf } from '../collections/signing.ts'
-import { isBoxPublicKey, openBox, sealTo } from '@shared/spaces/seal.ts'
-import { db, type IdentityRow } from '../database/db.ts'
+import { isBoxPublicKey, openBox, sealTo, type BoxKeyPair } from '@shared/spaces/seal.ts'
+import { db, type FormerKey, type IdentityRow, type SpaceRow } from '../database/db.ts'
 import { myBoxKeys } from './boxKeys.ts'
 import { readMembers } from './spaceDoc.ts'
 
@@ -13,6 +25,13 @@ import { readMembers } from './spaceDoc.ts'
  * Remove a member = rotate the space key (shared/spaces/rotation.ts). Any member may remove
  * another: spaces have no admins (the creator is recorded, with no other rights), the same rule as
  * for inviting. The removed devices keep what they had and get nothing new.
+ *
+ * Rotations form a chain (shared/spaces/rotation.ts, `settleRotations`): two members rotating at
+ * once (or cut off from each other) make two successors of one key; every device applies the same
+ * rule to the records it sees and ends on the same key, and a losing rotation's removal is made
+ * again on top of the winner before anyone uses the winner's key. Records travel with the root
+ * document and through the beacon rooms of earlier keys (core/spaces/rekeyBeacon.ts), where the
+ * devices that left a key keep serving them for 30 days.
  */
 const BOX_KEYS = 'boxKeys'
 const REKEYS = 'rekeys'
@@ -54,17 +73,28 @@ export interface RemovalOutcome {
   missing: string[]
 }
 
+/** What a new rotation builds on: the record whose key it replaces, that key's beacon key, who must not get the new key. */
+export interface RekeyBase {
+  after: string
+  beaconKey: string
+  /** members removed before (or owed a removal): never sealed to again */
+  exclude?: Iterable<string>
+}
+
 /** The rotation to write, before anything is written (pure: tested in node). */
-export function planRemoval(doc: Y.Doc, spaceId: string, removed: string, me: { memberId: string; boxKey: string }, epoch: number) {
+export function planRemoval(doc: Y.Doc, spaceId: string, removed: string, me: { memberId: string; boxKey: string }, epoch: number, base?: RekeyBase) {
   const key = newSpaceKey()
   const id = newId()
   const boxes: Record<string, string> = {}
+  const out = new Set(base?.exclude ?? [])
+  if (removed) out.add(removed)
   const keys = boxKeysOf(doc)
   keys.set(me.boxKey, me.memberId)
-  for (const [boxKey, member] of keys) if (member !== removed) boxes[boxKey] = sealTo(boxKey, key, rekeyContext(spaceId, epoch, id, boxKey))
-  const remaining = readMembers(doc).filter((m) => !m.leftAt && m.id !== removed && m.id !== me.memberId).map((m) => m.id)
-  const reached = new Set(keys.values())
-  const record: RekeyRecord = { epoch, id, removed, by: me.memberId, at: Date.now(), boxes }
+  for (const [boxKey, member] of keys) if (!out.has(member)) boxes[boxKey] = sealTo(boxKey, key, rekeyContext(spaceId, epoch, id, boxKey))
+  const remaining = readMembers(doc).filter((m) => !m.leftAt && !out.has(m.id) && m.id !== me.memberId).map((m) => m.id)
+  const reached = new Set([...keys].filter(([, m]) => !out.has(m)).map(([, m]) => m))
+  const unsigned: RekeyRecord = { epoch, id, removed, by: me.memberId, at: Date.now(), boxes, ...(base ? { after: base.after } : {}) }
+  const record: RekeyRecord = base ? { ...unsigned, proof: rekeyProof(base.beaconKey, rekeyProofText(spaceId, unsigned)) } : unsigned
   return { key, record, outcome: { sealedFor: remaining.filter((m) => reached.has(m)), missing: remaining.filter((m) => !reached.has(m)) } }
 }
 
@@ -91,59 +121,161 @@ async function rotate(spaceId: string, memberId: string, me: IdentityRow): Promi
   const row = await db().spaces.get(spaceId)
   if (!row || row.status !== 'active' || row.access === 'observer') throw new Error('Only a member of the space can remove someone.')
   const box = await myBoxKeys()
-  const epoch = (row.keyEpoch ?? 0) + 1
   const provider = DexieYProvider.load(row.doc)
   let plan: ReturnType<typeof planRemoval>
   try {
     await provider.whenLoaded
-    plan = planRemoval(row.doc, spaceId, memberId, { memberId: me.deviceId, boxKey: box.publicKey }, epoch)
-    row.doc.getMap<unknown>(REKEYS).set(String(epoch), plan.record)
+    const { settled } = chainOf(row.doc, spaceId, row, box)
+    const epoch = (row.keyEpoch ?? 0) + 1
+    const base = { after: row.keyRecord ?? '', beaconKey: beaconKeyOf(row.key), exclude: [...settled.removed, ...settled.owed] }
+    plan = planRemoval(row.doc, spaceId, memberId, { memberId: me.deviceId, boxKey: box.publicKey }, epoch, base)
+    row.doc.getMap<unknown>(REKEYS).set(plan.record.id, plan.record)
   } finally {
     DexieYProvider.release(row.doc)
   }
   // the record goes out over the old room before this device leaves it
   await new Promise((r) => setTimeout(r, 600))
-  await db().spaces.update(spaceId, { key: plan.key, keyEpoch: epoch, keyRecord: plan.record.id, keyVerified: true })
+  await switchTo(spaceId, row, { key: plan.key, epoch: plan.record.epoch, id: plan.record.id }, [])
   return plan.outcome
 }
 
-/**
- * The newest rotation this device was given a key in and has not applied, with the key; null when
- * there is none (nothing newer, or this device was removed, or its box key was not published).
- */
-export async function newerKeyFor(doc: Y.Doc, spaceId: string, current: { keyEpoch?: number; keyRecord?: string }): Promise<{ key: string; epoch: number; id: string } | null> {
-  const mine = current.keyEpoch ?? 0
-  const records: RekeyRecord[] = []
+/** The rotation records in a root document (any key they were written under). */
+export function recordsOf(doc: Y.Doc): RekeyRecord[] {
+  const out: RekeyRecord[] = []
   for (const v of doc.getMap<unknown>(REKEYS).values()) {
     const r = RekeyRecord.safeParse(v)
-    if (r.success && (r.data.epoch > mine || (r.data.epoch === mine && r.data.id !== current.keyRecord))) records.push(r.data)
+    if (r.success) out.push(r.data)
   }
-  if (records.length === 0) return null
-  const box = await myBoxKeys()
-  for (const r of records.sort((a, b) => b.epoch - a.epoch)) {
-    const sealed = r.boxes[box.publicKey]
-    const key = sealed ? openBox(box, sealed, rekeyContext(spaceId, r.epoch, r.id, box.publicKey)) : null
-    if (key && isSpaceKey(key)) return { key, epoch: r.epoch, id: r.id }
-  }
-  return null
+  return out
 }
 
-/** Applies the newest rotation sealed to this device, if any. Returns whether the key changed. */
-export async function followRotation(spaceId: string, doc: Y.Doc): Promise<boolean> {
-  const row = await db().spaces.get(spaceId)
-  if (!row || row.access === 'observer' || row.doc !== doc) return false
-  const next = await newerKeyFor(doc, spaceId, row)
-  if (!next) return false
-  await db().spaces.update(spaceId, { key: next.key, keyEpoch: next.epoch, keyRecord: next.id, keyVerified: true })
-  return true
+const live = (row: Pick<SpaceRow, 'formerKeys'>, now: number) => (row.formerKeys ?? []).filter((f) => f.until > now)
+
+/**
+ * The chain as this device can check it: records whose proof holds with the beacon key of a key
+ * this device holds, held, or opened from its own box on the way; the keys it opened; the rule's
+ * answer from the oldest key it still knows.
+ */
+export function chainOf(doc: Y.Doc, spaceId: string, row: Pick<SpaceRow, 'key' | 'keyRecord' | 'formerKeys'>, box: BoxKeyPair, now = Date.now()) {
+  const formers = live(row, now)
+  const beacons = new Map<string, string>(formers.map((f) => [f.record, f.beacon]))
+  const current = row.keyRecord ?? ''
+  beacons.set(current, beaconKeyOf(row.key))
+  const keys = new Map<string, string>([[current, row.key]])
+  const valid: RekeyRecord[] = []
+  let pending = recordsOf(doc).filter((r) => typeof r.after === 'string' && typeof r.proof === 'string')
+  for (let changed = true; changed; ) {
+    changed = false
+    const rest: RekeyRecord[] = []
+    for (const r of pending) {
+      const beacon = beacons.get(r.after!)
+      if (beacon === undefined) {
+        rest.push(r)
+        continue
+      }
+      changed = true
+      if (!proofHolds(beacon, spaceId, r)) continue
+      valid.push(r)
+      const sealed = r.boxes[box.publicKey]
+      const key = sealed ? openBox(box, sealed, rekeyContext(spaceId, r.epoch, r.id, box.publicKey)) : null
+      if (key && isSpaceKey(key)) {
+        keys.set(r.id, key)
+        beacons.set(r.id, beaconKeyOf(key))
+      }
+    }
+    pending = rest
+  }
+  const from = formers[0]?.record ?? current
+  const settled: Settled = settleRotations(
+    valid.map((r) => ({ id: r.id, after: r.after!, epoch: r.epoch, at: r.at, by: r.by, removed: r.removed })),
+    from
+  )
+  return { settled, keys, beacons, valid }
+}
+
+export type Followed = 'same' | 'switched' | 'removed' | 'waiting'
+
+/**
+ * Brings this device onto the chain's key (shared/spaces/rotation.ts). When a losing rotation's
+ * removal is owed, someone holding the chain's key rotates once more on top of it before anyone
+ * uses it (a removed member may know it: they wrote it, or it was sealed to them before the
+ * removal that lost was known): this device does it at once when it wrote a record that lost (it
+ * knows it is alive) or its own chain went further than the winner's; otherwise it answers
+ * 'waiting' and is asked again with `anyone` a little later (the sync manager, 30 s), so that
+ * several devices rarely rotate at once (if they do, the rule settles that too).
+ */
+export async function followRotation(spaceId: string, doc: Y.Doc, opts: { anyone?: boolean; me?: string } = {}): Promise<Followed> {
+  for (let round = 0; round < 8; round++) {
+    const row = await db().spaces.get(spaceId)
+    if (!row || row.access === 'observer' || row.doc !== doc || row.status !== 'active') return 'same'
+    const box = await myBoxKeys()
+    const { settled, keys, beacons, valid } = chainOf(doc, spaceId, row, box)
+    const tip = settled.line.at(-1)
+    const current = row.keyRecord ?? ''
+    const myEpoch = row.keyEpoch ?? 0
+    const behind = tip !== undefined && tip.epoch < myEpoch
+    if (settled.owed.length === 0 && !behind) {
+      if (!tip || tip.id === current) return 'same'
+      const key = keys.get(tip.id)
+      if (!key) return 'removed'
+      await switchTo(spaceId, row, { key, epoch: tip.epoch, id: tip.id }, passed(settled, keys, beacons, tip.id))
+      return 'switched'
+    }
+    // a removal is owed (or this device's own chain lost while further on): rotate on top of the chain
+    const at = tip?.id ?? current
+    const baseKey = keys.get(at)
+    if (!baseKey) return 'removed'
+    const me = opts.me ?? (await db().identity.get('me'))?.deviceId
+    if (!me || settled.removed.includes(me)) return 'removed'
+    const lost = valid.some((r) => r.by === me && !settled.line.some((l) => l.id === r.id))
+    if (!opts.anyone && !lost && !behind) return 'waiting'
+    const epoch = Math.max(tip?.epoch ?? 0, myEpoch) + 1
+    const base = { after: at, beaconKey: beaconKeyOf(baseKey), exclude: [...settled.removed, ...settled.owed] }
+    const plan = planRemoval(doc, spaceId, settled.owed[0] ?? '', { memberId: me, boxKey: box.publicKey }, epoch, base)
+    doc.getMap<unknown>(REKEYS).set(plan.record.id, plan.record)
+    // and round again: more may be owed, then this device takes its own record's key
+  }
+  return 'same'
+}
+
+/** The keys of the chain between this device's key and `to` (it serves their beacons too). */
+function passed(settled: Settled, keys: Map<string, string>, beacons: Map<string, string>, to: string): FormerKey[] {
+  const out: FormerKey[] = []
+  for (const step of settled.line) {
+    if (step.id === to) break
+    const key = keys.get(step.id)
+    const beacon = beacons.get(step.id)
+    if (key && beacon) out.push({ record: step.id, beacon, epoch: step.epoch, until: 0 })
+  }
+  return out
+}
+
+/**
+ * Switches the space row to a new key: the old key's beacon key (not the key) is kept for 30 days
+ * with those of the keys passed on the way, so this device keeps serving rotation records there.
+ */
+async function switchTo(spaceId: string, row: SpaceRow, next: { key: string; epoch: number; id: string }, between: FormerKey[]): Promise<void> {
+  const now = Date.now()
+  const until = now + BEACON_GRACE_MS
+  const left: FormerKey = { record: row.keyRecord ?? '', beacon: beaconKeyOf(row.key), epoch: row.keyEpoch ?? 0, until }
+  const formerKeys = [...live(row, now), left, ...between.map((f) => ({ ...f, until }))].filter((f, i, all) => all.findIndex((o) => o.record === f.record) === i)
+  await db().spaces.update(spaceId, { key: next.key, keyEpoch: next.epoch, keyRecord: next.id, keyVerified: true, formerKeys })
+}
+
+/**
+ * The newest key the chain gives this device that it has not applied, or null (nothing newer, this
+ * device was removed, its box key was not published, or a removal is still owed).
+ */
+export async function newerKeyFor(doc: Y.Doc, spaceId: string, current: Pick<SpaceRow, 'key' | 'keyRecord' | 'formerKeys'>): Promise<{ key: string; epoch: number; id: string } | null> {
+  const { settled, keys } = chainOf(doc, spaceId, current, await myBoxKeys())
+  const tip = settled.line.at(-1)
+  const key = tip && settled.owed.length === 0 && tip.id !== current.keyRecord ? keys.get(tip.id) : undefined
+  return tip && key ? { key, epoch: tip.epoch, id: tip.id } : null
 }
 
 /** Members removed by a rotation this device knows of (to say so on the space's page). */
 export function removedMembers(doc: Y.Doc): Set<string> {
   const out = new Set<string>()
-  for (const v of doc.getMap<unknown>(REKEYS).values()) {
-    const r = RekeyRecord.safeParse(v)
-    if (r.success && r.data.removed) out.add(r.data.removed)
-  }
+  for (const r of recordsOf(doc)) if (r.removed) out.add(r.removed)
   return out
 }

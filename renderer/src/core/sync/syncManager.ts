@@ -19,10 +19,14 @@ import { due, KEY_ANSWER_EVERY_MS, KEY_CHECK_TYPE, KEY_REPLY_EVERY_MS } from '@s
 import { rtcConfigFor } from '@shared/sync/ice.ts'
 import { observeRoomOf, observeSourceOf } from '@shared/spaces/observe.ts'
 import { followRotation, publishBoxKey } from '../spaces/rotation.ts'
+import { RekeyBeacons } from '../spaces/rekeyBeacon.ts'
+import { beaconKeyOf, proofHolds } from '@shared/spaces/rotation.ts'
 import { myBoxKeys } from '../spaces/boxKeys.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
 const LINGER_MS = 20_000
+/** how long a removal owed by a rotation that lost waits for its author's device before anyone makes it (core/spaces/rotation.ts) */
+const OWED_PATIENCE_MS = 30_000
 
 interface SpaceState {
   row: SpaceRow
@@ -35,6 +39,8 @@ interface SpaceState {
   lastKeyCheck: number | null
   lastReply: number | null
   lastSeenWritten: number
+  /** the beacon rooms of this key and of keys left behind (core/spaces/rekeyBeacon.ts); null for an observer */
+  beacons: RekeyBeacons | null
   dispose: () => void
 }
 
@@ -76,7 +82,11 @@ class SyncManager {
       error: (err) => console.error('sync: could not read spaces', err)
     })
     // the network is back: whatever was given up on is worth a try now
-    addEventListener('online', () => this.trySignalingNow())
+    addEventListener('online', () => {
+      this.trySignalingNow()
+      // back from away: someone may have rotated a key meanwhile (core/spaces/rekeyBeacon.ts)
+      for (const s of this.spaces.values()) s.beacons?.wake()
+    })
     setInterval(() => this.touchLastSeen(false), 30_000)
     addEventListener('pagehide', () => this.touchLastSeen(true))
   }
@@ -164,7 +174,10 @@ class SyncManager {
         state.root.setLocalField('user', this.me())
       }
     }
-    for (const s of this.spaces.values()) this.connectLink(s.root, s.row.id)
+    for (const s of this.spaces.values()) {
+      this.connectLink(s.root, s.row.id)
+      s.beacons?.connectAll()
+    }
     for (const r of this.retained.values()) this.connectLink(r.link, r.spaceId)
   }
 
@@ -211,7 +224,18 @@ class SyncManager {
     if (link.connected) this.health.follow(link.connected)
   }
 
+  /** A beacon room (core/spaces/rekeyBeacon.ts): the space's servers, relays and ICE settings; no presence. */
+  private connectBeacon(link: DocLink, room: string, beaconKey: string, spaceId: string): void {
+    const space = this.spaces.get(spaceId)
+    const settings = this.settings
+    if (space && settings?.online) link.setRelays(relayUrlsOf(space.root.doc), beaconKey, {}, room)
+    else link.setRelays([], '', {})
+    if (!space || !settings || !settings.online || !this.health.shouldConnect()) return link.disconnect()
+    link.connect(settings.signalingUrls, beaconKey, {}, rtcConfigFor(settings, space.row.turn), room)
+  }
+
   private relinkAll(): void {
+    for (const s of this.spaces.values()) s.beacons?.connectAll()
     for (const s of this.spaces.values()) this.connectLink(s.root, s.row.id)
     for (const r of this.retained.values()) this.connectLink(r.link, r.spaceId)
   }
@@ -279,6 +303,7 @@ class SyncManager {
       lastKeyCheck: null,
       lastReply: null,
       lastSeenWritten: 0,
+      beacons: null,
       dispose: () => {
         stopVersioning()
         key.dispose()
@@ -298,18 +323,45 @@ class SyncManager {
         .then((box) => this.spaces.get(row.id)?.root.doc === doc && publishBoxKey(doc, meId, box.publicKey))
         .catch((err) => console.error('sync: could not publish the box key', err))
       const rekeys = doc.getMap('rekeys')
-      const onRekey = () => void followRotation(row.id, doc).catch((err) => console.error('sync: could not take the rotated key', err))
+      // a removal owed by a rotation that lost: its author's device makes it at once; after a while anyone
+      let patience: ReturnType<typeof setTimeout> | null = null
+      const follow = (anyone: boolean) =>
+        void followRotation(row.id, doc, { anyone })
+          .then((r) => {
+            if (r !== 'waiting' || patience || this.spaces.get(row.id)?.root.doc !== doc) return
+            patience = setTimeout(() => {
+              patience = null
+              follow(true)
+            }, OWED_PATIENCE_MS)
+          })
+          .catch((err) => console.error('sync: could not take the rotated key', err))
+      const onRekey = () => follow(false)
       // this device's own rotation switches once its record went out (removeMember); others' at once
       const onRemoteRekey = (e: Y.YMapEvent<unknown>) => void (e.transaction.local || onRekey())
       rekeys.observe(onRemoteRekey)
       onRekey()
-      const dispose = this.spaces.get(row.id)!.dispose
-      this.spaces.get(row.id)!.dispose = () => {
+      // rotation records across keys: this key's beacon room and those of keys left in the last 30 days
+      const now = Date.now()
+      const beaconKeys = [beaconKeyOf(row.key), ...(row.formerKeys ?? []).filter((f) => f.until > now).map((f) => f.beacon)]
+      const beacons = new RekeyBeacons(row.id, doc, [...new Set(beaconKeys)], {
+        connect: (link, room, key) => this.connectBeacon(link, room, key, row.id),
+        isSuccessor: (key, r) => proofHolds(key, row.id, r),
+        onRecords: onRekey
+      })
+      const state = this.spaces.get(row.id)!
+      state.beacons = beacons
+      const dispose = state.dispose
+      state.dispose = () => {
+        if (patience) clearTimeout(patience)
+        beacons.close()
         rekeys.unobserve(onRemoteRekey)
         dispose()
       }
     }
     this.connectLink(root, row.id)
+    // a device that left a key in the last 30 days serves its beacon room for a while after each
+    // start (and switch); anyone else joins when their rooms hear another key (onDecryptError)
+    if ((row.formerKeys ?? []).some((f) => f.until > Date.now())) this.spaces.get(row.id)?.beacons?.wake()
     this.tellSpaces()
     for (const r of this.retained.values()) if (r.spaceId === row.id) this.connectLink(r.link, row.id)
   }
@@ -354,6 +406,9 @@ class SyncManager {
     if (!state || !this.isCurrent(spaceId, provider)) return
     state.askIn = provider
     state.key.unreadable()
+    // someone on another key is in our rooms: left behind by a rotation, or gone on to another
+    // (two rotations at once): the beacon rooms carry the records between them
+    state.beacons?.wake()
     // a proven key answers, so that a newcomer with a damaged key hears something it cannot open
     // even if nobody else speaks; a stranger's junk gets at most one answer per interval
     const now = Date.now()

@@ -13,6 +13,9 @@ import { bindDocument, documentIdentity, identityOf } from '@core/documents/inde
 import { ensureDocRow } from '@core/documents/rows.ts'
 import { createSpace, deleteLocalCopy } from '@core/spaces/commands.ts'
 import { seal, signedText } from '@shared/identity/signing.ts'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { utf8ToBytes } from '@noble/hashes/utils.js'
+import { base64urlnopad } from '@scure/base'
 import { exportSpaces, openBackup, restoreBackup } from '@features/backup/store/backup.ts'
 import { mergeJournalInto } from '@features/mentorship/store/pairMerge.ts'
 import { BOARDS, CARDS } from '@features/retro/store/collections.ts'
@@ -157,6 +160,30 @@ describe('moving records where they belong', () => {
       await settle()
       expect(collection(restored, CARDS).get('x')?.authorId).toBe(ada.deviceId)
     })
+  })
+
+  it("a backup's readable board names a card whose seal this page never checked (the export waits for the checks)", async () => {
+    const team = await createSpace('Platform', 'team', ADA_ROW)
+    const board = newBoard({ teamId: 'alpha', teamName: 'Alpha', sprint: 5, createdBy: ada.deviceId, createdAt: 1, template: 'team-retrospective', anonymous: false })
+    const sprint5 = await stored(team, 'sprint/5')
+    await loaded(sprint5, async () => {
+      const { id, ...fields } = { ...board, flow: { ...board.flow, phase: 'discuss' as const } }
+      collection(sprint5, BOARDS).create(fields, { id })
+      // sealed on Ada's other device (signed here past `seal`, which would remember its verdict)
+      const card = { text: 'Written on her laptop', authorId: ada.deviceId, createdAt: 2 }
+      const secret = base64urlnopad.decode(ada.secretKey)
+      const text = signedText(recordScope('cards', 'y', identityOf(sprint5)), card)
+      const sealed = `${base64urlnopad.encode(ed25519.getPublicKey(secret))}.${base64urlnopad.encode(ed25519.sign(utf8ToBytes(text), secret))}`
+      const map = sprint5.getMap<unknown>('cards::y')
+      sprint5.transact(() => {
+        for (const [k, v] of Object.entries({ ...card, columnId: 'went-well' })) map.set(k, v)
+        map.set(SEAL_FIELD, sealed)
+      })
+      await settle()
+    })
+    const files = listArchive((await exportSpaces({ spaceIds: [team], privateNotes: false, passphrase: '', app: 'test' })).bytes)
+    const markdown = Object.entries(files).find(([name]) => name.endsWith('/readable/retro-board-sprint-5.md'))?.[1]
+    expect(markdown).toContain('Written on her laptop')
   })
 
   it("a pair's journal merged into the kept space: this device's records are sealed again there, the partner's wait for the partner", async () => {

@@ -263,6 +263,8 @@ class LiveCollection<T> implements Collection<T> {
   private readonly resealTried = new Map<string, unknown>()
   /** own records to seal again for this document after the read that found them */
   private readonly resealQueue = new Set<string>()
+  /** told once no record waits for its seal's check (`sealsChecked`) */
+  private readonly sealWaiters = new Set<() => void>()
   readonly stats = { skipped: 0, validations: 0, forged: 0 }
 
   constructor(
@@ -595,9 +597,24 @@ class LiveCollection<T> implements Collection<T> {
       this.resealOwn(null, ids)
       // read again: sealed anew, or (changed meanwhile, or no longer this person's device) as they are
       this.changed(ids, false)
+      this.tellSealWaiters()
     }, 0)
     this.resealQueue.add(id)
     return true
+  }
+
+  /** Resolves once no record of this collection waits for its seal's check (each then reads as it is). */
+  sealsChecked(): Promise<void> {
+    this.index()
+    if (this.sealPending.size === 0) return Promise.resolve()
+    return new Promise((resolve) => this.sealWaiters.add(resolve))
+  }
+
+  private tellSealWaiters(): void {
+    if (this.sealPending.size > 0 || this.sealWaiters.size === 0) return
+    const waiters = [...this.sealWaiters]
+    this.sealWaiters.clear()
+    for (const w of waiters) w()
   }
 
   private forged(id: string, seal: unknown): null {
@@ -615,6 +632,7 @@ class LiveCollection<T> implements Collection<T> {
       const ids = new Set(this.sealsKnown)
       this.sealsKnown.clear()
       this.changed(ids, false)
+      this.tellSealWaiters()
     }, 0)
     this.sealsKnown.add(id)
   }
@@ -910,6 +928,17 @@ export function resealOwnRecords(doc: Y.Doc, from: string | null): number {
   let n = 0
   for (const def of signedDefs) if (recordIds(doc, def.name).size > 0) n += (collection(doc, def) as unknown as LiveCollection<unknown>).resealOwn(from)
   return n
+}
+
+/**
+ * Resolves once the seals of the signed records `doc` holds are checked, so a read shows every
+ * valid one: for a document read once, start to end (a backup's readable export), where a record
+ * still being checked would be left out.
+ */
+export async function sealsChecked(doc: Y.Doc): Promise<void> {
+  const waits: Promise<void>[] = []
+  for (const def of signedDefs) if (recordIds(doc, def.name).size > 0) waits.push((collection(doc, def) as unknown as LiveCollection<unknown>).sealsChecked())
+  await Promise.all(waits)
 }
 
 /** The live collection `def` of this document (one per document and definition). */

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { db, type IdentityRow, type SpaceRow } from '@core/database/db.ts'
 import { adoptIdentity } from '@core/device/adoptIdentity.ts'
 import { bindDocument, documentIdentity } from '@core/documents/index.ts'
+import { sealsChecked } from '@core/collections/index.ts'
 import {
   ensureSpaceFromBackup,
   isReadableState,
@@ -52,40 +53,41 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, 0))
 
 /**
  * A stored document's state in a document of its own, for reading: it carries the stored one's
- * identity, so the records sealed there read here (their seals name it: core/documents/identity.ts).
+ * identity, so the records sealed there read here (their seals name it: core/documents/identity.ts),
+ * and resolves once their seals are checked (a record still being checked would be left out).
  */
-function documentOf(spaceId: string, key: string | null, state: Uint8Array): Y.Doc {
+async function documentOf(spaceId: string, key: string | null, state: Uint8Array, docs: Y.Doc[]): Promise<Y.Doc> {
   const doc = new Y.Doc()
+  docs.push(doc)
   bindDocument(doc, documentIdentity(spaceId, key))
   Y.applyUpdate(doc, state)
+  await sealsChecked(doc)
   return doc
 }
 
 /** A pair's journal as the program's Markdown (the same as its Export Markdown). */
-function programJournal(spaceId: string, key: string | null, state: Uint8Array): { path: string; text: string; what: string } | null {
+async function programJournal(spaceId: string, key: string | null, state: Uint8Array): Promise<{ path: string; text: string; what: string } | null> {
   if (key !== PAIR_DOC_KEY) return null
-  let doc: Y.Doc | null = null
+  const docs: Y.Doc[] = []
   try {
-    doc = documentOf(spaceId, key, state)
+    const doc = await documentOf(spaceId, key, state, docs)
     return { path: 'journal-program.md', text: journalMarkdown(doc), what: "the pair's journal in the program's Markdown structure (sessions, directions, joint projects), as Export Markdown writes it" }
   } catch {
     // a journal this app cannot read as one: its generic rendering above still has everything
     return null
   } finally {
-    doc?.destroy()
+    for (const d of docs) d.destroy()
   }
 }
 
 /** A team's retro board in its own Markdown and CSV exports (what any member sees). */
-function retroBoard(space: SpaceRow, key: string | null, state: Uint8Array, root: Uint8Array | null): { path: string; text: string; what: string }[] {
+async function retroBoard(space: SpaceRow, key: string | null, state: Uint8Array, root: Uint8Array | null): Promise<{ path: string; text: string; what: string }[]> {
   const sprint = key === null ? null : /^sprint\/(\d{1,6})$/.exec(key)?.[1]
   if (space.kind !== 'team' || !sprint) return []
   const docs: Y.Doc[] = []
   try {
-    const doc = documentOf(space.id, key, state)
-    docs.push(doc)
-    const rootDoc = root ? documentOf(space.id, null, root) : null
-    if (rootDoc) docs.push(rootDoc)
+    const doc = await documentOf(space.id, key, state, docs)
+    const rootDoc = root ? await documentOf(space.id, null, root, docs) : null
     const out = boardExportsOf(doc, rootDoc)
     if (!out) return []
     return [
@@ -157,8 +159,8 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
         const ics = scheduleIcs(row, state.state)
         if (ics) readable.push(ics)
       }
-      readable.push(...retroBoard(row, key, state.state, root))
-      const journal = programJournal(row.id, key, state.state)
+      readable.push(...(await retroBoard(row, key, state.state, root)))
+      const journal = await programJournal(row.id, key, state.state)
       if (journal) readable.push(journal)
     }
     const notes = options.privateNotes ? (await privateNotesOf(row.id)).map(({ id, topic, text, updatedAt }) => ({ id, topic, text, updatedAt })) : undefined

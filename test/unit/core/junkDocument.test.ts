@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { collection, defineCollection, documentStats } from '@core/collections/index.ts'
 import { CardFields } from '@shared/retro/cards.ts'
+import { unknownEntriesNotice } from '@shared/collections/unknownEntries.ts'
 import { countRootScans as countScans } from '../fixtures/rootScans.ts'
 
 /**
@@ -71,6 +72,8 @@ describe('a document of 50 000 junk root maps', () => {
     board.subscribe(() => told++)
     expect(board.list()).toHaveLength(20)
     expect(documentStats(reader)).toMatchObject({ foreignRecords: 25_000, otherRootKeys: 25_000 })
+    // the space's page says so (features/spaces/UnknownEntries.tsx)
+    expect(unknownEntriesNotice([documentStats(reader)])).toEqual({ entries: 50_000, documents: 1 })
 
     const walks = countScans(reader)
     const before = board.stats.validations

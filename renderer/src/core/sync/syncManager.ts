@@ -458,6 +458,13 @@ class SyncManager {
     return space && space.row.access !== 'observer' ? space.root.doc : null
   }
 
+  /** The documents of a space loaded here now: its root and the ones views retain (`sprint/12` …). */
+  loadedDocs(spaceId: string): Y.Doc[] {
+    const root = this.spaces.get(spaceId)?.root.doc
+    const others = [...this.retained.values()].filter((r) => r.spaceId === spaceId).map((r) => r.link.doc)
+    return root ? [root, ...others] : others
+  }
+
   /** The active spaces whose root documents are loaded and linked here. */
   activeSpaces(): { id: string; kind: SpaceRow['kind']; root: Y.Doc }[] {
     // an observed team is a read-only copy: no service writes into it

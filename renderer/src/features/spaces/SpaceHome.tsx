@@ -12,6 +12,7 @@ import { RemoveMember } from './RemoveMember.tsx'
 import { SpaceName } from './SpaceName.tsx'
 import { SpaceStatus } from './SpaceStatus.tsx'
 import { SpaceTabs } from './SpaceTabs.tsx'
+import { UnknownEntries } from './UnknownEntries.tsx'
 import type { SpaceTab } from '@ui/spaceTab.tsx'
 
 export function SpaceHome({ spaceId, identity, path, tabs }: { spaceId: string; identity: IdentityRow; path: string; tabs: readonly SpaceTab[] }) {
@@ -95,6 +96,7 @@ function Overview(props: { space: SpaceRow; identity: IdentityRow; online: Prese
         </section>
       </div>
       {!observer && <RelaySettings space={space} />}
+      {!observer && <UnknownEntries spaceId={space.id} loaded={content.loaded} />}
       {!observer && <RemoveMember space={space} identity={identity} members={content.members} />}
       <LeaveControls space={space} identity={identity} />
     </>

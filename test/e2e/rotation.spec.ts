@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createSpace, firstRun, inviteCode, join, member, peersOnOwnSignaling, screenshot, storedAnywhere } from './harness.ts'
+import { createSpace, firstRun, inviteCode, join, member, peersOnOwnSignaling, screenshot, setOnline, storedAnywhere } from './harness.ts'
 
 /**
  * Remove a member = rotate the key (issue 10 #19), with three browser processes and real WebRTC:
@@ -56,4 +56,36 @@ test('removing a member renews the key: the others go on together, the removed d
   expect(await storedAnywhere(c.page, 'Before the change')).not.toBeNull()
   expect(await storedAnywhere(a.page, 'Cleo still writes here')).toBeNull()
   expect(await storedAnywhere(b.page, 'Cleo still writes here')).toBeNull()
+})
+
+test('a member away during the removal, with no relay and nobody left on the old key, finds the new key when back', async () => {
+  test.setTimeout(120_000)
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  const c = await peer('Cleo')
+  for (const p of [a, b, c]) await firstRun(p)
+  await createSpace(a.page, 'Platform', 'Team')
+  const code = await inviteCode(a.page)
+  await join(b.page, code)
+  await join(c.page, code)
+  for (const name of ['Bruce', 'Cleo']) await expect(member(a.page, name)).toBeVisible()
+  await expect(member(b.page, 'Cleo')).toBeVisible()
+
+  // Bruce and Cleo are away (Cleo stays away: nobody on the old key can pass the record on)
+  await setOnline(b.page, false)
+  await setOnline(c.page, false)
+  a.page.on('dialog', (d) => void d.accept())
+  const panel = a.page.getByRole('region', { name: 'Remove a member' })
+  await panel.getByLabel('Member to remove').selectOption({ label: 'Cleo' })
+  await panel.getByRole('button', { name: 'Remove and renew the key' }).click()
+  // said once Ada's device is on the new key (it left the old rooms)
+  await expect(a.page.getByText('Cleo was removed. Everyone else has the new key.')).toBeVisible()
+  await describe(a.page, 'Written while Bruce was away')
+
+  // Bruce comes back with the old key: the old key's beacon room brings him the rotation
+  await setOnline(b.page, true)
+  await expect(b.page.getByLabel('Space description')).toHaveValue('Written while Bruce was away')
+  await expect(b.page.getByRole('region', { name: 'Remove a member' })).toContainText('Removed: Cleo')
+  await describe(b.page, 'Bruce is back on the new key')
+  await expect(a.page.getByLabel('Space description')).toHaveValue('Bruce is back on the new key')
 })

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import type { MemberRecord } from '@shared/members/presence.ts'
+import { type VerifiedNames, verifiedNames } from '@shared/members/presenceName.ts'
 import { db, type SpaceRow } from '../database/db.ts'
 import { describeSpace } from './commands.ts'
 import { removedMembers } from './rotation.ts'
@@ -51,6 +52,12 @@ export function useMembers(doc: Y.Doc | null): readonly MemberRecord[] {
   const subscribe = useCallback((f: () => void) => (doc ? watchMembers(doc, f) : nothing()), [doc])
   const snapshot = useCallback(() => (doc ? membersOf(doc) : NO_MEMBERS), [doc])
   return useSyncExternalStore(subscribe, snapshot)
+}
+
+/** The names this space's verified members go by (those who left too), to name presences by (presenceName). */
+export function useVerifiedNames(spaceId: string | null | undefined): VerifiedNames {
+  const members = useMembers(useSpaceRootDoc(spaceId))
+  return useMemo(() => verifiedNames(members), [members])
 }
 
 /**

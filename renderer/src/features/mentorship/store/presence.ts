@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { presenceName } from '@shared/members/presenceName.ts'
 import { useClockOffsets } from '@core/sync/clock.ts'
+import { useVerifiedNames } from '@core/spaces/hooks.ts'
 import { journalLink, type Journal } from './docs.ts'
 
 /**
@@ -50,7 +52,9 @@ export function useSessionPresence(journal: Journal, sessionId: string): Session
       link.setLocalField('session', null)
     }
   }, [link, sessionId])
-  return visitors
+  // a look-alike of a verified member says "(not verified)" (shared/members/presenceName.ts)
+  const verified = useVerifiedNames(journal.spaceId)
+  return useMemo(() => (verified.size === 0 ? visitors : visitors.map((v) => ({ ...v, name: presenceName(v, verified) }))), [visitors, verified])
 }
 
 /**

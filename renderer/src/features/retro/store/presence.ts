@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type BoardPeer, type TypingField, boardPeers } from '@shared/retro/presence.ts'
+import { presenceName } from '@shared/members/presenceName.ts'
 import { useClockOffsets } from '@core/sync/clock.ts'
+import { useVerifiedNames } from '@core/spaces/hooks.ts'
 import type { DocLink } from '@core/sync/docLink.ts'
 import { type BoardSession, linkOf } from './board.ts'
 
@@ -10,14 +12,18 @@ import { type BoardSession, linkOf } from './board.ts'
  */
 const linkOrNull = (session: BoardSession | null): DocLink | null => (session ? linkOf(session) : null)
 
-function usePeers(link: DocLink | null, boardId: string, withCursors: boolean): BoardPeer[] {
+function usePeers(session: BoardSession | null, withCursors: boolean): BoardPeer[] {
+  const link = linkOrNull(session)
+  const boardId = session?.boardId ?? ''
+  // a look-alike of a verified member says "(not verified)" (shared/members/presenceName.ts)
+  const verified = useVerifiedNames(session?.teamSpaceId)
   const [peers, setPeers] = useState<BoardPeer[]>([])
   useEffect(() => {
     if (!link) return
     const awareness = link.awareness
     let last = ''
     const read = () => {
-      const list = boardPeers(awareness.getStates().entries(), boardId, awareness.clientID)
+      const list = boardPeers(awareness.getStates().entries(), boardId, awareness.clientID).map((p) => ({ ...p, name: presenceName(p, verified) }))
       const shown = withCursors ? list : list.map((p) => ({ ...p, cursor: undefined }))
       const key = JSON.stringify(shown)
       if (key === last) return
@@ -27,7 +33,7 @@ function usePeers(link: DocLink | null, boardId: string, withCursors: boolean): 
     read()
     awareness.on('change', read)
     return () => awareness.off('change', read)
-  }, [link, boardId, withCursors])
+  }, [link, boardId, withCursors, verified])
   return link ? peers : NO_PEERS
 }
 const NO_PEERS: BoardPeer[] = []
@@ -59,7 +65,7 @@ export function useBoardPresence(session: BoardSession | null): BoardPresence {
       link.setLocalField('cursor', null)
     }
   }, [link, boardId])
-  const peers = usePeers(link, boardId, false)
+  const peers = usePeers(session, false)
   const setTyping = useCallback(
     (typing: TypingField | null) => {
       if (!link || JSON.stringify(typing) === JSON.stringify(typingRef.current)) return
@@ -73,7 +79,7 @@ export function useBoardPresence(session: BoardSession | null): BoardPresence {
 
 /** The others' pointers over the board (re-renders on every move: keep it in a small component). */
 export function useBoardCursors(session: BoardSession): BoardPeer[] {
-  return usePeers(linkOf(session), session.boardId, true).filter((p) => p.cursor)
+  return usePeers(session, true).filter((p) => p.cursor)
 }
 
 const CURSOR_EVERY_MS = 50

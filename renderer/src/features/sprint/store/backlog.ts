@@ -93,7 +93,7 @@ const byKey = (a: Ticket, b: Ticket) => (a.key || '~').localeCompare(b.key || '~
 export function useDivisionPlanning(space: SpaceRow, sprint: number | null): DivisionPlanning {
   const doc = useSpaceRootDoc(space.id)
   const room = useSharedDoc(sprint === null ? null : space.id, divisionDocKey(sprint ?? 0))
-  const present = useAttendees(room)
+  const present = useAttendees(room, space.id)
   const records = useRecords(doc, LESS_TICKETS)
   const tickets = useMemo(() => [...records].sort(byKey), [records])
   const questions = useRecords(doc, LESS_QUESTIONS)

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { presenceName } from '@shared/members/presenceName.ts'
 import type { DocLink } from '@core/sync/docLink.ts'
+import { useVerifiedNames } from '@core/spaces/hooks.ts'
 import { useRelayHere } from '@core/sync/relayLink.ts'
 
 /**
@@ -49,8 +51,9 @@ export function useRoomCount(link: DocLink | null): number {
   return useRelayHere((s) => (link ? (s[link.docId] ?? 0) : 0))
 }
 
-/** Announces that this page is open and returns who else (and I) have it open now. */
-export function useAttendees(link: DocLink | null): Attendee[] {
+/** Announces that this page is open and returns who else (and I) have it open now (`spaceId`: whose members they are). */
+export function useAttendees(link: DocLink | null, spaceId: string): Attendee[] {
+  const verified = useVerifiedNames(spaceId)
   const [people, setPeople] = useState<Attendee[]>(NO_ONE)
   useEffect(() => {
     if (!link) return
@@ -78,5 +81,8 @@ export function useAttendees(link: DocLink | null): Attendee[] {
       link.setLocalField(FIELD, null)
     }
   }, [link])
-  return link ? people : NO_ONE
+  // a look-alike of a verified member says "(not verified)" (shared/members/presenceName.ts); named
+  // here, not in the listener: the members often load after the first presences
+  const named = useMemo(() => (verified.size === 0 ? people : people.map((p) => ({ ...p, name: presenceName(p, verified) }))), [people, verified])
+  return link ? named : NO_ONE
 }

@@ -158,7 +158,7 @@ export function useSprintReview(space: SpaceRow, sprint: number | null, me: { id
   const link = useSharedDoc(sprint === null ? null : space.id, reviewDocKey(sprint ?? 0))
   const sprintLink = useSharedDoc(sprint === null ? null : space.id, sprintDocKey(sprint ?? 0))
   const review = link?.doc ?? null
-  const present = useAttendees(link)
+  const present = useAttendees(link, space.id)
   const roomCount = useRoomCount(link)
   const offsetOf = useClockOffsets(link)
   const escalationRecords = useRecords(sprintLink?.doc ?? null, ESCALATIONS_READ)

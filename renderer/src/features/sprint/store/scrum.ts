@@ -139,7 +139,7 @@ export function useTeamScrum(space: SpaceRow, me: Me, sprint: number | null, peo
   const root = useSpaceRootDoc(space.id)
   const link = useSharedDoc(sprint === null ? null : space.id, scrumDocKey(sprint ?? 0))
   const scrum = link?.doc ?? null
-  const present = useAttendees(link)
+  const present = useAttendees(link, space.id)
   const assigned = useRecords(root, LESS_ASSIGNED)
   const estimateRecords = useRecords(root, LESS_ESTIMATES)
   const questions = useRecords(root, LESS_TEAM_QUESTIONS)

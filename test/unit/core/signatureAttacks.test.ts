@@ -284,6 +284,16 @@ describe('presence proofs are bound to a client id nobody authenticates (FIXED i
     const replayed = { ...hers, meeting: 'salary-review' }
     expect(presenceHolds(place, replayed)).toBe(false)
   })
+
+  // Left: her last state, unchanged, still proves for as long as a proof stands (90 s): a peer
+  // that kept it can re-announce her that long after she left. Fix: a signed "gone" message, or
+  // presence tied to the signaling/relay connection.
+  it.fails('her last presence, replayed a minute after she left, is refused', () => {
+    const place = { room: 'doc', clientId: 4243 }
+    const t = 1_900_000_000_000
+    const last = as(ada, () => withPresenceProof({ user: { id: ada.deviceId, name: 'Ada', color: '#1971c2' }, meeting: 'standup' }, place, t))
+    expect(presenceHolds(place, last, t + 60_000)).toBe(false)
+  })
 })
 
 describe("the author's partial write (FIXED in collection.ts withUnforgedRest: the rest as it last read sealed)", () => {

@@ -48,7 +48,12 @@ export const CardSource = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('syncup'),
     opportunityId: Id,
-    /** Who logged it, when the board is not anonymous. Logging one does not make you responsible for it. */
+    /**
+     * Who logged it, as the importing device wrote it, when the board is not anonymous: for older
+     * apps only. Anyone may write a card's source, so this app names the logger from the
+     * opportunity's sealed record instead (`withLoggers`). Logging one does not make you
+     * responsible for it.
+     */
     authorName: z.string().min(1).max(FIELD_LIMITS.name).optional(),
     date: IsoDate
   }),
@@ -196,11 +201,35 @@ export function isOwnCard(card: Pick<Card, 'id' | 'authorId'>, memberId: string,
   return myCardIds.has(card.id) || (card.authorId !== undefined && card.authorId === memberId)
 }
 
+/**
+ * A card as a board shows it. A sync-up card also says who logged its opportunity (`loggedBy`,
+ * their member id), read from the opportunity's record — sealed by them — by `withLoggers`;
+ * never from the card itself (a schema read drops the key: anyone may write a card's source).
+ */
+export type ShownCard = Card & { loggedBy?: string }
+
+const loggedCache = new WeakMap<Card, { by: string | undefined; card: ShownCard }>()
+
+/**
+ * Sync-up cards with who logged them (`loggerOf`: opportunity id → its sealed author's id; none on
+ * an anonymous board). Other cards, and a card whose logger did not change, stay the same objects.
+ */
+export function withLoggers<C extends Card>(cards: readonly C[], loggerOf: ReadonlyMap<string, string>, anonymous: boolean): (C & ShownCard)[] {
+  return cards.map((c) => {
+    const by = c.source?.kind === 'syncup' && !c.authorId && !anonymous ? loggerOf.get(c.source.opportunityId) : undefined
+    const cached = loggedCache.get(c)
+    if (cached && cached.by === by) return cached.card as C & ShownCard
+    const card: C & ShownCard = by === undefined ? c : { ...c, loggedBy: by }
+    loggedCache.set(c, { by, card })
+    return card
+  })
+}
+
 /** The author to show: a name, "Anonymous", or where an imported card came from. */
-export function cardAuthorLabel(card: Card, names: Readonly<Record<string, string>>): string {
+export function cardAuthorLabel(card: ShownCard, names: Readonly<Record<string, string>>): string {
   // a card with an author is theirs (their seal covers author and text); a sync-up card names whoever
-  // raised it only when nobody signed it (its source is anyone's to write)
-  if (card.source?.kind === 'syncup' && !card.authorId) return card.source.authorName ? `${card.source.authorName} (daily sync-up)` : 'Daily sync-up'
+  // logged it (their sealed opportunity, `withLoggers`) only when nobody signed the card
+  if (card.source?.kind === 'syncup' && !card.authorId) return card.loggedBy ? `${personName(card.loggedBy, names, 'A former member')} (daily sync-up)` : 'Daily sync-up'
   if (!card.authorId) return 'Anonymous'
   // named by their member entry; an id from before signatures says "(not verified)" (personName)
   return personName(card.authorId, names, 'A former member')

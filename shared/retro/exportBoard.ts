@@ -1,6 +1,7 @@
 import { actionPlan, isCarried, type ActionItem } from './actions.ts'
 import { type RetroBoard, boardTitle, cardsByColumn } from './board.ts'
-import { type Card, cardAuthorLabel } from './cards.ts'
+import { personName } from '../members/personName.ts'
+import { type ShownCard, cardAuthorLabel } from './cards.ts'
 import { toCsv } from './csv.ts'
 import { type CardGroup, type Topic, discussionOrder, groupMembers, groupTitle, voteTargets } from './groups.ts'
 import { DEFAULT_REASONS, type LateReason, type LateTicket, reasonLabel } from './lateTickets.ts'
@@ -17,7 +18,8 @@ import { type Vote, tallyVotes, votesVisible } from './votes.ts'
  */
 export interface BoardExportInput {
   board: RetroBoard
-  cards: readonly Card[]
+  /** sync-up cards with who logged them (cards.ts `withLoggers`) */
+  cards: readonly ShownCard[]
   groups: readonly CardGroup[]
   votes: readonly Vote[]
   actionItems: readonly ActionItem[]
@@ -40,10 +42,10 @@ function mdItem(text: string): string {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 interface Prepared {
-  cards: Card[]
+  cards: ShownCard[]
   counts: Record<string, number> | null
   topics: Topic[]
-  members: Map<string, Card[]>
+  members: Map<string, ShownCard[]>
   groupOf: Map<string, CardGroup>
 }
 
@@ -67,7 +69,7 @@ function prepare(input: BoardExportInput): Prepared {
 const votesOf = (p: Prepared, id: string) => (p.counts && Object.hasOwn(p.counts, id) ? p.counts[id]! : 0)
 const voteNote = (p: Prepared, id: string) => (p.counts ? ` (${plural(votesOf(p, id), 'vote')})` : '')
 
-function cardLine(card: Card, input: BoardExportInput, p: Prepared, withVotes: boolean): string {
+function cardLine(card: ShownCard, input: BoardExportInput, p: Prepared, withVotes: boolean): string {
   const source = card.source?.kind === 'previous-retro' ? ` _(from the Sprint ${card.source.sprint} retro)_` : ''
   const escalated = card.escalated ? ' _(escalated to the org retrospective)_' : ''
   const votes = withVotes ? voteNote(p, card.id) : ''
@@ -144,7 +146,7 @@ export function exportBoardCsv(input: BoardExportInput): string {
     ['Column', 'Card', 'Author', 'Source', 'Group', 'Votes'],
     rows.map(({ column, c }) => {
       const group = c.groupId !== undefined ? p.groupOf.get(c.groupId) : undefined
-      const author = c.authorId ? cardAuthorLabel(c, input.memberNames) : c.source?.kind === 'syncup' ? (c.source.authorName ?? '') : 'anonymous'
+      const author = c.authorId ? cardAuthorLabel(c, input.memberNames) : c.source?.kind === 'syncup' ? (c.loggedBy ? personName(c.loggedBy, input.memberNames, '') : '') : 'anonymous'
       const source = c.source?.kind === 'syncup' ? `daily sync-up ${c.source.date}` : c.source?.kind === 'previous-retro' ? `Sprint ${c.source.sprint} retro` : ''
       const votes = p.counts ? votesOf(p, group ? group.id : c.id) : null
       return [column, c.text, author, source, group ? groupTitle(group, p.members.get(group.id) ?? []) : '', votes]

@@ -10,6 +10,7 @@ import {
   isOwnCard,
   newCard,
   revealBatch,
+  withLoggers,
   secureRandom,
   visibleCards
 } from '@shared/retro/cards.ts'
@@ -106,8 +107,22 @@ describe('opportunities from daily sync-ups', () => {
       createdAt: Date.UTC(2026, 2, 4),
       source: { kind: 'syncup', opportunityId: 'o1', authorName: 'Ben', date: '2026-03-04' }
     })
-    expect(cardAuthorLabel(cardFromOpportunity(opps[0]!, 'x'), {})).toBe('Ben (daily sync-up)')
     expect(cardFromOpportunity(opps[0]!, 'x', { anonymous: true }).source).toEqual({ kind: 'syncup', opportunityId: 'o1', date: '2026-03-04' })
+  })
+
+  it("name whoever logged the opportunity from its sealed record, never from the card's source (anyone may write that)", () => {
+    const ben = 'kBenBenBenBenBenBenBenBenBe' // key-derived form
+    const card = cardFromOpportunity(opps[0]!, 'x')
+    // the source says Ben, but no opportunity backs it: nobody is named
+    expect(cardAuthorLabel(card, { [ben]: 'Ben' })).toBe('Daily sync-up')
+    const [named] = withLoggers([card], new Map([['o1', ben]]), false)
+    expect(cardAuthorLabel(named!, { [ben]: 'Ben' })).toBe('Ben (daily sync-up)')
+    expect(cardAuthorLabel(named!, {})).toBe('A former member (daily sync-up)')
+    // an id from before signatures says so; an anonymous board names nobody
+    expect(cardAuthorLabel(withLoggers([card], new Map([['o1', 'AbCdEfGhIjKlMnOpQrStUv']]), false)[0]!, { AbCdEfGhIjKlMnOpQrStUv: 'Ben' })).toBe('Ben (not verified) (daily sync-up)')
+    expect(withLoggers([card], new Map([['o1', ben]]), true)[0]).toBe(card)
+    // a stored loggedBy is not read (the schema drops it)
+    expect(Card.parse({ ...card, loggedBy: ben })).not.toHaveProperty('loggedBy')
   })
 
   it('two peers importing the same opportunities create one identical card each', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { newActionItem, tickAction, withStatus } from '@shared/retro/actions.ts'
 import { BoardLayout, RetroBoard, boardTitle, cardsByColumn, newBoard, retroBoardId } from '@shared/retro/board.ts'
-import { type Card, cardFromOpportunity, newCard } from '@shared/retro/cards.ts'
+import { type Card, type ShownCard, cardFromOpportunity, newCard, withLoggers } from '@shared/retro/cards.ts'
 import { type BoardExportInput, exportBoardCsv, exportBoardMarkdown, mdInline } from '@shared/retro/exportBoard.ts'
 import type { CardGroup } from '@shared/retro/groups.ts'
 import { LateTicket } from '@shared/retro/lateTickets.ts'
@@ -20,8 +20,9 @@ const mk = (id: string, columnId: string, text: string, authorId: string | null,
   ...newCard({ id, columnId, text, authorId: authorId ?? 'x', createdAt: T0 + Number(id.slice(1)) }, { anonymous: authorId === null }),
   ...extra
 })
-const cards: Card[] = [
-  cardFromOpportunity({ id: 'o1', text: 'Staging is down every Monday', date: '2026-03-04', authorName: 'Ben' }, 'opportunities'),
+const cards: ShownCard[] = [
+  // the board names who logged it from the sealed opportunity (store/board.ts loggersOf)
+  ...withLoggers([cardFromOpportunity({ id: 'o1', text: 'Staging is down every Monday', date: '2026-03-04', authorName: 'Ben' }, 'opportunities')], new Map([['o1', BEN]]), false),
   mk('c1', 'went-well', 'Pairing on *the* migration', ANA),
   mk('c2', 'went-well', 'Demo went smoothly', null),
   mk('c3', 'to-improve', 'Flaky CI, again', BEN, { groupId: 'g1' }),

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react'
 import { snippet } from '@shared/retro/boardView.ts'
+import { personName } from '@shared/members/personName.ts'
 import { cardAuthorLabel } from '@shared/retro/cards.ts'
 import { toast } from '@ui/toasts.ts'
 import type { BoardCard } from '../store/cards.ts'
@@ -13,7 +14,8 @@ import type { CardEnv } from './useBoardModel.ts'
 
 /** Where a card came from, in words: its author, "Anonymous", or the sync-up it was logged at. */
 function origin(card: BoardCard, env: CardEnv): string {
-  if (card.source?.kind === 'syncup' && !card.authorId) return `From daily sync-up, ${card.source.date}${card.source.authorName ? ` · ${card.source.authorName}` : ''}`
+  // who logged it: from the opportunity they sealed (store/board.ts), not from the card's source
+  if (card.source?.kind === 'syncup' && !card.authorId) return `From daily sync-up, ${card.source.date}${card.loggedBy ? ` · ${personName(card.loggedBy, env.names, 'a former member')}` : ''}`
   if (card.source?.kind === 'previous-retro') return `From the sprint ${card.source.sprint} retro`
   if (card.authorId === env.meId || (!card.authorId && env.mine.has(card.id))) return card.authorId ? 'You' : 'You (anonymous to others)'
   // the label marks an id from before signatures "(not verified)" (shared/members/personName.ts)

@@ -1,12 +1,13 @@
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { type NewBoardInput, type BoardSettings, type RetroBoard, newBoard, retroBoardId } from '@shared/retro/board.ts'
-import type { Card } from '@shared/retro/cards.ts'
+import { type Card, type ShownCard, withLoggers } from '@shared/retro/cards.ts'
 import type { CardGroup } from '@shared/retro/groups.ts'
 import { type BoardFlow, type MoveResult, type ReadyMarker, markReady } from '@shared/retro/phases.ts'
 import type { Vote } from '@shared/retro/votes.ts'
 import { collection, useRecord, useRecords } from '@core/collections/index.ts'
 import type { DocLink } from '@core/sync/docLink.ts'
+import { useRetroInbox } from '@features/sprint/index.ts'
 import { BOARDS, CARDS, GROUPS, READY, VOTES } from './collections.ts'
 import { useSprintDocLink } from './documents.ts'
 
@@ -52,8 +53,11 @@ export interface BoardData {
   /** null while the sprint's document loads */
   session: BoardSession | null
   board: RetroBoard | null
-  /** every card in the document, dismissed ones included (visibility is the UI's: `visibleCards`) */
-  cards: readonly Card[]
+  /**
+   * every card in the document, dismissed ones included (visibility is the UI's: `visibleCards`);
+   * sync-up cards with who logged them, from their sealed opportunity in the same document
+   */
+  cards: readonly ShownCard[]
   groups: readonly CardGroup[]
   votes: readonly Vote[]
   ready: readonly ReadyMarker[]
@@ -69,13 +73,19 @@ export function useBoard(teamSpaceId: string, sprint: number | null): BoardData 
   const doc = link?.doc ?? null
   const session = useMemo(() => (link && sprint !== null ? sessionOf(link, teamSpaceId, sprint) : null), [link, teamSpaceId, sprint])
   const board = useRecord(doc, BOARDS, retroBoardId(teamSpaceId, sprint ?? 0))
-  const cards = useRecords(doc, CARDS)
+  const stored = useRecords(doc, CARDS)
+  const inbox = useRetroInbox(link)
+  const anonymous = board?.settings.anonymous ?? true
+  const cards = useMemo(() => withLoggers(stored, loggersOf(inbox), anonymous), [stored, inbox, anonymous])
   const groups = useRecords(doc, GROUPS)
   const votes = useRecords(doc, VOTES)
   const markers = useRecords(doc, READY)
   const ready = useMemo(() => markers.map(({ id, ...m }) => ({ ...m, memberId: id })), [markers])
   return useMemo(() => ({ session, board, cards, groups, votes, ready }), [session, board, cards, groups, votes, ready])
 }
+
+/** opportunity id → its logger's member id, from the sprint's sealed opportunities (the retro inbox) */
+export const loggersOf = (inbox: readonly { id: string; authorId: string }[]): Map<string, string> => new Map(inbox.map((o) => [o.id, o.authorId]))
 
 /** The board record as it is now (commands read it when they run, never from a render). */
 export function currentBoard(session: BoardSession): RetroBoard | null {

@@ -1,10 +1,13 @@
 import type * as Y from 'yjs'
-import { visibleCards } from '@shared/retro/cards.ts'
+import { namesOf } from '@shared/members/personName.ts'
+import { visibleCards, withLoggers } from '@shared/retro/cards.ts'
 import { exportBoardCsv, exportBoardMarkdown, type BoardExportInput } from '@shared/retro/exportBoard.ts'
 import { reasonCatalog } from '@shared/retro/lateTickets.ts'
 import { collection } from '@core/collections/index.ts'
 import { readMembers } from '@core/spaces/spaceDoc.ts'
+import { readRetroInbox } from '@features/sprint/index.ts'
 import { readTeamActions } from './actions.ts'
+import { loggersOf } from './board.ts'
 import { BOARDS, CARDS, GROUPS, VOTES } from './collections.ts'
 import { readCustomReasons, readLateTickets } from './lateTickets.ts'
 
@@ -18,7 +21,7 @@ import { readCustomReasons, readLateTickets } from './lateTickets.ts'
 export function boardExportsOf(sprintDoc: Y.Doc, teamRoot: Y.Doc | null): { markdown: string; csv: string } | null {
   const board = collection(sprintDoc, BOARDS).list()[0]
   if (!board) return null
-  const cards = collection(sprintDoc, CARDS).list()
+  const cards = withLoggers(collection(sprintDoc, CARDS).list(), loggersOf(readRetroInbox(sprintDoc)), board.settings.anonymous)
   const input: BoardExportInput = {
     board,
     cards: visibleCards(cards, board.flow.phase, new Set()),
@@ -26,7 +29,7 @@ export function boardExportsOf(sprintDoc: Y.Doc, teamRoot: Y.Doc | null): { mark
     votes: collection(sprintDoc, VOTES).list(),
     actionItems: teamRoot ? readTeamActions(teamRoot) : [],
     lateTickets: teamRoot ? readLateTickets(teamRoot) : [],
-    memberNames: Object.fromEntries((teamRoot ? readMembers(teamRoot) : []).map((m) => [m.id, m.name])),
+    memberNames: namesOf(teamRoot ? readMembers(teamRoot) : []),
     reasons: reasonCatalog(teamRoot ? readCustomReasons(teamRoot) : [])
   }
   return { markdown: exportBoardMarkdown(input), csv: exportBoardCsv(input) }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { type RetroBoard } from '@shared/retro/board.ts'
-import { type Card, CardFields, draftsToPublish, newCard, revealBatch, secureRandom } from '@shared/retro/cards.ts'
+import { type Card, CardFields, type ShownCard, draftsToPublish, newCard, revealBatch, secureRandom } from '@shared/retro/cards.ts'
 import { isRevealed } from '@shared/retro/phases.ts'
 import { mergeText } from '@shared/retro/textMerge.ts'
 import { newId } from '@shared/spaces/key.ts'
@@ -21,7 +21,7 @@ import { deleteDraftCard, rememberMyCard, saveDraftCard, useDraftCards, useMyCar
  * (an anonymous one also with the board's instant). Anonymous cards are written through a
  * throwaway Yjs client (core/collections `anonymously`) and remembered locally as mine.
  */
-export type BoardCard = Card & { draft?: true }
+export type BoardCard = ShownCard & { draft?: true }
 
 /**
  * Writes a whole card: an anonymous one through a throwaway client, never ours — the one of its

@@ -1,12 +1,12 @@
 import { formatDay } from '@shared/sprint/viewerTime.ts'
-import type { RetroInboxItem } from '../store/retroInbox.ts'
+import type { NoticedItem } from '../store/retroInbox.ts'
 
 /**
  * The team's retrospective inbox for a sprint: the problems and opportunities logged at the end
  * of sync-ups, with who noticed them. The team retrospective picks them up from here.
  */
 export function RetroInboxPanel(props: {
-  items: readonly RetroInboxItem[]
+  items: readonly NoticedItem[]
   sprint: number
   meId: string
   /** removes one of mine (null: read-only) */
@@ -32,7 +32,7 @@ export function RetroInboxPanel(props: {
             <li key={item.id} className="sp-inbox-item">
               <span className="sp-inbox-text">{item.text}</span>
               <span className="sp-inbox-meta">
-                noticed by {item.authorName || 'someone'} · {formatDay(item.date)}
+                noticed by {item.noticedBy} · {formatDay(item.date)}
                 {item.authorId === props.meId && onRemove && (
                   <button type="button" className="button small ghost" aria-label={`Remove “${item.text}”`} onClick={() => onRemove(item.id)}>
                     Remove

@@ -72,9 +72,11 @@ export const PEOPLE = defineCollection({ name: 'people', schema: PersonSettings 
 export const GOALS = defineCollection({ name: 'goals', schema: Goal, ordered: true })
 export const QUESTIONS = defineCollection({ name: 'questions', schema: Question, ordered: true })
 export const PLAN = defineCollection({ name: 'plan', schema: PlanTicket, ordered: true })
-export const SYNCUP = defineCollection({ name: 'syncup', schema: SyncUpEntry })
+/** a member's answers of a day are theirs, sealed whole (the id names them too: syncUp.ts reads only matching ones) */
+export const SYNCUP = defineCollection({ name: 'syncup', schema: SyncUpEntry, signed: { by: 'memberId', fields: ['date', 'memberId', 'yesterday', 'today', 'blockers', 'updatedAt'] } })
 export const TIMERS = defineCollection({ name: 'timers', schema: TimerRecord })
-export const OPPORTUNITIES = defineCollection({ name: 'opportunities', schema: Opportunity })
+/** an opportunity is its logger's, sealed whole; its `authorName` is not what names them (retroInbox.ts) */
+export const OPPORTUNITIES = defineCollection({ name: 'opportunities', schema: Opportunity, signed: { by: 'authorId', fields: ['text', 'authorId', 'authorName', 'date', 'createdAt', 'source'] } })
 
 export const LESS_TICKETS = defineCollection({ name: 'lessTickets', schema: BacklogTicket })
 export const LESS_QUESTIONS = defineCollection({ name: 'lessQuestions', schema: TicketQuestion, parent: { def: LESS_TICKETS, field: 'ticketId' } })

@@ -1,9 +1,12 @@
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
+import { namesOf, personName } from '@shared/members/personName.ts'
 import { Opportunity } from '@shared/sprint/sprintRecords.ts'
 import { collection, useRecords, type Rec } from '@core/collections/index.ts'
+import { useMembers } from '@core/spaces/hooks.ts'
 import type { DocLink } from '@core/sync/docLink.ts'
 import { OPPORTUNITIES } from './collections.ts'
+import { useSpaceRootDoc } from './spaceRoot.ts'
 
 /**
  * The team's retrospective inbox for a sprint: the problems and opportunities for improvement
@@ -16,7 +19,9 @@ import { OPPORTUNITIES } from './collections.ts'
  *   rules   the author is recorded and no owner is implied: logging one does not make you
  *           responsible for it. Items are only added (and removed by their author); a retro
  *           board that wants to group, vote or act on them keeps that in its own collections,
- *           pointing at these ids.
+ *           pointing at these ids. Each is sealed by its author (collections.ts): a forged one is
+ *           not read, so it never reaches the inbox or a board. Whoever logged it is named by
+ *           their member entry (`noticedBy`), not by the `authorName` they wrote into it.
  *
  * Use `useRetroInbox(link)` to read (oldest first) and `logOpportunity(doc, …)` to add.
  */
@@ -30,6 +35,12 @@ const oldestFirst = (items: readonly RetroInboxItem[]): RetroInboxItem[] =>
 export function readRetroInbox(doc: Y.Doc): RetroInboxItem[] {
   return oldestFirst(collection(doc, OPPORTUNITIES).list())
 }
+
+/** An inbox item with whoever logged it named by their member entry ("someone" without one). */
+export type NoticedItem = RetroInboxItem & { noticedBy: string }
+
+export const namedInbox = (items: readonly RetroInboxItem[], names: Readonly<Record<string, string>>): NoticedItem[] =>
+  items.map((i) => ({ ...i, noticedBy: personName(i.authorId, names, 'someone') }))
 
 export function useRetroInbox(link: DocLink | null): readonly RetroInboxItem[] {
   const items = useRecords(link?.doc ?? null, OPPORTUNITIES)
@@ -58,9 +69,11 @@ export interface RetroInboxCommands {
   remove(id: string): void
 }
 
-/** The inbox (oldest first) and, once the sprint's document is open, how to add to it. */
-export function useSprintInbox(link: DocLink | null): { items: readonly RetroInboxItem[]; commands: RetroInboxCommands | null } {
-  const items = useRetroInbox(link)
+/** The inbox of a team's sprint (oldest first, named by the team's member entries) and, once the sprint's document is open, how to add to it. */
+export function useSprintInbox(teamSpaceId: string, link: DocLink | null): { items: readonly NoticedItem[]; commands: RetroInboxCommands | null } {
+  const raw = useRetroInbox(link)
+  const members = useMembers(useSpaceRootDoc(teamSpaceId))
+  const items = useMemo(() => namedInbox(raw, namesOf(members)), [raw, members])
   const doc = link?.doc ?? null
   const commands = useMemo<RetroInboxCommands | null>(
     () => doc && { log: (item) => logOpportunity(doc, item), remove: (id) => removeOpportunity(doc, id) },

@@ -10,11 +10,23 @@ import { SYNCUP, TIMERS } from './collections.ts'
 /**
  * The daily sync-up, in the team's document for the sprint:
  *   answers  `${date}|${memberId}` → { date, memberId, yesterday, today, blockers, updatedAt }
- *            (each member writes their own answers, in the meeting or ahead of it)
+ *            (each member writes their own answers, in the meeting or ahead of it; sealed with
+ *            their key, collections.ts: one under another member's id, or not sealed by the
+ *            member it names, is not read)
  *   timers   date → the shared 15-minute timer (shared/sprint/syncUpTimer.ts), written whole
  */
 export type SyncUpField = 'yesterday' | 'today' | 'blockers'
 export type SyncUpAnswers = Rec<SyncUpEntry>
+
+/** Whether an entry sits under its own id (`${date}|${memberId}`): its seal names its writer, the id must too. */
+const underOwnId = (e: SyncUpAnswers): boolean => e.id === syncUpEntryId(e.date, e.memberId)
+
+/** One day's answers as the sync-up shows them: sealed by their member, each under that member's id. */
+export function readSyncUpDay(doc: Y.Doc, date: string): SyncUpAnswers[] {
+  return collection(doc, SYNCUP)
+    .list()
+    .filter((e) => e.date === date && underOwnId(e))
+}
 
 export function saveSyncUpAnswer(doc: Y.Doc, date: string, memberId: string, field: SyncUpField, text: string): void {
   collection(doc, SYNCUP).upsert(syncUpEntryId(date, memberId), { date, memberId, [field]: text, updatedAt: Date.now() })
@@ -59,7 +71,7 @@ export interface SyncUpDay {
 export function useSyncUpDay(link: DocLink | null, date: string): SyncUpDay {
   const doc = link?.doc ?? null
   const all = useRecords(doc, SYNCUP)
-  const entries = useMemo(() => all.filter((e) => e.date === date), [all, date])
+  const entries = useMemo(() => all.filter((e) => e.date === date && underOwnId(e)), [all, date])
   const record = useRecord(doc, TIMERS, date)
   const timer = useMemo(() => toTimer(record), [record])
   const offsetOf = useClockOffsets(link)

@@ -34,7 +34,7 @@ export function SyncUpTab(props: TabProps) {
   const sprint = cadence && date ? sprintOfDate(cadence, date) : null
   const link = useSprintDoc(props.space.id, sprint)
   const day = useSyncUpDay(link, date ?? '')
-  const inbox = useSprintInbox(link)
+  const inbox = useSprintInbox(props.space.id, link)
   const commands = ts.commands
   if (!commands) return <Waiting />
   if (!cadence || !date) return <TeamNotSetUp ts={ts} readOnly={props.readOnly} />

@@ -60,7 +60,7 @@ export function TeamSprintTab(props: TabProps) {
 }
 
 function SprintInbox(props: { spaceId: string; sprint: number; meId: string; readOnly: boolean }) {
-  const inbox = useSprintInbox(useSprintDoc(props.spaceId, props.sprint))
+  const inbox = useSprintInbox(props.spaceId, useSprintDoc(props.spaceId, props.sprint))
   return <RetroInboxPanel items={inbox.items} sprint={props.sprint} meId={props.meId} onRemove={props.readOnly ? null : (inbox.commands?.remove ?? null)} />
 }
 

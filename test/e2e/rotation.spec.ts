@@ -89,3 +89,38 @@ test('a member away during the removal, with no relay and nobody left on the old
   await describe(b.page, 'Bruce is back on the new key')
   await expect(a.page.getByLabel('Space description')).toHaveValue('Bruce is back on the new key')
 })
+
+test("two rotations at once: Bruce renews the key while away, Ada removes Cleo; both end on one key and Cleo stays out", async () => {
+  test.setTimeout(120_000)
+  const a = await peer('Ada')
+  const b = await peer('Bruce')
+  const c = await peer('Cleo')
+  for (const p of [a, b, c]) await firstRun(p)
+  await createSpace(a.page, 'Platform', 'Team')
+  const code = await inviteCode(a.page)
+  await join(b.page, code)
+  await join(c.page, code)
+  for (const name of ['Bruce', 'Cleo']) await expect(member(a.page, name)).toBeVisible()
+  await expect(member(b.page, 'Cleo')).toBeVisible()
+  for (const p of [a, b]) p.page.on('dialog', (d) => void d.accept())
+
+  // Bruce, cut off, renews the key (sealed to everyone he knows, Cleo included) — first
+  await setOnline(b.page, false)
+  await b.page.getByRole('button', { name: 'Renew the key', exact: true }).click()
+  await expect(b.page.getByText('New key. Everyone here has it.')).toBeVisible()
+  // then Ada, who does not know, removes Cleo
+  const panel = a.page.getByRole('region', { name: 'Remove a member' })
+  await panel.getByLabel('Member to remove').selectOption({ label: 'Cleo' })
+  await panel.getByRole('button', { name: 'Remove and renew the key' }).click()
+  await expect(a.page.getByText('Cleo was removed. Everyone else has the new key.')).toBeVisible()
+
+  // they meet: Bruce's renewal wins (the earlier), Ada removes Cleo again on top of it, both go on
+  await setOnline(b.page, true)
+  await describe(a.page, 'Ada after both rotations')
+  await expect(b.page.getByLabel('Space description')).toHaveValue('Ada after both rotations')
+  await describe(b.page, 'Bruce after both rotations')
+  await expect(a.page.getByLabel('Space description')).toHaveValue('Bruce after both rotations')
+  await expect(b.page.getByRole('region', { name: 'Remove a member' })).toContainText('Removed: Cleo')
+  expect(await storedAnywhere(c.page, 'Ada after both rotations')).toBeNull()
+  expect(await storedAnywhere(c.page, 'Bruce after both rotations')).toBeNull()
+})

@@ -14,6 +14,7 @@ import {
   type ProjectLabel,
   type TrackLabel
 } from './journalSections.ts'
+import { journalTooLarge } from './journalBounds.ts'
 import { lineOf, parseMarkdownInPieces, plainText, sourceOf } from './markdownTree.ts'
 import { ticketUrl, type TicketOptions } from '../tickets/tickets.ts'
 import { safeHttpUrl } from '../links/safeUrl.ts'
@@ -63,18 +64,11 @@ type Context =
 
 const HEADER_REASON = 'the journal header holds only the title, "First discussed:" and "Participants:"'
 
-/**
- * A pair's journal is a few pages (the program's seed is 3.5 KB; a year of weekly sessions is
- * well under 100 KB). Past this the file is not one, and reading it would keep the screen busy for
- * seconds (the Markdown parser reads a few hundred KB a second): it is refused unread, with a reason.
- */
-export const JOURNAL_MAX_CHARACTERS = 200_000
-
 export function journalFromMarkdown(input: string, options: JournalImportOptions = {}): JournalImport {
-  if (input.length > JOURNAL_MAX_CHARACTERS) {
+  const tooLarge = journalTooLarge(input)
+  if (tooLarge) {
     const empty = journalFromMarkdown('', options)
-    const reason = `the file has ${input.length.toLocaleString('en')} characters, more than a journal's ${JOURNAL_MAX_CHARACTERS.toLocaleString('en')}: nothing was read`
-    return { ...empty, unplaced: [{ line: 1, text: input.slice(0, 200), reason }] }
+    return { ...empty, unplaced: [{ line: 1, text: input.slice(0, 200), reason: tooLarge }] }
   }
   const markdown = input.replace(/\r\n?/g, '\n')
   const tree = parseMarkdownInPieces(markdown)

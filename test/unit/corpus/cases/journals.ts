@@ -28,6 +28,16 @@ const thoughts = (n: number) => (v: JournalImport) => {
   readable(v)
   assert.equal(v.journal.tracks[0]?.thoughts.length, n)
 }
+/** Refused before parsing (shared/mentorship/journalBounds.ts): nothing read, and the reason says why. */
+const unread = (reason: RegExp) => (v: JournalImport) => {
+  readable(v)
+  assert.equal(v.journal.sessions.length + v.journal.tracks.length, 0)
+  assert.match(v.unplaced[0]?.reason ?? '', reason)
+  assert.match(v.unplaced[0]?.reason ?? '', /nothing was read/)
+}
+const thoughtLines = (n: number) => Array.from({ length: n }, (_, i) => `* thought ${i} with **bold** and ENG-${i}`).join('\n')
+const directionLines = (n: number) => Array.from({ length: n }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')
+const definitions = (n: number) => Array.from({ length: n }, (_, i) => `[r${i}]: https://x.example/${i}`).join('\n') + '\n\n[r1] [r2]'
 type Inline = { text: string; segments: number; blocks: number }
 const keepsText = (want: string) => (v: Inline) => assert.equal(v.text.replace(/\s+/g, ''), want.replace(/\s+/g, ''))
 
@@ -48,7 +58,8 @@ export const journalCases: CorpusCase[] = [
   kase('journalMarkdown', 'a session heading with 5 000 durations', '# J\n\n## S (' + '1 hour, '.repeat(5000) + ')', 'value', readable),
   kase('journalMarkdown', 'a 40 KB track heading of "as mentor"', '# J\n\n## ' + times('a as mentor ', 40_000), 'value', readable),
   kase('journalMarkdown', 'a 6 000-character thought of delimiters', track('* ' + times('*_', 6000)), 'value', thoughts(1)),
-  kase('journalMarkdown', '2 000 thoughts', track(Array.from({ length: 2000 }, (_, i) => `* thought ${i} with **bold** and ENG-${i}`).join('\n')), 'value', thoughts(2000)),
+  kase('journalMarkdown', '2 000 thoughts are refused unread, with a reason', track(thoughtLines(2000)), 'value', unread(/the file has 2,000 list items; a journal has at most 500/)),
+  kase('journalMarkdown', '500 thoughts, the most a journal holds, are read', track(thoughtLines(500)), 'value', thoughts(500)),
   kase('journalMarkdown', 'lists nested 300 deep', track(Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}* level ${i}`).join('\n')), 'value', readable),
   kase('journalMarkdown', 'block quotes and lists nested 2 000 deep on one line', '> - '.repeat(2000) + 'deep', 'value', readable),
   kase('journalMarkdown', 'a file of 250 000 characters is refused unread, with a reason', () => '# J\n\n' + 'x'.repeat(250_000), 'value', (v: JournalImport) => {
@@ -63,7 +74,8 @@ export const journalCases: CorpusCase[] = [
   kase('journalMarkdown', 'NUL, ESC and lone surrogates', '# J\u0000\u001b[2J\n\n## S\ud800\n\nDate: 4/19/2019\u0000', 'value', readable),
   kase('journalMarkdown', 'CRLF and lone CR line endings', '# J\r\rFirst discussed: 4/2/2019\r\nParticipants: A and B\r\r## S\r', 'value', readable),
   kase('journalMarkdown', 'a 100 000-character ticket URL', track(`* [ENG-1](https://tracker.example/${'a'.repeat(100_000)})`), 'value', noUnsafeLinks),
-  kase('journalMarkdown', '5 000 reference definitions', Array.from({ length: 5000 }, (_, i) => `[r${i}]: https://x.example/${i}`).join('\n') + '\n\n[r1] [r2]', 'value', readable),
+  kase('journalMarkdown', '5 000 reference definitions are refused unread, with a reason', definitions(5000), 'value', unread(/the file has 5,000 link definitions; a journal has at most 500/)),
+  kase('journalMarkdown', '500 reference definitions are read', definitions(500), 'value', readable),
   kase('journalMarkdown', 'a 40 KB paragraph of entity references', times('&amp;&#x41;&#65;', 40_000), 'value', readable),
   kase('journalMarkdown', 'a 40 KB line of backslashes and backticks', times('\\`', 40_000), 'value', readable),
 
@@ -92,9 +104,10 @@ export const journalCases: CorpusCase[] = [
     readable(v)
     assert.equal(v.journal.tracks.length, 0)
   }),
-  kase('journalMarkdown', '2 000 direction list items', () => header(`## Kickoff\n\n${Array.from({ length: 2000 }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')}`), 'value', (v: JournalImport) => {
+  kase('journalMarkdown', '2 000 direction list items are refused unread, with a reason', () => header(`## Kickoff\n\n${directionLines(2000)}`), 'value', unread(/the file has 4,000 list items; a journal has at most 500/)),
+  kase('journalMarkdown', '250 direction list items with a step each, the most a journal holds, are read', () => header(`## Kickoff\n\n${directionLines(250)}`), 'value', (v: JournalImport) => {
     readable(v)
-    assert.equal(v.journal.tracks.length, 2000)
+    assert.equal(v.journal.tracks.length, 250)
   }),
   kase('journalMarkdown', 'a direction item nested 1 000 deep in labels', () => header(`## Kickoff\n\n- Daria as a mentor - x\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i + 1)}- Thoughts`).join('\n')}`), 'value', readable),
   kase('journalMarkdown', 'a label item with a 10 000-character colon run', () => header(`## Kickoff\n\n- Joint project - x\n  - Notes: ${':'.repeat(10_000)}`), 'value', readable),

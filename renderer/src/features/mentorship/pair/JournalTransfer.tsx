@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { journalFromMarkdown, type JournalImport } from '@shared/mentorship/journalMarkdown.ts'
+import { JOURNAL_LIMITS_TEXT } from '@shared/mentorship/journalBounds.ts'
 import { describeJournalContent } from '@shared/mentorship/journalRecords.ts'
 import { importJournal, journalMarkdown, UNPLACED_SESSION_TITLE } from '../store/journalIO.ts'
 import { Dialog } from '@ui/ui.tsx'
@@ -38,7 +39,7 @@ export function JournalTransfer({ pair }: { pair: Pair }) {
       <h3 id="journal-title">Journal as Markdown</h3>
       <p className="muted small">
         In the program&apos;s document structure: title, first discussed, participants, sessions with date and duration, a section
-        per mentor, the joint project. Importing adds to what is here.
+        per mentor, the joint project. Importing adds to what is here; a file of {JOURNAL_LIMITS_TEXT} is read.
       </p>
       <div className="row">
         <button type="button" className="button" onClick={() => downloadText(`${fileSlug(pair.info.title || 'journal')}.md`, journalMarkdown(pair.journal))}>

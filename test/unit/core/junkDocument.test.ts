@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { collection, defineCollection, documentStats } from '@core/collections/index.ts'
+import { anonymously, collection, defineCollection, documentStats } from '@core/collections/index.ts'
 import { CardFields } from '@shared/retro/cards.ts'
 import { unknownEntriesNotice } from '@shared/collections/unknownEntries.ts'
 import { countRootScans as countScans } from '../fixtures/rootScans.ts'
@@ -99,6 +99,22 @@ describe('a document of 50 000 junk root maps', () => {
     for (const u of sent.slice(-2)) Y.applyUpdate(peer, u)
     expect(collection(peer, cards).get('mine')?.text).toBe('mine')
     expect(collection(peer, cards).get('c4')?.text).toBe('mine too')
+  })
+
+  it('an anonymous card costs what it writes: its own structs, never the document copied', () => {
+    const { reader, sent } = junkDocument(50_000)
+    collection(reader, cards).list() // the board is open (its first read names the root types, once)
+    const walks = countScans(reader)
+    const encoded = countEncoded(() => {
+      anonymously(reader, cards, 'board-1').create(card('anonymous'), { id: 'anon' })
+      anonymously(reader, cards, 'board-1').patch('anon', { text: 'anonymous, edited' })
+    })
+    expect(encoded).toBeLessThan(100)
+    expect(walks.scans).toBe(0)
+    expect(collection(reader, cards).get('anon')?.text).toBe('anonymous, edited')
+    const writers = new Set(sent.slice(-2).flatMap((u) => Y.decodeUpdate(u).structs.map((s) => s.id.client)))
+    expect(writers.size).toBe(1)
+    expect(writers.has(reader.clientID)).toBe(false)
   })
 
   it('is encoded whole (sync step 2, y-dexie compaction, a backup) without a walk per root type', () => {

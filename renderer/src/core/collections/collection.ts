@@ -6,7 +6,7 @@ import { isReservedKey } from '@shared/collections/reserved.ts'
 import { FIELD_LIMITS } from '@shared/text/limits.ts'
 import { recordIds, recordMap, rootCensus, SEP, watch, watchPrefix } from './watcher.ts'
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
-import { bindDocument, identityOf } from '../documents/identity.ts'
+import { identityOf } from '../documents/identity.ts'
 import { checkSeal, countForgery, recordText, SEAL_FIELD, sealedValues, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
 import { isVerifiableId, knownVerdict, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
 
@@ -812,9 +812,11 @@ export function rekeyLegacyOrders<T>(doc: Y.Doc, def: CollectionDef<T>): void {
 /**
  * Writes that carry no trace of this device. Every Yjs change is stamped with its writer's client
  * id, and presence ties client ids to people, so an anonymous record (a retro card without an
- * author) is written by a throwaway client: a fresh document that first learns everything this one
- * holds (so the write orders after what we have seen), makes the change, and hands back only that
- * change. A read-only document refuses them like any other write.
+ * author) is written by a throwaway client: for the one transaction of the write the document
+ * writes as that client (Yjs stamps what a transaction makes with `doc.clientID`), so the change
+ * orders after everything this device has seen and costs what it changes. (It was written in a
+ * fresh document that first learned the whole state: 283 ms a card with a hostile member's 50 000
+ * junk root maps, bench/junk.ts.) A read-only document refuses them like any other write.
  *
  * Every client that ever wrote stays in the document's state vector for good, so a client per
  * write grows the document with every anonymous card (1 800 clients, 506 KB after one fuzz run;
@@ -833,17 +835,18 @@ export interface AnonymousWrites<T> {
 }
 
 export function anonymously<T>(doc: Y.Doc, def: CollectionDef<T>, session?: string): AnonymousWrites<T> {
-  const through = (write: (ghost: Y.Doc) => void) => throughThrowawayClient(doc, session, write)
+  const through = (write: () => void) => throughThrowawayClient(doc, session, write)
+  const records = () => collection(doc, def)
   return {
     create(fields, options) {
       let id = ''
-      through((ghost) => {
-        id = collection(ghost, def).create(fields, options)
+      through(() => {
+        id = records().create(fields, options)
       })
       return id
     },
-    patch: (id, fields) => through((ghost) => collection(ghost, def).patch(id, fields)),
-    remove: (id) => through((ghost) => collection(ghost, def).remove(id))
+    patch: (id, fields) => through(() => records().patch(id, fields)),
+    remove: (id) => through(() => records().remove(id))
   }
 }
 
@@ -854,32 +857,32 @@ function sessionClient(doc: Y.Doc, session: string): number {
   let byKey = sessionClients.get(doc)
   if (!byKey) sessionClients.set(doc, (byKey = new Map()))
   let id = byKey.get(session)
-  if (id === undefined) {
-    const random = new Uint32Array(1)
-    do crypto.getRandomValues(random)
-    while (random[0] === doc.clientID || doc.store.clients.has(random[0]!))
-    byKey.set(session, (id = random[0]!))
-  }
+  if (id === undefined) byKey.set(session, (id = unusedClient(doc)))
   return id
 }
 
-function throughThrowawayClient(doc: Y.Doc, session: string | undefined, write: (ghost: Y.Doc) => void): void {
+/** A random client id: not this device's, and not one the document already knows. */
+function unusedClient(doc: Y.Doc): number {
+  const random = new Uint32Array(1)
+  do crypto.getRandomValues(random)
+  while (random[0] === doc.clientID || doc.store.clients.has(random[0]!))
+  return random[0]!
+}
+
+function throughThrowawayClient(doc: Y.Doc, session: string | undefined, write: () => void): void {
   if (isReadOnly(doc)) throw new ReadOnlyDocumentError()
-  const ghost = new Y.Doc()
-  // records written through it are this document's (their seals name it)
-  const identity = identityOf(doc)
-  if (identity !== null) bindDocument(ghost, identity)
-  try {
-    Y.applyUpdate(ghost, Y.encodeStateAsUpdate(doc))
-    // only now: Yjs gives a document a new client id when an update brings writes under its own
-    // (it takes them for another client's); the session's earlier writes are in that update
-    if (session !== undefined) ghost.clientID = sessionClient(doc, session)
-    const before = Y.encodeStateVector(ghost)
-    write(ghost)
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(ghost, before))
-  } finally {
-    ghost.destroy()
-  }
+  const own = doc.clientID
+  const writer = session !== undefined ? sessionClient(doc, session) : unusedClient(doc)
+  doc.transact(() => {
+    // what the write makes is stamped with the throwaway client; the document is itself again
+    // before the transaction ends, so its listeners and every later write see this device's id
+    doc.clientID = writer
+    try {
+      write()
+    } finally {
+      doc.clientID = own
+    }
+  })
 }
 
 /**

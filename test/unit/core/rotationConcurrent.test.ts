@@ -187,3 +187,20 @@ describe('a device away during a rotation, with no relay (issue 10 #19)', () => 
     expect(bruce.settled.line.map((l) => l.id)).toEqual([b.record.id])
   })
 })
+
+describe('records from before chains (issue 10 #19)', () => {
+  it('a device away when an older app rotated still takes the key sealed to it; new rotations chain on from it', async () => {
+    const t = await team()
+    // an older app: no `after`, no proof, keyed by epoch
+    const old = planRemoval(t.doc, t.id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey }, 1)
+    t.doc.getMap('rekeys').set('1', old.record)
+    expect(await followRotation(t.id, t.doc)).toBe('switched')
+    expect((await db().spaces.get(t.id))!).toMatchObject({ key: old.key, keyEpoch: 1, keyRecord: old.record.id })
+    await removeMember(t.id, DAN.deviceId, IDENTITY)
+    const row = (await db().spaces.get(t.id))!
+    const next = recordsOf(t.doc).find((r) => r.id === row.keyRecord)!
+    expect(next).toMatchObject({ after: old.record.id, epoch: 2, removed: DAN.deviceId })
+    expect(opens(t, t.boxes.bruce, next)).toBe(row.key)
+    expect(next.boxes[t.boxes.cleo.publicKey]).toBeUndefined()
+  })
+})

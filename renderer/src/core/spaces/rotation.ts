@@ -127,7 +127,7 @@ async function rotate(spaceId: string, memberId: string, me: IdentityRow): Promi
     await provider.whenLoaded
     const { settled } = chainOf(row.doc, spaceId, row, box)
     const epoch = (row.keyEpoch ?? 0) + 1
-    const base = { after: row.keyRecord ?? '', beaconKey: beaconKeyOf(row.key), exclude: [...settled.removed, ...settled.owed] }
+    const base = { after: row.keyRecord ?? '', beaconKey: beaconKeyOf(row.key), exclude: [...removedMembers(row.doc), ...settled.removed, ...settled.owed] }
     plan = planRemoval(row.doc, spaceId, memberId, { memberId: me.deviceId, boxKey: box.publicKey }, epoch, base)
     row.doc.getMap<unknown>(REKEYS).set(plan.record.id, plan.record)
   } finally {
@@ -204,7 +204,16 @@ export type Followed = 'same' | 'switched' | 'removed' | 'waiting'
  * 'waiting' and is asked again with `anyone` a little later (the sync manager, 30 s), so that
  * several devices rarely rotate at once (if they do, the rule settles that too).
  */
-export async function followRotation(spaceId: string, doc: Y.Doc, opts: { anyone?: boolean; me?: string } = {}): Promise<Followed> {
+export function followRotation(spaceId: string, doc: Y.Doc, opts: { anyone?: boolean; me?: string } = {}): Promise<Followed> {
+  // one at a time per space: two calls at once would each rotate on top of the chain
+  const run = (following.get(spaceId) ?? Promise.resolve()).catch(() => {}).then(() => follow(spaceId, doc, opts))
+  following.set(spaceId, run)
+  void run.finally(() => following.get(spaceId) === run && following.delete(spaceId)).catch(() => {})
+  return run
+}
+const following = new Map<string, Promise<Followed>>()
+
+async function follow(spaceId: string, doc: Y.Doc, opts: { anyone?: boolean; me?: string }): Promise<Followed> {
   for (let round = 0; round < 8; round++) {
     const row = await db().spaces.get(spaceId)
     if (!row || row.access === 'observer' || row.doc !== doc || row.status !== 'active') return 'same'
@@ -215,7 +224,8 @@ export async function followRotation(spaceId: string, doc: Y.Doc, opts: { anyone
     const myEpoch = row.keyEpoch ?? 0
     const behind = tip !== undefined && tip.epoch < myEpoch
     if (settled.owed.length === 0 && !behind) {
-      if (!tip || tip.id === current) return 'same'
+      if (!tip) return followLegacy(spaceId, doc, row, box)
+      if (tip.id === current) return 'same'
       const key = keys.get(tip.id)
       if (!key) return 'removed'
       await switchTo(spaceId, row, { key, epoch: tip.epoch, id: tip.id }, passed(settled, keys, beacons, tip.id))
@@ -230,10 +240,29 @@ export async function followRotation(spaceId: string, doc: Y.Doc, opts: { anyone
     const lost = valid.some((r) => r.by === me && !settled.line.some((l) => l.id === r.id))
     if (!opts.anyone && !lost && !behind) return 'waiting'
     const epoch = Math.max(tip?.epoch ?? 0, myEpoch) + 1
-    const base = { after: at, beaconKey: beaconKeyOf(baseKey), exclude: [...settled.removed, ...settled.owed] }
+    const base = { after: at, beaconKey: beaconKeyOf(baseKey), exclude: [...removedMembers(doc), ...settled.removed, ...settled.owed] }
     const plan = planRemoval(doc, spaceId, settled.owed[0] ?? '', { memberId: me, boxKey: box.publicKey }, epoch, base)
     doc.getMap<unknown>(REKEYS).set(plan.record.id, plan.record)
     // and round again: more may be owed, then this device takes its own record's key
+  }
+  return 'same'
+}
+
+/**
+ * Records from before chains (no `after`, keyed by epoch): the newest one of a higher epoch sealed
+ * to this device is taken, as before — a device that was away when such a rotation happened.
+ */
+async function followLegacy(spaceId: string, doc: Y.Doc, row: SpaceRow, box: BoxKeyPair): Promise<Followed> {
+  const older = recordsOf(doc)
+    .filter((r) => r.after === undefined && r.epoch > (row.keyEpoch ?? 0))
+    .sort((a, b) => b.epoch - a.epoch)
+  for (const r of older) {
+    const sealed = r.boxes[box.publicKey]
+    const key = sealed ? openBox(box, sealed, rekeyContext(spaceId, r.epoch, r.id, box.publicKey)) : null
+    if (key && isSpaceKey(key)) {
+      await switchTo(spaceId, row, { key, epoch: r.epoch, id: r.id }, [])
+      return 'switched'
+    }
   }
   return 'same'
 }

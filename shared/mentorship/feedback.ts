@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { RefText } from '../text/limits.ts'
+import { isVerifiableId } from '../identity/signing.ts'
+import { RecordId, RefText } from '../text/limits.ts'
 
 /**
  * The end-of-pairing feedback form (issue 15 #7). Each person of a pair fills their own, in the
@@ -26,7 +27,12 @@ export type FeedbackShare = z.infer<typeof FeedbackShare>
 
 /** What one person answered, in the pair's journal, and which answers they share with the program. */
 export const PairFeedback = z.object({
-  /** the writer's name, for the other one of the pair */
+  /**
+   * the writer's member id (= the record's id), whose seal covers the answers; absent in answers
+   * written before seals, which read only under an id from before signatures (`isOwnFeedback`)
+   */
+  memberId: RecordId.optional(),
+  /** the writer's name as they wrote it: for older apps (the pair is named by member entries) */
   author: z.string().max(200),
   /** how useful the pairing was, 1 (not at all) to 5 (very); null: not answered */
   usefulness: Rating.nullable(),
@@ -40,6 +46,18 @@ export const PairFeedback = z.object({
   updatedAt: z.number()
 })
 export type PairFeedback = z.infer<typeof PairFeedback>
+
+/** The fields of a person's answers their seal covers (all of them). */
+export const SEALED_FEEDBACK_FIELDS = ['memberId', 'author', 'usefulness', 'worked', 'change', 'recommend', 'share', 'updatedAt'] as const
+
+/**
+ * Whether answers stored under `id` are that member's: their seal names them (`memberId` = id);
+ * answers without a member id only under an id from before signatures (anyone could have written
+ * those, as anything under such an id).
+ */
+export function isOwnFeedback(id: string, f: Pick<PairFeedback, 'memberId'>): boolean {
+  return f.memberId === undefined ? !isVerifiableId(id) : f.memberId === id
+}
 
 /** The answers a person shared, as the org's record holds them: null where not shared (or not answered). */
 export const SharedFeedback = z.object({

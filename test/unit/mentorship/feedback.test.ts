@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { cleanAnswers, EMPTY_FEEDBACK, feedbackSummary, sharedPart, type FeedbackAnswers, type SharedFeedback } from '@shared/mentorship/feedback.ts'
-import { collection } from '@core/collections/index.ts'
-import { FEEDBACK, publishSharedFeedback, SHARED_FEEDBACK, shareFeedbackWith, writeFeedback } from '@features/mentorship/store/feedback.ts'
+import { collection, ForeignRecordError } from '@core/collections/index.ts'
+import { FEEDBACK, publishSharedFeedback, readPairFeedback, SHARED_FEEDBACK, shareFeedbackWith, writeFeedback } from '@features/mentorship/store/feedback.ts'
 import { recordPoolPair } from '@features/mentorship/store/pool.ts'
 import { unansweredShares } from '@features/mentorship/pair/FeedbackForm.tsx'
+import { as, person, settle, useNoSignerBetweenTests } from '../fixtures/people.ts'
 
 /** The end-of-pairing feedback (issue 15 #7): the pair keeps every answer, the org gets only the shared ones. */
 
@@ -107,6 +108,48 @@ describe('feedback on the pair and in the org (real Yjs documents)', () => {
     journal.getMap('feedback::x').set('author', 'Eve')
     journal.getMap('feedback::x').set('usefulness', 'very')
     expect(collection(journal, FEEDBACK).list()).toEqual([])
+  })
+})
+
+describe('answers carry their writer\'s seal (issue 10 #15)', () => {
+  useNoSignerBetweenTests()
+  const daria = person()
+  const eve = person()
+
+  it('answers forged under Daria\'s id are not read by the pair, nor published to the org', async () => {
+    const journal = new Y.Doc()
+    as(daria, () => writeFeedback(journal, daria.deviceId, 'Daria', answers, 10))
+    await settle()
+    expect(readPairFeedback(journal).map((f) => [f.id, f.usefulness])).toEqual([[daria.deviceId, 4]])
+    // Eve, in a copy of the journal, rewrites Daria's rating and shares it
+    const hostile = new Y.Doc()
+    Y.applyUpdate(hostile, Y.encodeStateAsUpdate(journal))
+    const r = hostile.getMap<unknown>(`feedback::${daria.deviceId}`)
+    r.set('usefulness', 1)
+    r.set('change', 'Daria: the program is useless')
+    r.set('share', { usefulness: true, worked: false, change: true, recommend: false })
+    const seen = new Y.Doc()
+    Y.applyUpdate(seen, Y.encodeStateAsUpdate(hostile))
+    await settle()
+    expect(readPairFeedback(seen)).toEqual([])
+    const org = orgWithPair('pair-1')
+    publishSharedFeedback(seen, 'pair-1', org)
+    expect(textOf(org)).not.toContain('useless')
+  })
+
+  it('answers Eve seals herself under Daria\'s id are not read as anyone\'s; answers without a member id only under an old id', async () => {
+    const journal = new Y.Doc()
+    as(eve, () => collection(journal, FEEDBACK).replace(daria.deviceId, { memberId: eve.deviceId, author: 'Daria', ...EMPTY_FEEDBACK, usefulness: 1, updatedAt: 1 }))
+    const legacy = { author: 'Old', ...EMPTY_FEEDBACK, usefulness: 3, updatedAt: 1 }
+    collection(journal, FEEDBACK).replace('AbCdEfGhIjKlMnOpQrStUv', legacy)
+    collection(journal, FEEDBACK).replace(`${daria.deviceId.slice(0, -1)}x`, legacy)
+    await settle()
+    expect(collection(journal, FEEDBACK).list()).toHaveLength(3)
+    expect(readPairFeedback(journal).map((f) => f.id)).toEqual(['AbCdEfGhIjKlMnOpQrStUv'])
+  })
+
+  it('nobody\'s device writes another person\'s answers', () => {
+    expect(() => as(eve, () => writeFeedback(new Y.Doc(), daria.deviceId, 'Daria', answers, 10))).toThrow(ForeignRecordError)
   })
 })
 

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { EMPTY_FEEDBACK, FEEDBACK_TEXT_MAX, RECOMMEND, type FeedbackAnswers, type FeedbackQuestion, type PairFeedback, type Recommend } from '@shared/mentorship/feedback.ts'
+import { namesOf, NOT_VERIFIED, personName } from '@shared/members/personName.ts'
 import { saveFeedback, useMyFeedback, usePairFeedback } from '../store/feedback.ts'
+import { usePairMembers } from '../store/pair.ts'
 import { toast } from '@ui/toasts.ts'
 import { TextLimit } from '@ui/TextLimit.tsx'
 import { firstName, type Pair } from './PairPage.tsx'
@@ -20,6 +22,9 @@ const RECOMMEND_WORDS: Record<Recommend, string> = { yes: 'Yes', maybe: 'Maybe',
 const answered = (a: FeedbackAnswers, q: FeedbackQuestion) =>
   q === 'usefulness' ? a.usefulness !== null : q === 'recommend' ? a.recommend !== null : a[q].trim() !== ''
 
+/** a writer by first name, in full when their id cannot be verified (personName says so) */
+const writer = (name: string): string => (name.endsWith(NOT_VERIFIED) ? name : firstName(name))
+
 /** The questions ticked to share but not answered: a clear message instead of an empty share. */
 export function unansweredShares(a: FeedbackAnswers): FeedbackQuestion[] {
   return (Object.keys(a.share) as FeedbackQuestion[]).filter((q) => a.share[q] && !answered(a, q))
@@ -34,6 +39,8 @@ export function FeedbackForm({ pair, canWrite }: { pair: Pair; canWrite: boolean
   const mine = useMyFeedback(pair.journal, pair.identity.deviceId)
   const all = usePairFeedback(pair.journal)
   const other = all.filter((f) => f.id !== pair.identity.deviceId)
+  // the writer as the pair's space names them (their member entry), not the name the answers carry
+  const names = namesOf(usePairMembers(pair.spaceId))
   return (
     <section className="panel feedback" aria-labelledby="feedback-title">
       <h3 id="feedback-title">How did the pairing go?</h3>
@@ -49,7 +56,7 @@ export function FeedbackForm({ pair, canWrite }: { pair: Pair; canWrite: boolean
         mine && <Answers feedback={mine} title="Your answers" />
       )}
       {other.map((f) => (
-        <Answers key={f.id} feedback={f} title={`${firstName(f.author) || 'Your pair'}'s answers`} />
+        <Answers key={f.id} feedback={f} title={`${writer(personName(f.id, names, '')) || 'Your pair'}'s answers`} />
       ))}
     </section>
   )

@@ -1,24 +1,35 @@
-import { cleanAnswers, PairFeedback, SharedFeedback, sharedPart, type FeedbackAnswers } from '@shared/mentorship/feedback.ts'
+import { useMemo } from 'react'
+import { cleanAnswers, isOwnFeedback, PairFeedback, SEALED_FEEDBACK_FIELDS, SharedFeedback, sharedPart, type FeedbackAnswers } from '@shared/mentorship/feedback.ts'
 import { collection, defineCollection, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
 import { forEachProgram, journalDoc, programDoc, type Journal, type JournalRef, type Program, type ProgramRef } from './docs.ts'
 import { POOL_PAIRS } from './pool.ts'
 
 /**
  * The end-of-pairing feedback (issue 15 #7; shared/mentorship/feedback.ts). Each person's answers
- * are a record of the pair's journal under their member id; what they tick to share is copied, and
- * only that, into the org's `pairFeedback` on every org here that knows the pair.
+ * are a record of the pair's journal under their member id, sealed by them (issue 10 #15: read only
+ * when the seal and the id name the same member, `isOwnFeedback`); what they tick to share is
+ * copied, and only that, into the org's `pairFeedback` on every org here that knows the pair.
  */
-export const FEEDBACK = defineCollection({ name: 'feedback', schema: PairFeedback })
+export const FEEDBACK = defineCollection({ name: 'feedback', schema: PairFeedback, signed: { by: 'memberId', fields: SEALED_FEEDBACK_FIELDS } })
 export const SHARED_FEEDBACK = defineCollection({ name: 'pairFeedback', schema: SharedFeedback })
 
 /** This member's own answers in the pair's journal (null until they save the form). */
 export function useMyFeedback(journal: Journal | null, memberId: string): PairFeedback | null {
-  return useRecord(journal && journalDoc(journal), FEEDBACK, memberId)
+  const f = useRecord(journal && journalDoc(journal), FEEDBACK, memberId)
+  return f && isOwnFeedback(memberId, f) ? f : null
 }
 
-/** Both people's answers, as the pair sees them. */
+/** Both people's answers, as the pair sees them: each person's own only. */
 export function usePairFeedback(journal: Journal | null): readonly Rec<PairFeedback>[] {
-  return useRecords(journal && journalDoc(journal), FEEDBACK)
+  const all = useRecords(journal && journalDoc(journal), FEEDBACK)
+  return useMemo(() => all.filter((f) => isOwnFeedback(f.id, f)), [all])
+}
+
+/** The answers in a pair's journal that their writers sealed under their own ids. */
+export function readPairFeedback(journal: JournalRef): Rec<PairFeedback>[] {
+  return collection(journalDoc(journal), FEEDBACK)
+    .list()
+    .filter((f) => isOwnFeedback(f.id, f))
 }
 
 /** The feedback every pair shared with this org. */
@@ -52,7 +63,7 @@ export function shareFeedbackWith(program: ProgramRef, spaceId: string, memberId
 /** Saves this member's answers in the pair's journal (the pair sees them), cleaned and bounded. */
 export function writeFeedback(journal: JournalRef, memberId: string, author: string, answers: FeedbackAnswers, at: number): FeedbackAnswers {
   const clean = cleanAnswers(answers)
-  collection(journalDoc(journal), FEEDBACK).replace(memberId, { author: author.slice(0, 200), ...clean, updatedAt: at })
+  collection(journalDoc(journal), FEEDBACK).replace(memberId, { memberId, author: author.slice(0, 200), ...clean, updatedAt: at })
   return clean
 }
 
@@ -73,6 +84,6 @@ export async function saveFeedback(journal: Journal, memberId: string, author: s
 export function publishSharedFeedback(journal: JournalRef, spaceId: string, program: ProgramRef): void {
   const doc = programDoc(program)
   doc.transact(() => {
-    for (const f of collection(journalDoc(journal), FEEDBACK).list()) shareFeedbackWith(program, spaceId, f.id, f, f.updatedAt)
+    for (const f of readPairFeedback(journal)) shareFeedbackWith(program, spaceId, f.id, f, f.updatedAt)
   })
 }

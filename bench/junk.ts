@@ -56,7 +56,7 @@ const round = (n: number) => Math.round(n * 100) / 100
 const card = (text: string, createdAt = 1) => ({ columnId: 'went-well', text, createdAt }) as never
 
 /** The honest board (20 cards), the hostile member's junk as it arrives (in updates), and the reader. */
-function setUp(junk: number) {
+function setUp(junk: number, writers: 'one client' | 'a client each') {
   const honest = new Y.Doc()
   for (let i = 0; i < 20; i++) collection(honest, CARDS).create(card(`card ${i}`), { id: `c${i}` })
   const hostile = new Y.Doc()
@@ -66,9 +66,13 @@ function setUp(junk: number) {
     const sv = Y.encodeStateVector(hostile)
     hostile.transact(() => {
       for (let i = from; i < Math.min(junk, from + JUNK_PER_UPDATE); i++) {
-        const m = hostile.getMap(i % 2 ? `nobody::${i}` : `junk-${i}`)
+        // a client id per map: what a hostile build writing each map from a fresh Y.Doc leaves
+        const writer = writers === 'one client' ? hostile : new Y.Doc()
+        if (writer !== hostile) writer.clientID = 1_000_000 + i
+        const m = writer.getMap(i % 2 ? `nobody::${i}` : `junk-${i}`)
         m.set('a', i)
         m.set('b', 'x')
+        if (writer !== hostile) Y.applyUpdate(hostile, Y.encodeStateAsUpdate(writer))
       }
     })
     junkUpdates.push(Y.encodeStateAsUpdate(hostile, sv))
@@ -86,12 +90,15 @@ function setUp(junk: number) {
   return { honest, reader, cards, junkUpdates }
 }
 
-function measure(junk: number, figures: Map<string, Figure>): void {
+function measure(junk: number, figures: Map<string, Figure>, writers: 'one client' | 'a client each' = 'one client'): void {
   const t0 = Date.now()
-  const { honest, reader, cards, junkUpdates } = setUp(junk)
+  const { honest, reader, cards, junkUpdates } = setUp(junk, writers)
   const stats = documentStats(reader)
-  console.log(`bench junk: ${junk} junk root maps (${stats.foreignRecords} of them records of no collection, ${stats.otherRootKeys} other root keys), set up in ${Date.now() - t0} ms`)
-  const record = (name: string, kind: Kind, runs: number, f: (i: number) => unknown) => {
+  const clients = Y.decodeStateVector(Y.encodeStateVector(reader)).size
+  console.log(`bench junk: ${junk} junk root maps (${stats.foreignRecords} of them records of no collection, ${stats.otherRootKeys} other root keys) from ${clients} client ids, set up in ${Date.now() - t0} ms`)
+  const each = writers === 'a client each'
+  const record = (label: string, kind: Kind, runs: number, f: (i: number) => unknown) => {
+    const name = each ? `${label} — the junk from a client id each` : label
     f(-1) // warm-up
     const samples: number[] = []
     for (let i = 0; i < runs; i++) samples.push(cpuMs(() => f(i)))
@@ -128,6 +135,7 @@ function measure(junk: number, figures: Map<string, Figure>): void {
     anonymously(reader, CARDS, 'board-1').create(card(`anonymous ${n}`), { id: `anon-${n++}` })
     cards.list()
   })
+  if (each) return // (the rest grows with the document the same way)
   const slow = Math.min(RUNS, 3)
   record('sync step 2 for a new peer (V1)', 'per connection', slow, () => Y.encodeStateAsUpdate(reader))
   record('sync step 2 for a new peer (V2)', 'per connection', slow, () => Y.encodeStateAsUpdateV2(reader))
@@ -165,7 +173,7 @@ function markdown(r: { date: string; machine: Record<string, unknown>; sizes: nu
   for (const kind of kinds) for (const f of r.figures.filter((x) => x.kind === kind)) lines.push(`| ${f.name} | ${kind} | ${r.sizes.map((s) => f.ms[s] ?? '–').join(' | ')} |`)
   lines.push(
     '',
-    'Per-update rows must stay flat in N; the others grow with the document, as they do for any big honest one.',
+    'Per-update rows must stay flat in N; the others grow with the document, as they do for any big honest one. The rows "the junk from a client id each" are not flat: Yjs copies the state vector (an entry per client id that ever wrote) in every transaction (`Transaction.beforeState` / `afterState`, and again to encode the update for the listeners), so junk written under N client ids costs every update O(N). Not fixed (a Yjs patch keeping only the clients a transaction touched; see ARCHITECTURE.md).',
     '',
     'Before patches/yjs+13.6.33.patch (Yjs walked every root type for each item it encoded whose parent is a root type, `findRootTypeKey`: encoding a document of N root maps took O(N²)), measured the same way on this machine: 10 000 junk — sync step 2 (V1) 574 ms, y-dexie compaction 683 ms, an anonymous card 616 ms; 50 000 junk — an anonymous card 15.7 s (mostly encoding the whole document, as sync step 2 does), a peer adding a card 1.7 ms (a walk per new field), and setting this bench up 101 s. With the patch alone an anonymous card still took 283 ms at 50 000 junk: it copied the whole document into a throwaway one; it is now written in the document\'s own transaction as its throwaway client (core/collections `anonymously`).',
     ''
@@ -179,6 +187,7 @@ function main(): void {
   const started = Date.now()
   const figures = new Map<string, Figure>()
   for (const size of SIZES) measure(size, figures)
+  for (const size of SIZES) measure(size, figures, 'a client each')
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node, loadBefore, loadAfter: load() },

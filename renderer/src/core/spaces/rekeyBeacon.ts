@@ -96,6 +96,7 @@ export class RekeyBeacons {
   private open = new Map<string, Beacon>()
   private closeAt: ReturnType<typeof setTimeout> | null = null
   private readonly budget = { left: IMPORT_MAX }
+  private wokenAt = 0
 
   constructor(
     private readonly spaceId: string,
@@ -105,8 +106,10 @@ export class RekeyBeacons {
     private readonly wiring: BeaconWiring
   ) {}
 
-  /** Open (or keep open) the beacon rooms for another window. */
-  wake(): void {
+  /** Open (or keep open) the beacon rooms for another window (a flood of messages we cannot open costs one check each). */
+  wake(now = Date.now()): void {
+    if (this.open.size > 0 && now - this.wokenAt < 10_000) return
+    this.wokenAt = now
     if (this.closeAt) clearTimeout(this.closeAt)
     this.closeAt = setTimeout(() => this.close(), BEACON_WINDOW_MS)
     for (const key of this.keys) {

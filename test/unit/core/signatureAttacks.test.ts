@@ -285,9 +285,11 @@ describe('presence proofs are bound to a client id nobody authenticates (FIXED i
     expect(presenceHolds(place, replayed)).toBe(false)
   })
 
-  // Left: her last state, unchanged, still proves for as long as a proof stands (90 s): a peer
-  // that kept it can re-announce her that long after she left. Fix: a signed "gone" message, or
-  // presence tied to the signaling/relay connection.
+  // Left: her last state, unchanged, still proves for as long as a proof stands — 90 s past that
+  // connection's lag for a receiver that saw her, up to 15 minutes (FIRST_CONTACT_SKEW_MS: clocks
+  // differ) for one that first meets her connection through the replay: a peer that kept it can
+  // re-announce her that long after she left. Fix: a signed "gone" message, or presence tied to
+  // the signaling/relay connection.
   it.fails('her last presence, replayed a minute after she left, is refused', () => {
     const place = { room: 'doc', clientId: 4243 }
     const t = 1_900_000_000_000

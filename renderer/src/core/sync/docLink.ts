@@ -43,8 +43,11 @@ export class DocLink {
   private local: Record<string, unknown> | null = null
   /** the room our providers meet in (presence proofs name it) */
   private room: string
-  /** per peer connection, the time of the newest proof accepted from it: older ones are replays */
-  private readonly newestProof = new Map<number, number>()
+  /**
+   * per peer connection: the time of the newest proof accepted from it (older ones are replays)
+   * and its lag, the least `receivedAt - proof.at` so far (its clock's offset: presenceProof.ts)
+   */
+  private readonly proofs = new Map<number, { newest: number; lag: number }>()
 
   constructor(
     readonly docId: string,
@@ -198,15 +201,16 @@ export class DocLink {
     for (const id of ids) {
       const state = states.get(id)
       if (id === this.doc.clientID || state === undefined) continue
-      let verdict = presenceVerdict(this.place(id), state, now)
+      const seen = this.proofs.get(id)
+      let verdict = presenceVerdict(this.place(id), state, now, seen?.lag)
       const at = provenAt(state)
       if (verdict === 'holds' && at !== undefined) {
         // an earlier state of theirs, sent again (after they moved on, or left) under a newer clock
-        if (at < (this.newestProof.get(id) ?? -Infinity)) verdict = 'stale'
+        if (seen && at < seen.newest) verdict = 'stale'
         else {
-          this.newestProof.delete(id)
-          this.newestProof.set(id, at)
-          if (this.newestProof.size > 4_096) this.newestProof.delete(this.newestProof.keys().next().value!)
+          this.proofs.delete(id)
+          this.proofs.set(id, { newest: at, lag: Math.min(seen?.lag ?? Infinity, now - at) })
+          if (this.proofs.size > 4_096) this.proofs.delete(this.proofs.keys().next().value!)
         }
       }
       if (verdict === 'holds') continue

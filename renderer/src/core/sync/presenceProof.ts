@@ -9,9 +9,16 @@ import { secretKeyOf } from '../collections/signing.ts'
  * time it was made. So a member cannot show up as someone else — not with a made-up state, nor
  * with another person's state on another connection or in another room, nor with her proven `user`
  * and other fields (another meeting, board or session) under her client id — and cannot
- * re-announce her long after she left: a receiver refuses a proof older than PROOF_MAX_AGE_MS or
- * more than CLOCK_SKEW_MS in its future, and one older than the newest it accepted from that
- * connection (a replay of her earlier state while she is here, or after she left).
+ * re-announce her long after she left: a receiver refuses a proof older than PROOF_MAX_AGE_MS by
+ * the sender's clock as it knows it (`lag`, below), and one older than the newest it accepted from
+ * that connection (a replay of her earlier state while she is here, or after she left).
+ *
+ * Clocks differ (the sprint timer is made for clocks minutes apart: presence carries the beacon it
+ * is set by), so ages are not read against the receiver's clock alone. For each connection the
+ * receiver keeps `lag`, the least `receivedAt - proof.at` of the proofs it accepted from it: the
+ * sender's clock offset plus the quickest delivery. A fresh proof arrives about `lag` after it was
+ * made; a proof arriving PROOF_MAX_AGE_MS later than that is one somebody kept. On first contact
+ * (no lag yet) a proof stands within FIRST_CONTACT_SKEW_MS of the receiver's clock.
  *
  * Not sealed: `cursor` (a board pointer `{board, x, y}`, sent every 50 ms while it moves, or a
  * rich-text caret `{anchor, head}`). Signing each move would cost the sender 20 signatures and
@@ -37,12 +44,18 @@ const UNSEALED = new Set([PROOF_FIELD, 'cursor'])
 /** a proof this old is made again at the next local change or renewal (y-protocols renews every 15 s) */
 export const PROOF_RENEW_MS = 30_000
 /**
- * Older is refused: an honest proof goes out at most PROOF_RENEW_MS + one renewal (~18 s) old,
- * and a peer may hold it up to 30 s (awareness' timeout); the rest is room for clocks that differ.
+ * Older (past the connection's lag) is refused: an honest proof goes out at most PROOF_RENEW_MS +
+ * one renewal (~18 s) old, and a peer may hold it up to 30 s (awareness' timeout); the rest is
+ * room for deliveries that take longer than the quickest one.
  */
 export const PROOF_MAX_AGE_MS = 90_000
-/** a proof from up to this far in the receiver's future still stands (the sender's clock is ahead) */
-export const CLOCK_SKEW_MS = 30_000
+/**
+ * On first contact with a connection (its lag unknown) a proof stands while its time is within
+ * this of the receiver's clock, either way: clocks a few minutes off are common (the sprint timer
+ * is tested 4 minutes ahead and 3 behind), a quarter of an hour is a clock nobody set. It is also
+ * how long a member who kept Ada's last presence can show her to someone who never saw her leave.
+ */
+export const FIRST_CONTACT_SKEW_MS = 15 * 60_000
 
 interface Proof {
   at: number
@@ -105,16 +118,18 @@ let spent = 0
 /**
  * Whether a peer's presence may stand: 'holds' (it names nobody verifiable, or proves it is them),
  * 'stale' (a good-looking proof out of its time: refused unchecked, and not counted as a forgery —
- * it may be an honest device whose clock is off) or 'forged'. Never throws.
+ * it may be an honest device whose clock is off) or 'forged'. `lag`: the connection's least
+ * `receivedAt - proof.at` so far (undefined on first contact). Never throws.
  */
-export function presenceVerdict(place: PresencePlace, state: unknown, now: number = Date.now()): 'holds' | 'stale' | 'forged' {
+export function presenceVerdict(place: PresencePlace, state: unknown, now: number = Date.now(), lag?: number): 'holds' | 'stale' | 'forged' {
   if (!state || typeof state !== 'object') return 'holds'
   const s = state as Record<string, unknown>
   const id = userIdOf(s)
   if (id === null || !isVerifiableId(id)) return 'holds'
   const proof = proofOf(s)
   if (!proof) return 'forged'
-  if (now - proof.at > PROOF_MAX_AGE_MS || proof.at - now > CLOCK_SKEW_MS) return 'stale'
+  if (Math.abs(now - proof.at) > FIRST_CONTACT_SKEW_MS) return 'stale'
+  if (lag !== undefined && now - proof.at - lag > PROOF_MAX_AGE_MS) return 'stale'
   let text: string
   try {
     text = textOf(place, s, proof.at)
@@ -134,6 +149,6 @@ export function presenceVerdict(place: PresencePlace, state: unknown, now: numbe
   return ok ? 'holds' : 'forged'
 }
 
-export function presenceHolds(place: PresencePlace, state: unknown, now: number = Date.now()): boolean {
-  return presenceVerdict(place, state, now) === 'holds'
+export function presenceHolds(place: PresencePlace, state: unknown, now: number = Date.now(), lag?: number): boolean {
+  return presenceVerdict(place, state, now, lag) === 'holds'
 }

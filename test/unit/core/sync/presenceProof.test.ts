@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { DocLink } from '@core/sync/docLink.ts'
-import { CLOCK_SKEW_MS, PROOF_MAX_AGE_MS, presenceHolds, withPresenceProof } from '@core/sync/presenceProof.ts'
+import { FIRST_CONTACT_SKEW_MS, PROOF_MAX_AGE_MS, presenceHolds, withPresenceProof } from '@core/sync/presenceProof.ts'
 import type { PresenceUser } from '@core/sync/status.ts'
 import { forgeries, setSigner } from '@core/collections/index.ts'
 import { person } from '../../fixtures/people.ts'
@@ -163,7 +163,7 @@ describe('what a proof covers and for how long', () => {
     expect(elsewhere.awareness.getStates().has(adaLink.awareness.clientID)).toBe(false)
   })
 
-  it('refuses a stale proof, and one from beyond the clock skew in the future', () => {
+  it('refuses a proof aged past its connection lag, and on first contact one hours away from this clock', () => {
     const place = { room: 'doc', clientId: 5 }
     const state = { user: user(ada), meeting: 'standup' }
     const t = 1_900_000_000_000
@@ -175,11 +175,41 @@ describe('what a proof covers and for how long', () => {
         setSigner(null)
       }
     }
+    // first contact: the sender's clock may be minutes off, not hours
     expect(presenceHolds(place, proven(t), t)).toBe(true)
-    expect(presenceHolds(place, proven(t - PROOF_MAX_AGE_MS + 1_000), t)).toBe(true)
-    expect(presenceHolds(place, proven(t - PROOF_MAX_AGE_MS - 1_000), t)).toBe(false)
-    expect(presenceHolds(place, proven(t + CLOCK_SKEW_MS - 1_000), t)).toBe(true)
-    expect(presenceHolds(place, proven(t + CLOCK_SKEW_MS + 1_000), t)).toBe(false)
+    expect(presenceHolds(place, proven(t - 4 * 60_000), t)).toBe(true)
+    expect(presenceHolds(place, proven(t + 3 * 60_000), t)).toBe(true)
+    expect(presenceHolds(place, proven(t - FIRST_CONTACT_SKEW_MS - 1_000), t)).toBe(false)
+    expect(presenceHolds(place, proven(t + FIRST_CONTACT_SKEW_MS + 1_000), t)).toBe(false)
+    // a connection whose clock is 4 minutes behind (its proofs arrive 240 s "old", lag 240 s)
+    const lag = 240_000
+    expect(presenceHolds(place, proven(t - lag), t, lag)).toBe(true)
+    expect(presenceHolds(place, proven(t - lag - PROOF_MAX_AGE_MS + 1_000), t, lag)).toBe(true)
+    expect(presenceHolds(place, proven(t - lag - PROOF_MAX_AGE_MS - 1_000), t, lag)).toBe(false)
+    // one 3 minutes ahead (lag negative)
+    expect(presenceHolds(place, proven(t + 180_000 - PROOF_MAX_AGE_MS - 1_000), t, -180_000)).toBe(false)
+    expect(presenceHolds(place, proven(t + 180_000), t, -180_000)).toBe(true)
+  })
+
+  it('shows peers whose clocks are minutes off, and still refuses their presence replayed later (the sprint timer needs their beacons)', () => {
+    vi.useFakeTimers()
+    for (const offset of [4 * 60_000, -3 * 60_000]) {
+      const receiver = link()
+      // Ada's device runs its clock `offset` away from the receiver's
+      vi.setSystemTime(Date.now() + offset)
+      const adaLink = adaIn('standup')
+      const hers = adaLink.awareness.getLocalState()!
+      vi.setSystemTime(Date.now() - offset)
+      send(adaLink.awareness, receiver.link)
+      expect(receiver.seen().map((u) => u.id)).toEqual([ada.deviceId])
+      // her state kept by someone and sent again well after it was made
+      vi.advanceTimersByTime(PROOF_MAX_AGE_MS + 1_000)
+      receiver.link.awareness.states.delete(adaLink.awareness.clientID)
+      sendAs(receiver.link, adaLink.awareness.clientID, hers)
+      expect(receiver.link.awareness.getStates().has(adaLink.awareness.clientID)).toBe(false)
+      vi.useRealTimers()
+      vi.useFakeTimers()
+    }
   })
 
   it('refuses her state replayed after she left, once it is past its age', () => {

@@ -66,7 +66,8 @@ function setUp(junk: number, writers: 'one client' | 'a client each') {
     const sv = Y.encodeStateVector(hostile)
     hostile.transact(() => {
       for (let i = from; i < Math.min(junk, from + JUNK_PER_UPDATE); i++) {
-        // a client id per map: what a hostile build writing each map from a fresh Y.Doc leaves
+        // a client id per map: what a hostile build writing each map from a fresh Y.Doc leaves (each
+        // a state vector entry for good)
         const writer = writers === 'one client' ? hostile : new Y.Doc()
         if (writer !== hostile) writer.clientID = 1_000_000 + i
         const m = writer.getMap(i % 2 ? `nobody::${i}` : `junk-${i}`)
@@ -173,9 +174,9 @@ function markdown(r: { date: string; machine: Record<string, unknown>; sizes: nu
   for (const kind of kinds) for (const f of r.figures.filter((x) => x.kind === kind)) lines.push(`| ${f.name} | ${kind} | ${r.sizes.map((s) => f.ms[s] ?? '–').join(' | ')} |`)
   lines.push(
     '',
-    'Per-update rows must stay flat in N; the others grow with the document, as they do for any big honest one. The rows "the junk from a client id each" are not flat: Yjs copies the state vector (an entry per client id that ever wrote) in every transaction (`Transaction.beforeState` / `afterState`, and again to encode the update for the listeners), so junk written under N client ids costs every update O(N). Not fixed (a Yjs patch keeping only the clients a transaction touched; see ARCHITECTURE.md).',
+    'Per-update rows must stay flat in N; the others grow with the document, as they do for any big honest one. The rows "the junk from a client id each" come from a hostile build that writes each map from a fresh Y.Doc: the state vector then has an entry per map.',
     '',
-    'Before patches/yjs+13.6.33.patch (Yjs walked every root type for each item it encoded whose parent is a root type, `findRootTypeKey`: encoding a document of N root maps took O(N²)), measured the same way on this machine: 10 000 junk — sync step 2 (V1) 574 ms, y-dexie compaction 683 ms, an anonymous card 616 ms; 50 000 junk — an anonymous card 15.7 s (mostly encoding the whole document, as sync step 2 does), a peer adding a card 1.7 ms (a walk per new field), and setting this bench up 101 s. With the patch alone an anonymous card still took 283 ms at 50 000 junk: it copied the whole document into a throwaway one; it is now written in the document\'s own transaction as its throwaway client (core/collections `anonymously`).',
+    'Before patches/yjs+13.6.33.patch (Yjs walked every root type for each item it encoded whose parent is a root type, `findRootTypeKey`: encoding a document of N root maps took O(N²)), measured the same way on this machine: 10 000 junk — sync step 2 (V1) 574 ms, y-dexie compaction 683 ms, an anonymous card 616 ms; 50 000 junk — an anonymous card 15.7 s (mostly encoding the whole document, as sync step 2 does), a peer adding a card 1.7 ms (a walk per new field), and setting this bench up 101 s. With the patch alone an anonymous card still took 283 ms at 50 000 junk: it copied the whole document into a throwaway one; it is now written in the document\'s own transaction as its throwaway client (core/collections `anonymously`). And every transaction copied the whole state vector (an entry per client id that ever wrote) when it began and ended and walked it again to encode its update: with the junk from a client id each, an update cost ~4 ms at 10 000 and ~45 ms at 50 000 client ids; the patch keeps in a transaction only the clients it touched.',
     ''
   )
   return lines.join('\n')

@@ -22,7 +22,9 @@ import { readRelayUrls, RELAY_URLS_MAX } from '../relay/urls.ts'
  * beyond the key: `turn`, the space's TURN servers (`[[url, username, credential], …]`, at most
  * 4; shared/sync/ice.ts), and `relays`, the relay URLs the space names (at most 4, ws:// or wss://;
  * shared/relay/urls.ts), so that a new member reaches the others' edits through the relay before
- * anyone is online. An invite without extras is written as `tandem2`, exactly as before, so
+ * anyone is online; and `rekey`, `[record, epoch]` of the rotation the key came from (a member
+ * invited after a rotation follows the later ones: shared/spaces/rotation.ts). An invite without
+ * extras is written as `tandem2`, exactly as before, so
  * older apps still read it; unknown keys of `extras` are ignored (later versions may add some).
  */
 export interface Invite {
@@ -34,6 +36,8 @@ export interface Invite {
   turn?: TurnServer[]
   /** the space's relay URLs (issue 13 #2) */
   relays?: string[]
+  /** the rotation record the key came from and its epoch (shared/spaces/rotation.ts), when the key was rotated */
+  rekey?: { record: string; epoch: number }
 }
 
 export const INVITE_PREFIX = 'tandem2'
@@ -61,12 +65,14 @@ export function encodeInvite(invite: Invite): string {
   const name = base64urlnopad.encode(utf8.decode(invite.name))
   const turn = (invite.turn ?? []).slice(0, ICE_LIMITS.inviteTurn)
   const relays = readRelayUrls(invite.relays ?? [])
+  const rekey = invite.rekey ? [invite.rekey.record, invite.rekey.epoch] : null
   const extras = {
     ...(turn.length ? { turn: turn.map((t) => [t.url, t.username, t.credential]) } : {}),
-    ...(relays.length ? { relays } : {})
+    ...(relays.length ? { relays } : {}),
+    ...(rekey ? { rekey } : {})
   }
   const body =
-    turn.length === 0 && relays.length === 0
+    Object.keys(extras).length === 0
       ? [INVITE_PREFIX, invite.kind, invite.spaceId, invite.key, name].join('.')
       : [INVITE_PREFIX_EXTRAS, invite.kind, invite.spaceId, invite.key, name, encodeExtras(extras)].join('.')
   return `${body}.${checkOf(body)}`
@@ -77,7 +83,7 @@ function encodeExtras(extras: Record<string, unknown>): string {
 }
 
 /** The extras part: only well-formed TURN servers, or a clear refusal. */
-function decodeExtras(raw: string): { turn: TurnServer[]; relays: string[] } {
+function decodeExtras(raw: string): { turn: TurnServer[]; relays: string[]; rekey?: Invite['rekey'] } {
   let extras: unknown
   try {
     const text = utf8.encode(base64urlnopad.decode(raw))
@@ -104,7 +110,14 @@ function decodeExtras(raw: string): { turn: TurnServer[]; relays: string[] } {
   if (!Array.isArray(rawRelays) || rawRelays.length > RELAY_URLS_MAX || relays.length !== rawRelays.length) {
     throw new InviteError(`This invite's relay addresses are malformed (at most ${RELAY_URLS_MAX}, each ws:// or wss://); ask for a new invite.`)
   }
-  return { turn, relays }
+  // where the key stands in the space's rotations: read when well-formed (without it, the member
+  // needs a new invite after the next rotation)
+  const rawRekey = (extras as { rekey?: unknown }).rekey
+  const rekey =
+    Array.isArray(rawRekey) && rawRekey.length === 2 && typeof rawRekey[0] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(rawRekey[0]) && Number.isInteger(rawRekey[1]) && rawRekey[1] >= 1 && rawRekey[1] <= 1_000_000
+      ? { record: rawRekey[0], epoch: rawRekey[1] as number }
+      : undefined
+  return { turn, relays, ...(rekey ? { rekey } : {}) }
 }
 
 export function desktopInviteLink(invite: Invite): string {
@@ -176,9 +189,10 @@ export function decodeInvite(input: string): Invite {
   if (!clean.ok) throw new InviteError('The space name in this invite is empty or too long.')
   const invite: Invite = { spaceId, kind: parsedKind.data, name: clean.name, key }
   if (withExtras) {
-    const { turn, relays } = decodeExtras(rawExtras ?? '')
+    const { turn, relays, rekey } = decodeExtras(rawExtras ?? '')
     if (turn.length > 0) invite.turn = turn
     if (relays.length > 0) invite.relays = relays
+    if (rekey) invite.rekey = rekey
   }
   return invite
 }

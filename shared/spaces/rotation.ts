@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { base64urlnopad } from '@scure/base'
 import { z } from 'zod'
-import { SEAL_MAX, signedText } from '../identity/signing.ts'
+import { isVerifiableId, SEAL_MAX, signedText, verifySealNow } from '../identity/signing.ts'
 import { FIELD_LIMITS } from '../text/limits.ts'
 import { isBoxPublicKey, MAX_BOX_LENGTH } from './seal.ts'
 
@@ -24,8 +24,10 @@ import { isBoxPublicKey, MAX_BOX_LENGTH } from './seal.ts'
  *                             one of two records of the same epoch)
  *
  * Rotations form a chain: each record names the record whose key it replaced (`after`; '' = the
- * space's first key) and proves its author held that key (`proof`, an HMAC with the replaced key's
- * beacon key). Two members rotating at once make two successors of one key; `settleRotations` is
+ * space's first key), proves its writer held that key (`proof`, an HMAC with the replaced key's
+ * beacon key) and is sealed by its author (`seal`, their identity key: shared/identity/signing.ts),
+ * so nobody — a removed member holding an old key least of all — writes a rotation under another
+ * member's name. Two members rotating at once make two successors of one key; `settleRotations` is
  * the rule every device applies to the records it sees, so all end on the same key.
  */
 export const MAX_REKEY_BOXES = 500
@@ -33,13 +35,30 @@ export const MAX_REKEY_BOXES = 500
 export const BoxKeyEntry = z.object({
   member: z.string().min(1).max(FIELD_LIMITS.id),
   at: z.number(),
-  /** the member's seal over box key, member and time (shared/identity/signing.ts) */
-  seal: z.string().max(SEAL_MAX).optional().catch(undefined)
+  /** the member's seal over box key, member, time and `held` (shared/identity/signing.ts) */
+  seal: z.string().max(SEAL_MAX).optional().catch(undefined),
+  /** proof that the device held a key when it published this (`heldProof`): a member removed and invited again is let back in by it */
+  held: z.string().max(64).optional().catch(undefined)
 })
 
-/** What a member's seal on their device's box key signs. */
-export function boxKeyText(boxKey: string, member: string, at: number): string {
-  return signedText('box key', { boxKey, member, at })
+/** What a member's seal on their device's box key signs (`held` absent in entries from before it). */
+export function boxKeyText(boxKey: string, member: string, at: number, held?: string): string {
+  return signedText('box key', { boxKey, member, at, held })
+}
+
+/** An HMAC with the beacon key of the key the device holds, over its box key, member and time. */
+export function heldProof(beaconKey: string, boxKey: string, member: string, at: number): string {
+  return rekeyProof(beaconKey, signedText('box key held', { boxKey, member, at }))
+}
+
+/** Whether an entry's `held` proof holds for this beacon key (never throws). */
+export function heldWith(beaconKey: string, boxKey: string, entry: BoxKeyEntry): boolean {
+  if (typeof entry.held !== 'string') return false
+  try {
+    return sameText(heldProof(beaconKey, boxKey, entry.member, entry.at), entry.held)
+  } catch {
+    return false
+  }
 }
 export type BoxKeyEntry = z.infer<typeof BoxKeyEntry>
 
@@ -54,6 +73,8 @@ export const RekeyRecord = z.object({
   after: z.string().max(FIELD_LIMITS.id).optional().catch(undefined),
   /** HMAC-SHA-256 with the replaced key's beacon key over the record (`rekeyProofText`) */
   proof: z.string().max(64).optional().catch(undefined),
+  /** the author's (`by`) seal over the same text (`authorHolds`); absent in records from before it */
+  seal: z.string().max(SEAL_MAX).optional().catch(undefined),
   boxes: z
     .record(z.string().refine(isBoxPublicKey), z.string().max(MAX_BOX_LENGTH))
     .refine((b) => Object.keys(b).length <= MAX_REKEY_BOXES, 'too many boxes')
@@ -65,8 +86,8 @@ export function rekeyContext(spaceId: string, epoch: number, id: string, boxKey:
   return `tandem/rekey/v1\u0000${spaceId}\u0000${epoch}\u0000${id}\u0000${boxKey}`
 }
 
-/** What a record's proof covers: every field but the proof, and the space. */
-export function rekeyProofText(spaceId: string, r: Omit<RekeyRecord, 'proof'>): string {
+/** What a record's proof and its author's seal cover: every field but those two, and the space. */
+export function rekeyProofText(spaceId: string, r: Omit<RekeyRecord, 'proof' | 'seal'>): string {
   return signedText('rekey', { space: spaceId, epoch: r.epoch, id: r.id, after: r.after ?? '', removed: r.removed, by: r.by, at: r.at, boxes: r.boxes })
 }
 
@@ -91,14 +112,32 @@ export function rekeyProof(beaconKey: string, text: string): string {
 export function proofHolds(beaconKey: string, spaceId: string, r: RekeyRecord): boolean {
   if (typeof r.proof !== 'string') return false
   try {
-    const want = rekeyProof(beaconKey, rekeyProofText(spaceId, r))
-    if (want.length !== r.proof.length) return false
-    let diff = 0
-    for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ r.proof.charCodeAt(i)
-    return diff === 0
+    return sameText(rekeyProof(beaconKey, rekeyProofText(spaceId, r)), r.proof)
   } catch {
     return false
   }
+}
+
+/** Constant-time comparison of two proofs. */
+function sameText(want: string, got: string): boolean {
+  if (want.length !== got.length) return false
+  let diff = 0
+  for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ got.charCodeAt(i)
+  return diff === 0
+}
+
+/**
+ * Whether a record's author wrote it: `by` is a key-derived member id and their seal holds over
+ * the record (never throws). A record without it — a forgery, an author with an id from before
+ * signatures, a record from before seals — is no rotation.
+ */
+export function authorHolds(spaceId: string, r: RekeyRecord): boolean {
+  return isVerifiableId(r.by) && verifySealNow(r.seal, rekeyProofText(spaceId, r), r.by)
+}
+
+/** A record that counts as a successor of the key with this beacon key: its proof and its author's seal hold. */
+export function recordHolds(beaconKey: string, spaceId: string, r: RekeyRecord): boolean {
+  return proofHolds(beaconKey, spaceId, r) && authorHolds(spaceId, r)
 }
 
 /** How long a device that rotated away from a key keeps serving rotation records in its beacon room. */
@@ -114,10 +153,16 @@ export interface RekeyStep {
   removed: string
 }
 
+/** A member shown to hold the key of a record (their box key's `held` proof, checked before the rule). */
+export interface Admission {
+  member: string
+  record: string
+}
+
 export interface Settled {
   /** the chain every device ends on, from `from` on: its last record's key is the space's key */
   line: RekeyStep[]
-  /** everyone a valid record removed, on the line or not: a removal is never undone */
+  /** everyone removed now: by the line and not let in again since, or owed a removal */
   removed: string[]
   /** removed members the line does not remove yet (a losing rotation's): the next rotation must */
   owed: string[]
@@ -127,18 +172,24 @@ const earlier = (a: RekeyStep, b: RekeyStep) => (a.at !== b.at ? a.at < b.at : a
 
 /**
  * The rule every device applies to the rotation records it sees (pure; the same set in any order
- * gives the same answer). From the key `from` ('' = the space's first key), among the records that
- * replaced the current key (competing successors: two members rotated at once):
+ * gives the same answer). Only records whose author is proven count (their seal: checked before
+ * the rule, `authorHolds`). From the key `from` ('' = the space's first key), among the records
+ * that replaced the current key (competing successors: two members rotated at once):
  *  - a record whose author an earlier record on the chain removed is no rotation (they were gone);
  *  - a record whose author a competing record removes loses to one whose author none removes
  *    (a removed member cannot win by claiming an early time);
  *  - then the earliest (time, then id) wins, and the chain goes on from it.
  * Records off the chain (losers and what was built on them) still count for removals: whoever
- * they removed and the chain does not is `owed` — the device that can (core/spaces/rotation.ts)
- * rotates once more on top of the chain's last key, removing them, before anyone uses that key.
+ * they removed and the chain does not remove at or after the point where they branched off is
+ * `owed` — the device that can (core/spaces/rotation.ts) rotates once more on top of the chain's
+ * last key, removing them, before anyone uses that key.
+ * A member the chain removed who then holds the key of a later record on the chain
+ * (`admissions`: invited again) is a member again from that record on: they get boxes and their
+ * rotations count. Holding a key the chain gave before their removal, or one of a record off the
+ * chain, lets nobody back in.
  * A successor must have a higher epoch than the key it replaced (the key guard compares epochs).
  */
-export function settleRotations(records: readonly RekeyStep[], from = ''): Settled {
+export function settleRotations(records: readonly RekeyStep[], from = '', admissions: readonly Admission[] = []): Settled {
   const children = new Map<string, RekeyStep[]>()
   const seen = new Set<string>()
   for (const r of records) {
@@ -148,17 +199,22 @@ export function settleRotations(records: readonly RekeyStep[], from = ''): Settl
     if (list) list.push(r)
     else children.set(r.after, [r])
   }
+  const admitted = new Map<string, Set<string>>()
+  for (const a of admissions) (admitted.get(a.record) ?? admitted.set(a.record, new Set()).get(a.record)!).add(a.member)
   const line: RekeyStep[] = []
   const lineRemoved = new Set<string>()
-  const removed = new Set<string>()
+  /** where on the line each member was last removed (an index into `line`) */
+  const removedAt = new Map<string, number>()
+  /** removals off the line: member → the latest line index such a record branched off at */
+  const offRemovals = new Map<string, number>()
   // removals of records off the line, each walked with what its own path had removed
-  const offLine = (node: RekeyStep, gone: Set<string>, visited: Set<string>) => {
+  const offLine = (node: RekeyStep, gone: Set<string>, visited: Set<string>, branch: number) => {
     if (visited.has(node.id)) return
     visited.add(node.id)
-    if (node.removed) removed.add(node.removed)
+    if (node.removed) offRemovals.set(node.removed, Math.max(offRemovals.get(node.removed) ?? -1, branch))
     const next = new Set(gone)
     if (node.removed) next.add(node.removed)
-    for (const c of children.get(node.id) ?? []) if (c.epoch > node.epoch && !next.has(c.by)) offLine(c, next, visited)
+    for (const c of children.get(node.id) ?? []) if (c.epoch > node.epoch && !next.has(c.by)) offLine(c, next, visited, branch)
   }
   const visited = new Set<string>()
   let node = from
@@ -170,14 +226,19 @@ export function settleRotations(records: readonly RekeyStep[], from = ''): Settl
     const pool = unopposed.length > 0 ? unopposed : candidates
     const winner = pool.reduce((a, b) => (earlier(b, a) ? b : a))
     visited.add(winner.id)
-    for (const c of candidates) if (c !== winner) offLine(c, lineRemoved, visited)
+    for (const c of candidates) if (c !== winner) offLine(c, lineRemoved, visited, line.length)
     line.push(winner)
     if (winner.removed) {
       lineRemoved.add(winner.removed)
-      removed.add(winner.removed)
+      removedAt.set(winner.removed, line.length - 1)
     }
+    // invited again after their removal: they hold this record's key (it was not sealed to them)
+    for (const m of admitted.get(winner.id) ?? []) lineRemoved.delete(m)
     node = winner.id
     nodeEpoch = winner.epoch
   }
-  return { line, removed: [...removed].sort(), owed: [...removed].filter((m) => !lineRemoved.has(m)).sort() }
+  // a removal off the line is made when the line removes them (and let them in again, if it did,
+  // only after a removal at or after where that record branched off)
+  const owed = [...offRemovals].filter(([m, branch]) => !lineRemoved.has(m) && !((removedAt.get(m) ?? -1) >= branch)).map(([m]) => m)
+  return { line, removed: [...new Set([...lineRemoved, ...owed])].sort(), owed: owed.sort() }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ADA, useFreshDatabase } from '../fixtures/database.ts'
 import { DexieYProvider } from 'y-dexie'
 import * as Y from 'yjs'
-import { db } from '@core/database/db.ts'
+import { db, type IdentityRow } from '@core/database/db.ts'
 import { SpaceKeyChangeError } from '@core/database/keyGuard.ts'
 import { createSpace } from '@core/spaces/commands.ts'
 import { myBoxKeys } from '@core/spaces/boxKeys.ts'
@@ -28,6 +28,8 @@ async function loaded(spaceId: string): Promise<Y.Doc> {
 }
 const BRUCE = person()
 const CLEO = person()
+const ME_PERSON = person()
+const ME: IdentityRow = { id: 'me', deviceId: ME_PERSON.deviceId, name: 'Ada', color: '#3366cc', secretKey: ME_PERSON.secretKey }
 /** publishes a device's box key as its person would (their seal: only they can) */
 function publishAs(who: Person, doc: Y.Doc, boxKey: string) {
   as(who, () => publishBoxKey(doc, who.deviceId, boxKey))
@@ -70,26 +72,29 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
   })
 
   it('rotates this device: new key, higher epoch, the record in the document; the guard admits only that', async () => {
-    const id = await createSpace('Platform', 'team', ADA)
+    const id = await createSpace('Platform', 'team', ME)
     const doc = await loaded(id)
     const before = (await db().spaces.get(id))!.key
     memberEntry(doc, 'cleo', 'Cleo')
-    const outcome = await removeMember(id, 'cleo', ADA)
+    const outcome = await removeMember(id, 'cleo', ME)
     expect(outcome).toEqual({ sealedFor: [], missing: [] })
     const row = (await db().spaces.get(id))!
     expect(row.key).not.toBe(before)
     expect(row.keyEpoch).toBe(1)
-    expect([...removedMembers(doc)]).toEqual(['cleo'])
+    const box = await myBoxKeys()
+    expect([...removedMembers(doc, id, row, box)]).toEqual(['cleo'])
     // any other change of the key is still refused, also one that only claims the same epoch
     await expect(db().spaces.update(id, { key: newSpaceKey() })).rejects.toThrow(SpaceKeyChangeError)
     await expect(db().spaces.update(id, { key: newSpaceKey(), keyEpoch: 1 })).rejects.toThrow(SpaceKeyChangeError)
-    await expect(removeMember(id, ADA.deviceId, ADA)).rejects.toThrow(/leave/)
+    await expect(removeMember(id, ME.deviceId, ME)).rejects.toThrow(/leave/)
     // renewing removes nobody and moves on to the next epoch
-    await renewKey(id, ADA)
+    await renewKey(id, ME)
     const renewed = (await db().spaces.get(id))!
     expect(renewed.keyEpoch).toBe(2)
     expect(renewed.key).not.toBe(row.key)
-    expect([...removedMembers(doc)]).toEqual(['cleo'])
+    expect([...removedMembers(doc, id, renewed, box)]).toEqual(['cleo'])
+    // a person with an id from before signatures cannot rotate (their record would count nowhere)
+    await expect(renewKey(id, ADA)).rejects.toThrow(/signing key/)
   })
 
   it('a remaining device takes the key sealed to it; a removed one finds nothing', async () => {
@@ -103,7 +108,7 @@ describe('remove member = rotate (core/spaces/rotation.ts)', () => {
     const cleo = newBoxKeyPair()
     publishAs(CLEO, doc, cleo.publicKey)
     const row = (await db().spaces.get(id))!
-    const plan = planRemoval(doc, id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: newBoxKeyPair().publicKey }, 1, { after: '', beaconKey: beaconKeyOf(row.key) })
+    const plan = planRemoval(doc, id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: newBoxKeyPair().publicKey, secretKey: BRUCE.secretKey }, 1, { after: '', beaconKey: beaconKeyOf(row.key) })
     doc.getMap('rekeys').set(plan.record.id, plan.record)
     expect(await newerKeyFor(doc, id, row)).toMatchObject({ key: plan.key, epoch: 1 })
     expect(await followRotation(id, doc)).toBe('switched')

@@ -56,7 +56,7 @@ async function team(): Promise<Team> {
 
 /** Bruce, cut off from this device, removes someone on his copy of the root document (at the first key). */
 function bruceRemoves(t: Team, copy: Y.Doc, who: Person) {
-  const plan = planRemoval(copy, t.id, who.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first) })
+  const plan = planRemoval(copy, t.id, who.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey, secretKey: BRUCE.secretKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first) })
   copy.getMap('rekeys').set(plan.record.id, plan.record)
   return plan
 }
@@ -180,7 +180,7 @@ describe('a device away during a rotation, with no relay (issue 10 #19)', () => 
     expect(cleo.settled.line.map((l) => l.id)).toEqual([b.record.id])
     expect(cleo.keys.has(b.record.id)).toBe(false)
     // and what she builds on the first key after her removal never wins over it
-    const forged = planRemoval(t.doc, t.id, BRUCE.deviceId, { memberId: CLEO.deviceId, boxKey: t.boxes.cleo.publicKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first) })
+    const forged = planRemoval(t.doc, t.id, BRUCE.deviceId, { memberId: CLEO.deviceId, boxKey: t.boxes.cleo.publicKey, secretKey: CLEO.secretKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first) })
     forged.record.at = 0
     t.doc.getMap('rekeys').set(forged.record.id, { ...forged.record })
     const bruce = chainOf(t.doc, t.id, { key: t.first }, t.boxes.bruce)
@@ -188,19 +188,27 @@ describe('a device away during a rotation, with no relay (issue 10 #19)', () => 
   })
 })
 
-describe('records from before chains (issue 10 #19)', () => {
-  it('a device away when an older app rotated still takes the key sealed to it; new rotations chain on from it', async () => {
+describe('records from before seals (issue 10 #19: never released)', () => {
+  it("an older app's rotation, chained or not, without its author's seal is not taken; one this device took already stays its anchor", async () => {
     const t = await team()
-    // an older app: no `after`, no proof, keyed by epoch
+    // an older app: no `after`, no proof, no seal, keyed by epoch
     const old = planRemoval(t.doc, t.id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey }, 1)
+    delete old.record.seal
     t.doc.getMap('rekeys').set('1', old.record)
+    // a chained one from the day before seals: proof, no seal
+    const chained = planRemoval(t.doc, t.id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first) })
+    delete chained.record.seal
+    t.doc.getMap('rekeys').set(chained.record.id, chained.record)
+    expect(await followRotation(t.id, t.doc)).toBe('same')
+    expect((await db().spaces.get(t.id))!.key).toBe(t.first)
+    // this device took the chained one's key before seals: it stays on it, and follows what comes after it
+    await db().spaces.update(t.id, { key: opens(t, await myBoxKeys(), chained.record)!, keyEpoch: 1, keyRecord: chained.record.id, formerKeys: [] })
+    const next = planRemoval(t.doc, t.id, DAN.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey, secretKey: BRUCE.secretKey }, 2, {
+      after: chained.record.id,
+      beaconKey: beaconKeyOf(chained.key)
+    })
+    t.doc.getMap('rekeys').set(next.record.id, next.record)
     expect(await followRotation(t.id, t.doc)).toBe('switched')
-    expect((await db().spaces.get(t.id))!).toMatchObject({ key: old.key, keyEpoch: 1, keyRecord: old.record.id })
-    await removeMember(t.id, DAN.deviceId, IDENTITY)
-    const row = (await db().spaces.get(t.id))!
-    const next = recordsOf(t.doc).find((r) => r.id === row.keyRecord)!
-    expect(next).toMatchObject({ after: old.record.id, epoch: 2, removed: DAN.deviceId })
-    expect(opens(t, t.boxes.bruce, next)).toBe(row.key)
-    expect(next.boxes[t.boxes.cleo.publicKey]).toBeUndefined()
+    expect((await db().spaces.get(t.id))!).toMatchObject({ key: next.key, keyEpoch: 2, keyRecord: next.record.id })
   })
 })

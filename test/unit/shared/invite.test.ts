@@ -60,6 +60,19 @@ describe('encodeInvite / decodeInvite', () => {
     }
   })
 
+  it('carries where a rotated key stands (record and epoch); a malformed one is left out, the invite still reads', () => {
+    const original = invite({ rekey: { record: newId(), epoch: 3 } })
+    const code = encodeInvite(original)
+    expect(code.startsWith('tandem3.')).toBe(true)
+    expect(decodeInvite(code)).toEqual(original)
+    const { spaceId, key } = original
+    const name = base64urlnopad.encode(utf8.decode('Platform team'))
+    for (const rekey of [['x', 0], ['a.b', 1], 'record', [newId()]]) {
+      const extras = base64urlnopad.encode(utf8.decode(JSON.stringify({ rekey })))
+      expect(decodeInvite(sealed(['tandem3', 'team', spaceId, key, name, extras])).rekey).toBeUndefined()
+    }
+  })
+
   it('decodes a desktop link back to the invite', () => {
     const original = invite({ name: 'Mentoring: Ana & Bo' })
     const link = desktopInviteLink(original)

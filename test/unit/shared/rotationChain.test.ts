@@ -161,6 +161,39 @@ describe('settleRotations: the cases by name', () => {
     expect(settleRotations([a, b, b2, sameEpoch, loop1, loop2])).toEqual({ line: [a], removed: ['dan', 'eve'], owed: ['dan', 'eve'] })
   })
 
+  it('someone invited again after their removal (they hold a later key of the chain) is a member again; holding an earlier key or one off the chain is not', () => {
+    const x = step('x', '', 'ada', '', 1)
+    const a = step('a', 'x', 'ada', 'cleo', 2, 2)
+    const b = step('b', 'a', 'ada', '', 3, 3)
+    const c = step('c', 'b', 'cleo', 'dan', 4, 4)
+    // not invited again: she holds the keys from before her removal; her record is no rotation
+    expect(settleRotations([x, a, b, c], '', [{ member: 'cleo', record: 'x' }])).toEqual({ line: [x, a, b], removed: ['cleo'], owed: [] })
+    // invited again with a's key: removed no more, and her rotation counts
+    expect(settleRotations([x, a, b, c], '', [{ member: 'cleo', record: 'a' }])).toEqual({ line: [x, a, b, c], removed: ['dan'], owed: [] })
+    // a key off the chain (a losing record's, sealed to her by someone who did not know) lets nobody in
+    const lost = step('lost', 'a', 'bruce', '', 9, 3)
+    expect(settleRotations([x, a, b, lost], '', [{ member: 'cleo', record: 'lost' }]).removed).toEqual(['cleo'])
+  })
+
+  it('a removal that lost is not undone by the winning side handing the removed member its keys', () => {
+    // Ada removes Cleo (later: loses); Bruce, not knowing, goes on with Cleo: she holds b1's and b2's keys
+    const b1 = step('b1', '', 'bruce', '', 1)
+    const x = step('x', '', 'ada', 'cleo', 2)
+    const b2 = step('b2', 'b1', 'bruce', '', 3, 2)
+    const held = [
+      { member: 'cleo', record: 'b1' },
+      { member: 'cleo', record: 'b2' }
+    ]
+    expect(settleRotations([b1, x, b2], '', held)).toEqual({ line: [b1, b2], removed: ['cleo'], owed: ['cleo'] })
+    // removed on top, then invited again: a member again
+    const fix = step('fix', 'b2', 'bruce', 'cleo', 4, 3)
+    const next = step('next', 'fix', 'ada', '', 5, 4)
+    expect(settleRotations([b1, x, b2, fix, next], '', [...held, { member: 'cleo', record: 'next' }])).toEqual({ line: [b1, b2, fix, next], removed: [], owed: [] })
+    // invited again, then removed again by a record that lost: owed again
+    const again = step('again', 'fix', 'dan', 'cleo', 6, 4)
+    expect(settleRotations([b1, x, b2, fix, next, again], '', [...held, { member: 'cleo', record: 'fix' }]).owed).toEqual(['cleo'])
+  })
+
   it('starts from a given record', () => {
     const old = step('old', '', 'ada', 'x', 1)
     const n = step('n', 'old', 'ada', 'y', 2, 2)

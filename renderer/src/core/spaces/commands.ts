@@ -84,7 +84,8 @@ export async function joinSpace(invite: Invite, me: IdentityRow): Promise<JoinOu
     status: 'active',
     joinedAt: now,
     keyVerified: false,
-    ...(invite.turn?.length ? { turn: invite.turn } : {})
+    ...(invite.turn?.length ? { turn: invite.turn } : {}),
+    ...(invite.rekey ? { keyRecord: invite.rekey.record, keyEpoch: invite.rekey.epoch } : {})
   } as SpaceRow)
   await withDoc(invite.spaceId, (doc) => {
     // the invite's relays: this device reaches the members' edits through them even if nobody is online
@@ -179,5 +180,7 @@ export async function inviteFor(spaceId: string): Promise<Invite> {
   const turn = turnForInvite(row.turn ?? [], (await getSettings()).turnServers)
   // the space's relays (its root document names them), so the newcomer gets edits before anyone is online
   const relays = await withDoc(spaceId, (doc) => relayUrlsOf(doc))
-  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key, ...(turn.length ? { turn } : {}), ...(relays.length ? { relays } : {}) }
+  // where the key stands in the space's rotations (core/spaces/rotation.ts), so the newcomer follows the next ones
+  const rekey = row.keyRecord && row.keyEpoch ? { rekey: { record: row.keyRecord, epoch: row.keyEpoch } } : {}
+  return { spaceId: row.id, kind: row.kind, name: row.name, key: row.key, ...(turn.length ? { turn } : {}), ...(relays.length ? { relays } : {}), ...rekey }
 }

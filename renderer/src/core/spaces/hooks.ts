@@ -6,6 +6,7 @@ import type { MemberRecord } from '@shared/members/presence.ts'
 import { type VerifiedNames, verifiedNames } from '@shared/members/presenceName.ts'
 import { db, type SpaceRow } from '../database/db.ts'
 import { describeSpace } from './commands.ts'
+import { myBoxKeys } from './boxKeys.ts'
 import { removedMembers } from './rotation.ts'
 import { membersOf, readMeta, sameMeta, setSpaceDescription, watchMembers, watchMeta, type SpaceMeta } from './spaceDoc.ts'
 
@@ -109,12 +110,23 @@ export function useRemovedMembers(row: SpaceRow | null | undefined): ReadonlySet
   const doc = useLoadedDoc(row?.doc)
   const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set())
   useEffect(() => {
-    if (!doc) return
+    if (!doc || !row) return
+    let live = true
     const rekeys = doc.getMap('rekeys')
-    const read = () => setRemoved(removedMembers(doc))
+    const boxKeys = doc.getMap('boxKeys')
+    // the chain as this device checks it: someone invited again since their removal is no longer listed
+    const read = () =>
+      void myBoxKeys()
+        .then((box) => live && setRemoved(removedMembers(doc, row.id, row, box)))
+        .catch(() => {})
     read()
     rekeys.observe(read)
-    return () => rekeys.unobserve(read)
-  }, [doc])
+    boxKeys.observe(read)
+    return () => {
+      live = false
+      rekeys.unobserve(read)
+      boxKeys.unobserve(read)
+    }
+  }, [doc, row])
   return removed
 }

@@ -2,19 +2,23 @@ import { DexieYProvider } from 'y-dexie'
 import type * as Y from 'yjs'
 import { newId, newSpaceKey, isSpaceKey } from '@shared/spaces/key.ts'
 import {
+  authorHolds,
   BEACON_GRACE_MS,
   beaconKeyOf,
   BoxKeyEntry,
   boxKeyText,
+  heldProof,
+  heldWith,
   proofHolds,
   RekeyRecord,
   rekeyContext,
   rekeyProof,
   rekeyProofText,
   settleRotations,
+  type Admission,
   type Settled
 } from '@shared/spaces/rotation.ts'
-import { isVerifiableId, seal, verifySealNow } from '@shared/identity/signing.ts'
+import { isVerifiableId, keyMatchesId, seal, verifySealNow } from '@shared/identity/signing.ts'
 import { secretKeyOf } from '../collections/signing.ts'
 import { isBoxPublicKey, openBox, sealTo, type BoxKeyPair } from '@shared/spaces/seal.ts'
 import { db, type FormerKey, type IdentityRow, type SpaceRow } from '../database/db.ts'
@@ -29,7 +33,8 @@ import { readMembers } from './spaceDoc.ts'
  * Rotations form a chain (shared/spaces/rotation.ts, `settleRotations`): two members rotating at
  * once (or cut off from each other) make two successors of one key; every device applies the same
  * rule to the records it sees and ends on the same key, and a losing rotation's removal is made
- * again on top of the winner before anyone uses the winner's key. Records travel with the root
+ * again on top of the winner before anyone uses the winner's key. A record counts only sealed by
+ * its author (shared/spaces/rotation.ts `authorHolds`). Records travel with the root
  * document and through the beacon rooms of earlier keys (core/spaces/rekeyBeacon.ts), where the
  * devices that left a key keep serving them for 30 days.
  */
@@ -39,22 +44,41 @@ const REKEYS = 'rekeys'
 /**
  * This device's box key in the space's root document, so that a rotation can seal the new key to
  * it — sealed by its person (issue 10 #15): otherwise a member about to be removed could publish
- * their own box key under a remaining member's name and be sealed the new key. Without the
+ * their own box key under a remaining member's name and be sealed the new key. It also proves
+ * which key the device holds (`held`, with that key's beacon key; written again when the key
+ * changes): a member removed and invited again is let back in by it (`admissionsOf`). Without the
  * person's key here (an id from before signatures) nothing is published: such a member needs a new
  * invite after a rotation.
  */
-export function publishBoxKey(doc: Y.Doc, memberId: string, boxKey: string): void {
+export function publishBoxKey(doc: Y.Doc, memberId: string, boxKey: string, spaceKey?: string): void {
   const secretKey = secretKeyOf(memberId)
   if (!secretKey || !isVerifiableId(memberId)) return
   const map = doc.getMap<unknown>(BOX_KEYS)
   const now = BoxKeyEntry.safeParse(map.get(boxKey))
-  if (now.success && now.data.member === memberId && holds(boxKey, now.data)) return
+  const beacon = spaceKey ? beaconKeyOf(spaceKey) : null
+  if (now.success && now.data.member === memberId && holds(boxKey, now.data) && (!beacon || heldWith(beacon, boxKey, now.data))) return
   const at = Date.now()
-  map.set(boxKey, { member: memberId, at, seal: seal(secretKey, boxKeyText(boxKey, memberId, at)) })
+  const held = beacon ? heldProof(beacon, boxKey, memberId, at) : undefined
+  map.set(boxKey, { member: memberId, at, seal: seal(secretKey, boxKeyText(boxKey, memberId, at, held)), ...(held ? { held } : {}) })
 }
 
 const holds = (boxKey: string, entry: BoxKeyEntry): boolean =>
-  isVerifiableId(entry.member) && verifySealNow(entry.seal, boxKeyText(boxKey, entry.member, entry.at), entry.member)
+  isVerifiableId(entry.member) && verifySealNow(entry.seal, boxKeyText(boxKey, entry.member, entry.at, entry.held), entry.member)
+
+/**
+ * Who holds which key, as their box key entries prove (sealed by them, `held` with a key's beacon
+ * key this device knows): the rule lets a removed member back in from a later record on the chain
+ * whose key they hold (they were invited again).
+ */
+export function admissionsOf(doc: Y.Doc, beacons: ReadonlyMap<string, string>): Admission[] {
+  const out: Admission[] = []
+  for (const [k, v] of doc.getMap<unknown>(BOX_KEYS)) {
+    const entry = BoxKeyEntry.safeParse(v)
+    if (!isBoxPublicKey(k) || !entry.success || typeof entry.data.held !== 'string' || !holds(k, entry.data)) continue
+    for (const [record, beacon] of beacons) if (heldWith(beacon, k, entry.data)) out.push({ member: entry.data.member, record })
+  }
+  return out
+}
 
 /** Box key → member, as published and sealed by that member (anything else skipped). */
 export function boxKeysOf(doc: Y.Doc): Map<string, string> {
@@ -77,12 +101,15 @@ export interface RemovalOutcome {
 export interface RekeyBase {
   after: string
   beaconKey: string
-  /** members removed before (or owed a removal): never sealed to again */
+  /** members removed (by the chain and not invited again since, or owed a removal): not sealed to */
   exclude?: Iterable<string>
 }
 
-/** The rotation to write, before anything is written (pure: tested in node). */
-export function planRemoval(doc: Y.Doc, spaceId: string, removed: string, me: { memberId: string; boxKey: string }, epoch: number, base?: RekeyBase) {
+/**
+ * The rotation to write, before anything is written (pure: tested in node). Sealed by `me`'s person
+ * (`me.secretKey`, else this device's signer): without their key the record counts nowhere.
+ */
+export function planRemoval(doc: Y.Doc, spaceId: string, removed: string, me: { memberId: string; boxKey: string; secretKey?: string }, epoch: number, base?: RekeyBase) {
   const key = newSpaceKey()
   const id = newId()
   const boxes: Record<string, string> = {}
@@ -94,7 +121,13 @@ export function planRemoval(doc: Y.Doc, spaceId: string, removed: string, me: { 
   const remaining = readMembers(doc).filter((m) => !m.leftAt && !out.has(m.id) && m.id !== me.memberId).map((m) => m.id)
   const reached = new Set([...keys].filter(([, m]) => !out.has(m)).map(([, m]) => m))
   const unsigned: RekeyRecord = { epoch, id, removed, by: me.memberId, at: Date.now(), boxes, ...(base ? { after: base.after } : {}) }
-  const record: RekeyRecord = base ? { ...unsigned, proof: rekeyProof(base.beaconKey, rekeyProofText(spaceId, unsigned)) } : unsigned
+  const text = rekeyProofText(spaceId, unsigned)
+  const secretKey = me.secretKey ?? secretKeyOf(me.memberId)
+  const record: RekeyRecord = {
+    ...unsigned,
+    ...(base ? { proof: rekeyProof(base.beaconKey, text) } : {}),
+    ...(secretKey ? { seal: seal(secretKey, text) } : {})
+  }
   return { key, record, outcome: { sealedFor: remaining.filter((m) => reached.has(m)), missing: remaining.filter((m) => !reached.has(m)) } }
 }
 
@@ -117,25 +150,32 @@ export async function renewKey(spaceId: string, me: IdentityRow): Promise<Remova
   return rotate(spaceId, '', me)
 }
 
+/** This person's signing key, when `me` names it (a rotation is sealed by its author). */
+const signingKeyOf = (me: Pick<IdentityRow, 'deviceId' | 'secretKey'> | undefined): string | null =>
+  me && isVerifiableId(me.deviceId) ? (me.secretKey && keyMatchesId(me.secretKey, me.deviceId) ? me.secretKey : secretKeyOf(me.deviceId)) : null
+
 async function rotate(spaceId: string, memberId: string, me: IdentityRow): Promise<RemovalOutcome> {
   const row = await db().spaces.get(spaceId)
   if (!row || row.status !== 'active' || row.access === 'observer') throw new Error('Only a member of the space can remove someone.')
+  const secretKey = signingKeyOf(me)
+  if (!secretKey) throw new Error('Removing someone needs your signing key, which this profile does not have: ask a member who joined since signatures to do it.')
   const box = await myBoxKeys()
   const provider = DexieYProvider.load(row.doc)
   let plan: ReturnType<typeof planRemoval>
   try {
     await provider.whenLoaded
-    const { settled } = chainOf(row.doc, spaceId, row, box)
+    const { settled, current } = chainOf(row.doc, spaceId, row, box)
+    if (settled.removed.includes(me.deviceId)) throw new Error('You were removed from this space.')
     const epoch = (row.keyEpoch ?? 0) + 1
-    const base = { after: row.keyRecord ?? '', beaconKey: beaconKeyOf(row.key), exclude: [...removedMembers(row.doc), ...settled.removed, ...settled.owed] }
-    plan = planRemoval(row.doc, spaceId, memberId, { memberId: me.deviceId, boxKey: box.publicKey }, epoch, base)
+    const base = { after: current, beaconKey: beaconKeyOf(row.key), exclude: settled.removed }
+    plan = planRemoval(row.doc, spaceId, memberId, { memberId: me.deviceId, boxKey: box.publicKey, secretKey }, epoch, base)
     row.doc.getMap<unknown>(REKEYS).set(plan.record.id, plan.record)
   } finally {
     DexieYProvider.release(row.doc)
   }
   // the record goes out over the old room before this device leaves it
   await new Promise((r) => setTimeout(r, 600))
-  await switchTo(spaceId, row, { key: plan.key, epoch: plan.record.epoch, id: plan.record.id }, [])
+  await switchTo(spaceId, row, plan.record.after ?? '', { key: plan.key, epoch: plan.record.epoch, id: plan.record.id }, [])
   return plan.outcome
 }
 
@@ -153,17 +193,20 @@ const live = (row: Pick<SpaceRow, 'formerKeys'>, now: number) => (row.formerKeys
 
 /**
  * The chain as this device can check it: records whose proof holds with the beacon key of a key
- * this device holds, held, or opened from its own box on the way; the keys it opened; the rule's
- * answer from the oldest key it still knows.
+ * this device holds, held, or opened from its own box on the way, and whose author's seal holds
+ * (`authorHolds`); the keys it opened; who holds which key (`admissionsOf`); the rule's answer from
+ * the oldest key it still knows. Records from before seals (builds of the day chains came, never
+ * released) count only where this device took their key already: its current and former keys.
  */
 export function chainOf(doc: Y.Doc, spaceId: string, row: Pick<SpaceRow, 'key' | 'keyRecord' | 'formerKeys'>, box: BoxKeyPair, now = Date.now()) {
   const formers = live(row, now)
   const beacons = new Map<string, string>(formers.map((f) => [f.record, f.beacon]))
   const current = row.keyRecord ?? ''
   beacons.set(current, beaconKeyOf(row.key))
+  const taken = new Set(beacons.keys())
   const keys = new Map<string, string>([[current, row.key]])
   const valid: RekeyRecord[] = []
-  let pending = recordsOf(doc).filter((r) => typeof r.after === 'string' && typeof r.proof === 'string')
+  let pending = recordsOf(doc).filter((r) => typeof r.after === 'string' && typeof r.proof === 'string' && (taken.has(r.id) || authorHolds(spaceId, r)))
   for (let changed = true; changed; ) {
     changed = false
     const rest: RekeyRecord[] = []
@@ -188,9 +231,10 @@ export function chainOf(doc: Y.Doc, spaceId: string, row: Pick<SpaceRow, 'key' |
   const from = formers[0]?.record ?? current
   const settled: Settled = settleRotations(
     valid.map((r) => ({ id: r.id, after: r.after!, epoch: r.epoch, at: r.at, by: r.by, removed: r.removed })),
-    from
+    from,
+    admissionsOf(doc, beacons)
   )
-  return { settled, keys, beacons, valid }
+  return { settled, keys, beacons, valid, current }
 }
 
 export type Followed = 'same' | 'switched' | 'removed' | 'waiting'
@@ -218,51 +262,34 @@ async function follow(spaceId: string, doc: Y.Doc, opts: { anyone?: boolean; me?
     const row = await db().spaces.get(spaceId)
     if (!row || row.access === 'observer' || row.doc !== doc || row.status !== 'active') return 'same'
     const box = await myBoxKeys()
-    const { settled, keys, beacons, valid } = chainOf(doc, spaceId, row, box)
+    const { settled, keys, beacons, valid, current } = chainOf(doc, spaceId, row, box)
     const tip = settled.line.at(-1)
-    const current = row.keyRecord ?? ''
     const myEpoch = row.keyEpoch ?? 0
     const behind = tip !== undefined && tip.epoch < myEpoch
     if (settled.owed.length === 0 && !behind) {
-      if (!tip) return followLegacy(spaceId, doc, row, box)
-      if (tip.id === current) return 'same'
+      if (!tip || tip.id === current) return 'same'
       const key = keys.get(tip.id)
       if (!key) return 'removed'
-      await switchTo(spaceId, row, { key, epoch: tip.epoch, id: tip.id }, passed(settled, keys, beacons, tip.id))
+      await switchTo(spaceId, row, current, { key, epoch: tip.epoch, id: tip.id }, passed(settled, keys, beacons, tip.id))
       return 'switched'
     }
     // a removal is owed (or this device's own chain lost while further on): rotate on top of the chain
     const at = tip?.id ?? current
     const baseKey = keys.get(at)
     if (!baseKey) return 'removed'
-    const me = opts.me ?? (await db().identity.get('me'))?.deviceId
+    const identity = await db().identity.get('me')
+    const me = opts.me ?? identity?.deviceId
     if (!me || settled.removed.includes(me)) return 'removed'
+    // a rotation counts only sealed by its author: without this person's key, someone else makes it
+    const secretKey = signingKeyOf(identity?.deviceId === me ? identity : { deviceId: me })
+    if (!secretKey) return 'waiting'
     const lost = valid.some((r) => r.by === me && !settled.line.some((l) => l.id === r.id))
     if (!opts.anyone && !lost && !behind) return 'waiting'
     const epoch = Math.max(tip?.epoch ?? 0, myEpoch) + 1
-    const base = { after: at, beaconKey: beaconKeyOf(baseKey), exclude: [...removedMembers(doc), ...settled.removed, ...settled.owed] }
-    const plan = planRemoval(doc, spaceId, settled.owed[0] ?? '', { memberId: me, boxKey: box.publicKey }, epoch, base)
+    const base = { after: at, beaconKey: beaconKeyOf(baseKey), exclude: settled.removed }
+    const plan = planRemoval(doc, spaceId, settled.owed[0] ?? '', { memberId: me, boxKey: box.publicKey, secretKey }, epoch, base)
     doc.getMap<unknown>(REKEYS).set(plan.record.id, plan.record)
     // and round again: more may be owed, then this device takes its own record's key
-  }
-  return 'same'
-}
-
-/**
- * Records from before chains (no `after`, keyed by epoch): the newest one of a higher epoch sealed
- * to this device is taken, as before — a device that was away when such a rotation happened.
- */
-async function followLegacy(spaceId: string, doc: Y.Doc, row: SpaceRow, box: BoxKeyPair): Promise<Followed> {
-  const older = recordsOf(doc)
-    .filter((r) => r.after === undefined && r.epoch > (row.keyEpoch ?? 0))
-    .sort((a, b) => b.epoch - a.epoch)
-  for (const r of older) {
-    const sealed = r.boxes[box.publicKey]
-    const key = sealed ? openBox(box, sealed, rekeyContext(spaceId, r.epoch, r.id, box.publicKey)) : null
-    if (key && isSpaceKey(key)) {
-      await switchTo(spaceId, row, { key, epoch: r.epoch, id: r.id }, [])
-      return 'switched'
-    }
   }
   return 'same'
 }
@@ -283,10 +310,10 @@ function passed(settled: Settled, keys: Map<string, string>, beacons: Map<string
  * Switches the space row to a new key: the old key's beacon key (not the key) is kept for 30 days
  * with those of the keys passed on the way, so this device keeps serving rotation records there.
  */
-async function switchTo(spaceId: string, row: SpaceRow, next: { key: string; epoch: number; id: string }, between: FormerKey[]): Promise<void> {
+async function switchTo(spaceId: string, row: SpaceRow, current: string, next: { key: string; epoch: number; id: string }, between: FormerKey[]): Promise<void> {
   const now = Date.now()
   const until = now + BEACON_GRACE_MS
-  const left: FormerKey = { record: row.keyRecord ?? '', beacon: beaconKeyOf(row.key), epoch: row.keyEpoch ?? 0, until }
+  const left: FormerKey = { record: current, beacon: beaconKeyOf(row.key), epoch: row.keyEpoch ?? 0, until }
   const formerKeys = [...live(row, now), left, ...between.map((f) => ({ ...f, until }))].filter((f, i, all) => all.findIndex((o) => o.record === f.record) === i)
   await db().spaces.update(spaceId, { key: next.key, keyEpoch: next.epoch, keyRecord: next.id, keyVerified: true, formerKeys })
 }
@@ -302,9 +329,10 @@ export async function newerKeyFor(doc: Y.Doc, spaceId: string, current: Pick<Spa
   return tip && key ? { key, epoch: tip.epoch, id: tip.id } : null
 }
 
-/** Members removed by a rotation this device knows of (to say so on the space's page). */
-export function removedMembers(doc: Y.Doc): Set<string> {
-  const out = new Set<string>()
-  for (const r of recordsOf(doc)) if (r.removed) out.add(r.removed)
-  return out
+/**
+ * Members removed now, as the chain this device can check says (to say so on the space's page):
+ * not those invited again since, and nobody a record that does not count names.
+ */
+export function removedMembers(doc: Y.Doc, spaceId: string, row: Pick<SpaceRow, 'key' | 'keyRecord' | 'formerKeys'>, box: BoxKeyPair): Set<string> {
+  return new Set(chainOf(doc, spaceId, row, box).settled.removed)
 }

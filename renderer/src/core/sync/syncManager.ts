@@ -20,7 +20,7 @@ import { rtcConfigFor } from '@shared/sync/ice.ts'
 import { observeRoomOf, observeSourceOf } from '@shared/spaces/observe.ts'
 import { followRotation, publishBoxKey } from '../spaces/rotation.ts'
 import { RekeyBeacons } from '../spaces/rekeyBeacon.ts'
-import { beaconKeyOf, proofHolds } from '@shared/spaces/rotation.ts'
+import { beaconKeyOf, recordHolds } from '@shared/spaces/rotation.ts'
 import { myBoxKeys } from '../spaces/boxKeys.ts'
 
 const LAST_SEEN_EVERY_MS = 2 * 60_000
@@ -320,7 +320,7 @@ class SyncManager {
       // and takes it when a member rotates
       const meId = this.me().id
       void myBoxKeys()
-        .then((box) => this.spaces.get(row.id)?.root.doc === doc && publishBoxKey(doc, meId, box.publicKey))
+        .then((box) => this.spaces.get(row.id)?.root.doc === doc && publishBoxKey(doc, meId, box.publicKey, row.key))
         .catch((err) => console.error('sync: could not publish the box key', err))
       const rekeys = doc.getMap('rekeys')
       // a removal owed by a rotation that lost: its author's device makes it at once; after a while anyone
@@ -345,7 +345,7 @@ class SyncManager {
       const beaconKeys = [beaconKeyOf(row.key), ...(row.formerKeys ?? []).filter((f) => f.until > now).map((f) => f.beacon)]
       const beacons = new RekeyBeacons(row.id, doc, [...new Set(beaconKeys)], {
         connect: (link, room, key) => this.connectBeacon(link, room, key, row.id),
-        isSuccessor: (key, r) => proofHolds(key, row.id, r),
+        isSuccessor: (key, r) => recordHolds(key, row.id, r),
         onRecords: onRekey
       })
       const state = this.spaces.get(row.id)!

@@ -117,6 +117,24 @@ describe('a document of 50 000 junk root maps', () => {
     expect(writers.has(reader.clientID)).toBe(false)
   })
 
+  it('a rich-text note opened and edited there: told to its collection without a walk of the root types', () => {
+    const { honest, reader } = junkDocument(50_000)
+    const notesOf = defineCollection({ name: 'junk-test-sessions', schema: CardFields, attachedPrefix: 'junk-test-notes:', onRemove: () => {} })
+    collection(honest, notesOf).create(card('session'), { id: 's1' })
+    honest.getXmlFragment('junk-test-notes:s1').insert(0, [new Y.XmlText('first')])
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(honest, Y.encodeStateVector(reader)), 'peer')
+    let told = 0
+    collection(reader, notesOf).subscribe(() => told++)
+    collection(reader, notesOf).list()
+    const walks = countScans(reader)
+    // the editor turns the note (a placeholder until now) into a typed fragment and types into it
+    const fragment = reader.getXmlFragment('junk-test-notes:s1')
+    fragment.insert(1, [new Y.XmlText(' and more')])
+    expect(walks.scans).toBe(0)
+    expect(told).toBe(0) // a note is no record; its change reached the collection's prefix listener only
+    expect(fragment.length).toBe(2)
+  })
+
   it('is encoded whole (sync step 2, y-dexie compaction, a backup) without a walk per root type', () => {
     const { reader } = junkDocument(50_000)
     const walks = countScans(reader)

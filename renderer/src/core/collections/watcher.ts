@@ -140,12 +140,18 @@ class DocWatcher {
 
   /**
    * A root type's name. Types are named when they arrive and when this code makes one (`remember`);
-   * a type someone else turned from a placeholder into a typed one (say, a rich-text fragment) is
-   * named by one pass over the document, once.
+   * a type someone else turned from a placeholder into a typed one (say, a rich-text fragment)
+   * carries the name Yjs filed it under (`_rootKey`: patches/yjs+13.6.33.patch), checked against
+   * the document; only without it, one pass over the document names it, once.
    */
   private nameOf(type: RootType): string | null {
     const known = this.names.get(type)
     if (known !== undefined) return known
+    const filed = (type as { _rootKey?: unknown })._rootKey
+    if (typeof filed === 'string' && this.doc.share.get(filed) === type) {
+      this.names.set(type, filed)
+      return filed
+    }
     for (const [name, t] of this.doc.share) if (t === type) this.names.set(t, name)
     return this.names.get(type) ?? null
   }

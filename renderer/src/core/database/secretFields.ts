@@ -5,6 +5,7 @@ import { hasStorageKey, isWrapped, LOCKED, unwrap, wrap } from './sealing.ts'
  * and wrapped for IndexedDB (the middleware that applies these: secrets.ts).
  *   spaces.key                        each space's key
  *   spaces.turn[].username/credential the TURN servers a space's invite brought
+ *   spaces.formerKeys[].beacon        beacon keys of the keys a space rotated away from (core/spaces/rotation.ts)
  *   settings['boxKeyPair'].secretKey  this device's box key (core/spaces/boxKeys.ts)
  *   settings['turnServers'][].username/credential  this device's TURN servers
  *   identity.secretKey                this person's signing key (issue 10 #15), where present
@@ -110,6 +111,58 @@ function turnList(get: (row: Row) => unknown, put: (row: Row, list: unknown[]) =
   }
 }
 
+type Former = Row & { record: string; beacon: string }
+
+const isFormer = (value: unknown): value is Former =>
+  typeof value === 'object' && value !== null && typeof (value as Row).record === 'string' && typeof (value as Row).beacon === 'string'
+
+/**
+ * A space's former keys (core/spaces/rotation.ts): each one's beacon key wrapped apart, the space
+ * and the rotation record it belongs to as associated data. As for TURN servers, one that cannot be
+ * opened is left out of what the app reads and kept in storage through every write of the list
+ * (while its 30 days last), in the list's order (oldest first: by epoch), so it comes back with
+ * the storage key.
+ */
+function formerKeyList(): SecretField {
+  const aad = (row: Row, f: Former) => `tandem/beacon-key/v1\u0000${String(row.id)}\u0000${f.record}`
+  const epochOf = (f: unknown) => (isFormer(f) && typeof f.epoch === 'number' ? f.epoch : 0)
+  return {
+    open(row, plain) {
+      const list = row.formerKeys
+      if (!Array.isArray(list)) return row
+      let changed = false
+      const out: unknown[] = []
+      for (const f of list) {
+        if (!isFormer(f) || !isWrapped(f.beacon)) {
+          if (isFormer(f) && f.beacon) plain()
+          out.push(f)
+          continue
+        }
+        changed = true
+        const beacon = unwrap(f.beacon, aad(row, f))
+        if (beacon !== LOCKED) out.push({ ...f, beacon })
+      }
+      return changed ? { ...row, formerKeys: out } : row
+    },
+    needsStored: (row) => Array.isArray(row.formerKeys),
+    seal(row, stored) {
+      const list = row.formerKeys
+      if (!Array.isArray(list)) return row
+      const out = list.map((f: unknown) => (!isFormer(f) || !hasStorageKey() || isWrapped(f.beacon) || f.beacon === LOCKED ? f : { ...f, beacon: wrap(f.beacon, aad(row, f)) }))
+      const before = stored?.formerKeys
+      if (Array.isArray(before)) {
+        const now = Date.now()
+        for (const f of before) {
+          const locked = isFormer(f) && isWrapped(f.beacon) && unwrap(f.beacon, aad(stored!, f)) === LOCKED
+          const live = isFormer(f) && typeof f.until === 'number' && f.until > now
+          if (locked && live && !out.some((o) => isFormer(o) && o.record === f.record)) out.push(f)
+        }
+      }
+      return { ...row, formerKeys: out.sort((a, b) => epochOf(a) - epochOf(b)) }
+    }
+  }
+}
+
 const BOX_SETTING = 'boxKeyPair'
 const TURN_SETTING = 'turnServers'
 const SPACE_AAD = 'tandem/space-key/v1\u0000'
@@ -125,7 +178,8 @@ export const SECRET_FIELDS: Record<string, readonly SecretField[]> = {
       (row) => row.turn,
       (row, turn) => ({ ...row, turn }),
       (row) => `space:${String(row.id)}`
-    )
+    ),
+    formerKeyList()
   ],
   settings: [
     oneSecret(

@@ -9,10 +9,11 @@ export { hasStorageKey, isWrapped, LOCKED, setStorageKey } from './sealing.ts'
  * safeStorage (electron/main/storageKey.ts) and hands it to this page at start; this database
  * middleware then keeps every secret the database holds wrapped with it (sealing.ts: AES-256-GCM,
  * a fresh nonce per write, where the secret belongs as associated data so a wrapped value cannot be
- * moved to another row): space keys, this device's box key, the signing key, and the usernames and
- * credentials of TURN servers, this device's and those that came with a space's invite (which
- * fields: secretFields.ts). It sits right on IndexedDB (below Dexie's cache and observability and
- * below the key guard), so everything above it — the app, the key guard, live queries — sees plain
+ * moved to another row): space keys and the beacon keys of keys a space rotated away from, this
+ * device's box key, the signing key, and the usernames and credentials of TURN servers, this
+ * device's and those that came with a space's invite (which fields: secretFields.ts). It sits
+ * right on IndexedDB (below Dexie's cache and observability and below the key guard), so
+ * everything above it — the app, the key guard, live queries — sees plain
  * values, and only IndexedDB holds wrapped ones. Rows written before (plain) read as they are and
  * are wrapped by `wrapStoredSecrets` (unlock.ts) on the first desktop start.
  *

@@ -2,7 +2,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
 
 /**
  * A space's key is set once, when the space is created or first joined, and changes on this device
- * only by a rotation (remove member: a higher key epoch, core/spaces/rotation.ts); otherwise never:
+ * only by a rotation (remove member: core/spaces/rotation.ts, `isRotation` below); otherwise never:
  * an invite that names a space we already have with another key is someone impersonating it (the
  * key decides whose room our data goes to). This database middleware refuses every write
  * that would replace a stored key, whichever code path tries (update, put, modify, bulk).
@@ -27,7 +27,9 @@ const epochOf = (r: KeyedRow) => (typeof r.keyEpoch === 'number' ? r.keyEpoch : 
 
 /**
  * The one change admitted: a rotation (core/spaces/rotation.ts) — a higher epoch, or the same
- * epoch from another rotation record (two members rotated at once; the record every device keeps wins).
+ * epoch from another rotation record: two members rotated at once, and the chain rule
+ * (shared/spaces/rotation.ts `settleRotations`) picked the other's record over this device's own.
+ * Never a lower epoch: a device whose own chain went further than the winner's rotates on top of it.
  */
 function isRotation(before: KeyedRow, after: KeyedRow): boolean {
   const a = epochOf(after)

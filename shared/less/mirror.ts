@@ -1,3 +1,4 @@
+import { copiedAskerName } from './askers.ts'
 import type { AssignedTicket, BacklogTicket, QuestionCopy, TeamEstimate, TicketQuestion } from './tickets.ts'
 
 /**
@@ -10,6 +11,14 @@ import type { AssignedTicket, BacklogTicket, QuestionCopy, TeamEstimate, TicketQ
  * and the org's ticket gets the assigned team's estimate and questions. A copy of a ticket that is
  * no longer the team's is emptied (not removed: it can be assigned back). Only what differs is
  * written, so a second run, or another device's, writes nothing.
+ *
+ * Questions are sealed by their askers (issue 10 #15) in the document they were asked in; their
+ * seal names that document, so a sealed question copied as a record into the other space would
+ * read as forged there. The mirror copies none: it copies a summary of the questions the device
+ * read as sealed (`orgQuestions`, `teamQuestions`: forged ones never reach it), naming each asker
+ * by their member entry where they asked (`copiedAskerName`). In the other space that copy is the
+ * mirror's word, like any record there that carries no seal (any member there can write it), and is
+ * shown as a copy, read-only.
  */
 type WithId<T> = T & { readonly id: string }
 
@@ -21,6 +30,9 @@ export interface BacklogMirrorInput {
   teamCopies: Readonly<Record<string, Record<string, unknown>>>
   teamEstimates: readonly WithId<TeamEstimate>[]
   teamQuestions: readonly WithId<TicketQuestion>[]
+  /** member id → name, from the member entries of the org and of the team (who asked) */
+  orgNames: Readonly<Record<string, string>>
+  teamNames: Readonly<Record<string, string>>
 }
 
 export interface BacklogMirrorWrites {
@@ -44,12 +56,12 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
-export function questionCopies(questions: readonly WithId<TicketQuestion>[], ticketId: string): QuestionCopy[] {
+export function questionCopies(questions: readonly WithId<TicketQuestion>[], ticketId: string, names: Readonly<Record<string, string>>): QuestionCopy[] {
   return questions
     .filter((q) => q.ticketId === ticketId)
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, 100)
-    .map((q) => ({ id: q.id, text: q.text, kind: q.kind, resolved: q.resolved, answer: q.answer, authorName: q.authorName }))
+    .map((q) => ({ id: q.id, text: q.text, kind: q.kind, resolved: q.resolved, answer: q.answer, authorName: copiedAskerName(q, names) }))
 }
 
 export function teamCopyOf(ticket: BacklogTicket, questions: QuestionCopy[]): AssignedTicket {
@@ -75,7 +87,7 @@ export function planBacklogMirror(input: BacklogMirrorInput): BacklogMirrorWrite
   const ourIds = new Set(ours.map((t) => t.id))
 
   for (const ticket of ours) {
-    const copy = teamCopyOf(ticket, questionCopies(input.orgQuestions, ticket.id))
+    const copy = teamCopyOf(ticket, questionCopies(input.orgQuestions, ticket.id, input.orgNames))
     const stored = input.teamCopies[ticket.id]
     if (!stored || stableJson(stored) !== stableJson(copy)) toTeam[ticket.id] = copy
 
@@ -92,7 +104,7 @@ export function planBacklogMirror(input: BacklogMirrorInput): BacklogMirrorWrite
       patch.estimate = null
       patch.estimatedAt = null
     }
-    const asked = questionCopies(input.teamQuestions, ticket.id)
+    const asked = questionCopies(input.teamQuestions, ticket.id, input.teamNames)
     if (stableJson(asked) !== stableJson(ticket.teamQuestions)) patch.teamQuestions = asked
     if (Object.keys(patch).length) toOrg[ticket.id] = patch
   }

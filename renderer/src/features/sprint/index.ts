@@ -9,5 +9,5 @@ export { useOrgSprint, useTeamSprint } from './store/teamSprint.ts'
 export { readSprintSetup } from './store/cadenceStore.ts'
 export { readRetroInbox, useRetroInbox } from './store/retroInbox.ts'
 // what the reminders read from a space's root document (with readSprintSetup)
-export { readPeopleRoles } from './store/people.ts'
+export { readPeopleRoles, watchPeopleRoles } from './store/people.ts'
 export { readOrgRoles, watchOrgRoles } from './store/orgRoles.ts'

@@ -4,7 +4,7 @@ import type { SpacePart } from '@shared/reminders/sources.ts'
 import { readMeta } from '@core/spaces/spaceDoc.ts'
 import type { Service, ServiceContext } from '@core/sync/services.ts'
 import { PAIR_DOC_KEY, readPairInfo, readSessions } from '@features/mentorship/index.ts'
-import { readOrgRoles, readPeopleRoles, readSprintSetup, watchOrgRoles } from '@features/sprint/index.ts'
+import { readOrgRoles, readPeopleRoles, readSprintSetup, watchOrgRoles, watchPeopleRoles } from '@features/sprint/index.ts'
 import { spaceParts, type SpaceParts } from './parts.ts'
 import type { ReminderDevices } from './devices.ts'
 import { reminderDevices } from './deviceRegistry.ts'
@@ -73,8 +73,9 @@ function collect(ctx: ServiceContext, parts: SpaceParts): () => void {
   }
   if (ctx.space.kind !== 'pair') {
     const stop = ctx.whenChanged([ctx.root], () => safely(() => readSprintPart(ctx)))
-    // a peer's sealed org role reads once its seal is checked, after the update that brought it
-    const stopRoles = ctx.space.kind === 'org' ? watchOrgRoles(ctx.root, () => safely(() => readSprintPart(ctx))) : () => {}
+    // a peer's sealed org role or team settings read once their seal is checked, after the update that brought them
+    const watchRoles = ctx.space.kind === 'org' ? watchOrgRoles : watchPeopleRoles
+    const stopRoles = watchRoles(ctx.root, () => safely(() => readSprintPart(ctx)))
     return () => {
       stop()
       stopRoles()

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { LESS_LIMITS, QUESTION_KINDS, QUESTION_KIND_LABELS, type QuestionCopy, type QuestionKind, type TicketQuestion } from '@shared/less/tickets.ts'
 import { DraftText } from '@ui/DraftText.tsx'
 
-type Question = TicketQuestion & { readonly id: string }
+/** `asker`: who asked, as their member entry names them (never the name the question carries) */
+type Question = TicketQuestion & { readonly id: string; readonly asker: string }
 
 export interface QuestionCommands {
   add(text: string, kind: QuestionKind): void
@@ -52,7 +53,7 @@ export function TicketQuestions(props: {
                   <span className={`less-kind less-kind-${q.kind}`}>{QUESTION_KIND_LABELS[q.kind]}</span>
                   <span>{q.text}</span>
                 </label>
-                <span className="muted small">{q.authorName}</span>
+                <span className="muted small">{q.asker}</span>
                 <DraftText
                   label={`Answer: ${q.text}`}
                   value={q.answer}
@@ -85,7 +86,9 @@ export function TicketQuestions(props: {
                       {q.resolved ? ' (resolved)' : ''}
                       {q.answer ? ` — ${q.answer}` : ''}
                     </span>
-                    <span className="muted small">{q.authorName}</span>
+                    <span className="muted small" title="As the backlog mirror copied it from the other space">
+                      {q.authorName}
+                    </span>
                   </li>
                 ))}
               </ul>

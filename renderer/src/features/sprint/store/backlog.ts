@@ -1,10 +1,13 @@
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
+import { askerName } from '@shared/less/askers.ts'
 import { planTicketWrites } from '@shared/less/csvImport.ts'
 import { type BacklogTicket, type QuestionKind, type TicketInput, type TicketQuestion } from '@shared/less/tickets.ts'
+import { namesOf } from '@shared/members/personName.ts'
 import { newId } from '@shared/spaces/key.ts'
 import { collection, useRecords, type Rec } from '@core/collections/index.ts'
 import type { SpaceRow } from '@core/database/db.ts'
+import { useMembers } from '@core/spaces/hooks.ts'
 import { useSharedDoc } from '@core/sync/useSharedDoc.ts'
 import { type TeamEntry, useOrgTeams } from './cadenceStore.ts'
 import { LESS_QUESTIONS, LESS_TICKETS } from './collections.ts'
@@ -16,12 +19,19 @@ import { useSpaceRootDoc } from './spaceRoot.ts'
  * Division sprint planning (org space): the backlog of candidate tickets in the org's root
  * document, which tickets get estimated in which sprint, which team takes each, and the questions,
  * problems and blockers raised about them. Each team's copy is kept by the backlog mirror
- * (backlogMirror.ts, run by the `sprint.backlogMirror` service).
+ * (backlogMirror.ts, run by the `sprint.backlogMirror` service). A question is sealed by its asker
+ * (collections.ts) and named by their member entry (`asker`), not by the name it carries.
  */
 registerSprintDocuments()
 
 export type Ticket = Rec<BacklogTicket>
-export type Question = Rec<TicketQuestion>
+/** a question with its asker's name as their member entry gives it */
+export type Question = Rec<TicketQuestion> & { asker: string }
+
+/** The questions as the page shows them: sealed ones (the collection skips others), named by member entries. */
+export function withAskers(questions: readonly Rec<TicketQuestion>[], names: Readonly<Record<string, string>>): Question[] {
+  return questions.map((q) => ({ ...q, asker: askerName(q, names) }))
+}
 
 export interface AddOutcome {
   added: number
@@ -96,7 +106,9 @@ export function useDivisionPlanning(space: SpaceRow, sprint: number | null): Div
   const present = useAttendees(room, space.id)
   const records = useRecords(doc, LESS_TICKETS)
   const tickets = useMemo(() => [...records].sort(byKey), [records])
-  const questions = useRecords(doc, LESS_QUESTIONS)
+  const questionRecords = useRecords(doc, LESS_QUESTIONS)
+  const members = useMembers(doc)
+  const questions = useMemo(() => withAskers(questionRecords, namesOf(members)), [questionRecords, members])
   const teams = useOrgTeams(doc)
   const commands = useMemo(() => (doc ? backlogCommands(doc) : null), [doc])
   return { tickets, questions, teams, present, commands }

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs'
 import { isEmptyBacklogMirror, planBacklogMirror } from '@shared/less/mirror.ts'
-import { collection } from '@core/collections/index.ts'
+import { namesOf } from '@shared/members/personName.ts'
+import { collection, sealsChecked } from '@core/collections/index.ts'
+import { membersOf } from '@core/spaces/spaceDoc.ts'
 import { LESS_ASSIGNED_RAW, LESS_ESTIMATES, LESS_QUESTIONS, LESS_TEAM_QUESTIONS, LESS_TICKETS } from './collections.ts'
 import { linkedOrgOf } from './mirror.ts'
 
@@ -11,6 +13,11 @@ import { linkedOrgOf } from './mirror.ts'
  * `sprint.backlogMirror` service (services.ts) after any change of either root document, screen
  * or not, so a team lead who was offline during division planning carries the team's tickets
  * over when they come back. Only what differs is written.
+ *
+ * Questions are sealed by their askers: the mirror copies those this device read as sealed, named
+ * by their member entries (shared/less/mirror.ts). A pass waits until the questions' seals are
+ * checked (`mirrorWhenChecked`): one still being checked reads as absent, and a pass then would
+ * take it out of the copies for a moment.
  */
 export function mirrorBacklog(orgDoc: Y.Doc, orgSpaceId: string, teamDoc: Y.Doc, teamId: string): boolean {
   if (linkedOrgOf(teamDoc) !== orgSpaceId) return false
@@ -22,7 +29,9 @@ export function mirrorBacklog(orgDoc: Y.Doc, orgSpaceId: string, teamDoc: Y.Doc,
     orgQuestions: collection(orgDoc, LESS_QUESTIONS).list(),
     teamCopies: stored,
     teamEstimates: collection(teamDoc, LESS_ESTIMATES).list(),
-    teamQuestions: collection(teamDoc, LESS_TEAM_QUESTIONS).list()
+    teamQuestions: collection(teamDoc, LESS_TEAM_QUESTIONS).list(),
+    orgNames: namesOf(membersOf(orgDoc)),
+    teamNames: namesOf(membersOf(teamDoc))
   })
   if (isEmptyBacklogMirror(writes)) return false
   const copies = collection(teamDoc, LESS_ASSIGNED_RAW)
@@ -37,4 +46,16 @@ export function mirrorBacklog(orgDoc: Y.Doc, orgSpaceId: string, teamDoc: Y.Doc,
     for (const [id, patch] of Object.entries(writes.toOrg)) tickets.upsert(id, patch)
   })
   return true
+}
+
+/** A pass once both documents' seals are checked, if `stillWanted` then (the service may have moved on). */
+export async function mirrorWhenChecked(orgDoc: Y.Doc, orgSpaceId: string, teamDoc: Y.Doc, teamId: string, stillWanted: () => boolean): Promise<boolean> {
+  await Promise.all([sealsChecked(orgDoc), sealsChecked(teamDoc)])
+  return stillWanted() && mirrorBacklog(orgDoc, orgSpaceId, teamDoc, teamId)
+}
+
+/** Calls `f` when a question's seal has been checked (it reads then, with no update of the document). */
+export function watchQuestions(orgDoc: Y.Doc, teamDoc: Y.Doc, f: () => void): () => void {
+  const stops = [collection(orgDoc, LESS_QUESTIONS).subscribe(f), collection(teamDoc, LESS_TEAM_QUESTIONS).subscribe(f)]
+  return () => stops.forEach((stop) => stop())
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { OccurrenceOverride } from '@shared/sprint/cadence.ts'
 import { TeamRecord } from '@shared/sprint/cadenceRecords.ts'
-import { PersonSettings } from '@shared/sprint/people.ts'
+import { PERSON_FIELDS, PersonSettings } from '@shared/sprint/people.ts'
 import { Goal, Opportunity, PlanTicket, Question, SyncUpEntry, TimerRecord } from '@shared/sprint/sprintRecords.ts'
 import { AssignedTicket, BacklogTicket, TeamEstimate, TicketQuestion } from '@shared/less/tickets.ts'
 import { DeckSetting, PokerRound, PublishedVote, VoteMarker } from '@shared/less/poker.ts'
@@ -19,7 +19,7 @@ import { defineCollection } from '@core/collections/index.ts'
  *   'teams'       team id → TeamRecord (a team's id is its team space's id)
  *   'occurrences' occurrence id → OccurrenceOverride
  *   'team'        record 'link': in a team space, the org it belongs to
- *   'people'      member id → PersonSettings (each member writes their own)
+ *   'people'      member id → PersonSettings (each member writes their own, sealed by them)
  * A team's document for sprint n (`sprint/<n>`, documents.ts):
  *   'goals', 'questions', 'plan'   ordered lists of the team sprint planning
  *   'syncup'      `${date}|${memberId}` → SyncUpEntry
@@ -67,7 +67,10 @@ export const OCCURRENCES = defineCollection({ name: 'occurrences', schema: Occur
 export const TEAMS_RAW = defineCollection({ name: 'teams', schema: AnyRecord })
 export const OCCURRENCES_RAW = defineCollection({ name: 'occurrences', schema: AnyRecord })
 export const TEAM_LINK = defineCollection({ name: 'team', schema: TeamLink })
-export const PEOPLE = defineCollection({ name: 'people', schema: PersonSettings })
+/** a member's settings are theirs, sealed whole; read only under their own id (people.ts, isOwnSettings) */
+export const PEOPLE = defineCollection({ name: 'people', schema: PersonSettings, signed: { by: 'memberId', fields: PERSON_FIELDS } })
+/** the same records as stored, sealed or not: whether a member's record exists at all (people.ts) */
+export const PEOPLE_RAW = defineCollection({ name: 'people', schema: AnyRecord })
 
 export const GOALS = defineCollection({ name: 'goals', schema: Goal, ordered: true })
 export const QUESTIONS = defineCollection({ name: 'questions', schema: Question, ordered: true })
@@ -79,12 +82,14 @@ export const TIMERS = defineCollection({ name: 'timers', schema: TimerRecord })
 export const OPPORTUNITIES = defineCollection({ name: 'opportunities', schema: Opportunity, signed: { by: 'authorId', fields: ['text', 'authorId', 'authorName', 'date', 'createdAt', 'source'] } })
 
 export const LESS_TICKETS = defineCollection({ name: 'lessTickets', schema: BacklogTicket })
-export const LESS_QUESTIONS = defineCollection({ name: 'lessQuestions', schema: TicketQuestion, parent: { def: LESS_TICKETS, field: 'ticketId' } })
+/** a ticket question is its asker's, sealed (its answer and resolved mark stay anyone's); named by member entries (shared/less/askers.ts) */
+const ASKED = { by: 'authorId', fields: ['ticketId', 'text', 'kind', 'authorId', 'authorName', 'createdAt'] } as const
+export const LESS_QUESTIONS = defineCollection({ name: 'lessQuestions', schema: TicketQuestion, parent: { def: LESS_TICKETS, field: 'ticketId' }, signed: ASKED })
 export const LESS_ASSIGNED = defineCollection({ name: 'lessAssigned', schema: AssignedTicket })
 /** the team's copies as stored (the mirror compares and overwrites what is there, valid or not) */
 export const LESS_ASSIGNED_RAW = defineCollection({ name: 'lessAssigned', schema: AnyRecord })
 export const LESS_ESTIMATES = defineCollection({ name: 'lessEstimates', schema: TeamEstimate })
-export const LESS_TEAM_QUESTIONS = defineCollection({ name: 'lessTeamQuestions', schema: TicketQuestion })
+export const LESS_TEAM_QUESTIONS = defineCollection({ name: 'lessTeamQuestions', schema: TicketQuestion, signed: ASKED })
 
 export const DECK_RECORD = 'deck'
 export const FOCUS_RECORD = 'now'

@@ -18,9 +18,12 @@ import {
   voteId
 } from '@shared/less/poker.ts'
 import type { AssignedTicket, QuestionKind, TeamEstimate, TicketQuestion } from '@shared/less/tickets.ts'
+import { namesOf } from '@shared/members/personName.ts'
 import { collection, useRecord, useRecords, type Rec } from '@core/collections/index.ts'
 import type { SpaceRow } from '@core/database/db.ts'
+import { useMembers } from '@core/spaces/hooks.ts'
 import { useSharedDoc } from '@core/sync/useSharedDoc.ts'
+import { withAskers, type Question } from './backlog.ts'
 import { DECK_RECORD, FOCUS_RECORD, LESS_ASSIGNED, LESS_ESTIMATES, LESS_TEAM_QUESTIONS, POKER_FOCUS, POKER_MARKS, POKER_ROUNDS, POKER_SETTINGS, POKER_VOTES } from './collections.ts'
 import { registerSprintDocuments, scrumDocKey } from './documents.ts'
 import { keepVote, localVoteId, useMyVotes } from './localVotes.ts'
@@ -37,7 +40,8 @@ import { useSpaceRootDoc } from './spaceRoot.ts'
 registerSprintDocuments()
 
 export type ScrumTicket = Rec<AssignedTicket>
-export type ScrumQuestion = Rec<TicketQuestion>
+/** the team's question, sealed by its asker and named by their member entry (backlog.ts `withAskers`) */
+export type ScrumQuestion = Question
 export type Estimate = Rec<TeamEstimate>
 
 const DEFAULT_DECK: DeckSetting = { scale: 'fibonacci', custom: [] }
@@ -142,7 +146,9 @@ export function useTeamScrum(space: SpaceRow, me: Me, sprint: number | null, peo
   const present = useAttendees(link, space.id)
   const assigned = useRecords(root, LESS_ASSIGNED)
   const estimateRecords = useRecords(root, LESS_ESTIMATES)
-  const questions = useRecords(root, LESS_TEAM_QUESTIONS)
+  const questionRecords = useRecords(root, LESS_TEAM_QUESTIONS)
+  const members = useMembers(root)
+  const questions = useMemo(() => withAskers(questionRecords, namesOf(members)), [questionRecords, members])
   const deckRecord = useRecord(scrum, POKER_SETTINGS, DECK_RECORD)
   const focusRecord = useRecord(scrum, POKER_FOCUS, FOCUS_RECORD)
   const rounds = useRecords(scrum, POKER_ROUNDS)

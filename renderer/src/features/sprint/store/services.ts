@@ -12,7 +12,7 @@ import { linkedOrgOf, mirrorCadence } from './mirror.ts'
 import { ensurePerson, hasPerson } from './people.ts'
 import { currentRound, mayPublish, roundId, voteId } from '@shared/less/poker.ts'
 import type { PokerVoteRow } from '@core/database/db.ts'
-import { mirrorBacklog } from './backlogMirror.ts'
+import { mirrorWhenChecked, watchQuestions } from './backlogMirror.ts'
 import { POKER_ROUNDS, POKER_VOTES } from './collections.ts'
 import { sprintOfScrumKey } from './documents.ts'
 import { localVotes, type VoteSource } from './localVotes.ts'
@@ -158,7 +158,12 @@ export function ensurePersonService(device: Device = thisDevice): Service {
 }
 
 /** Follows the org the team is linked to while both are here, running `pass` after changes of either. */
-function whileLinkedToOrg(name: string, pass: (org: Y.Doc, orgId: string, team: Y.Doc, teamId: string) => void): Service {
+function whileLinkedToOrg(
+  name: string,
+  pass: (org: Y.Doc, orgId: string, team: Y.Doc, teamId: string, stillHere: () => boolean) => void,
+  /** what else runs a pass besides updates of either document */
+  watch?: (org: Y.Doc, team: Y.Doc, f: () => void) => () => void
+): Service {
   return {
     name,
     kinds: ['team'],
@@ -174,12 +179,17 @@ function whileLinkedToOrg(name: string, pass: (org: Y.Doc, orgId: string, team: 
         current?.stop()
         current = null
         if (!orgId || !org) return
-        current = {
-          orgId,
-          org,
-          stop: ctx.whenChanged([org, team], () => {
-            if (bothHere(orgId, org) && !isReadOnly(org) && !isReadOnly(team)) pass(org, orgId, team, teamId)
-          })
+        const entry = { orgId, org, stop: () => {} }
+        const stillHere = () => bothHere(orgId, org) && !isReadOnly(org) && !isReadOnly(team)
+        const run = () => {
+          if (stillHere()) pass(org, orgId, team, teamId, stillHere)
+        }
+        current = entry
+        const stopChanges = ctx.whenChanged([org, team], run)
+        const stopWatch = watch?.(org, team, run) ?? (() => {})
+        entry.stop = () => {
+          stopWatch()
+          stopChanges()
         }
       }
       follow()
@@ -196,7 +206,13 @@ function whileLinkedToOrg(name: string, pass: (org: Y.Doc, orgId: string, team: 
 }
 
 export function backlogMirrorService(): Service {
-  return whileLinkedToOrg('sprint.backlogMirror', (org, orgId, team, teamId) => void mirrorBacklog(org, orgId, team, teamId))
+  return whileLinkedToOrg(
+    'sprint.backlogMirror',
+    (org, orgId, team, teamId, stillHere) => {
+      mirrorWhenChecked(org, orgId, team, teamId, stillHere).catch((err: unknown) => console.error('backlog mirror: a pass failed', err))
+    },
+    watchQuestions
+  )
 }
 
 /**

@@ -124,3 +124,43 @@ test("two rotations at once: Bruce renews the key while away, Ada removes Cleo; 
   expect(await storedAnywhere(c.page, 'Ada after both rotations')).toBeNull()
   expect(await storedAnywhere(c.page, 'Bruce after both rotations')).toBeNull()
 })
+
+test('removed, then invited again: Cleo gets the keys of later rotations like everyone else', async () => {
+  test.setTimeout(150_000)
+  const a = await peer('Ada')
+  const c = await peer('Cleo')
+  for (const p of [a, c]) await firstRun(p)
+  await createSpace(a.page, 'Platform', 'Team')
+  await join(c.page, await inviteCode(a.page))
+  await expect(member(a.page, 'Cleo')).toBeVisible()
+  for (const p of [a, c]) p.page.on('dialog', (d) => void d.accept())
+  const panel = a.page.getByRole('region', { name: 'Remove a member' })
+  await panel.getByLabel('Member to remove').selectOption({ label: 'Cleo' })
+  await panel.getByRole('button', { name: 'Remove and renew the key' }).click()
+  await expect(a.page.getByText('Cleo was removed. Everyone else has the new key.')).toBeVisible()
+
+  // Cleo leaves and deletes her copy (her key is the old one); Ada invites her again: the invite
+  // says where the key stands in the rotations
+  await c.page.getByRole('button', { name: 'Leave space…' }).click()
+  await c.page.getByRole('button', { name: 'Leave space', exact: true }).click()
+  await c.page.getByRole('button', { name: 'Delete local copy…' }).click()
+  await c.page.getByRole('button', { name: 'Delete local copy', exact: true }).click()
+  await a.page.getByRole('button', { name: 'Invite people' }).click()
+  const dialog = a.page.getByRole('dialog', { name: 'Invite people' })
+  await expect(dialog.getByLabel('Invite code')).toHaveValue(/^tandem3\./)
+  const again = await dialog.getByLabel('Invite code').inputValue()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await join(c.page, again)
+  await describe(a.page, 'Cleo is back')
+  await expect(c.page.getByLabel('Space description')).toHaveValue('Cleo is back')
+  // her device proved it holds the new key: she is a member again
+  await expect(panel).not.toContainText('Removed: Cleo')
+
+  // Ada renews the key: sealed to Cleo's device too, and they go on together
+  await a.page.getByRole('button', { name: 'Renew the key', exact: true }).click()
+  await expect(a.page.getByText('New key. Everyone here has it.')).toBeVisible()
+  await describe(a.page, 'After the renewal')
+  await expect(c.page.getByLabel('Space description')).toHaveValue('After the renewal')
+  await describe(c.page, 'Cleo on the renewed key')
+  await expect(a.page.getByLabel('Space description')).toHaveValue('Cleo on the renewed key')
+})

@@ -319,9 +319,19 @@ class SyncManager {
       // remove member = rotate (core/spaces/rotation.ts): this device can be handed the new key,
       // and takes it when a member rotates
       const meId = this.me().id
+      // and again whenever the entry changes under it: a copy joined afresh (invited again after a
+      // removal) writes its entry concurrently with the old one its peers hold, and Yjs may keep theirs
+      const boxKeys = doc.getMap('boxKeys')
+      let publish = () => {}
+      const onBoxKeys = (e: Y.YMapEvent<unknown>) => void (e.transaction.local || publish())
       void myBoxKeys()
-        .then((box) => this.spaces.get(row.id)?.root.doc === doc && publishBoxKey(doc, meId, box.publicKey, row.key))
+        .then((box) => {
+          if (this.spaces.get(row.id)?.root.doc !== doc) return
+          publish = () => publishBoxKey(doc, meId, box.publicKey, row.key)
+          publish()
+        })
         .catch((err) => console.error('sync: could not publish the box key', err))
+      boxKeys.observe(onBoxKeys)
       const rekeys = doc.getMap('rekeys')
       // a removal owed by a rotation that lost: its author's device makes it at once; after a while anyone
       let patience: ReturnType<typeof setTimeout> | null = null
@@ -355,6 +365,8 @@ class SyncManager {
         if (patience) clearTimeout(patience)
         beacons.close()
         rekeys.unobserve(onRemoteRekey)
+        boxKeys.unobserve(onBoxKeys)
+        publish = () => {}
         dispose()
       }
     }

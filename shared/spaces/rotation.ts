@@ -151,6 +151,8 @@ export interface RekeyStep {
   at: number
   by: string
   removed: string
+  /** the members its new key was sealed to (from its boxes and the sealed box-key entries), when known */
+  boxed?: readonly string[]
 }
 
 /** A member shown to hold the key of a record (their box key's `held` proof, checked before the rule). */
@@ -169,6 +171,8 @@ export interface Settled {
 }
 
 const earlier = (a: RekeyStep, b: RekeyStep) => (a.at !== b.at ? a.at < b.at : a.id < b.id)
+/** how many members a record's key reaches, those any of its competitors removes aside */
+const reach = (r: RekeyStep, removing: ReadonlySet<string>): number => new Set((r.boxed ?? []).filter((m) => !removing.has(m))).size
 
 /**
  * The rule every device applies to the rotation records it sees (pure; the same set in any order
@@ -176,13 +180,20 @@ const earlier = (a: RekeyStep, b: RekeyStep) => (a.at !== b.at ? a.at < b.at : a
  * the rule, `authorHolds`). From the key `from` ('' = the space's first key), among the records
  * that replaced the current key (competing successors: two members rotated at once):
  *  - a record whose author an earlier record on the chain removed is no rotation (they were gone);
+ *  - an author counts once among the successors of one key: their earliest record (a removed
+ *    member holding an old key cannot write one record per person to remove);
+ *  - a record by someone a losing record removed (a removal owed, below) is no rotation either,
+ *    until the chain removes them (and lets them in again);
  *  - a record whose author a competing record removes loses to one whose author none removes
  *    (a removed member cannot win by claiming an early time);
- *  - then the earliest (time, then id) wins, and the chain goes on from it.
+ *  - then the record whose key reaches more members (none of the competing records removes) wins:
+ *    a key sealed to its author alone cannot take the space from everyone else;
+ *  - then the earliest (time, then id), and the chain goes on from it.
  * Records off the chain (losers and what was built on them) still count for removals: whoever
  * they removed and the chain does not remove at or after the point where they branched off is
  * `owed` — the device that can (core/spaces/rotation.ts) rotates once more on top of the chain's
- * last key, removing them, before anyone uses that key.
+ * last key, removing them, before anyone uses that key. What a losing record's author builds on it
+ * after the winner removed them counts for nothing.
  * A member the chain removed who then holds the key of a later record on the chain
  * (`admissions`: invited again) is a member again from that record on: they get boxes and their
  * rotations count. Holding a key the chain gave before their removal, or one of a record off the
@@ -219,14 +230,22 @@ export function settleRotations(records: readonly RekeyStep[], from = '', admiss
   const visited = new Set<string>()
   let node = from
   let nodeEpoch = -Infinity
+  /** owed a removal now: a losing record removed them, and the line has not since */
+  const owedNow = (m: string) => offRemovals.has(m) && !lineRemoved.has(m) && !((removedAt.get(m) ?? -1) >= offRemovals.get(m)!)
   for (;;) {
-    const candidates = (children.get(node) ?? []).filter((c) => c.epoch > nodeEpoch && !lineRemoved.has(c.by) && !visited.has(c.id))
+    const successors = (children.get(node) ?? []).filter((c) => c.epoch > nodeEpoch && !lineRemoved.has(c.by) && !owedNow(c.by) && !visited.has(c.id))
+    const candidates = successors.filter((c) => !successors.some((o) => o !== c && o.by === c.by && earlier(o, c)))
     if (candidates.length === 0) break
     const unopposed = candidates.filter((c) => !candidates.some((o) => o !== c && o.removed === c.by))
-    const pool = unopposed.length > 0 ? unopposed : candidates
-    const winner = pool.reduce((a, b) => (earlier(b, a) ? b : a))
+    const opposed = unopposed.length > 0 ? unopposed : candidates
+    const removing = new Set(candidates.map((c) => c.removed))
+    const most = Math.max(...opposed.map((c) => reach(c, removing)))
+    const winner = opposed.filter((c) => reach(c, removing) === most).reduce((a, b) => (earlier(b, a) ? b : a))
     visited.add(winner.id)
-    for (const c of candidates) if (c !== winner) offLine(c, lineRemoved, visited, line.length)
+    for (const c of successors) if (!candidates.includes(c)) visited.add(c.id)
+    // what a loser builds on it after the winner removed its author is nothing
+    const gone = winner.removed ? new Set([...lineRemoved, winner.removed]) : lineRemoved
+    for (const c of candidates) if (c !== winner) offLine(c, gone, visited, line.length)
     line.push(winner)
     if (winner.removed) {
       lineRemoved.add(winner.removed)

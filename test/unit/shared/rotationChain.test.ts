@@ -114,9 +114,15 @@ describe('settleRotations: concurrent rotations converge (property-style)', () =
         expect(MEMBERS.filter((m) => holders.has(m) && !final.removed.includes(m))).toEqual([])
         continue
       }
-      // every removal anyone made holds, and no removed member holds the key
-      for (const m of intended) expect(holders.has(m), `seed ${seed}: ${m} removed`).toBe(false)
-      expect(final.removed.sort()).toEqual([...intended].sort())
+      // every removal made by someone still a member holds (a removed member's other removals may
+      // count for nothing: their second record from one key, what they built on a record that
+      // lost, what they wrote while a removal of them was owed), nobody is removed whom nobody
+      // meant to remove, and no removed member holds the key
+      for (const rec of all.values()) {
+        if (rec.removed && !final.removed.includes(rec.by)) expect(final.removed, `seed ${seed}: ${rec.removed} removed by ${rec.by}`).toContain(rec.removed)
+      }
+      for (const m of final.removed) expect(intended.has(m), `seed ${seed}: ${m} removed by nobody`).toBe(true)
+      for (const m of final.removed) expect(holders.has(m), `seed ${seed}: ${m} holds the key`).toBe(false)
     }
   })
 })
@@ -141,6 +147,35 @@ describe('settleRotations: the cases by name', () => {
     expect(settleRotations([a, step('c2', 'a', 'cleo', 'ada', 0, 2)]).line).toEqual([a])
     // removals are never undone: Bruce, whom she removed "at the same time", is owed (he needs a new invite)
     expect(settleRotations([a, forged]).owed).toEqual(['bruce'])
+  })
+
+  it('a removed member holding the old key removes at most one person there: one record per author per key, nothing built on a record that lost', () => {
+    const a = step('a', '', 'ada', 'cleo', 5)
+    // Cleo, removed, writes a record per member from the old key, and a chain on her own record
+    const spam = ['bruce', 'dan', 'eve'].map((m, i) => step(`c-${m}`, '', 'cleo', m, 1 + i))
+    const chain = step('c2', 'c-bruce', 'cleo', 'fay', 9, 2)
+    const s = settleRotations([a, ...spam, chain])
+    expect(s.line).toEqual([a])
+    expect(s.owed).toEqual(['bruce'])
+    expect(s.removed).toEqual(['bruce', 'cleo'])
+    // a member owed a removal writes no rotation until the chain removes them
+    const byBruce = step('b', 'a', 'bruce', 'dan', 10, 2)
+    expect(settleRotations([a, spam[0]!, byBruce]).line).toEqual([a])
+  })
+
+  it('a key sealed to fewer members loses: a removed member cannot take the space by claiming an earlier time', () => {
+    const boxed = (r: RekeyStep, ...ms: string[]) => ({ ...r, boxed: ms })
+    const all = ['ada', 'bruce', 'cleo', 'dan']
+    // Ada removes Cleo; Cleo, removed, answers from the old key with an earlier time, removing
+    // Ada, her new key sealed to herself alone: that record would lock everyone else out
+    const a = boxed(step('a', '', 'ada', 'cleo', 5), ...all.filter((m) => m !== 'cleo'))
+    const c = boxed(step('c', '', 'cleo', 'ada', 0), 'cleo')
+    expect(settleRotations([c, a]).line).toEqual([a])
+    // sealed to everyone (so everyone can follow), it is as two members removing each other
+    const c2 = boxed(step('c', '', 'cleo', 'ada', 0), ...all)
+    const s = settleRotations([c2, a])
+    expect(s.line).toEqual([c2])
+    expect(s.owed).toEqual(['cleo'])
   })
 
   it('two members removing each other: both end removed', () => {

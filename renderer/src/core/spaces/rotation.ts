@@ -229,8 +229,11 @@ export function chainOf(doc: Y.Doc, spaceId: string, row: Pick<SpaceRow, 'key' |
     pending = rest
   }
   const from = formers[0]?.record ?? current
+  // whom each record's key reaches: its boxes' members, as they sealed their box keys
+  const members = boxKeysOf(doc)
+  const boxed = (r: RekeyRecord) => [...new Set(Object.keys(r.boxes).flatMap((k) => members.get(k) ?? []))]
   const settled: Settled = settleRotations(
-    valid.map((r) => ({ id: r.id, after: r.after!, epoch: r.epoch, at: r.at, by: r.by, removed: r.removed })),
+    valid.map((r) => ({ id: r.id, after: r.after!, epoch: r.epoch, at: r.at, by: r.by, removed: r.removed, boxed: boxed(r) })),
     from,
     admissionsOf(doc, beacons)
   )

@@ -1,15 +1,15 @@
 import { useFreshDatabase } from '../fixtures/database.ts'
-import { afterEach, describe, expect, it } from 'vitest'
-import { DexieYProvider } from 'y-dexie'
+import { BRUCE, CLEO, DAN, IDENTITY, ME, opens, rotationTeam, useRotationTeams, type Team } from '../fixtures/rotationTeam.ts'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { as, person, sync, type Person } from '../fixtures/people.ts'
-import { db, type IdentityRow } from '@core/database/db.ts'
-import { createSpace, inviteFor } from '@core/spaces/commands.ts'
+import { as, sync } from '../fixtures/people.ts'
+import { db } from '@core/database/db.ts'
+import { inviteFor } from '@core/spaces/commands.ts'
 import { myBoxKeys } from '@core/spaces/boxKeys.ts'
 import { chainOf, followRotation, planRemoval, publishBoxKey, recordsOf, removedMembers, removeMember, renewKey } from '@core/spaces/rotation.ts'
-import { beaconKeyOf, rekeyContext, rekeyProof, rekeyProofText, type RekeyRecord } from '@shared/spaces/rotation.ts'
+import { beaconKeyOf, rekeyProof, rekeyProofText, type RekeyRecord } from '@shared/spaces/rotation.ts'
 import { decodeInvite, encodeInvite } from '@shared/spaces/invite.ts'
-import { newBoxKeyPair, openBox, type BoxKeyPair } from '@shared/spaces/seal.ts'
+import { newBoxKeyPair } from '@shared/spaces/seal.ts'
 
 /**
  * Who wrote a rotation, and who may get its key (issue 10 #19 meets #15), on real Yjs documents
@@ -19,44 +19,13 @@ import { newBoxKeyPair, openBox, type BoxKeyPair } from '@shared/spaces/seal.ts'
  */
 useFreshDatabase()
 
-const held: Y.Doc[] = []
-afterEach(() => {
-  for (const doc of held.splice(0)) DexieYProvider.release(doc)
-})
+useRotationTeams()
 
-const ME = person()
-const BRUCE = person()
-const CLEO = person()
-const IDENTITY: IdentityRow = { id: 'me', deviceId: ME.deviceId, name: 'Ada', color: '#3366cc', secretKey: ME.secretKey }
-
-interface Team {
-  id: string
-  doc: Y.Doc
-  first: string
-  boxes: Record<'bruce' | 'cleo', BoxKeyPair>
-}
-
-/** This device (Ada) in a team with Bruce and Cleo, every device's box key published on the first key. */
-async function team(): Promise<Team> {
-  await db().identity.put(IDENTITY)
-  const id = await createSpace('Platform', 'team', IDENTITY)
-  const row = (await db().spaces.get(id))!
-  await DexieYProvider.load(row.doc).whenLoaded
-  held.push(row.doc)
-  const boxes = { bruce: newBoxKeyPair(), cleo: newBoxKeyPair() }
-  const publish = (who: Person, boxKey: string) => as(who, () => publishBoxKey(row.doc, who.deviceId, boxKey, row.key))
-  publish(ME, (await myBoxKeys()).publicKey)
-  publish(BRUCE, boxes.bruce.publicKey)
-  publish(CLEO, boxes.cleo.publicKey)
-  return { id, doc: row.doc, first: row.key, boxes }
-}
-
-const opens = (t: Team, pair: BoxKeyPair, r: RekeyRecord) => openBox(pair, r.boxes[pair.publicKey], rekeyContext(t.id, r.epoch, r.id, pair.publicKey))
 const recordOf = (t: Team, id: string) => recordsOf(t.doc).find((r) => r.id === id)!
 
 describe('a rotation counts only sealed by its author (issue 10 #19)', () => {
   it("a removed member's backdated rotation in another member's name loses: everyone stays on the key of the one who removed her", async () => {
-    const t = await team()
+    const t = await rotationTeam()
     // Cleo's copy of the root document, still on the first key
     const cleoDoc = new Y.Doc()
     sync(t.doc, cleoDoc)
@@ -65,7 +34,7 @@ describe('a rotation counts only sealed by its author (issue 10 #19)', () => {
     // Cleo, removed, writes "Bruce's" renewal at time 0 on the first key (she holds it: a valid
     // proof), its new key sealed to her alone, with her own seal (she cannot make Bruce's)
     const forged = as(CLEO, () =>
-      planRemoval(cleoDoc, t.id, '', { memberId: CLEO.deviceId, boxKey: t.boxes.cleo.publicKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first), exclude: [ME.deviceId, BRUCE.deviceId] })
+      planRemoval(cleoDoc, t.id, '', { memberId: CLEO.deviceId, boxKey: t.boxes.cleo.publicKey }, 1, { after: '', beaconKey: beaconKeyOf(t.first), exclude: [ME.deviceId, BRUCE.deviceId, DAN.deviceId] })
     )
     const unsigned = { ...forged.record, by: BRUCE.deviceId, at: 0 }
     delete unsigned.seal
@@ -88,7 +57,7 @@ describe('a rotation counts only sealed by its author (issue 10 #19)', () => {
   })
 
   it("a record whose seal no longer holds (backdated after sealing) is ignored; Bruce's own counts", async () => {
-    const t = await team()
+    const t = await rotationTeam()
     const bruceDoc = new Y.Doc()
     sync(t.doc, bruceDoc)
     await removeMember(t.id, CLEO.deviceId, IDENTITY)
@@ -113,7 +82,7 @@ describe('a rotation counts only sealed by its author (issue 10 #19)', () => {
 
 describe('removed, then invited again (issue 10 #19)', () => {
   it('a member invited again after her removal gets the keys of later rotations; one not invited again never does', async () => {
-    const t = await team()
+    const t = await rotationTeam()
     await removeMember(t.id, CLEO.deviceId, IDENTITY)
     // not invited again: Cleo's device publishes what it can — proof of the first key only
     const cleoDoc = new Y.Doc()

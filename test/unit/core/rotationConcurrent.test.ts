@@ -1,15 +1,13 @@
 import { useFreshDatabase } from '../fixtures/database.ts'
-import { afterEach, describe, expect, it } from 'vitest'
-import { DexieYProvider } from 'y-dexie'
+import { BRUCE, CLEO, DAN, IDENTITY, ME, opens, rotationTeam, useRotationTeams, type Team } from '../fixtures/rotationTeam.ts'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { as, person, sync, type Person } from '../fixtures/people.ts'
-import { db, type IdentityRow } from '@core/database/db.ts'
-import { createSpace } from '@core/spaces/commands.ts'
+import { sync, type Person } from '../fixtures/people.ts'
+import { db } from '@core/database/db.ts'
 import { myBoxKeys } from '@core/spaces/boxKeys.ts'
-import { chainOf, followRotation, planRemoval, publishBoxKey, recordsOf, removeMember } from '@core/spaces/rotation.ts'
+import { chainOf, followRotation, planRemoval, recordsOf, removeMember } from '@core/spaces/rotation.ts'
 import { mirrorRekeys } from '@core/spaces/rekeyBeacon.ts'
-import { beaconKeyOf, proofHolds, rekeyContext, settleRotations, type RekeyRecord } from '@shared/spaces/rotation.ts'
-import { newBoxKeyPair, openBox, type BoxKeyPair } from '@shared/spaces/seal.ts'
+import { beaconKeyOf, proofHolds, settleRotations } from '@shared/spaces/rotation.ts'
 
 /**
  * Rotations when things happen at once or someone is away (issue 10 #19), on real Yjs documents
@@ -19,40 +17,7 @@ import { newBoxKeyPair, openBox, type BoxKeyPair } from '@shared/spaces/seal.ts'
  */
 useFreshDatabase()
 
-const held: Y.Doc[] = []
-afterEach(() => {
-  for (const doc of held.splice(0)) DexieYProvider.release(doc)
-})
-
-const ME = person()
-const BRUCE = person()
-const CLEO = person()
-const DAN = person()
-const IDENTITY: IdentityRow = { id: 'me', deviceId: ME.deviceId, name: 'Ada', color: '#3366cc', secretKey: ME.secretKey }
-
-interface Team {
-  id: string
-  doc: Y.Doc
-  /** the space's first key */
-  first: string
-  boxes: Record<'bruce' | 'cleo' | 'dan', BoxKeyPair>
-}
-
-/** This device (Ada) in a team with Bruce, Cleo and Dan, every device's box key published. */
-async function team(): Promise<Team> {
-  await db().identity.put(IDENTITY)
-  const id = await createSpace('Platform', 'team', IDENTITY)
-  const doc = (await db().spaces.get(id))!.doc
-  await DexieYProvider.load(doc).whenLoaded
-  held.push(doc)
-  const boxes = { bruce: newBoxKeyPair(), cleo: newBoxKeyPair(), dan: newBoxKeyPair() }
-  const publish = (who: Person, boxKey: string) => as(who, () => publishBoxKey(doc, who.deviceId, boxKey))
-  publish(ME, (await myBoxKeys()).publicKey)
-  publish(BRUCE, boxes.bruce.publicKey)
-  publish(CLEO, boxes.cleo.publicKey)
-  publish(DAN, boxes.dan.publicKey)
-  return { id, doc, first: (await db().spaces.get(id))!.key, boxes }
-}
+useRotationTeams()
 
 /** Bruce, cut off from this device, removes someone on his copy of the root document (at the first key). */
 function bruceRemoves(t: Team, copy: Y.Doc, who: Person) {
@@ -61,13 +26,12 @@ function bruceRemoves(t: Team, copy: Y.Doc, who: Person) {
   return plan
 }
 
-const opens = (t: Team, pair: BoxKeyPair, r: RekeyRecord) => openBox(pair, r.boxes[pair.publicKey], rekeyContext(t.id, r.epoch, r.id, pair.publicKey))
 const tick = () => new Promise((r) => setTimeout(r, 5))
 const steps = (doc: Y.Doc) => recordsOf(doc).map((r) => ({ id: r.id, after: r.after ?? '', epoch: r.epoch, at: r.at, by: r.by, removed: r.removed }))
 
 describe('two members remove different people at once (issue 10 #19)', () => {
   it("this device's removal lost: it removes Cleo again on top of Bruce's key before using it; both removed, one key", async () => {
-    const t = await team()
+    const t = await rotationTeam()
     const bruceDoc = new Y.Doc()
     sync(t.doc, bruceDoc)
     const b = bruceRemoves(t, bruceDoc, DAN) // the earlier of the two
@@ -107,7 +71,7 @@ describe('two members remove different people at once (issue 10 #19)', () => {
   })
 
   it("this device's removal won: Bruce's removal is owed; it waits for Bruce's device, then anyone makes it", async () => {
-    const t = await team()
+    const t = await rotationTeam()
     const bruceDoc = new Y.Doc()
     sync(t.doc, bruceDoc)
     await removeMember(t.id, CLEO.deviceId, IDENTITY)
@@ -125,7 +89,7 @@ describe('two members remove different people at once (issue 10 #19)', () => {
   })
 
   it('what this device wrote while on a losing key stays: the documents are the same, only the key changes', async () => {
-    const t = await team()
+    const t = await rotationTeam()
     const bruceDoc = new Y.Doc()
     sync(t.doc, bruceDoc)
     bruceRemoves(t, bruceDoc, DAN)
@@ -143,7 +107,7 @@ describe('two members remove different people at once (issue 10 #19)', () => {
 
 describe('a device away during a rotation, with no relay (issue 10 #19)', () => {
   it("finds the new key through the old key's beacon room; junk and records of unknown keys stay out", async () => {
-    const t = await team()
+    const t = await rotationTeam()
     // Bruce removes Cleo while this device is away; his device keeps serving the first key's beacon room
     const bruceRoot = new Y.Doc()
     sync(t.doc, bruceRoot)
@@ -171,7 +135,7 @@ describe('a device away during a rotation, with no relay (issue 10 #19)', () => 
   })
 
   it('a removed device comes back: it learns that a rotation happened and gets no key', async () => {
-    const t = await team()
+    const t = await rotationTeam()
     const bruceRoot = new Y.Doc()
     sync(t.doc, bruceRoot)
     const b = bruceRemoves(t, bruceRoot, CLEO)
@@ -190,7 +154,7 @@ describe('a device away during a rotation, with no relay (issue 10 #19)', () => 
 
 describe('records from before seals (issue 10 #19: never released)', () => {
   it("an older app's rotation, chained or not, without its author's seal is not taken; one this device took already stays its anchor", async () => {
-    const t = await team()
+    const t = await rotationTeam()
     // an older app: no `after`, no proof, no seal, keyed by epoch
     const old = planRemoval(t.doc, t.id, CLEO.deviceId, { memberId: BRUCE.deviceId, boxKey: t.boxes.bruce.publicKey }, 1)
     delete old.record.seal

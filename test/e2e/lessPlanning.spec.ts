@@ -121,6 +121,8 @@ test('division planning, each team’s scrum, and a hidden poker round up to the
   await pay101.getByLabel('New question about PAY-101').fill('Which payment provider handles retries?')
   await pay101.getByRole('button', { name: 'Add' }).click()
   await expect(ticket(pia.page, 'Division backlog', 'PAY-101')).toContainText('Which payment provider handles retries?')
+  // sealed by Ada on her device, checked on Pia's, and named by Ada's member entry
+  await expect(pia.page.getByRole('list', { name: 'Questions about PAY-101' }).getByRole('listitem')).toContainText('Ada')
   await expect(ticket(ada.page, 'Division backlog', 'SRCH-7').getByLabel('Team for SRCH-7')).toHaveValue(/.+/)
   await expect(pia.page.getByRole('list', { name: 'Tickets per team' })).toContainText('Payments: 2')
   await expect(pia.page.getByRole('list', { name: 'Tickets per team' })).toContainText('Search: 1')
@@ -136,6 +138,8 @@ test('division planning, each team’s scrum, and a hidden poker round up to the
   await expect(ticket(ada.page, 'Team scrum tickets', 'PAY-101')).toBeVisible()
   await expect(ticket(ada.page, 'Team scrum tickets', 'PAY-102')).toBeVisible()
   await expect(ticket(ada.page, 'Team scrum tickets', 'PAY-101')).toContainText('Which payment provider handles retries?')
+  // the mirror's copy names the asker as her member entry in the org does
+  await expect(ada.page.getByRole('list', { name: 'From division planning: PAY-101' })).toContainText('Ada')
 
   // Ben comes back: his device carries Search's ticket over, and Search's scrum shows exactly it
   await setOnline(ben.page, true)

@@ -7,6 +7,8 @@ import { cardName, type VoteSummary } from './poker.ts'
  * Everything a peer wrote is escaped: it cannot add headings, links, tables or HTML.
  */
 type WithId<T> = T & { readonly id: string }
+/** a question of the exported space, with its asker as their member entry names them (askers.ts) */
+type AskedQuestion = WithId<TicketQuestion> & { readonly asker: string }
 
 /** One line of text: line breaks folded, Markdown's punctuation escaped. */
 export function mdText(text: string): string {
@@ -31,10 +33,12 @@ function meetingIntro(kind: CeremonyKind): string[] {
 
 const ticketName = (t: { key: string; title: string }) => (t.key ? `${mdText(t.key)} ${mdText(t.title)}` : mdText(t.title))
 
-function questionLines(questions: readonly (QuestionCopy | WithId<TicketQuestion>)[], indent = '  '): string[] {
+/** A space's own questions are named by `asker`; a copy from the other space by the name the mirror gave it. */
+function questionLines(questions: readonly (QuestionCopy | AskedQuestion)[], indent = '  '): string[] {
   return questions.map((q) => {
     const answer = q.answer ? ` — ${mdText(q.answer)}` : ''
-    const who = q.authorName ? ` (${mdText(q.authorName)})` : ''
+    const name = 'asker' in q ? q.asker : q.authorName
+    const who = name ? ` (${mdText(name)})` : ''
     return `${indent}- [${q.resolved ? 'x' : ' '}] ${QUESTION_KIND_LABELS[q.kind]}: ${mdText(q.text)}${who}${answer}`
   })
 }
@@ -44,7 +48,7 @@ export interface DivisionExport {
   sprint: number
   sprintDates: string
   tickets: readonly WithId<BacklogTicket>[]
-  questions: readonly WithId<TicketQuestion>[]
+  questions: readonly AskedQuestion[]
   teamName: (teamId: string) => string
   present: readonly string[]
 }
@@ -73,7 +77,7 @@ export function divisionMarkdown(x: DivisionExport): string {
   return `${lines.join('\n').trimEnd()}\n`
 }
 
-function ticketLines(t: WithId<BacklogTicket>, questions: readonly WithId<TicketQuestion>[]): string[] {
+function ticketLines(t: WithId<BacklogTicket>, questions: readonly AskedQuestion[]): string[] {
   const facts = [t.status, t.priority, t.trackerPoints ? `${t.trackerPoints} pts in the tracker` : '', t.estimate ? `estimate ${t.estimate}` : '']
     .filter(Boolean)
     .map(mdText)
@@ -91,7 +95,7 @@ export interface ScrumExport {
   sprintDates: string
   tickets: readonly WithId<AssignedTicket>[]
   estimates: readonly WithId<TeamEstimate>[]
-  questions: readonly WithId<TicketQuestion>[]
+  questions: readonly AskedQuestion[]
   goals: readonly string[]
   /** the last revealed round of each ticket */
   spreads: ReadonlyMap<string, { round: number; summary: VoteSummary }>

@@ -6,6 +6,7 @@ import { addTickets, backlogCommands, withAskers } from '@features/sprint/store/
 import { mirrorBacklog, mirrorWhenChecked } from '@features/sprint/store/backlogMirror.ts'
 import { saveTeamLink } from '@features/sprint/store/cadenceStore.ts'
 import { LESS_ASSIGNED, LESS_QUESTIONS, LESS_TEAM_QUESTIONS, LESS_TICKETS } from '@features/sprint/store/collections.ts'
+import { divisionMarkdown } from '@shared/less/markdown.ts'
 import { teamCopyOf } from '@shared/less/mirror.ts'
 import { namesOf, NOT_VERIFIED } from '@shared/members/personName.ts'
 import { as, person, settle, sync, useNoSignerBetweenTests, writeSealedElsewhere } from '../fixtures/people.ts'
@@ -55,6 +56,15 @@ describe('ticket questions carry their asker\'s seal', () => {
       ['Which API?', 'Ada', 'v2'],
       ['Who owns the API?', 'Ben', '']
     ])
+  })
+
+  it("the division's Markdown names Ben's question saying it is Ada's as Ben's", () => {
+    const a = org()
+    as(ben, () => collection(a, LESS_QUESTIONS).create({ ticketId: 'A-1', text: 'Who owns the API?', kind: 'question', resolved: false, answer: '', authorId: ben.deviceId, authorName: 'Ada', createdAt: 1 }))
+    const questions = withAskers(collection(a, LESS_QUESTIONS).list(), namesOf(readMembers(a)))
+    const md = divisionMarkdown({ orgName: 'Org', sprint: 5, sprintDates: '', tickets: collection(a, LESS_TICKETS).list(), questions, teamName: () => 'Red', present: [] })
+    expect(md).toContain('Who owns the API? (Ben)')
+    expect(md).not.toContain('(Ada)')
   })
 
   it("Eve rewriting Ada's question is ignored on a peer, and nobody's device writes a question as another", async () => {

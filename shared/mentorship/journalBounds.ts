@@ -2,67 +2,133 @@ import { MAX_BLOCK_PREFIX } from './markdownTree.ts'
 
 /**
  * How large a journal file the import reads (issue 10: every parser is bounded before it parses,
- * and each malformed input ends within 200 ms). micromark and mdast cost about a tenth of a
- * millisecond for each list item however the file is cut (2 000 thoughts took 0.3 s, 5 000 link
- * definitions 0.25 s), so the number of list items is bounded as well as the length. A file over
- * either bound is refused unread, with the reason; the import dialog states both beforehand.
+ * and each malformed input ends within 200 ms CPU). micromark and mdast (with GFM) cost per
+ * construct, and the length alone bounds too little (200 KB of short paragraphs took 3.6 s, of
+ * prose 0.3 s). Measured on one parse, on this project's busy 2-core machine: 0.1–0.25 ms a list
+ * item, 0.05–0.15 ms a block (a paragraph, heading, quote line or table row), 0.03–0.15 ms a link
+ * or image, 0.01–0.02 ms an emphasis delimiter, code tick or entity, 2–6 µs a word, and 20–70 µs
+ * a line of a paragraph (more as the paragraph grows). So a file over any of these bounds is refused
+ * unread, with the reason: characters, words, lines, list items and link definitions, blocks, links
+ * (with HTML tags and table cells), formatting marks. Each is counted line by line before parsing,
+ * never below what the parser finds (journalBounds.test.ts); the import dialog states them all.
+ * Pieces (markdownTree.ts parseMarkdownInPieces) make an honest journal cheaper, but a file can
+ * keep them from being cut (a fence the cutter cannot see closed), so the bounds hold for one parse.
+ * Each shape alone at its bound reads in ~20–120 ms CPU; a file near several bounds at once can
+ * still take longer.
  *
- * The numbers, from the program's seed journal (seeds/000: 3.5 KB, 18 list items after its two
- * sessions, the intro and the lesson plan) and its cadence (at least monthly): the lesson plan
- * writes most of a journal's items (thoughts and first steps of both directions, the joint
- * project's notes); a pair adding ten more every month for three years stays under 400. A year of
- * weekly sessions is under 100 KB. A journal rarely holds a link definition ("[name]: https://…")
- * at all; they count with the list items.
+ * The numbers, from the program's seed journal (seeds/000: 3.5 KB for its two sessions, the intro
+ * and the lesson plan: 590 words, 48 lines, 18 list items, 13 blocks, 4 links, 9 marks) and its
+ * cadence (at least monthly, the seed settles on monthly). Three years of monthly sessions of ~1 KB
+ * each (test/unit/mentorship/fixtures/journalYears.ts) come to 32 KB: 5 500 words, 770 lines, 160 list
+ * items, 270 blocks, 80 links, 510 marks, at most half of any bound. A journal rarely holds a link
+ * definition ("[name]: https://…") at all; they count with the list items.
  */
-export const JOURNAL_MAX_CHARACTERS = 200_000
+export const JOURNAL_MAX_CHARACTERS = 80_000
+export const JOURNAL_MAX_WORDS = 12_000
+export const JOURNAL_MAX_LINES = 1_500
 export const JOURNAL_MAX_ITEMS = 500
+export const JOURNAL_MAX_BLOCKS = 750
+export const JOURNAL_MAX_LINKS = 800
+export const JOURNAL_MAX_MARKS = 5_000
+
+const n = (x: number) => x.toLocaleString('en')
 
 /** The limits as the import dialog states them. */
-export const JOURNAL_LIMITS_TEXT = `up to ${JOURNAL_MAX_CHARACTERS.toLocaleString('en')} characters and ${JOURNAL_MAX_ITEMS.toLocaleString('en')} list items`
+export const JOURNAL_LIMITS_TEXT = `up to ${n(JOURNAL_MAX_CHARACTERS)} characters (${n(JOURNAL_MAX_WORDS)} words) in ${n(JOURNAL_MAX_LINES)} lines, ${n(JOURNAL_MAX_ITEMS)} list items, ${n(JOURNAL_MAX_BLOCKS)} blocks (headings, paragraphs, quote lines, table rows), ${n(JOURNAL_MAX_LINKS)} links, HTML tags and table cells and ${n(JOURNAL_MAX_MARKS)} formatting marks`
 
 /** what opens a line: quote markers, indentation and list markers (a bullet or number followed by a space or the line's end) */
 const CONTAINERS = /^(?:[ \t>]|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
 const MARKER = /(?:^|[ \t>])(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/g
 const THEMATIC_BREAK = /^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$/
 
+/** a line with no indentation that starts with a letter or digit (not a list number): a paragraph's text */
+const PLAIN = /^(?![\d]{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}]/u
+/** where a link, image, autolink, HTML tag or table cell can start: `[`, `<`, `|`, and what starts a bare link (`www.`, `://`, `@`) */
+const LINK_STARTS = /[[<|@]|www\.|:\/\//g
+/**
+ * a bullet item's own line in its plainest form: quote markers, at most three spaces, a bullet, one
+ * space and text that opens no other block (anything else may parse as code, a break or a paragraph)
+ */
+const BULLET_ITEM = /^(?: {0,3}> ?)* {0,3}[*+-] (?![ \t]|[*+-](?:[ \t]|$)|\d{1,9}[.)]|[>#<`~|])\S/
+const WORDS = /[\p{L}\p{N}]+/gu
+/** emphasis and strikethrough delimiters, code ticks, entities and escapes */
+const MARKS = /[*_~`&\\]/g
+
 export interface JournalSize {
   characters: number
+  /** runs of letters and digits */
+  words: number
+  /** blank ones too (each costs the parser) */
+  lines: number
   listItems: number
   definitions: number
+  /** lines that may start a block (a heading, paragraph, quote line, table row, HTML or code block, break), but a list item's own line */
+  blocks: number
+  /** every `[`, `<`, `|`, `@`, `www.` and `://` */
+  links: number
+  /** every `*`, `_`, `~`, backtick, `&` and backslash after a line's list and quote markers */
+  marks: number
 }
 
 /**
  * Counted before parsing, line by line, never fewer than the parser finds: every list marker that
  * opens a line ("- - item" is two items), and every line holding "]:", where a link definition's
- * label ends. Lines in code blocks count too (telling them apart is the parser's work).
+ * label ends. A non-blank line counts as a block unless it opens a bullet item (counted as an item)
+ * or continues a paragraph: it has no indentation, starts with a letter or digit and so do all the
+ * lines since the last blank one, none holding `|` (a table row). Lines in code blocks count too
+ * (telling them apart is the parser's work).
  */
 export function journalSize(input: string): JournalSize {
   const text = input.replace(/\r\n?/g, '\n')
-  let listItems = 0
-  let definitions = 0
+  const size: JournalSize = { characters: input.length, words: 0, lines: 0, listItems: 0, definitions: 0, blocks: 0, links: 0, marks: 0 }
+  // no line since the last blank one; every line since it has been a paragraph's text
+  let fresh = true
+  let plainRun = false
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start)
     if (end < 0) end = text.length
     const line = text.slice(start, end)
     start = end + 1
-    if (line.includes(']:')) definitions++
-    if (THEMATIC_BREAK.test(line)) continue
+    size.lines++
+    size.words += line.match(WORDS)?.length ?? 0
+    if (line.includes(']:')) size.definitions++
+    size.links += line.match(LINK_STARTS)?.length ?? 0
+    if (line.trim() === '') {
+      fresh = true
+      plainRun = false
+      continue
+    }
+    const plain = PLAIN.test(line) && !line.includes('|')
+    const continues = plain && plainRun && !fresh
+    plainRun = plain && (plainRun || fresh)
+    fresh = false
+    const containers = THEMATIC_BREAK.test(line) ? '' : CONTAINERS.exec(line)![0]
+    size.marks += line.slice(containers.length).match(MARKS)?.length ?? 0
     // past MAX_BLOCK_PREFIX columns the parser reads markers as text (markdownTree.ts boundMarkdown)
-    const containers = CONTAINERS.exec(line)![0].slice(0, MAX_BLOCK_PREFIX)
-    if (containers) listItems += containers.match(MARKER)?.length ?? 0
+    const markers = containers ? (containers.slice(0, MAX_BLOCK_PREFIX).match(MARKER)?.length ?? 0) : 0
+    size.listItems += markers
+    const opensItem = BULLET_ITEM.test(line) && !THEMATIC_BREAK.test(line.replace(/^[ \t>]*/, ''))
+    if (!continues && !opensItem) size.blocks++
   }
-  return { characters: input.length, listItems, definitions }
+  return size
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-
-/** Why the file is not read, or null when it is within both bounds. */
+/** Why the file is not read, or null when it is within every bound. */
 export function journalTooLarge(text: string): string | null {
+  const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`
   if (text.length > JOURNAL_MAX_CHARACTERS) {
-    return `the file has ${count(text.length, 'character', 'characters')}, more than a journal's ${JOURNAL_MAX_CHARACTERS.toLocaleString('en')}: nothing was read`
+    return `the file has ${count(text.length, 'character', 'characters')}, more than a journal's ${n(JOURNAL_MAX_CHARACTERS)}: nothing was read`
   }
   const size = journalSize(text)
-  if (size.listItems + size.definitions <= JOURNAL_MAX_ITEMS) return null
-  const what = [size.listItems ? count(size.listItems, 'list item', 'list items') : '', size.definitions ? count(size.definitions, 'link definition', 'link definitions') : '']
-  return `the file has ${what.filter(Boolean).join(' and ')}; a journal has at most ${JOURNAL_MAX_ITEMS.toLocaleString('en')} list items and link definitions: nothing was read`
+  const over: string[] = []
+  if (size.words > JOURNAL_MAX_WORDS) over.push(count(size.words, 'word', 'words'))
+  if (size.lines > JOURNAL_MAX_LINES) over.push(count(size.lines, 'line', 'lines'))
+  if (size.listItems + size.definitions > JOURNAL_MAX_ITEMS) {
+    over.push([size.listItems ? count(size.listItems, 'list item', 'list items') : '', size.definitions ? count(size.definitions, 'link definition', 'link definitions') : ''].filter(Boolean).join(' and '))
+  }
+  if (size.blocks > JOURNAL_MAX_BLOCKS) over.push(count(size.blocks, 'block', 'blocks'))
+  if (size.links > JOURNAL_MAX_LINKS) over.push(count(size.links, 'link, tag or table cell', 'links, tags and table cells'))
+  if (size.marks > JOURNAL_MAX_MARKS) over.push(count(size.marks, 'formatting mark', 'formatting marks'))
+  if (over.length === 0) return null
+  return `the file has ${over.join(', ')}; a journal has at most ${n(JOURNAL_MAX_WORDS)} words, ${n(JOURNAL_MAX_LINES)} lines, ${n(JOURNAL_MAX_ITEMS)} list items and link definitions, ${n(JOURNAL_MAX_BLOCKS)} blocks, ${n(JOURNAL_MAX_LINKS)} links, tags and table cells, ${n(JOURNAL_MAX_MARKS)} formatting marks: nothing was read`
 }

@@ -38,10 +38,36 @@ const unread = (reason: RegExp) => (v: JournalImport) => {
 const thoughtLines = (n: number) => Array.from({ length: n }, (_, i) => `* thought ${i} with **bold** and ENG-${i}`).join('\n')
 const directionLines = (n: number) => Array.from({ length: n }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')
 const definitions = (n: number) => Array.from({ length: n }, (_, i) => `[r${i}]: https://x.example/${i}`).join('\n') + '\n\n[r1] [r2]'
+/** 200 KB of one shape (issue 10: each took 0.5–4 s before the bounds), and the same shape at its bound (shared/mentorship/journalBounds.ts) */
+const fill = (unit: (i: number) => string, chars: number, head = '') => {
+  let text = head
+  for (let i = 0; text.length < chars; i++) text += unit(i)
+  return text.slice(0, chars)
+}
+const upTo = (unit: (i: number) => string, n: number, head = '') => head + Array.from({ length: n }, (_, i) => unit(i)).join('')
+const shapes: [string, (i: number) => string, number, string?][] = [
+  ['short paragraphs', (i) => `Note ${i}.\n\n`, 750],
+  ['table rows', (i) => `row ${i}\n`, 748, 'a | b\n--|--\n'],
+  ['quote lines', (i) => `> quote ${i}\n`, 750],
+  ['headings', (i) => `## Session ${i}\n`, 750],
+  ['session notes full of links', (i) => `[ENG-${i}](https://t.example/ENG-${i}) ${i % 10 === 9 ? '\n\n' : ''}`, 400, '# J\n\n## Sync (1 hour)\n\n'],
+  ['inline HTML', (i) => `<b>${i}</b>${i % 10 === 9 ? '\n\n' : ' '}`, 400]
+]
+const shapeCases = shapes.flatMap(([name, unit, atBound, head]) => [
+  kase('journalMarkdown', `200 KB of ${name} are refused unread, with a reason`, () => fill(unit, 200_000, head), 'value', unread(/the file has [\d,]+ characters, more than a journal's 80,000/)),
+  kase('journalMarkdown', `80 KB of ${name} are refused unread, with a reason`, () => fill(unit, 79_000, head), 'value', unread(/the file has .*(blocks|links|lines).*; a journal has at most/)),
+  kase('journalMarkdown', `${name} at the journal's bound are read`, () => upTo(unit, atBound, head), 'value', readable)
+])
 type Inline = { text: string; segments: number; blocks: number }
 const keepsText = (want: string) => (v: Inline) => assert.equal(v.text.replace(/\s+/g, ''), want.replace(/\s+/g, ''))
 
 export const journalCases: CorpusCase[] = [
+  ...shapeCases,
+  kase('journalMarkdown', 'prose at the word bound, in one paragraph of 1 500 lines', () => ('word '.repeat(8) + '\n').repeat(1500), 'value', readable),
+  kase('journalMarkdown', 'a paragraph of 1 500 lines with hard breaks', () => 'a a a a a a a a  \n'.repeat(1500), 'value', readable),
+  kase('journalMarkdown', '5 000 formatting marks (entities and emphasis) are read', () => Array.from({ length: 200 }, () => '&amp; *a* _b_ '.repeat(5)).join('\n\n'), 'value', readable),
+  kase('journalMarkdown', '60 KB of entity references are refused unread, with a reason', () => times('&amp;', 60_000), 'value', unread(/formatting marks/)),
+  kase('journalMarkdown', 'a 60 KB table row of cells is refused unread, with a reason', () => '| ' + 'a | '.repeat(10_000) + '\n|' + '-|'.repeat(10_000), 'value', unread(/links, tags and table cells/)),
   kase('journalMarkdown', 'the seed journal', seed, 'value', (v: JournalImport) => {
     readable(v)
     assert.equal(v.journal.title, 'First SMP Process')
@@ -57,8 +83,8 @@ export const journalCases: CorpusCase[] = [
   kase('journalMarkdown', 'a 40 KB session heading of parentheses', '# J\n\n## ' + times('(', 40_000), 'value', readable),
   kase('journalMarkdown', 'a session heading with 5 000 durations', '# J\n\n## S (' + '1 hour, '.repeat(5000) + ')', 'value', readable),
   kase('journalMarkdown', 'a 40 KB track heading of "as mentor"', '# J\n\n## ' + times('a as mentor ', 40_000), 'value', readable),
-  kase('journalMarkdown', 'a 6 000-character thought of delimiters', track('* ' + times('*_', 6000)), 'value', thoughts(1)),
-  kase('journalMarkdown', '2 000 thoughts are refused unread, with a reason', track(thoughtLines(2000)), 'value', unread(/the file has 2,000 list items; a journal has at most 500/)),
+  kase('journalMarkdown', 'a 4 000-character thought of delimiters', track('* ' + times('*_', 4000)), 'value', thoughts(1)),
+  kase('journalMarkdown', '1 000 thoughts are refused unread, with a reason', track(thoughtLines(1000)), 'value', unread(/the file has .*\b1,000 list items\b.*; a journal has at most .*\b500 list items/)),
   kase('journalMarkdown', '500 thoughts, the most a journal holds, are read', track(thoughtLines(500)), 'value', thoughts(500)),
   kase('journalMarkdown', 'lists nested 300 deep', track(Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}* level ${i}`).join('\n')), 'value', readable),
   kase('journalMarkdown', 'block quotes and lists nested 2 000 deep on one line', '> - '.repeat(2000) + 'deep', 'value', readable),
@@ -74,7 +100,7 @@ export const journalCases: CorpusCase[] = [
   kase('journalMarkdown', 'NUL, ESC and lone surrogates', '# J\u0000\u001b[2J\n\n## S\ud800\n\nDate: 4/19/2019\u0000', 'value', readable),
   kase('journalMarkdown', 'CRLF and lone CR line endings', '# J\r\rFirst discussed: 4/2/2019\r\nParticipants: A and B\r\r## S\r', 'value', readable),
   kase('journalMarkdown', 'a 100 000-character ticket URL', track(`* [ENG-1](https://tracker.example/${'a'.repeat(100_000)})`), 'value', noUnsafeLinks),
-  kase('journalMarkdown', '5 000 reference definitions are refused unread, with a reason', definitions(5000), 'value', unread(/the file has 5,000 link definitions; a journal has at most 500/)),
+  kase('journalMarkdown', '1 000 reference definitions are refused unread, with a reason', definitions(1000), 'value', unread(/the file has .*\b1,000 link definitions\b.*; a journal has at most .*\b500 list items and link definitions/)),
   kase('journalMarkdown', '500 reference definitions are read', definitions(500), 'value', readable),
   kase('journalMarkdown', 'a 40 KB paragraph of entity references', times('&amp;&#x41;&#65;', 40_000), 'value', readable),
   kase('journalMarkdown', 'a 40 KB line of backslashes and backticks', times('\\`', 40_000), 'value', readable),
@@ -104,7 +130,7 @@ export const journalCases: CorpusCase[] = [
     readable(v)
     assert.equal(v.journal.tracks.length, 0)
   }),
-  kase('journalMarkdown', '2 000 direction list items are refused unread, with a reason', () => header(`## Kickoff\n\n${directionLines(2000)}`), 'value', unread(/the file has 4,000 list items; a journal has at most 500/)),
+  kase('journalMarkdown', '1 000 direction list items are refused unread, with a reason', () => header(`## Kickoff\n\n${directionLines(1000)}`), 'value', unread(/the file has .*\b2,000 list items\b.*; a journal has at most .*\b500 list items/)),
   kase('journalMarkdown', '250 direction list items with a step each, the most a journal holds, are read', () => header(`## Kickoff\n\n${directionLines(250)}`), 'value', (v: JournalImport) => {
     readable(v)
     assert.equal(v.journal.tracks.length, 250)

@@ -120,15 +120,17 @@ export function journalTooLarge(text: string): string | null {
     return `the file has ${count(text.length, 'character', 'characters')}, more than a journal's ${n(JOURNAL_MAX_CHARACTERS)}: nothing was read`
   }
   const size = journalSize(text)
-  const over: string[] = []
-  if (size.words > JOURNAL_MAX_WORDS) over.push(count(size.words, 'word', 'words'))
-  if (size.lines > JOURNAL_MAX_LINES) over.push(count(size.lines, 'line', 'lines'))
+  // what the file has over a bound, and that bound
+  const over: [string, string][] = []
+  if (size.words > JOURNAL_MAX_WORDS) over.push([count(size.words, 'word', 'words'), `${n(JOURNAL_MAX_WORDS)} words`])
+  if (size.lines > JOURNAL_MAX_LINES) over.push([count(size.lines, 'line', 'lines'), `${n(JOURNAL_MAX_LINES)} lines`])
   if (size.listItems + size.definitions > JOURNAL_MAX_ITEMS) {
-    over.push([size.listItems ? count(size.listItems, 'list item', 'list items') : '', size.definitions ? count(size.definitions, 'link definition', 'link definitions') : ''].filter(Boolean).join(' and '))
+    const what = [size.listItems ? count(size.listItems, 'list item', 'list items') : '', size.definitions ? count(size.definitions, 'link definition', 'link definitions') : '']
+    over.push([what.filter(Boolean).join(' and '), `${n(JOURNAL_MAX_ITEMS)} list items and link definitions`])
   }
-  if (size.blocks > JOURNAL_MAX_BLOCKS) over.push(count(size.blocks, 'block', 'blocks'))
-  if (size.links > JOURNAL_MAX_LINKS) over.push(count(size.links, 'link, tag or table cell', 'links, tags and table cells'))
-  if (size.marks > JOURNAL_MAX_MARKS) over.push(count(size.marks, 'formatting mark', 'formatting marks'))
+  if (size.blocks > JOURNAL_MAX_BLOCKS) over.push([count(size.blocks, 'block', 'blocks'), `${n(JOURNAL_MAX_BLOCKS)} blocks`])
+  if (size.links > JOURNAL_MAX_LINKS) over.push([count(size.links, 'link, tag or table cell', 'links, tags and table cells'), `${n(JOURNAL_MAX_LINKS)} links, tags and table cells`])
+  if (size.marks > JOURNAL_MAX_MARKS) over.push([count(size.marks, 'formatting mark', 'formatting marks'), `${n(JOURNAL_MAX_MARKS)} formatting marks`])
   if (over.length === 0) return null
-  return `the file has ${over.join(', ')}; a journal has at most ${n(JOURNAL_MAX_WORDS)} words, ${n(JOURNAL_MAX_LINES)} lines, ${n(JOURNAL_MAX_ITEMS)} list items and link definitions, ${n(JOURNAL_MAX_BLOCKS)} blocks, ${n(JOURNAL_MAX_LINKS)} links, tags and table cells, ${n(JOURNAL_MAX_MARKS)} formatting marks: nothing was read`
+  return `the file has ${over.map(([has]) => has).join(', ')}; a journal has at most ${over.map(([, most]) => most).join(', ')}: nothing was read`
 }

@@ -41,7 +41,7 @@ export async function launchPeer(name: string, signalingUrl: string): Promise<Pe
   }, signalingUrl)
   const page = await context.newPage()
   const errors: string[] = []
-  page.on('pageerror', (err) => errors.push(`${name}: ${err.message}`))
+  page.on('pageerror', (err) => errors.push(`${name}: ${err.message}${process.env.E2E_STACKS ? `\n${err.stack}` : ''}`))
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /uncaught|unhandled/i.test(msg.text())) errors.push(`${name}: ${msg.text()}`)
   })

@@ -129,6 +129,24 @@ describe('what reads a transaction’s state vectors behaves as upstream', () =>
     expect(c.clientID).toBe(7)
   })
 
+  it('writing in answer to a peer’s update (an afterTransaction handler, an observer) keeps the client id, as upstream', () => {
+    // the collections re-seal and restore records from afterTransaction: a new client id there
+    // left the awareness (made for the old one) without its own meta, and y-webrtc's next room
+    // connect threw "reading 'clock'" (lessPlanning e2e)
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    b.getMap('m').set('mine', 1)
+    const id = b.clientID
+    b.on('afterTransaction', (tr: Y.Transaction) => {
+      if (!tr.local) b.getMap('m').set('answered', ((b.getMap('m').get('answered') as number) ?? 0) + 1)
+    })
+    b.getMap('peer').observe(() => b.getMap('m').set('observed', true))
+    a.getMap('peer').set('x', 1)
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(b.clientID).toBe(id)
+    expect(b.getMap('m').toJSON()).toMatchObject({ answered: 1, observed: true })
+  })
+
   it('formatting a peer wrote is cleaned up as upstream, and the texts converge', () => {
     const a = new Y.Doc()
     const b = new Y.Doc()

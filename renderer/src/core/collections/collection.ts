@@ -8,7 +8,7 @@ import { recordIds, recordMap, rootCensus, SEP, watch, watchPrefix } from './wat
 import { isReadOnly, ReadOnlyDocumentError } from '../documents/versions.ts'
 import { identityOf } from '../documents/identity.ts'
 import { checkSeal, countForgery, recordText, SEAL_FIELD, sealedValues, sealFor, secretKeyOf, type SignedBy } from './signing.ts'
-import { isVerifiableId, knownVerdict, verifySealLater, verifySealNow } from '@shared/identity/signing.ts'
+import { isVerifiableId, verifySealNow } from '@shared/identity/signing.ts'
 
 /**
  * Typed record collections: the only code that touches record-level Yjs types. A record is a
@@ -54,9 +54,11 @@ import { isVerifiableId, knownVerdict, verifySealLater, verifySealNow } from '@s
  * a profile) keeps their author's seal beside the fields (`__seal`); a record whose seal does not
  * hold is skipped and counted as forged, one whose seal is still being checked reads as absent
  * until it is (see signing.ts). The seal covers the record's document (core/documents/identity.ts):
- * a record of this device's person that holds a seal for another document — or one from before
- * documents were covered — is sealed again here by `resealOwn` (a merge calls it with the document
- * it merged from; reads do it for seals without a document).
+ * a record of this device's person that holds a seal for another document is sealed again here by
+ * `resealOwn` when a merge brings it (called with the document it merged from). Seals from before
+ * documents were covered (builds of one day, never released) hold nowhere now: such a record reads
+ * as forged until its author writes it again — sealing them again on read would let a member copy
+ * an old seal of someone's into any document and have that person's device vouch for it there.
  */
 export type Rec<T> = T & { readonly id: string }
 
@@ -259,10 +261,6 @@ class LiveCollection<T> implements Collection<T> {
   private readonly sealPending = new Set<string>()
   /** the signed values of each record's last version read with its author's seal */
   private readonly lastSealed = new Map<string, Record<string, unknown>>()
-  /** own records found sealed without their document: id → the seal (each sealed again once) */
-  private readonly resealTried = new Map<string, unknown>()
-  /** own records to seal again for this document after the read that found them */
-  private readonly resealQueue = new Set<string>()
   /** told once no record waits for its seal's check (`sealsChecked`) */
   private readonly sealWaiters = new Set<() => void>()
   readonly stats = { skipped: 0, validations: 0, forged: 0 }
@@ -453,8 +451,7 @@ class LiveCollection<T> implements Collection<T> {
     const sealed = record.get(SEAL_FIELD)
     const text = (document: string | null) => recordText(signed, this.def.name, id, document, stored)
     const here = identityOf(this.doc)
-    // (sealed by them before documents were covered: theirs as well, see resealOwn)
-    if (verifySealNow(sealed, text(here), author) || (here !== null && verifySealNow(sealed, text(null), author))) return fields
+    if (verifySealNow(sealed, text(here), author)) return fields
     const last = this.lastSealed.get(id) ?? {}
     const out = { ...fields }
     for (const f of signed.fields) if (!Object.hasOwn(fields, f)) out[f] = last[f]
@@ -526,7 +523,7 @@ class LiveCollection<T> implements Collection<T> {
     if (this.def.signed) {
       const seal = record.get(SEAL_FIELD)
       const check = checkSeal(this.def.signed, this.def.name, id, identityOf(this.doc), fields, seal, () => this.sealKnown(id))
-      if (check === 'pending' || (check === 'forged' && this.ownBeforeDocuments(id, fields, seal))) {
+      if (check === 'pending') {
         this.sealPending.add(id)
         return null
       }
@@ -548,11 +545,10 @@ class LiveCollection<T> implements Collection<T> {
 
   /**
    * Seals again, for this document, this device's person's records whose seal holds for document
-   * `from` (null: sealed before documents were covered) and not here: their records a merge brought
-   * from another document, or ones an older build sealed. Others' records stay as they are (only
-   * their authors can seal them). Returns how many were sealed again.
+   * `from` and not here: their records a merge brought from another document. Others' records stay
+   * as they are (only their authors can seal them). Returns how many were sealed again.
    */
-  resealOwn(from: string | null, ids: Iterable<string> = recordIds(this.doc, this.def.name)): number {
+  resealOwn(from: string, ids: Iterable<string> = recordIds(this.doc, this.def.name)): number {
     const signed = this.def.signed
     const here = identityOf(this.doc)
     if (!signed || here === from || isReadOnly(this.doc)) return 0
@@ -573,35 +569,6 @@ class LiveCollection<T> implements Collection<T> {
     return mine.length
   }
 
-  /**
-   * Whether a record whose seal does not hold here is this device's person's, sealed before seals
-   * covered documents: then it reads as absent while that is checked, and is sealed again for this
-   * document just after (once per seal: if that does not happen, it reads as forged).
-   */
-  private ownBeforeDocuments(id: string, fields: Record<string, unknown>, sealed: unknown): boolean {
-    const signed = this.def.signed!
-    const author = fields[signed.by]
-    if (typeof author !== 'string' || !secretKeyOf(author) || identityOf(this.doc) === null || isReadOnly(this.doc)) return false
-    if (this.resealTried.has(id) && this.resealTried.get(id) === sealed) return false
-    const text = recordText(signed, this.def.name, id, null, fields)
-    const known = knownVerdict(sealed, text, author)
-    if (known === false) return false
-    if (known === undefined) {
-      void verifySealLater(sealed as string, text, author).then(() => this.sealKnown(id))
-      return true
-    }
-    this.resealTried.set(id, sealed)
-    if (this.resealQueue.size === 0) setTimeout(() => {
-      const ids = new Set(this.resealQueue)
-      this.resealQueue.clear()
-      this.resealOwn(null, ids)
-      // read again: sealed anew, or (changed meanwhile, or no longer this person's device) as they are
-      this.changed(ids, false)
-      this.tellSealWaiters()
-    }, 0)
-    this.resealQueue.add(id)
-    return true
-  }
 
   /** Resolves once no record of this collection waits for its seal's check (each then reads as it is). */
   sealsChecked(): Promise<void> {
@@ -648,7 +615,6 @@ class LiveCollection<T> implements Collection<T> {
     this.skippedIds.delete(id)
     this.forgedIds.delete(id)
     this.lastSealed.delete(id)
-    this.resealTried.delete(id)
     return null
   }
 
@@ -928,6 +894,7 @@ const live = new WeakMap<Y.Doc, Map<CollectionDef<unknown>, LiveCollection<unkno
  * do the same. Returns how many were sealed again.
  */
 export function resealOwnRecords(doc: Y.Doc, from: string | null): number {
+  if (from === null) return 0
   let n = 0
   for (const def of signedDefs) if (recordIds(doc, def.name).size > 0) n += (collection(doc, def) as unknown as LiveCollection<unknown>).resealOwn(from)
   return n

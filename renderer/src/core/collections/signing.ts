@@ -20,8 +20,8 @@ import { isVerifiableId, knownVerdict, seal, signedText, verifySealLater } from 
  * and its key there), collection and id, and the signed values. A record copied into another
  * document — sprint 3's card into sprint 4's board, or into another space — is forged there. A
  * document with no identity (a test's, a throwaway) seals and reads with collection and id only.
- * Seals made before documents were covered (`document` null) hold nowhere else now; the author's
- * device seals such a record of theirs again when it reads it (collection.ts `resealOwn`).
+ * Seals made before documents were covered (`document` null) hold nowhere else now: such a record
+ * reads as forged until its author writes it again (never sealed again unasked: see collection.ts).
  */
 export interface SignedBy {
   /** the field holding the author's member id */

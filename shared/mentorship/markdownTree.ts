@@ -27,7 +27,10 @@ export function parseMarkdown(text: string): Root {
  * before them, and a bullet line is never a paragraph's continuation) — once a piece has
  * CHUNK_LINES lines (or before a reference definition that follows a blank line or another
  * definition); each piece is parsed alone, its positions moved to where it sits in the whole
- * text, and a bullet list cut in two is joined again. What differs from one parse: a reference
+ * text, and a bullet list cut in two is joined again. The scan's reading of fences is not the
+ * parser's ("```a`b" opens none, a fence line inside HTML is HTML), so a piece whose last block is
+ * a fence or HTML still open at its end goes on past the cut (to the fence's closing line, or the
+ * HTML's next blank line) and is parsed again. What differs from one parse: a reference
  * definition applies only within its piece.
  */
 export const CHUNK_LINES = 120
@@ -65,10 +68,26 @@ export function parseMarkdownInPieces(text: string): Root {
   if (starts.length === 1) return parseMarkdown(text)
   const root: Root = { type: 'root', children: [] }
   let lineShift = 0
-  starts.forEach((from, i) => {
-    const to = i + 1 < starts.length ? starts[i + 1]! : text.length
-    const piece = text.slice(from, to)
-    const tree = parseMarkdown(piece)
+  const end = (j: number) => (j < starts.length ? starts[j]! : text.length)
+  for (let i = 0; i < starts.length; ) {
+    const from = starts[i]!
+    let next = i + 1
+    let piece = text.slice(from, end(next))
+    let tree = parseMarkdown(piece)
+    // a fence or HTML block still open where the piece ends goes on past the cut in one parse (a
+    // fence the scan above did not see, or saw closed: "```a`b" is no fence, a fence line inside
+    // HTML is HTML): the piece goes on to the next cut, until what it ends with is closed
+    for (let open = openAtEnd(tree, piece); next < starts.length && open; open = openAtEnd(tree, piece)) {
+      // on past the fence's closing line (a fence at the top level ends at the first) or HTML's next
+      // blank line at once (HTML other than a comment, script or the like ends there)
+      const at = from + open.position!.start.offset!
+      const blank = open.type === 'code' ? -1 : text.slice(at).search(/\n[ \t]*\n/)
+      const past = open.type === 'code' ? fenceEnd(text, at) : blank < 0 ? text.length : at + blank
+      next++
+      while (next < starts.length && end(next) <= past) next++
+      piece = text.slice(from, end(next))
+      tree = parseMarkdown(piece)
+    }
     shift(tree, lineShift, from)
     const [first, ...rest] = tree.children
     const last = root.children.at(-1)
@@ -82,9 +101,39 @@ export function parseMarkdownInPieces(text: string): Root {
     } else if (first) root.children.push(first)
     root.children.push(...rest)
     for (let k = 0; k < piece.length; k++) if (piece.charCodeAt(k) === 10) lineShift++
-  })
+    i = next
+  }
   root.position = { start: { line: 1, column: 1, offset: 0 }, end: positionAtEnd(text) }
   return root
+}
+
+/**
+ * The piece's last block when it may go on past the piece's end in one parse: a fenced code block
+ * with no closing fence after its opening line, or HTML with no blank line after it (HTML ends at a blank
+ * line or at its closing marker; either way the piece's end did not close it). Only blocks at the
+ * top level: a cut line at column 0 closes every list item and quote.
+ */
+function openAtEnd(tree: Root, piece: string): Root['children'][number] | null {
+  const last = tree.children.at(-1)
+  const start = last?.position?.start.offset
+  if (!last || start === undefined) return null
+  if (last.type === 'html') return /\n[ \t]*\n/.test(piece.slice(last.position?.end.offset ?? piece.length)) ? null : last
+  return last.type === 'code' && FENCE.test(piece.slice(start, start + 64)) && fenceEnd(piece, start) === piece.length ? last : null
+}
+
+/** Where a fenced code block opening at `start` ends: after its closing line, or the text's end. */
+function fenceEnd(text: string, start: number): number {
+  const open = FENCE.exec(text.slice(start, start + 64))?.[1]
+  let at = text.indexOf('\n', start)
+  if (!open) return start
+  while (at >= 0 && at < text.length) {
+    const lineEnd = text.indexOf('\n', at + 1) < 0 ? text.length : text.indexOf('\n', at + 1)
+    const line = text.slice(at + 1, lineEnd)
+    const m = FENCE.exec(line)
+    if (m?.[1] !== undefined && m[1][0] === open[0] && m[1].length >= open.length && line.slice(m[0].length).trim() === '') return lineEnd
+    at = lineEnd === text.length ? -1 : lineEnd
+  }
+  return text.length
 }
 
 function sameBulletList(text: string, a: List, b: List): boolean {

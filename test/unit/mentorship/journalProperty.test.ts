@@ -216,6 +216,7 @@ describe('journal Markdown: import → export → import', () => {
 })
 
 describe('a long journal is parsed in pieces (shared/mentorship/markdownTree.ts parseMarkdownInPieces)', () => {
+  const BULLETS = Array.from({ length: 300 }, (_, i) => `- item ${i}`).join('\n')
   const fixtures = [readFileSync(new URL('../../fixtures/journal-seed.md', import.meta.url), 'utf8'), readFileSync(new URL('../../fixtures/journal-lists.md', import.meta.url), 'utf8')]
   const long = [
     ['60 generated journals one after another', Array.from({ length: 60 }, (_, i) => generate(1000 + i).md).join('\n\n')],
@@ -223,7 +224,15 @@ describe('a long journal is parsed in pieces (shared/mentorship/markdownTree.ts 
     ['2 000 bullet items with sub-items', Array.from({ length: 2000 }, (_, i) => `- Daria as a mentor - topic ${i}\n  - step`).join('\n')],
     ['a fenced block holding headings and bullets', '# J\n\n' + '```\n' + Array.from({ length: 400 }, (_, i) => (i % 2 ? `# not a heading ${i}` : `- not an item ${i}`)).join('\n') + '\n```\n\n- after'],
     ['a paragraph whose later lines look like reference definitions', 'Some text\n' + Array.from({ length: 300 }, (_, i) => `[a${i}]: https://x.example/${i}`).join('\n') + '\n\n[a1] [a299]'],
-    ['bullet lists, loose and tight, around ordered ones', Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? `\n1. ordered ${i}\n2. next\n\n- bullet ${i}` : i % 7 === 0 ? `\n- loose ${i}\n` : `* tight ${i}`)).join('\n')]
+    ['bullet lists, loose and tight, around ordered ones', Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? `\n1. ordered ${i}\n2. next\n\n- bullet ${i}` : i % 7 === 0 ? `\n- loose ${i}\n` : `* tight ${i}`)).join('\n')],
+    // where the cutter's own reading of fences is wrong, the piece goes on until what it ends with is closed
+    ['a fence the cutter misreads ("```a`b" is no fence; its "closing" line opens one)', '```a`b\ntext\n```\n\n' + BULLETS + '\n\n# heading\n\n```\n\n' + BULLETS],
+    ['a fence line inside an HTML block, then a fence that runs to the end', '<div>\n```\n\n```\n\n' + BULLETS + '\n\n# heading'],
+    ['an HTML block running into the bullets and headings after it, with no blank line', '<div>\n' + BULLETS + '\n# heading\n' + BULLETS + '\n\nafter'],
+    ['an HTML comment across blank lines, holding headings and bullets', '# J\n\n<!--\n\n' + BULLETS + '\n\n# not a heading\n\n' + BULLETS + '\n-->\n\n' + BULLETS],
+    ['a script block holding bullets, closed, then more', '<script>\n' + BULLETS + '\n</script>\n' + BULLETS],
+    ['fenced code with blank lines and bullets inside', '# J\n\n~~~~\n' + BULLETS + '\n\n# not a heading\n\n```\n~~~\n' + BULLETS + '\n~~~~\n' + BULLETS],
+    ['quotes and lists with blank lines between their parts', Array.from({ length: 150 }, (_, i) => (i % 3 === 0 ? `> quote ${i}\n>\n> more` : i % 3 === 1 ? `- item ${i}\n\n  its second paragraph` : `- item ${i}\n  - sub`)).join('\n\n')]
   ] as const
   it('cuts between reference definitions; a reference in the piece that holds its definition resolves', () => {
     const md = Array.from({ length: 300 }, (_, i) => `[r${i}]: https://x.example/${i}`).join('\n') + '\n\n[r299] and [r250]'
@@ -232,6 +241,16 @@ describe('a long journal is parsed in pieces (shared/mentorship/markdownTree.ts 
     const last = tree.children.at(-1)!
     expect(last.type === 'paragraph' && last.children.filter((n) => n.type === 'linkReference').map((n) => (n as { identifier: string }).identifier)).toEqual(['r299', 'r250'])
     expect(last.position?.start).toEqual({ line: 302, column: 1, offset: md.indexOf('[r299] and') })
+  })
+
+  it('gives the tree one parse gives over 60 random long documents of fences, HTML, lists, quotes, tables and headings', () => {
+    const next = mulberry32(2_026)
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+    const lines = ['# heading', '## session (1 hour)', '- item', '* item', '  - sub item', '1. first', 'text', 'more text', '', '', '', '```', '```a`b', '~~~', '    code', '<div>', '</div>', '<!--', '-->', '<script>', '</script>', '<b>x</b>', '> quote', '>', 'a | b', '--|--', '---', '***', '- [ ] task', '    - deep', '\t- tab']
+    for (let doc = 0; doc < 60; doc++) {
+      const md = Array.from({ length: 300 + Math.floor(next() * 200) }, () => pick(lines)).join('\n')
+      expect(parseMarkdownInPieces(md), md).toEqual(parseMarkdown(md))
+    }
   })
 
   for (const [name, md] of long) {

@@ -58,6 +58,11 @@ const shapeCases = shapes.flatMap(([name, unit, atBound, head]) => [
   kase('journalMarkdown', `80 KB of ${name} are refused unread, with a reason`, () => fill(unit, 79_000, head), 'value', unread(/the file has .*(blocks|links|lines).*; a journal has at most/)),
   kase('journalMarkdown', `${name} at the journal's bound are read`, () => upTo(unit, atBound, head), 'value', readable)
 ])
+/** what one parse reads as code or HTML holds no session, however the long file is cut into pieces */
+const noSessions = (v: JournalImport) => {
+  readable(v)
+  assert.equal(v.journal.sessions.length, 0)
+}
 type Inline = { text: string; segments: number; blocks: number }
 const keepsText = (want: string) => (v: Inline) => assert.equal(v.text.replace(/\s+/g, ''), want.replace(/\s+/g, ''))
 
@@ -67,6 +72,8 @@ export const journalCases: CorpusCase[] = [
   kase('journalMarkdown', 'a paragraph of 1 500 lines with hard breaks', () => 'a a a a a a a a  \n'.repeat(1500), 'value', readable),
   kase('journalMarkdown', '5 000 formatting marks (entities and emphasis) are read', () => Array.from({ length: 200 }, () => '&amp; *a* _b_ '.repeat(5)).join('\n\n'), 'value', readable),
   kase('journalMarkdown', '60 KB of entity references are refused unread, with a reason', () => times('&amp;', 60_000), 'value', unread(/formatting marks/)),
+  kase('journalMarkdown', 'a fence the piece cutter misreads ("```a`b"), then 740 headings the parser reads as code', () => '```a`b\ntext\n```\n\n' + Array.from({ length: 740 }, (_, i) => `# heading ${i}`).join('\n\n'), 'value', noSessions),
+  kase('journalMarkdown', 'an HTML block running over 740 lines with no blank line, headings among them', () => '<div>\n' + Array.from({ length: 740 }, (_, i) => (i % 50 === 0 ? `# heading ${i}` : `text ${i}`)).join('\n'), 'value', noSessions),
   kase('journalMarkdown', 'a 60 KB table row of cells is refused unread, with a reason', () => '| ' + 'a | '.repeat(10_000) + '\n|' + '-|'.repeat(10_000), 'value', unread(/links, tags and table cells/)),
   kase('journalMarkdown', 'the seed journal', seed, 'value', (v: JournalImport) => {
     readable(v)

@@ -65,6 +65,8 @@ export interface BackupSpace {
   name: string
   key: string
   status: 'active' | 'left'
+  /** the rotation the key came from (as invites carry it): a restored device follows the next ones */
+  rekey?: { record: string; epoch: number } | undefined
   documents: BackupDocument[]
   readable: ReadableFile[]
   privateNotes?: PrivateNote[] | undefined
@@ -108,6 +110,7 @@ const ManifestSpace = z.object({
   name: z.string().min(1).max(200),
   key: z.string().refine(isSpaceKey),
   status: z.enum(['active', 'left']),
+  rekey: z.object({ record: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), epoch: z.number().int().min(1).max(1_000_000) }).optional(),
   dir: Path,
   documents: z.array(ManifestDocument).max(BACKUP_LIMITS.documentsPerSpace),
   privateNotes: Path.nullable(),
@@ -227,6 +230,7 @@ export function buildArchive(input: BackupInput): Uint8Array {
       name: space.name,
       key: space.key,
       status: space.status,
+      ...(space.rekey ? { rekey: space.rekey } : {}),
       dir,
       documents,
       privateNotes,
@@ -255,6 +259,7 @@ export interface RestoredSpace {
   name: string
   key: string
   status: 'active' | 'left'
+  rekey?: { record: string; epoch: number } | undefined
   documents: { key: string | null; state: Uint8Array; layout: number }[]
   privateNotes: PrivateNote[] | null
 }
@@ -349,7 +354,7 @@ export function readArchive(bytes: Uint8Array): ReadResult {
         return { ok: false, error: DAMAGED }
       }
     }
-    spaces.push({ id: s.id, kind: s.kind, name: s.name, key: s.key, status: s.status, documents, privateNotes })
+    spaces.push({ id: s.id, kind: s.kind, name: s.name, key: s.key, status: s.status, ...(s.rekey ? { rekey: s.rekey } : {}), documents, privateNotes })
   }
   return { ok: true, backup: { app: manifest.app, identity: manifest.identity ?? null, createdAt: manifest.createdAt, newerFormat: manifest.version > BACKUP_FORMAT_VERSION, spaces } }
 }

@@ -28,7 +28,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 export interface DeviceTransfer {
   /** the person, with their secret key (shared/identity/signing.ts) when they have one */
   identity: { id: string; name: string; color: string; secretKey?: string | undefined }
-  spaces: { id: string; kind: SpaceKind; name: string; key: string; status: 'active' | 'left' }[]
+  /** `rekey`: the rotation the key came from (as invites carry it), so the new device follows the next ones */
+  spaces: { id: string; kind: SpaceKind; name: string; key: string; status: 'active' | 'left'; rekey?: { record: string; epoch: number } | undefined }[]
   createdAt: number
 }
 
@@ -41,7 +42,8 @@ const Transfer = z.object({
         kind: SpaceKind,
         name: z.string().min(1).max(200),
         key: z.string().refine(isSpaceKey),
-        status: z.enum(['active', 'left'])
+        status: z.enum(['active', 'left']),
+        rekey: z.object({ record: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), epoch: z.number().int().min(1).max(1_000_000) }).optional()
       })
     )
     .max(1000),

@@ -193,6 +193,17 @@ describe('restoring', () => {
     expect(await stateOf((await ensureDocRow(id, 'journal')).doc)).toEqual(before.journal)
   })
 
+  it('brings back where the key stands in the rotations, so the restored space follows the next one', async () => {
+    const id = await fill()
+    await db().spaces.update(id, { keyRecord: 'rec-after-a-removal', keyEpoch: 2 })
+    const out = await exportSpaces({ spaceIds: [id], privateNotes: false, passphrase: '', app: 'test', identity: me })
+    await deleteLocalCopy(id)
+    const opened = await openBackup(out.bytes, '')
+    if (!opened.ok) throw new Error(opened.error)
+    expect((await restoreBackup(opened.backup, me)).spaces[0]).toMatchObject({ added: true })
+    expect(await db().spaces.get(id)).toMatchObject({ keyRecord: 'rec-after-a-removal', keyEpoch: 2 })
+  })
+
   it('merges an old backup into newer data without losing either', async () => {
     const id = await fill()
     const old = await exportSpaces({ spaceIds: [id], privateNotes: false, passphrase: '', app: 'test' })

@@ -56,6 +56,18 @@ describe('adding my other device', () => {
     for (const id of [team, pair]) expect((await db().spaces.get(id))?.key).toBe(rows.find((r) => r.id === id)!.key)
   })
 
+  it('carries where each key stands in the rotations, so the new device follows the next one (as an invite does)', async () => {
+    const team = await createSpace('Platform', 'team', me)
+    await db().spaces.update(team, { keyRecord: 'rec-after-a-removal', keyEpoch: 3 })
+    const offer = await offerDevice(me)
+    await Promise.all(db().tables.map((t) => t.clear()))
+    expect(await acceptDevice(offer.code, offer.passphrase)).toMatchObject({ ok: true })
+    expect(await db().spaces.get(team)).toMatchObject({ keyRecord: 'rec-after-a-removal', keyEpoch: 3 })
+    // a damaged position is refused with the code, never half read
+    const bad = { ...transfer, spaces: [{ ...transfer.spaces[0]!, rekey: { record: 'x y', epoch: 0 } }] }
+    expect(await decodeDeviceCode(await encodeDeviceCode(bad, 'K7QM2-XD9PA'), 'K7QM2-XD9PA', 1_000_000)).toMatchObject({ ok: false })
+  })
+
   it('refuses on a device that already has spaces as another person, and changes nothing', async () => {
     const offer = await offerDevice(me)
     const other: IdentityRow = { id: 'me', deviceId: 'device-bbbbbbbb', name: 'Bo', color: '#000000' }

@@ -69,13 +69,14 @@ export class RestoreConflictError extends Error {
  * (a backup with another key for it is refused: RestoreConflictError, nothing changed). Returns
  * whether it was added.
  */
-export async function ensureSpaceFromBackup(space: { id: string; kind: SpaceRow['kind']; name: string; key: string; status: SpaceRow['status'] }): Promise<boolean> {
+export async function ensureSpaceFromBackup(space: { id: string; kind: SpaceRow['kind']; name: string; key: string; status: SpaceRow['status']; rekey?: { record: string; epoch: number } | undefined }): Promise<boolean> {
   const existing = await db().spaces.get(space.id)
   if (existing) {
     if (existing.key !== space.key) throw new RestoreConflictError(space.id)
     return false
   }
-  await db().spaces.add({ id: space.id, kind: space.kind, name: space.name, key: space.key, status: space.status, joinedAt: Date.now(), keyVerified: false } as SpaceRow)
+  const rekey = space.rekey ? { keyRecord: space.rekey.record, keyEpoch: space.rekey.epoch } : {}
+  await db().spaces.add({ id: space.id, kind: space.kind, name: space.name, key: space.key, status: space.status, ...rekey, joinedAt: Date.now(), keyVerified: false } as SpaceRow)
   return true
 }
 

@@ -164,7 +164,8 @@ export async function exportSpaces(options: ExportOptions): Promise<{ bytes: Uin
       if (journal) readable.push(journal)
     }
     const notes = options.privateNotes ? (await privateNotesOf(row.id)).map(({ id, topic, text, updatedAt }) => ({ id, topic, text, updatedAt })) : undefined
-    spaces.push({ id: row.id, kind: row.kind, name: row.name, key: row.key, status: row.status, documents, readable, privateNotes: notes })
+    const rekey = row.keyRecord && row.keyEpoch ? { rekey: { record: row.keyRecord, epoch: row.keyEpoch } } : {}
+    spaces.push({ id: row.id, kind: row.kind, name: row.name, key: row.key, status: row.status, ...rekey, documents, readable, privateNotes: notes })
   }
   options.onProgress?.({ done: total, total, label: options.passphrase ? 'Sealing with your passphrase' : 'Writing the file' })
   await breathe()

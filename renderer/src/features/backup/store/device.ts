@@ -24,7 +24,7 @@ export async function offerDevice(me: IdentityRow): Promise<DeviceOffer> {
   const rows = (await db().spaces.toArray()).filter((r) => r.status === 'active' && r.access !== 'observer')
   const transfer: DeviceTransfer = {
     identity: { id: me.deviceId, name: me.name, color: me.color, ...(me.secretKey ? { secretKey: me.secretKey } : {}) },
-    spaces: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, key: r.key, status: r.status })),
+    spaces: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, key: r.key, status: r.status, ...(r.keyRecord && r.keyEpoch ? { rekey: { record: r.keyRecord, epoch: r.keyEpoch } } : {}) })),
     createdAt: Date.now()
   }
   const passphrase = newDevicePassphrase()
@@ -60,7 +60,7 @@ export async function acceptDevice(code: string, passphrase: string): Promise<De
   const report: DeviceJoinReport = { name: me.name, joined: 0, already: 0, refused: [] }
   for (const s of transfer.spaces) {
     try {
-      const outcome = await joinSpace({ spaceId: s.id, kind: s.kind, name: s.name, key: s.key }, me)
+      const outcome = await joinSpace({ spaceId: s.id, kind: s.kind, name: s.name, key: s.key, ...(s.rekey ? { rekey: s.rekey } : {}) }, me)
       if (outcome === 'already-member') report.already++
       else report.joined++
     } catch {

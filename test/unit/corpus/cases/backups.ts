@@ -111,6 +111,15 @@ export const backupCases: CorpusCase[] = [
     m.version = 7
     m.spaces = 'elsewhere'
   }), 'refused'),
+  kase('backupArchive', "a space's position in the rotations, read back", rezip((_f, m) => {
+    spaceOf(m).rekey = { record: 'rec-1', epoch: 2 }
+  }), 'value', restored((b) => assert.deepEqual(b.spaces[0]!.rekey, { record: 'rec-1', epoch: 2 }))),
+  kase('backupArchive', 'a position in the rotations with a made-up record and epoch 0', rezip((_f, m) => {
+    spaceOf(m).rekey = { record: '../../x y', epoch: 0 }
+  }), 'refused'),
+  kase('backupArchive', 'a position in the rotations that is a string', rezip((_f, m) => {
+    spaceOf(m).rekey = 'rec-1:2'
+  }), 'refused'),
   kase('backupArchive', 'a changed byte in a document state', rezip((f) => {
     const path = Object.keys(f).find((p) => p.endsWith('root.yjs'))!
     const bytes = f[path]!.slice()

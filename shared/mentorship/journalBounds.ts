@@ -11,8 +11,8 @@ import { MAX_BLOCK_PREFIX } from './markdownTree.ts'
  * unread, with the reason: characters, words, lines, list items and link definitions, blocks, links
  * (with HTML tags and table cells), formatting marks. Each is counted line by line before parsing,
  * never below what the parser finds (journalBounds.test.ts); the import dialog states them all.
- * Pieces (markdownTree.ts parseMarkdownInPieces) make an honest journal cheaper, but a file can
- * keep them from being cut (a fence the cutter cannot see closed), so the bounds hold for one parse.
+ * The costs were measured on one parse; pieces (markdownTree.ts parseMarkdownInPieces) make most
+ * shapes cheaper still (short paragraphs and quotes apart, ~2x), not tables or one long paragraph.
  * Each shape alone at its bound reads in ~20–120 ms CPU; a file near several bounds at once can
  * still take longer.
  *

@@ -232,6 +232,11 @@ describe('a long journal is parsed in pieces (shared/mentorship/markdownTree.ts 
     ['an HTML comment across blank lines, holding headings and bullets', '# J\n\n<!--\n\n' + BULLETS + '\n\n# not a heading\n\n' + BULLETS + '\n-->\n\n' + BULLETS],
     ['a script block holding bullets, closed, then more', '<script>\n' + BULLETS + '\n</script>\n' + BULLETS],
     ['fenced code with blank lines and bullets inside', '# J\n\n~~~~\n' + BULLETS + '\n\n# not a heading\n\n```\n~~~\n' + BULLETS + '\n~~~~\n' + BULLETS],
+    // cut after blank lines too
+    ['600 short paragraphs', Array.from({ length: 600 }, (_, i) => `Note ${i}.`).join('\n\n')],
+    ['quotes, HTML blocks and tables apart', Array.from({ length: 300 }, (_, i) => [`> quote ${i}\n> more`, `<div>\n${i}\n</div>`, `a | b\n--|--\n${i} | x`, `Title ${i}\n===`, '<!-- c -->'][i % 5]).join('\n\n')],
+    ['ordered lists over blank lines, paragraphs between', Array.from({ length: 300 }, (_, i) => (i % 10 === 9 ? `para ${i}` : `${i % 10 + 1}. item ${i}`)).join('\n\n')],
+    ['loose bullet lists with paragraphs and lazy lines between', Array.from({ length: 300 }, (_, i) => (i % 4 === 3 ? `para ${i}\nlazy` : `- item ${i}\n\n  more ${i}`)).join('\n\n')],
     ['quotes and lists with blank lines between their parts', Array.from({ length: 150 }, (_, i) => (i % 3 === 0 ? `> quote ${i}\n>\n> more` : i % 3 === 1 ? `- item ${i}\n\n  its second paragraph` : `- item ${i}\n  - sub`)).join('\n\n')]
   ] as const
   it('cuts between reference definitions; a reference in the piece that holds its definition resolves', () => {

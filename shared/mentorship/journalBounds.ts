@@ -8,9 +8,10 @@ import { MAX_BLOCK_PREFIX } from './markdownTree.ts'
  * item, 0.05–0.15 ms a block (a paragraph, heading, quote line or table row), 0.03–0.15 ms a link
  * or image, 0.01–0.02 ms an emphasis delimiter, code tick or entity, 2–6 µs a word, and 20–70 µs
  * a line of a paragraph (more as the paragraph grows). So a file over any of these bounds is refused
- * unread, with the reason: characters, words, lines, list items and link definitions, blocks, links
- * (with HTML tags and table cells), formatting marks. Each is counted line by line before parsing,
- * never below what the parser finds (journalBounds.test.ts); the import dialog states them all.
+ * unread, with the reason: characters, words, lines, lines in one paragraph, list items and link
+ * definitions, blocks, links (with HTML tags and table cells), formatting marks. Each is counted
+ * line by line before parsing, never below what the parser finds (journalBounds.test.ts); the
+ * import dialog states them all.
  * The costs were measured on one parse; pieces (markdownTree.ts parseMarkdownInPieces) make most
  * shapes cheaper still (short paragraphs and quotes apart, ~2x), not tables or one long paragraph.
  * Each shape alone at its bound reads in ~20–120 ms CPU; a file near several bounds at once can
@@ -26,6 +27,8 @@ import { MAX_BLOCK_PREFIX } from './markdownTree.ts'
 export const JOURNAL_MAX_CHARACTERS = 80_000
 export const JOURNAL_MAX_WORDS = 12_000
 export const JOURNAL_MAX_LINES = 1_500
+/** one paragraph's lines cost more the more there are (1 500 lines ~100 ms, as 8 paragraphs ~45 ms) */
+export const JOURNAL_MAX_PARAGRAPH_LINES = 200
 export const JOURNAL_MAX_ITEMS = 500
 export const JOURNAL_MAX_BLOCKS = 750
 export const JOURNAL_MAX_LINKS = 800
@@ -34,7 +37,7 @@ export const JOURNAL_MAX_MARKS = 5_000
 const n = (x: number) => x.toLocaleString('en')
 
 /** The limits as the import dialog states them. */
-export const JOURNAL_LIMITS_TEXT = `up to ${n(JOURNAL_MAX_CHARACTERS)} characters (${n(JOURNAL_MAX_WORDS)} words) in ${n(JOURNAL_MAX_LINES)} lines, ${n(JOURNAL_MAX_ITEMS)} list items, ${n(JOURNAL_MAX_BLOCKS)} blocks (headings, paragraphs, quote lines, table rows), ${n(JOURNAL_MAX_LINKS)} links, HTML tags and table cells and ${n(JOURNAL_MAX_MARKS)} formatting marks`
+export const JOURNAL_LIMITS_TEXT = `up to ${n(JOURNAL_MAX_CHARACTERS)} characters (${n(JOURNAL_MAX_WORDS)} words) in ${n(JOURNAL_MAX_LINES)} lines (${n(JOURNAL_MAX_PARAGRAPH_LINES)} a paragraph), ${n(JOURNAL_MAX_ITEMS)} list items, ${n(JOURNAL_MAX_BLOCKS)} blocks (headings, paragraphs, quote lines, table rows), ${n(JOURNAL_MAX_LINKS)} links, HTML tags and table cells and ${n(JOURNAL_MAX_MARKS)} formatting marks`
 
 /** what opens a line: quote markers, indentation and list markers (a bullet or number followed by a space or the line's end) */
 const CONTAINERS = /^(?:[ \t>]|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
@@ -60,6 +63,8 @@ export interface JournalSize {
   words: number
   /** blank ones too (each costs the parser) */
   lines: number
+  /** the most lines of one paragraph of text: its first line and those that continue it (lines counted as blocks apart) */
+  paragraphLines: number
   listItems: number
   definitions: number
   /** lines that may start a block (a heading, paragraph, quote line, table row, HTML or code block, break), but a list item's own line */
@@ -80,10 +85,11 @@ export interface JournalSize {
  */
 export function journalSize(input: string): JournalSize {
   const text = input.replace(/\r\n?/g, '\n')
-  const size: JournalSize = { characters: input.length, words: 0, lines: 0, listItems: 0, definitions: 0, blocks: 0, links: 0, marks: 0 }
+  const size: JournalSize = { characters: input.length, words: 0, lines: 0, paragraphLines: 0, listItems: 0, definitions: 0, blocks: 0, links: 0, marks: 0 }
   // no line since the last blank one; every line since it has been a paragraph's text
   let fresh = true
   let plainRun = false
+  let run = 0
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start)
     if (end < 0) end = text.length
@@ -102,6 +108,8 @@ export function journalSize(input: string): JournalSize {
     const continues = plain && plainRun && !fresh
     plainRun = plain && (plainRun || fresh)
     fresh = false
+    run = continues ? run + 1 : 1
+    size.paragraphLines = Math.max(size.paragraphLines, run)
     const containers = THEMATIC_BREAK.test(line) ? '' : CONTAINERS.exec(line)![0]
     size.marks += line.slice(containers.length).match(MARKS)?.length ?? 0
     // past MAX_BLOCK_PREFIX columns the parser reads markers as text (markdownTree.ts boundMarkdown)
@@ -124,6 +132,7 @@ export function journalTooLarge(text: string): string | null {
   const over: [string, string][] = []
   if (size.words > JOURNAL_MAX_WORDS) over.push([count(size.words, 'word', 'words'), `${n(JOURNAL_MAX_WORDS)} words`])
   if (size.lines > JOURNAL_MAX_LINES) over.push([count(size.lines, 'line', 'lines'), `${n(JOURNAL_MAX_LINES)} lines`])
+  if (size.paragraphLines > JOURNAL_MAX_PARAGRAPH_LINES) over.push([`a paragraph of ${n(size.paragraphLines)} lines`, `${n(JOURNAL_MAX_PARAGRAPH_LINES)} lines in a paragraph`])
   if (size.listItems + size.definitions > JOURNAL_MAX_ITEMS) {
     const what = [size.listItems ? count(size.listItems, 'list item', 'list items') : '', size.definitions ? count(size.definitions, 'link definition', 'link definitions') : '']
     over.push([what.filter(Boolean).join(' and '), `${n(JOURNAL_MAX_ITEMS)} list items and link definitions`])

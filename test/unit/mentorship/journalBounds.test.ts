@@ -9,6 +9,7 @@ import {
   JOURNAL_MAX_LINES,
   JOURNAL_MAX_LINKS,
   JOURNAL_MAX_MARKS,
+  JOURNAL_MAX_PARAGRAPH_LINES,
   JOURNAL_MAX_WORDS,
   journalSize
 } from '@shared/mentorship/journalBounds.ts'
@@ -33,8 +34,8 @@ const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
 const LINKS = new Set(['link', 'image', 'linkReference', 'imageReference', 'html', 'footnoteReference'])
 
 /** What the parser finds: items, definitions, lines on which a block starts (but a list item's own line), links and tags, table cells past each row's first. */
-function parsed(text: string): { listItems: number; definitions: number; blocks: number; links: number; cells: number } {
-  const counts = { listItems: 0, definitions: 0, blocks: 0, links: 0, cells: 0 }
+function parsed(text: string): { listItems: number; definitions: number; blocks: number; links: number; cells: number; paragraphLines: number } {
+  const counts = { listItems: 0, definitions: 0, blocks: 0, links: 0, cells: 0, paragraphLines: 0 }
   const blockLines = new Set<number>()
   const itemLines = new Set<number>()
   const walk = (node: Nodes, parent: Nodes | null) => {
@@ -49,6 +50,7 @@ function parsed(text: string): { listItems: number; definitions: number; blocks:
     if (BLOCKS.has(node.type) && !inline) blockLines.add(line)
     if (LINKS.has(node.type) && (node.type !== 'html' || inline)) counts.links++
     if (node.type === 'tableRow') counts.cells += Math.max(0, node.children.length - 1)
+    if (node.type === 'paragraph' && node.position) counts.paragraphLines = Math.max(counts.paragraphLines, node.position.end.line - node.position.start.line + 1)
     if ('children' in node) for (const child of node.children) walk(child, node)
   }
   walk(parseMarkdown(text.replace(/\r\n?/g, '\n')), null)
@@ -65,6 +67,8 @@ function expectAtLeastParsed(text: string) {
   expect(size.blocks, `blocks ${label}`).toBeGreaterThanOrEqual(found.blocks)
   expect(size.links, `links ${label}`).toBeGreaterThanOrEqual(found.links)
   expect(size.links, `table cells ${label}`).toBeGreaterThanOrEqual(found.cells)
+  // a paragraph's lines are one run of text lines, then lines each counted as a block
+  expect(size.paragraphLines + size.blocks, `paragraph lines ${label}`).toBeGreaterThanOrEqual(found.paragraphLines)
 }
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')
@@ -155,7 +159,7 @@ describe('journalFromMarkdown refuses a file over a bound, unread, and says why'
     ['blocks (table rows)', (n) => 'a | b\n--|--\n' + Array.from({ length: n - 2 }, (_, i) => `row ${i}`).join('\n'), JOURNAL_MAX_BLOCKS, 'blocks'],
     ['links', links, JOURNAL_MAX_LINKS, 'links, tags and table cells'],
     ['formatting marks', marks, JOURNAL_MAX_MARKS, 'formatting marks'],
-    ['lines', (n) => 'a\n'.repeat(n - 1) + 'a', JOURNAL_MAX_LINES, 'lines'],
+    ['lines', (n) => Array.from({ length: n }, (_, i) => (i % 101 === 100 ? '' : 'a')).join('\n'), JOURNAL_MAX_LINES, 'lines'],
     ['words', (n) => 'a '.repeat(n), JOURNAL_MAX_WORDS, 'words']
   ]
   for (const [name, make, limit, unit] of atAndOver) {
@@ -166,6 +170,17 @@ describe('journalFromMarkdown refuses a file over a bound, unread, and says why'
       expect(journalFromMarkdown(over).unplaced[0]?.reason).toMatch(new RegExp(`^the file has [\\d,]+ ${unit}; a journal has at most`))
     })
   }
+
+  it(`reads a paragraph of ${JOURNAL_MAX_PARAGRAPH_LINES} lines and refuses one of ${JOURNAL_MAX_PARAGRAPH_LINES + 1}, hard breaks or not`, () => {
+    const paragraph = (n: number, end = '\n') => Array.from({ length: n }, (_, i) => `words of line ${i}`).join(end)
+    expect(journalSize(paragraph(JOURNAL_MAX_PARAGRAPH_LINES)).paragraphLines).toBe(JOURNAL_MAX_PARAGRAPH_LINES)
+    expect(journalFromMarkdown(paragraph(JOURNAL_MAX_PARAGRAPH_LINES)).unplaced[0]?.reason ?? '').not.toMatch(/nothing was read/)
+    for (const end of ['\n', '  \n', '\\\n']) {
+      expect(journalFromMarkdown(paragraph(JOURNAL_MAX_PARAGRAPH_LINES + 1, end)).unplaced[0]?.reason).toBe('the file has a paragraph of 201 lines; a journal has at most 200 lines in a paragraph: nothing was read')
+    }
+    // a heading, a list item or a blank line ends the run
+    expect(journalSize(`${paragraph(150)}\n# h\n${paragraph(150)}\n- item\n${paragraph(150)}\n\n${paragraph(150)}`).paragraphLines).toBe(150)
+  })
 
   it('names every bound a file is over, in one message', () => {
     const text = quotes(800) + '\n\n' + links(900)
@@ -196,6 +211,6 @@ describe('journalFromMarkdown refuses a file over a bound, unread, and says why'
   })
 
   it('the import dialog states every bound', () => {
-    expect(JOURNAL_LIMITS_TEXT).toBe('up to 80,000 characters (12,000 words) in 1,500 lines, 500 list items, 750 blocks (headings, paragraphs, quote lines, table rows), 800 links, HTML tags and table cells and 5,000 formatting marks')
+    expect(JOURNAL_LIMITS_TEXT).toBe('up to 80,000 characters (12,000 words) in 1,500 lines (200 a paragraph), 500 list items, 750 blocks (headings, paragraphs, quote lines, table rows), 800 links, HTML tags and table cells and 5,000 formatting marks')
   })
 })

@@ -68,8 +68,9 @@ const keepsText = (want: string) => (v: Inline) => assert.equal(v.text.replace(/
 
 export const journalCases: CorpusCase[] = [
   ...shapeCases,
-  kase('journalMarkdown', 'prose at the word bound, in one paragraph of 1 500 lines', () => ('word '.repeat(8) + '\n').repeat(1500), 'value', readable),
-  kase('journalMarkdown', 'a paragraph of 1 500 lines with hard breaks', () => 'a a a a a a a a  \n'.repeat(1500), 'value', readable),
+  kase('journalMarkdown', 'prose at the word bound, in paragraphs of 200 lines', () => Array.from({ length: 7 }, () => ('wo '.repeat(8) + '\n').repeat(200)).join('\n'), 'value', readable),
+  kase('journalMarkdown', 'paragraphs of 200 lines with hard breaks', () => Array.from({ length: 7 }, () => 'wo wo wo wo wo wo wo wo  \n'.repeat(200)).join('\n'), 'value', readable),
+  kase('journalMarkdown', 'a paragraph of 1 500 lines is refused unread, with a reason', () => ('wo '.repeat(8) + '\n').repeat(1500), 'value', unread(/the file has a paragraph of 1,500 lines; a journal has at most 200 lines in a paragraph/)),
   kase('journalMarkdown', '5 000 formatting marks (entities and emphasis) are read', () => Array.from({ length: 200 }, () => '&amp; *a* _b_ '.repeat(5)).join('\n\n'), 'value', readable),
   kase('journalMarkdown', '60 KB of entity references are refused unread, with a reason', () => times('&amp;', 60_000), 'value', unread(/formatting marks/)),
   kase('journalMarkdown', 'a fence the piece cutter misreads ("```a`b"), then 740 headings the parser reads as code', () => '```a`b\ntext\n```\n\n' + Array.from({ length: 740 }, (_, i) => `# heading ${i}`).join('\n\n'), 'value', noSessions),
